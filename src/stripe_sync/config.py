@@ -1,0 +1,179 @@
+"""Configuration: explicit, frozen, validated once.
+
+The library never reads the environment; the CLI and the server do, and build a
+:class:`StripeSyncConfig` from flags and ``STRIPE_*`` / ``DATABASE_URL`` variables.
+Secrets are kept out of ``repr()`` so a config can be logged safely.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["DEFAULT_API_VERSION", "DEFAULT_SCHEMA", "PoolConfig", "StripeSyncConfig"]
+
+# Pinned: every request sends this Stripe-Version so that payloads keep one shape no matter
+# what the account's default version is. Dated ("2024-06-20") and named
+# ("2025-03-31.basil") versions are both accepted.
+DEFAULT_API_VERSION = "2026-10-28.endive"
+DEFAULT_SCHEMA = "stripe"
+DEFAULT_API_BASE = "https://api.stripe.com"
+
+_API_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$")
+# A schema name is interpolated only through psycopg.sql.Identifier, but we still refuse names
+# that would surprise a person reading psql output (quotes, spaces, upper case).
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+_KEY_PREFIXES = ("sk_live_", "sk_test_", "rk_live_", "rk_test_")
+
+
+@dataclass(frozen=True, slots=True)
+class PoolConfig:
+    """Connection pool settings, as the original's ``poolConfig``.
+
+    ``ssl_ca`` is either a path to a CA bundle or the PEM text itself (Supabase and RDS hand out
+    PEM text); with it set, ``ssl_mode`` defaults to ``verify-full``.
+    """
+
+    min_size: int = 1
+    max_size: int = 10
+    max_idle_seconds: float = 300.0
+    connect_timeout_seconds: float = 10.0
+    keepalives: bool = True
+    keepalives_idle_seconds: int = 30
+    ssl_mode: str | None = None
+    ssl_ca: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.min_size < 0 or self.max_size < 1 or self.min_size > self.max_size:
+            raise ConfigError(
+                f"pool sizes must satisfy 0 <= min_size <= max_size and max_size >= 1, "
+                f"got min_size={self.min_size} max_size={self.max_size}"
+            )
+        allowed = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}
+        if self.ssl_mode is not None and self.ssl_mode not in allowed:
+            raise ConfigError(f"ssl_mode must be one of {sorted(allowed)}, got {self.ssl_mode!r}")
+
+    def connection_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``psycopg.connect`` that implement these settings."""
+        kwargs: dict[str, Any] = {"connect_timeout": max(1, round(self.connect_timeout_seconds))}
+        if self.keepalives:
+            kwargs["keepalives"] = 1
+            kwargs["keepalives_idle"] = self.keepalives_idle_seconds
+        if self.ssl_mode is not None:
+            kwargs["sslmode"] = self.ssl_mode
+        if self.ssl_ca is not None:
+            kwargs.setdefault("sslmode", "verify-full")
+            if "-----BEGIN" in self.ssl_ca:
+                # libpq reads the root certificate from a file only; "system" is the other
+                # accepted value. PEM text is written to a private temporary file.
+                kwargs["sslrootcert"] = _pem_to_file(self.ssl_ca)
+            else:
+                kwargs["sslrootcert"] = self.ssl_ca
+        return kwargs
+
+
+def _pem_to_file(pem: str) -> str:
+    import hashlib
+    import os
+    import tempfile
+
+    digest = hashlib.sha256(pem.encode()).hexdigest()[:16]
+    path = os.path.join(tempfile.gettempdir(), f"stripe-sync-ca-{digest}.pem")
+    if not os.path.exists(path):
+        fd, tmp = tempfile.mkstemp(prefix="stripe-sync-ca-", suffix=".pem")
+        with os.fdopen(fd, "w") as f:
+            f.write(pem)
+        os.replace(tmp, path)
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class StripeSyncConfig:
+    """Everything a :class:`StripeSync` needs. Names follow the TypeScript original in snake_case.
+
+    ``stripe_secret_key`` may be empty for work that never calls Stripe (migrations); calls that
+    need it raise :class:`ConfigError`.
+    """
+
+    stripe_secret_key: str | None = field(default=None, repr=False)
+    stripe_webhook_secret: str | None = field(default=None, repr=False)
+    stripe_api_version: str = DEFAULT_API_VERSION
+    stripe_api_base: str = DEFAULT_API_BASE
+    database_url: str | None = field(default=None, repr=False)
+    pool_config: PoolConfig = field(default_factory=PoolConfig)
+    schema: str = DEFAULT_SCHEMA
+    auto_expand_lists: bool = False
+    backfill_related_entities: bool = True
+    revalidate_objects_via_stripe_api: tuple[str, ...] = ()
+    max_retries: int = 5
+    initial_retry_delay_ms: int = 1000
+    max_retry_delay_ms: int = 60000
+    enable_sigma: bool = False
+    logger: logging.Logger | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.stripe_secret_key is not None and not self.stripe_secret_key.startswith(
+            _KEY_PREFIXES
+        ):
+            # Never echo the key: it may be a real secret pasted into the wrong option.
+            raise ConfigError(
+                "stripe_secret_key must be a secret (sk_live_/sk_test_) or restricted "
+                "(rk_live_/rk_test_) key"
+            )
+        if not _API_VERSION.match(self.stripe_api_version):
+            raise ConfigError(
+                f"stripe_api_version must look like 2024-06-20 or 2025-03-31.basil, "
+                f"got {self.stripe_api_version!r}"
+            )
+        if not _SCHEMA_NAME.match(self.schema):
+            raise ConfigError(
+                f"schema must be a lower-case SQL identifier (a-z, 0-9, _), got {self.schema!r}"
+            )
+        if not self.stripe_api_base.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"stripe_api_base must be an http(s) URL, got {self.stripe_api_base!r}"
+            )
+        if self.max_retries < 0:
+            raise ConfigError(f"max_retries must be >= 0, got {self.max_retries}")
+        if self.initial_retry_delay_ms < 0 or self.max_retry_delay_ms < self.initial_retry_delay_ms:
+            raise ConfigError(
+                "retry delays must satisfy 0 <= initial_retry_delay_ms <= max_retry_delay_ms"
+            )
+        if isinstance(self.revalidate_objects_via_stripe_api, str | list):
+            object.__setattr__(
+                self,
+                "revalidate_objects_via_stripe_api",
+                tuple(
+                    [self.revalidate_objects_via_stripe_api]
+                    if isinstance(self.revalidate_objects_via_stripe_api, str)
+                    else self.revalidate_objects_via_stripe_api
+                ),
+            )
+
+    @property
+    def livemode(self) -> bool | None:
+        """True for a live key, False for a test key, None without a key."""
+        if self.stripe_secret_key is None:
+            return None
+        return "_live_" in self.stripe_secret_key[:8]
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> StripeSyncConfig:
+        """Build from a dict, accepting the TypeScript original's camelCase keys too."""
+        names = set(cls.__dataclass_fields__)
+        kwargs: dict[str, Any] = {}
+        for key, value in values.items():
+            snake = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+            if snake not in names:
+                raise ConfigError(f"unknown configuration key {key!r}")
+            if snake == "pool_config" and isinstance(value, Mapping):
+                value = PoolConfig(
+                    **{re.sub(r"(?<!^)(?=[A-Z])", "_", k).lower(): v for k, v in value.items()}
+                )
+            kwargs[snake] = value
+        return cls(**kwargs)

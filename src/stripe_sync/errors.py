@@ -1,0 +1,181 @@
+"""Every exception stripe-sync raises.
+
+Retry logic branches on the *type* of an error, never on its message: each class is either
+transient (trying the same thing again later can succeed) or terminal (it cannot, until a person
+changes something). Driver and HTTP errors are translated at the two boundaries, ``store`` and
+``client``, with ``raise ... from`` so the original stays on ``__cause__``.
+
+    StripeSyncError                      base of everything below; ``transient`` says retry or not
+    ├── ConfigError                      terminal: a bad option, missing key, malformed URL
+    ├── DatabaseError                    base of database problems
+    │   ├── DatabaseUnavailableError     transient: cannot connect, server restarting, pool timeout
+    │   └── MigrationError               terminal: a migration failed or does not match its record
+    │       └── MigrationChecksumError   terminal: an applied migration file was changed
+    ├── EmbeddedPostgresError            terminal: the embedded server could not be started
+    ├── StripeAPIError                   Stripe answered an error (status, code, request id)
+    │   ├── StripeAuthenticationError    terminal: 401, the key is wrong or revoked
+    │   ├── StripePermissionError        terminal: 403, the key may not do this
+    │   ├── StripeNotFoundError          terminal: 404 ``resource_missing``
+    │   ├── StripeInvalidRequestError    terminal: 400 and other 4xx
+    │   ├── StripeRateLimitError         transient: 429 after every retry was spent
+    │   └── StripeServerError            transient: 5xx after every retry was spent
+    ├── StripeConnectionError            transient: timeout or network failure after every retry
+    ├── WebhookError                     terminal: the incoming webhook is rejected, nothing written
+    │   ├── SignatureVerificationError   missing, malformed, wrong or stale ``Stripe-Signature``
+    │   └── MalformedPayloadError        the body is not a JSON Stripe event
+    └── UnknownObjectError               terminal: an id prefix or object type not in the registry
+
+No message built here contains a secret key, a webhook secret or a signature.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DatabaseError",
+    "DatabaseUnavailableError",
+    "EmbeddedPostgresError",
+    "MalformedPayloadError",
+    "MigrationChecksumError",
+    "MigrationError",
+    "SignatureVerificationError",
+    "StripeAPIError",
+    "StripeAuthenticationError",
+    "StripeConnectionError",
+    "StripeInvalidRequestError",
+    "StripeNotFoundError",
+    "StripePermissionError",
+    "StripeRateLimitError",
+    "StripeServerError",
+    "StripeSyncError",
+    "UnknownObjectError",
+    "WebhookError",
+]
+
+
+class StripeSyncError(Exception):
+    """Base class. ``transient`` is True when the same operation may succeed if retried later."""
+
+    transient: bool = False
+
+
+class ConfigError(StripeSyncError):
+    """An option is missing or invalid."""
+
+
+class DatabaseError(StripeSyncError):
+    """A problem talking to PostgreSQL."""
+
+
+class DatabaseUnavailableError(DatabaseError):
+    """PostgreSQL cannot be reached right now (refused, restarting, pool exhausted)."""
+
+    transient = True
+
+
+class MigrationError(DatabaseError):
+    """A migration could not be applied."""
+
+
+class MigrationChecksumError(MigrationError):
+    """A migration that was already applied differs from the file shipped in this package.
+
+    The runner refuses to go on rather than re-apply or reset anything.
+    """
+
+    def __init__(self, name: str, recorded: str, shipped: str) -> None:
+        super().__init__(
+            f"migration {name!r} was applied with checksum {recorded[:12]} but the shipped file "
+            f"has checksum {shipped[:12]}; an applied migration must never change. Restore the "
+            f"original file or install the stripe-sync version that applied it. "
+            "Nothing was changed."
+        )
+        self.name = name
+        self.recorded = recorded
+        self.shipped = shipped
+
+
+class EmbeddedPostgresError(StripeSyncError):
+    """The embedded PostgreSQL server could not be initialised or started."""
+
+
+class StripeAPIError(StripeSyncError):
+    """Stripe answered with an error.
+
+    ``status`` is the HTTP status, ``code`` Stripe's error code (e.g. ``resource_missing``),
+    ``request_id`` the ``Request-Id`` header, for Stripe support.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.status is not None:
+            parts.append(f"status={self.status}")
+        if self.code:
+            parts.append(f"code={self.code}")
+        if self.request_id:
+            parts.append(f"request_id={self.request_id}")
+        return " ".join(parts)
+
+
+class StripeAuthenticationError(StripeAPIError):
+    """401: the API key is invalid, expired or revoked."""
+
+
+class StripePermissionError(StripeAPIError):
+    """403: the key (e.g. a restricted ``rk_`` key) lacks the permission."""
+
+
+class StripeNotFoundError(StripeAPIError):
+    """404 ``resource_missing``: the object does not exist (or no longer does)."""
+
+
+class StripeInvalidRequestError(StripeAPIError):
+    """400 or another 4xx that retrying cannot fix."""
+
+
+class StripeRateLimitError(StripeAPIError):
+    """429 on every attempt allowed by ``max_retries``."""
+
+    transient = True
+
+
+class StripeServerError(StripeAPIError):
+    """5xx on every attempt allowed by ``max_retries``."""
+
+    transient = True
+
+
+class StripeConnectionError(StripeSyncError):
+    """Stripe could not be reached (timeout, refused, reset) on every attempt."""
+
+    transient = True
+
+
+class WebhookError(StripeSyncError):
+    """An incoming webhook was rejected; nothing was written."""
+
+
+class SignatureVerificationError(WebhookError):
+    """The ``Stripe-Signature`` header is missing, malformed, wrong or too old."""
+
+
+class MalformedPayloadError(WebhookError):
+    """The webhook body is not a JSON Stripe event."""
+
+
+class UnknownObjectError(StripeSyncError):
+    """An id prefix or a Stripe object type that the resource registry does not know."""
