@@ -417,7 +417,7 @@ _ROWS: tuple[Resource, ...] = (
             Reference("invoice", "invoice"),
             Reference("subscription", "subscription"),
         ),
-        event_types=_events("invoiceitem", "created", "deleted", "updated"),
+        event_types=_events("invoiceitem", "created", "deleted"),
         delete=Delete.TOMBSTONE,
     ),
     Resource(
@@ -596,6 +596,9 @@ _ROWS: tuple[Resource, ...] = (
         event_types=("entitlements.active_entitlement_summary.updated",),
         event_objects=("entitlements.active_entitlement_summary",),
         delete=Delete.TOMBSTONE,
+        # The object carries no customer field: the customer comes from the list call or the
+        # summary event, so it is a plain column set by the write path.
+        parent="customer",
     ),
     # Child rows: they exist only inside their parent and have no retrieve endpoint of their own.
     Resource(

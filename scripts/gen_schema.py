@@ -1,0 +1,418 @@
+"""Generate the per-object table DDL (``0002_object_tables.sql``) from the resource registry.
+
+Usage (from the repository root)::
+
+    /work/venv/bin/python scripts/gen_schema.py           # rewrite the migration
+    /work/venv/bin/python scripts/gen_schema.py --check   # exit 1 if it is out of date
+
+Inputs: the registry (``stripe_sync.resources``), Stripe's OpenAPI description
+(``../shared/stripe-openapi/spec3.json``, API 2023-08-16) and newer example objects
+(``../shared/stripe-openapi/fixtures3.json``). Every registry row becomes one table whose useful
+columns are ``GENERATED ALWAYS AS (...) STORED`` from ``_raw_data``, one per top-level property of
+the object: the spec schema's properties united with the example's keys, in sorted order.
+
+Generated columns must never make an INSERT fail, whatever Stripe sends (fields change type
+across API versions), so every cast is guarded by ``jsonb_typeof`` and, where a cast can overflow,
+by a range check; a value of an unexpected type yields NULL (it is still in ``_raw_data``).
+The file uses unqualified names: the migration runner sets ``search_path`` to the sync schema.
+It contains no ``%``, ``{`` or ``}`` outside comment strings, so it survives any placeholder
+formatting a runner might apply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import enum
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from stripe_sync.resources import REGISTRY, Resource  # noqa: E402
+
+DEFAULT_SPEC = REPO.parent / "shared" / "stripe-openapi" / "spec3.json"
+DEFAULT_FIXTURES = REPO.parent / "shared" / "stripe-openapi" / "fixtures3.json"
+DEFAULT_OUTPUT = REPO / "src" / "stripe_sync" / "sql" / "migrations" / "0002_object_tables.sql"
+COMMAND = "python scripts/gen_schema.py"
+
+#: Columns every object table has, written by the write path (not generated).
+FIXED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "text PRIMARY KEY"),
+    ("_raw_data", "jsonb NOT NULL"),
+    ("_account_id", "text NOT NULL"),
+    ("_last_synced_at", "timestamptz NOT NULL DEFAULT now()"),
+    ("_updated_at", "timestamptz NOT NULL DEFAULT now()"),
+    ("deleted", "boolean NOT NULL DEFAULT false"),
+    ("deleted_at", "timestamptz"),
+)
+_FIXED_NAMES = frozenset(name for name, _ in FIXED_COLUMNS)
+
+#: Range accepted for Unix timestamps: 0001-01-01 .. 9999-12-31 (to_timestamp fails far outside).
+_MIN_UNIX = -62135596800
+_MAX_UNIX = 253402300799
+_MIN_BIGINT = -(2**63)
+_MAX_BIGINT = 2**63 - 1
+#: Longest decimal string cast to numeric (numeric rejects absurdly long inputs).
+_MAX_DECIMAL_CHARS = 100
+_COMMENT_CHARS = 200
+_MAX_IDENTIFIER = 63
+
+
+class Kind(enum.Enum):
+    """How a property is stored: the column type and the guarded expression that extracts it."""
+
+    TEXT = "text"
+    BIGINT = "bigint"
+    TIMESTAMP = "timestamptz"
+    BOOLEAN = "boolean"
+    NUMERIC = "numeric"
+    #: A string holding a decimal number (``unit_amount_decimal``).
+    DECIMAL = "decimal"
+    #: An id of another object, or that object expanded inline: the id as text.
+    REFERENCE = "reference"
+    JSONB = "jsonb"
+
+    @property
+    def sql_type(self) -> str:
+        return {Kind.DECIMAL: "numeric", Kind.REFERENCE: "text"}.get(self, self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: Kind
+    #: First sentence of the spec's description (or a note for fields newer than the spec).
+    comment: str
+
+
+def quote_ident(name: str) -> str:
+    if not name or len(name) > _MAX_IDENTIFIER or "\x00" in name:
+        raise ValueError(f"bad identifier {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def property_kind(prop: Mapping[str, Any]) -> Kind:
+    """The kind of a property from its OpenAPI schema snippet."""
+    if "x-expansionResources" in prop:
+        return Kind.REFERENCE
+    if "anyOf" in prop or "oneOf" in prop or "$ref" in prop:
+        # Polymorphic or nested objects that are not expandable references.
+        return Kind.JSONB
+    kind = prop.get("type")
+    if kind == "integer":
+        return Kind.TIMESTAMP if prop.get("format") == "unix-time" else Kind.BIGINT
+    if kind == "number":
+        return Kind.NUMERIC
+    if kind == "boolean":
+        return Kind.BOOLEAN
+    if kind == "string":
+        return Kind.DECIMAL if prop.get("format") == "decimal" else Kind.TEXT
+    return Kind.JSONB
+
+
+def value_kind(name: str, value: Any) -> Kind:
+    """The kind of a property known only from an example value (fields newer than the spec).
+
+    Stripe's conventions fill the gaps a single value leaves: ``*_at`` integers are Unix
+    timestamps and ``*_decimal`` strings are decimals. A null example says nothing: jsonb keeps
+    whatever arrives.
+    """
+    if isinstance(value, bool):
+        return Kind.BOOLEAN
+    if isinstance(value, int):
+        return Kind.TIMESTAMP if name.endswith("_at") else Kind.BIGINT
+    if isinstance(value, float):
+        return Kind.NUMERIC
+    if isinstance(value, str):
+        return Kind.DECIMAL if name.endswith("_decimal") else Kind.TEXT
+    if value is None and name.endswith("_at"):
+        return Kind.TIMESTAMP
+    return Kind.JSONB
+
+
+def spec_kinds_by_name(schemas: Mapping[str, Any]) -> dict[str, Kind]:
+    """For each property name, the kind it most often has across all spec schemas."""
+    counts: dict[str, Counter[Kind]] = {}
+    for schema in schemas.values():
+        for name, prop in schema.get("properties", {}).items():
+            counts.setdefault(name, Counter())[property_kind(prop)] += 1
+    return {
+        name: min(c.items(), key=lambda kc: (-kc[1], kc[0].value))[0] for name, c in counts.items()
+    }
+
+
+def example_values_by_name(examples: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every non-null top-level value of each property name across the example objects."""
+    found: dict[str, list[Any]] = {}
+    for _, example in sorted(examples.items()):
+        if isinstance(example, Mapping):
+            for name, value in example.items():
+                if value is not None:
+                    found.setdefault(name, []).append(value)
+    return found
+
+
+_COMPATIBLE: Mapping[Kind, tuple[type, ...]] = {
+    Kind.TEXT: (str,),
+    Kind.DECIMAL: (str,),
+    Kind.REFERENCE: (str, dict),
+    Kind.BIGINT: (int,),
+    Kind.TIMESTAMP: (int,),
+    Kind.NUMERIC: (int, float),
+    Kind.BOOLEAN: (bool,),
+    Kind.JSONB: (dict, list),
+}
+
+
+def infer_kind(name: str, values: Sequence[Any], spec_kind: Kind | None) -> Kind:
+    """The kind of a property the object's own spec schema lacks (a field newer than the spec).
+
+    ``values`` are example values, the object's own first; ``spec_kind`` is what the same-named
+    property most often is elsewhere in the spec (``current_period_end`` moved from subscriptions
+    to subscription items). That kind is used when the example value agrees with it (or there is
+    no example), otherwise the example value decides.
+    """
+    value = next((v for v in values if v is not None), None)
+    if spec_kind is not None:
+        allowed = _COMPATIBLE[spec_kind]
+        if value is None or (
+            isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed)
+        ):
+            return spec_kind
+    return value_kind(name, value)
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)\.(?:\s|$)")
+
+
+def first_sentence(description: str) -> str:
+    """The first sentence of a spec description, markdown links flattened, at most ~200 chars."""
+    text = " ".join(_LINK.sub(r"\1", description).split())
+    match = _SENTENCE_END.search(text)
+    if match:
+        text = text[: match.start() + 1]
+    if len(text) > _COMMENT_CHARS:
+        text = text[: _COMMENT_CHARS - 3].rstrip() + "..."
+    return text
+
+
+def column_expression(name: str, kind: Kind) -> str:
+    """The generation expression for property ``name``; it never raises, whatever the JSON."""
+    j = f'"_raw_data"->{quote_literal(name)}'
+    t = f'"_raw_data"->>{quote_literal(name)}'
+    if kind is Kind.TEXT:
+        return t
+    if kind is Kind.JSONB:
+        return j
+    if kind is Kind.BOOLEAN:
+        return f"CASE jsonb_typeof({j}) WHEN 'boolean' THEN ({j})::boolean END"
+    if kind is Kind.NUMERIC:
+        return f"CASE jsonb_typeof({j}) WHEN 'number' THEN ({j})::numeric END"
+    if kind is Kind.BIGINT:
+        # jsonb numbers are arbitrary-precision: only whole numbers in bigint range are cast.
+        n = f"({j})::numeric"
+        return (
+            f"CASE jsonb_typeof({j}) WHEN 'number' THEN CASE WHEN {n} = trunc({n}) "
+            f"AND {n} BETWEEN {_MIN_BIGINT} AND {_MAX_BIGINT} THEN ({j})::bigint END END"
+        )
+    if kind is Kind.TIMESTAMP:
+        # to_timestamp(double precision) is immutable; it fails outside the timestamp range.
+        return (
+            f"CASE jsonb_typeof({j}) WHEN 'number' THEN CASE WHEN ({j})::numeric "
+            f"BETWEEN {_MIN_UNIX} AND {_MAX_UNIX} THEN to_timestamp(({j})::double precision) "
+            "END END"
+        )
+    if kind is Kind.DECIMAL:
+        return (
+            f"CASE jsonb_typeof({j}) WHEN 'number' THEN ({j})::numeric "
+            f"WHEN 'string' THEN CASE WHEN length({t}) <= {_MAX_DECIMAL_CHARS} "
+            f"AND {t} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ({t})::numeric END END"
+        )
+    # REFERENCE: the id string, or the id of the expanded object. Never the object's JSON text
+    # (which ->> would give for an object): an expanded object without a string id gives NULL.
+    jid = f"{j}->'id'"
+    return (
+        f"CASE jsonb_typeof({j}) WHEN 'string' THEN {t} WHEN 'object' THEN "
+        f"CASE jsonb_typeof({jid}) WHEN 'string' THEN {j}->>'id' END END"
+    )
+
+
+def object_columns(
+    resource: Resource,
+    schema: Mapping[str, Any] | None,
+    example: Mapping[str, Any] | None,
+    kinds_by_name: Mapping[str, Kind],
+    values_by_name: Mapping[str, Sequence[Any]],
+) -> list[Column]:
+    """The generated columns of ``resource``'s table, sorted by name.
+
+    A property's kind comes from the object's spec schema, or from :func:`infer_kind` for a
+    property only the newer examples have. The registry overrides both: its references are id
+    columns, its ``extra_timestamps`` timestamps.
+    The child's parent column is not generated (the write path sets it), so it is left out here.
+    """
+    props: Mapping[str, Any] = (schema or {}).get("properties", {})
+    values: Mapping[str, Any] = example or {}
+    references = {ref.field for ref in resource.references}
+    skip = _FIXED_NAMES | ({resource.parent} if resource.parent else set())
+    columns: list[Column] = []
+    for name in sorted(set(props) | set(values) | references | set(resource.extra_timestamps)):
+        if name in skip or name.startswith("_"):
+            continue
+        prop = props.get(name)
+        if prop is not None:
+            kind = property_kind(prop)
+            comment = first_sentence(prop.get("description", ""))
+        else:
+            seen = [values.get(name), *values_by_name.get(name, ())]
+            kind = infer_kind(name, seen, kinds_by_name.get(name))
+            comment = "A newer field, not in the API 2023-08-16 description of this object."
+        if name in references:
+            kind = Kind.REFERENCE
+        elif name in resource.extra_timestamps:
+            kind = Kind.TIMESTAMP
+        columns.append(Column(name, kind, comment))
+    return columns
+
+
+def _index(table: str, column: str) -> str:
+    name = quote_ident(f"{table}_{column}_idx")
+    return f"CREATE INDEX {name} ON {quote_ident(table)} ({quote_ident(column)});"
+
+
+def table_ddl(
+    resource: Resource,
+    schema: Mapping[str, Any] | None,
+    example: Mapping[str, Any] | None,
+    kinds_by_name: Mapping[str, Kind],
+    values_by_name: Mapping[str, Sequence[Any]],
+) -> str:
+    """CREATE TABLE, its indexes and comments for one registry row."""
+    table = quote_ident(resource.table)
+    columns = object_columns(resource, schema, example, kinds_by_name, values_by_name)
+    lines = [f"    {quote_ident(name)} {definition}" for name, definition in FIXED_COLUMNS]
+    if resource.parent:
+        lines.append(f"    {quote_ident(resource.parent)} text NOT NULL")
+    for col in columns:
+        expr = column_expression(col.name, col.kind)
+        lines.append(
+            f"    {quote_ident(col.name)} {col.kind.sql_type} GENERATED ALWAYS AS ({expr}) STORED"
+        )
+    out = [f"CREATE TABLE {table} (", ",\n".join(lines), ");"]
+
+    names = {col.name for col in columns}
+    indexed = ["_account_id"]
+    if resource.parent:
+        indexed.append(resource.parent)
+    indexed += [ref.field for ref in resource.references]
+    if "created" in names:
+        indexed.append("created")
+    out += [_index(resource.table, column) for column in dict.fromkeys(indexed)]
+
+    what = f"Stripe {resource.object} objects"
+    if resource.parent:
+        what += f", children of {resource.parent} (its id in column {resource.parent})"
+    description = first_sentence((schema or {}).get("description", ""))
+    table_comment = f"{what}. {description}".strip()
+    out.append(f"COMMENT ON TABLE {table} IS {quote_literal(table_comment)};")
+    if resource.parent:
+        parent_comment = f"Id of the parent {resource.parent}; set by the write path."
+        out.append(
+            f"COMMENT ON COLUMN {table}.{quote_ident(resource.parent)} "
+            f"IS {quote_literal(parent_comment)};"
+        )
+    out += [
+        f"COMMENT ON COLUMN {table}.{quote_ident(col.name)} IS {quote_literal(col.comment)};"
+        for col in columns
+        if col.comment
+    ]
+    return "\n".join(out) + "\n"
+
+
+def spec_key(resource: Resource) -> str:
+    """The component schema / fixture name of ``resource``'s object."""
+    return resource.spec_schema or resource.object
+
+
+def generate(
+    spec: Mapping[str, Any], fixtures: Mapping[str, Any], resources: Iterable[Resource]
+) -> str:
+    """The whole migration text (deterministic for given inputs)."""
+    schemas: Mapping[str, Any] = spec["components"]["schemas"]
+    examples: Mapping[str, Any] = fixtures["resources"]
+    kinds_by_name = spec_kinds_by_name(schemas)
+    values_by_name = example_values_by_name(examples)
+    version = spec.get("info", {}).get("version", "?")
+    header = (
+        "-- GENERATED FILE, do not edit: regenerate with\n"
+        f"--     {COMMAND}\n"
+        f"-- (check it is current with `{COMMAND} --check`).\n"
+        "-- One table per stripe_sync.resources row, in registry order. Columns: the fixed ones,\n"
+        "-- then one generated column per top-level property of the object, sorted by name,\n"
+        f"-- from Stripe's OpenAPI description (API {version}) and newer example objects.\n"
+        "-- Every cast is guarded by jsonb_typeof (and range checks), so no payload can make an\n"
+        "-- INSERT fail: a value of an unexpected type gives NULL and stays in _raw_data.\n"
+        "-- Names are unqualified: the migration runner sets search_path to the sync schema.\n"
+    )
+    tables = [
+        table_ddl(
+            r,
+            schemas.get(spec_key(r)),
+            examples.get(spec_key(r)),
+            kinds_by_name,
+            values_by_name,
+        )
+        for r in resources
+    ]
+    return header + "\n" + "\n".join(tables)
+
+
+def _load(path: Path) -> Any:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec3.json")
+    parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES, help="fixtures3.json")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="migration to write")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if --output differs from what is generated"
+    )
+    args = parser.parse_args(argv)
+    text = generate(_load(args.spec), _load(args.fixtures), REGISTRY.values())
+    output: Path = args.output
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current == text:
+            return 0
+        diff = difflib.unified_diff(
+            current.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            str(output),
+            "generated",
+            n=1,
+        )
+        sys.stderr.writelines(list(diff)[:60])
+        sys.stderr.write(f"\n{output} is out of date; run: {COMMAND}\n")
+        return 1
+    output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""The ``stripe-sync`` command: parses flags and environment, calls the library, maps errors.
+
+No logic of its own lives here. Every flag that can come from the environment names its
+variable in ``--help``. Errors print one clear line on stderr and exit non-zero:
+1 for an operational failure (database, Stripe), 2 for bad input or configuration.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import click
+
+from . import embedded
+from .config import DEFAULT_SCHEMA, StripeSyncConfig
+from .errors import ConfigError, StripeSyncError, UnknownObjectError
+from .migrations import list_relations, run_migrations
+
+__all__ = ["main"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into a message and an exit code instead of a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except (ConfigError, UnknownObjectError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        except StripeSyncError as exc:
+            kind = "transient error" if exc.transient else "error"
+            click.echo(f"{kind}: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _database_url(database_url: str | None, data_dir: Path | None) -> str:
+    """The given URL, or the embedded server's (started if needed), announced on stderr."""
+    if database_url:
+        return database_url
+    url = embedded.ensure_running(data_dir)
+    click.echo(f"Using the embedded PostgreSQL: {url}", err=True)
+    return url
+
+
+database_url_option = click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    show_envvar=True,
+    help="PostgreSQL URL. Without it, an embedded PostgreSQL is started (or reused).",
+)
+schema_option = click.option(
+    "--schema",
+    envvar="STRIPE_SYNC_SCHEMA",
+    show_envvar=True,
+    default=DEFAULT_SCHEMA,
+    show_default=True,
+    help="Schema that holds the synced tables.",
+)
+data_dir_option = click.option(
+    "--data-dir",
+    envvar="STRIPE_SYNC_DATA_DIR",
+    show_envvar=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=f"Data directory of the embedded PostgreSQL [default: {embedded.default_data_dir()}].",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="stripe-sync-engine")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def main(verbose: int) -> None:
+    """Keep a Stripe account mirrored in PostgreSQL."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@database_url_option
+@schema_option
+@data_dir_option
+@_handle_errors
+def migrate(database_url: str | None, schema: str, data_dir: Path | None) -> None:
+    """Create or upgrade the sync schema (idempotent, safe to run concurrently)."""
+    config = StripeSyncConfig(database_url=_database_url(database_url, data_dir), schema=schema)
+    assert config.database_url is not None
+    result = run_migrations(config=config)
+    if result.applied:
+        click.echo(
+            f"Applied {len(result.applied)} migration(s) to schema {schema!r}: "
+            + ", ".join(result.applied)
+        )
+    else:
+        click.echo(f"Schema {schema!r} is up to date ({len(result.already_applied)} migrations).")
+    relations = list_relations(config.database_url, schema)
+    tables = [r for r in relations if r.kind == "table"]
+    views = [r for r in relations if r.kind == "view"]
+    click.echo(f"{len(tables)} tables: " + ", ".join(r.name for r in tables))
+    click.echo(f"{len(views)} views: " + ", ".join(r.name for r in views))
+
+
+@main.group()
+def db() -> None:
+    """Manage the embedded PostgreSQL used when no DATABASE_URL is set."""
+
+
+@db.command("url")
+@data_dir_option
+@click.option("--no-start", is_flag=True, help="Print nothing and exit 1 if it is not running.")
+@_handle_errors
+def db_url(data_dir: Path | None, no_start: bool) -> None:
+    """Print the embedded PostgreSQL's connection URL (starting it unless --no-start)."""
+    url = embedded.running_url(data_dir) if no_start else embedded.ensure_running(data_dir)
+    if url is None:
+        click.echo("the embedded PostgreSQL is not running", err=True)
+        sys.exit(1)
+    click.echo(url)
+
+
+@db.command("stop")
+@data_dir_option
+@_handle_errors
+def db_stop(data_dir: Path | None) -> None:
+    """Stop the embedded PostgreSQL."""
+    if embedded.stop(data_dir):
+        click.echo("stopped the embedded PostgreSQL")
+    else:
+        click.echo("the embedded PostgreSQL was not running")
+
+
+@main.command("fake-stripe")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=12111, show_default=True, type=int)
+@click.option(
+    "--api-key",
+    "api_keys",
+    multiple=True,
+    envvar="STRIPE_API_KEY",
+    show_envvar=True,
+    help="Key(s) the fake accepts (repeatable) [default: the testing module's DEFAULT_API_KEY].",
+)
+@click.option("--account-id", default=None, help="Id of the fake's platform account.")
+@click.option("--seed", type=int, default=None, help="Random seed (ids, faults).")
+@click.option("--seed-scale", type=int, default=0, help="Load a realistic account of ~N customers.")
+@click.option("--latency-ms", type=float, default=0.0, help="Mean latency added per request.")
+@click.option("--jitter-ms", type=float, default=0.0, help="Latency jitter (±).")
+@click.option("--rate-limit-probability", type=float, default=0.0, help="Share of requests → 429.")
+@click.option("--server-error-probability", type=float, default=0.0, help="Share → 5xx.")
+@click.option("--global-rps", type=float, default=None, help="Global rate limit (requests/s).")
+@click.option("--list-rps", type=float, default=None, help="Per list endpoint rate limit.")
+def fake_stripe(api_keys: tuple[str, ...], **options: Any) -> None:
+    """Run the fake Stripe server (stripe_sync.testing) for tests, demos and benchmarks."""
+    from .testing import DEFAULT_API_KEY, serve
+
+    serve(
+        options.pop("host"),
+        options.pop("port"),
+        api_keys=api_keys or (DEFAULT_API_KEY,),
+        latency_jitter_ms=options.pop("jitter_ms"),
+        log_level="warning",
+        **options,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,211 @@
+"""Schema migrations: numbered plain-SQL files shipped in ``stripe_sync/sql/migrations``.
+
+Rules the runner keeps:
+
+- offline: the files come from the installed package, nothing is downloaded;
+- ordered: ``0001_name.sql``, ``0002_name.sql`` ... applied in number order, each once;
+- atomic: each file runs in one transaction together with its ``_migrations`` row, so a failure
+  leaves neither half behind;
+- serialised: a session advisory lock per schema makes concurrent runners wait, then find
+  nothing left to do;
+- forward-only and never destructive: an applied file whose checksum changed is an error
+  (:class:`MigrationChecksumError`), never a reason to reset; a database migrated by a newer
+  stripe-sync is refused rather than touched.
+
+Files use unqualified names; the runner sets ``search_path`` to the target schema for each file,
+which is how one set of files serves any schema name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import psycopg
+
+from .config import DEFAULT_SCHEMA, PoolConfig, StripeSyncConfig
+from .errors import (
+    ConfigError,
+    DatabaseUnavailableError,
+    MigrationChecksumError,
+    MigrationError,
+)
+from .queries import query
+
+__all__ = [
+    "Migration",
+    "MigrationResult",
+    "Relation",
+    "list_relations",
+    "load_migrations",
+    "run_migrations",
+]
+
+logger = logging.getLogger(__name__)
+
+_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One shipped migration file."""
+
+    number: int
+    name: str  # file name without ".sql", e.g. "0001_metadata"
+    sql: str
+    checksum: str  # sha256 of the file's bytes
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    """What :func:`run_migrations` did."""
+
+    schema: str
+    applied: tuple[str, ...]
+    already_applied: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A table or view of the sync schema."""
+
+    name: str
+    kind: str  # "table" or "view"
+    columns: int
+
+
+def list_relations(database_url: str, schema: str = DEFAULT_SCHEMA) -> list[Relation]:
+    """The tables and views in ``schema`` (empty when it does not exist)."""
+    try:
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            rows = conn.execute(query("list_relations", schema), (schema,)).fetchall()
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnavailableError(f"cannot connect to PostgreSQL: {exc}") from exc
+    return [Relation(str(n), str(k), int(str(c))) for n, k, c in rows]
+
+
+def load_migrations() -> tuple[Migration, ...]:
+    """The shipped migrations in order. Numbers must be unique and contiguous from 1."""
+    found: list[Migration] = []
+    for entry in resources.files("stripe_sync.sql.migrations").iterdir():
+        match = _FILE.match(entry.name)
+        if match is None:
+            continue
+        data = entry.read_bytes()
+        found.append(
+            Migration(
+                number=int(match.group(1)),
+                name=entry.name.removesuffix(".sql"),
+                sql=data.decode("utf-8"),
+                checksum=hashlib.sha256(data).hexdigest(),
+            )
+        )
+    found.sort(key=lambda m: m.number)
+    numbers = [m.number for m in found]
+    if numbers != list(range(1, len(found) + 1)):
+        raise MigrationError(f"shipped migrations are not numbered 1..n without gaps: {numbers}")
+    return tuple(found)
+
+
+def _lock_key(schema: str) -> int:
+    # A stable signed 64-bit key per schema, so runners on different schemas do not wait on
+    # each other and the key does not depend on the server's hash function.
+    digest = hashlib.sha256(f"stripe_sync.migrations:{schema}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def run_migrations(
+    database_url: str | None = None,
+    schema: str = DEFAULT_SCHEMA,
+    *,
+    config: StripeSyncConfig | None = None,
+) -> MigrationResult:
+    """Bring ``schema`` up to date. Idempotent; safe to run from several processes at once.
+
+    Either pass ``database_url`` (and ``schema``) or a ``config`` whose ``database_url``,
+    ``schema`` and ``pool_config`` are used.
+    """
+    pool_config = PoolConfig()
+    if config is not None:
+        database_url = database_url or config.database_url
+        schema = config.schema
+        pool_config = config.pool_config
+    if not database_url:
+        raise ConfigError("run_migrations needs a database_url")
+    # Validate the schema name the same way the config does.
+    StripeSyncConfig(schema=schema)
+
+    migrations = load_migrations()
+    key = _lock_key(schema)
+    try:
+        conn = psycopg.connect(database_url, autocommit=True, **pool_config.connection_kwargs())
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnavailableError(f"cannot connect to PostgreSQL: {exc}") from exc
+    with conn:
+        conn.execute(query("advisory_lock", schema), (key,))
+        try:
+            return _migrate_locked(conn, schema, migrations)
+        finally:
+            if not conn.closed:
+                conn.execute(query("advisory_unlock", schema), (key,))
+
+
+def _migrate_locked(
+    conn: psycopg.Connection[tuple[object, ...]], schema: str, migrations: tuple[Migration, ...]
+) -> MigrationResult:
+    with conn.transaction():
+        conn.execute(query("create_schema", schema))
+        conn.execute(query("create_migrations_table", schema))
+    applied = {
+        str(name): str(checksum)
+        for name, checksum in conn.execute(query("applied_migrations", schema)).fetchall()
+    }
+    shipped = {m.name: m for m in migrations}
+
+    unknown = sorted(set(applied) - set(shipped))
+    if unknown:
+        raise MigrationError(
+            f"schema {schema!r} has migrations this stripe-sync does not ship "
+            f"({', '.join(unknown)}); "
+            "it was migrated by a newer version. Upgrade stripe-sync; nothing was changed."
+        )
+    # Check every applied file before applying anything new.
+    for name, recorded in applied.items():
+        if shipped[name].checksum != recorded:
+            raise MigrationChecksumError(name, recorded, shipped[name].checksum)
+
+    done: list[str] = []
+    version = _version()
+    for migration in migrations:
+        if migration.name in applied:
+            continue
+        logger.info("applying migration %s", migration.name, extra={"schema": schema})
+        try:
+            with conn.transaction():
+                conn.execute(query("set_local_search_path", schema))
+                conn.execute(migration.sql.encode())
+                conn.execute(
+                    query("record_migration", schema),
+                    (migration.name, migration.checksum, version),
+                )
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnavailableError(
+                f"lost the database while applying {migration.name}: {exc}"
+            ) from exc
+        except psycopg.Error as exc:
+            raise MigrationError(f"migration {migration.name} failed: {exc}") from exc
+        done.append(migration.name)
+    return MigrationResult(
+        schema=schema,
+        applied=tuple(done),
+        already_applied=tuple(sorted(applied)),
+    )

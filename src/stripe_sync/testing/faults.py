@@ -1,0 +1,188 @@
+"""Latency, injected failures, real rate limits and request counters.
+
+:class:`FaultConfig` says what to inject; :class:`Faults` decides per request, deterministically
+for a given ``seed``:
+
+- ``latency_ms`` ± ``latency_jitter_ms`` of delay (the app awaits it, so requests overlap);
+- real limits as token buckets: ``global_rps`` for every request and ``list_rps`` per list
+  endpoint (Stripe's published defaults are 100/s and 25/s for list endpoints in test mode);
+  a request over a limit gets a 429 whose ``Stripe-Rate-Limited-Reason`` says which
+  (``global-rate`` or ``endpoint-rate``), ``max_concurrency`` gives ``global-concurrency``;
+- random failures: ``rate_limit_probability`` (429, reason drawn from ``rate_limit_reasons``)
+  and ``server_error_probability`` (500/502/503 ``api_error``, with ``Stripe-Should-Retry``);
+- ``retry_after`` (seconds) adds a ``Retry-After`` header to every injected 429.
+
+Counters per endpoint (requests, 429s, 5xx) feed the benchmarks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import FakeStripeError
+
+__all__ = ["RATE_LIMIT_REASONS", "FaultConfig", "Faults", "TokenBucket"]
+
+#: Values Stripe sends in ``Stripe-Rate-Limited-Reason``.
+RATE_LIMIT_REASONS = (
+    "global-rate",
+    "endpoint-rate",
+    "global-concurrency",
+    "endpoint-concurrency",
+    "resource-specific",
+)
+
+
+@dataclass(frozen=True)
+class FaultConfig:
+    """What the fake injects; every default means "behave perfectly"."""
+
+    latency_ms: float = 0.0
+    latency_jitter_ms: float = 0.0
+    rate_limit_probability: float = 0.0
+    rate_limit_reasons: tuple[str, ...] = ("global-rate", "endpoint-rate")
+    server_error_probability: float = 0.0
+    global_rps: float | None = None
+    list_rps: float | None = None
+    max_concurrency: int | None = None
+    retry_after: int | None = None
+    seed: int | None = None
+
+    def replace(self, **changes: Any) -> FaultConfig:
+        """A copy with ``changes`` (unknown names raise ``TypeError``)."""
+        if "rate_limit_reasons" in changes:
+            changes["rate_limit_reasons"] = tuple(changes["rate_limit_reasons"])
+        return dataclasses.replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["rate_limit_reasons"] = list(self.rate_limit_reasons)
+        return out
+
+
+class TokenBucket:
+    """``rate`` tokens per second, bursts up to ``rate`` (at least 1)."""
+
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+        self.capacity = max(1.0, rate)
+        self.tokens = self.capacity
+        self.stamp = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return True
+        return False
+
+
+class Faults:
+    """Applies a :class:`FaultConfig` to requests and counts what happened."""
+
+    def __init__(self, config: FaultConfig | None = None) -> None:
+        self._lock = threading.Lock()
+        self.requests: Counter[str] = Counter()
+        self.rate_limited: Counter[str] = Counter()
+        self.server_errors: Counter[str] = Counter()
+        self.in_flight = 0
+        self.configure(config or FaultConfig())
+
+    def configure(self, config: FaultConfig) -> None:
+        """Switch to ``config``; buckets and the random sequence restart."""
+        with self._lock:
+            self.config = config
+            self._rng = random.Random(config.seed)
+            self._global = TokenBucket(config.global_rps) if config.global_rps else None
+            self._endpoints: dict[str, TokenBucket] = {}
+
+    def reset_counters(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self.rate_limited.clear()
+            self.server_errors.clear()
+
+    def latency(self) -> float:
+        """Seconds to delay this request."""
+        cfg = self.config
+        if not cfg.latency_ms and not cfg.latency_jitter_ms:
+            return 0.0
+        with self._lock:
+            jitter = self._rng.uniform(-cfg.latency_jitter_ms, cfg.latency_jitter_ms)
+        return max(0.0, cfg.latency_ms + jitter) / 1000.0
+
+    def admit(self, endpoint: str, is_list: bool) -> None:
+        """Count the request and raise the 429 or 5xx it should get, if any."""
+        cfg = self.config
+        with self._lock:
+            self.requests[endpoint] += 1
+            reason = self._limited(endpoint, is_list)
+            if (
+                reason is None
+                and cfg.rate_limit_probability
+                and self._rng.random() < cfg.rate_limit_probability
+            ):
+                reason = self._rng.choice(cfg.rate_limit_reasons or RATE_LIMIT_REASONS)
+            if reason is not None:
+                self.rate_limited[endpoint] += 1
+                raise self._too_many(reason)
+            if cfg.server_error_probability and self._rng.random() < cfg.server_error_probability:
+                self.server_errors[endpoint] += 1
+                status = self._rng.choice((500, 502, 503))
+                raise FakeStripeError(
+                    status,
+                    "An unknown error occurred"
+                    if status == 500
+                    else "The server is temporarily unavailable; please retry.",
+                    type="api_error",
+                    headers={"Stripe-Should-Retry": "true"} if status != 500 else {},
+                )
+
+    def _limited(self, endpoint: str, is_list: bool) -> str | None:
+        cfg = self.config
+        if cfg.max_concurrency is not None and self.in_flight > cfg.max_concurrency:
+            return "global-concurrency"
+        if self._global is not None and not self._global.take():
+            return "global-rate"
+        if is_list and cfg.list_rps:
+            bucket = self._endpoints.get(endpoint)
+            if bucket is None:
+                bucket = self._endpoints[endpoint] = TokenBucket(cfg.list_rps)
+            if not bucket.take():
+                return "endpoint-rate"
+        return None
+
+    def _too_many(self, reason: str) -> FakeStripeError:
+        headers = {"Stripe-Rate-Limited-Reason": reason, "Stripe-Should-Retry": "true"}
+        if self.config.retry_after is not None:
+            headers["Retry-After"] = str(self.config.retry_after)
+        return FakeStripeError(
+            429,
+            "Request rate limit exceeded. Learn more about rate limits here "
+            "https://stripe.com/docs/rate-limits.",
+            code="rate_limit",
+            type="invalid_request_error",
+            headers=headers,
+        )
+
+    def stats(self) -> dict[str, Any]:
+        """Counters per endpoint and in total."""
+        with self._lock:
+            return {
+                "requests": dict(self.requests),
+                "rate_limited": dict(self.rate_limited),
+                "server_errors": dict(self.server_errors),
+                "totals": {
+                    "requests": sum(self.requests.values()),
+                    "rate_limited": sum(self.rate_limited.values()),
+                    "server_errors": sum(self.server_errors.values()),
+                },
+            }
