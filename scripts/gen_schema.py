@@ -112,7 +112,10 @@ def property_kind(prop: Mapping[str, Any]) -> Kind:
         return Kind.JSONB
     kind = prop.get("type")
     if kind == "integer":
-        return Kind.TIMESTAMP if prop.get("format") == "unix-time" else Kind.BIGINT
+        # A few timestamps lack the format and say so only in prose (subscription_item.created).
+        epoch = "seconds since the Unix epoch" in str(prop.get("description", ""))
+        unix_time = prop.get("format") == "unix-time" or epoch
+        return Kind.TIMESTAMP if unix_time else Kind.BIGINT
     if kind == "number":
         return Kind.NUMERIC
     if kind == "boolean":

