@@ -105,7 +105,8 @@ def test_two_processes_share_one_server_from_a_cold_start(env: dict[str, str]) -
 def test_db_stop_then_restart_after_a_crash(env: dict[str, str], data_dir: Path) -> None:
     assert cli("migrate", env=env).returncode == 0
     stopped = cli("db", "stop", env=env)
-    assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    assert stopped.returncode == 0
+    assert "stopped" in stopped.stdout
     assert cli("db", "url", "--no-start", env=env).returncode == 1
 
     # Crash: kill -9 the postmaster, leaving postmaster.pid behind ...
@@ -173,4 +174,5 @@ def test_every_command_is_documented_in_the_readme() -> None:
 
 def test_env_vars_are_named_in_help(env: dict[str, str]) -> None:
     result = cli("migrate", "--help", env=env)
-    assert "DATABASE_URL" in result.stdout and "STRIPE_SYNC_SCHEMA" in result.stdout
+    assert "DATABASE_URL" in result.stdout
+    assert "STRIPE_SYNC_SCHEMA" in result.stdout

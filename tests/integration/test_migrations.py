@@ -7,6 +7,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from psycopg.types.json import Jsonb
 
 from stripe_sync import MigrationChecksumError, MigrationError, migrations
 from stripe_sync.migrations import Migration, load_migrations, run_migrations
@@ -69,7 +70,8 @@ def test_second_run_is_a_no_op_and_keeps_data(database_url: str) -> None:
     with psycopg.connect(database_url) as conn:
         conn.execute(
             "INSERT INTO stripe.customers (id, _raw_data, _account_id) "
-            """VALUES ('cus_1', '{"id": "cus_1", "object": "customer", "email": "a@b.c"}', 'acct_1')"""
+            "VALUES ('cus_1', %s, 'acct_1')",
+            (Jsonb({"id": "cus_1", "object": "customer", "email": "a@b.c"}),),
         )
         before = conn.execute("SELECT name, applied_at FROM stripe._migrations").fetchall()
 
@@ -173,7 +175,8 @@ def test_postgres_15_works(pg15_admin_url: str) -> None:
         version = conn.execute("SHOW server_version_num").fetchone()
         conn.execute("DROP DATABASE IF EXISTS pg15_migrate")
         conn.execute("CREATE DATABASE pg15_migrate")
-    assert version is not None and 150000 <= int(version[0]) < 160000
+    assert version is not None
+    assert 150000 <= int(version[0]) < 160000
     url = psycopg.conninfo.make_conninfo(pg15_admin_url, dbname="pg15_migrate")
 
     first = run_migrations(url)

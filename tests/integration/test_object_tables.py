@@ -42,7 +42,8 @@ def test_example_payload_fills_typed_columns(database_url: str, resource: Resour
     )
     with psycopg.connect(database_url) as conn:
         conn.execute(insert, values)
-        cur = conn.execute(sql.SQL("SELECT * FROM stripe.{}").format(sql.Identifier(resource.table)))
+        select = sql.SQL("SELECT * FROM stripe.{}").format(sql.Identifier(resource.table))
+        cur = conn.execute(select)
         assert cur.description is not None
         row = dict(zip([c.name for c in cur.description], cur.fetchone() or (), strict=True))
 
