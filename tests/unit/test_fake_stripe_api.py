@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -17,16 +17,6 @@ from stripe_sync.testing import FakeStripe, encode
 def fake() -> Iterator[FakeStripe]:
     with FakeStripe(api_keys=("sk_test_fakekey_abcd1234wxyz",), seed=1) as fake:
         yield fake
-
-
-@pytest.fixture
-async def client(fake: FakeStripe) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=fake.app),
-        base_url="http://fake-stripe",
-        headers={"Authorization": f"Bearer {fake.api_key}"},
-    ) as client:
-        yield client
 
 
 async def _post(

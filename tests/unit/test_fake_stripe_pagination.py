@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -16,16 +16,6 @@ from stripe_sync.testing import FakeStripe
 def fake() -> Iterator[FakeStripe]:
     with FakeStripe(seed=7) as fake:
         yield fake
-
-
-@pytest.fixture
-async def client(fake: FakeStripe) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=fake.app),
-        base_url="http://fake-stripe",
-        headers={"Authorization": f"Bearer {fake.api_key}"},
-    ) as client:
-        yield client
 
 
 def _expected_order(fake: FakeStripe, ids: list[str]) -> list[str]:
