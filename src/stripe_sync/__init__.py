@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._version import __version__
 from .config import PoolConfig, StripeSyncConfig
 from .errors import (
     ConfigError,
@@ -26,11 +25,6 @@ from .errors import (
     UnknownObjectError,
     WebhookError,
 )
-
-try:
-    __version__ = version("stripe-sync-engine")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0.0.0"
 
 __all__ = [
     "ConfigError",

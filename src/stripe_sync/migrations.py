@@ -26,6 +26,7 @@ from importlib import resources
 
 import psycopg
 
+from ._version import __version__
 from .config import DEFAULT_SCHEMA, PoolConfig, StripeSyncConfig
 from .errors import (
     ConfigError,
@@ -117,12 +118,6 @@ def _lock_key(schema: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def _version() -> str:
-    from . import __version__
-
-    return __version__
-
-
 def run_migrations(
     database_url: str | None = None,
     schema: str = DEFAULT_SCHEMA,
@@ -184,7 +179,7 @@ def _migrate_locked(
             raise MigrationChecksumError(name, recorded, shipped[name].checksum)
 
     done: list[str] = []
-    version = _version()
+    version = __version__
     for migration in migrations:
         if migration.name in applied:
             continue

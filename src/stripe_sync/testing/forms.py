@@ -3,16 +3,19 @@
 Stripe's v1 API takes ``application/x-www-form-urlencoded`` bodies (and query strings) in which
 nesting is spelled with brackets: ``metadata[plan]=gold``, ``items[0][price]=price_1``,
 ``expand[]=data.customer``, ``created[gte]=1700000000``. :func:`decode` turns the decoded pairs
-into nested dicts and lists; :func:`encode` does the reverse (handy for tests that speak to the
-fake with a plain HTTP client). Values stay strings, as on the wire: each endpoint coerces them.
+into nested dicts and lists. :func:`encode` does the reverse (handy for tests that speak to the
+fake with a plain HTTP client); it is re-exported from :mod:`stripe_sync.forms`, the one encoder
+the library's client uses too. Values stay strings, as on the wire: each endpoint coerces them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
+
+from ..forms import encode
 
 __all__ = ["FormError", "decode", "decode_query", "encode"]
 
@@ -84,26 +87,3 @@ def _finish(node: Any) -> Any:
         ordered = sorted(keys, key=lambda k: (k[0] != _APPEND, k[1]))
         return [_finish(node[k]) for k in ordered]
     return {str(k[1]) if isinstance(k, tuple) else k: _finish(v) for k, v in node.items()}
-
-
-def encode(params: Mapping[str, Any]) -> str:
-    """Encode nested parameters the way Stripe's client libraries do."""
-    pairs: list[tuple[str, str]] = []
-    for key, value in params.items():
-        _flatten(key, value, pairs)
-    return urlencode(pairs)
-
-
-def _flatten(prefix: str, value: Any, out: list[tuple[str, str]]) -> None:
-    if isinstance(value, Mapping):
-        for k, v in value.items():
-            _flatten(f"{prefix}[{k}]", v, out)
-    elif isinstance(value, list | tuple):
-        for i, v in enumerate(value):
-            _flatten(f"{prefix}[{i}]", v, out)
-    elif isinstance(value, bool):
-        out.append((prefix, "true" if value else "false"))
-    elif value is None:
-        out.append((prefix, ""))
-    else:
-        out.append((prefix, str(value)))

@@ -1,0 +1,366 @@
+"""The Stripe HTTP boundary: every call stripe-sync makes to Stripe goes through here.
+
+:class:`StripeClient` sends form-encoded requests over one keep-alive ``httpx.AsyncClient``,
+pins ``Stripe-Version``, waits for its turn at the :class:`~stripe_sync.ratelimit.RateLimiter`,
+retries what Stripe says is worth retrying and turns everything else into the typed exceptions
+of :mod:`stripe_sync.errors`. Responses are returned as plain dicts: the hot paths (backfill
+pages) hand them straight to the store, so no wrapper object is built per Stripe object.
+
+Retry policy, per request:
+
+- retried: 429, 500/502/503/504, timeouts and transport errors (refused, reset, ...), and a 409
+  only when Stripe sends ``Stripe-Should-Retry: true`` (a ``lock_timeout``);
+- never retried: ``Stripe-Should-Retry: false`` (even on a 5xx), and every other 4xx;
+- at most ``config.max_retries`` retries, waiting ``min(max_retry_delay, initial * 2**attempt)``
+  with *equal jitter* (a random point in the upper half of that delay: it keeps the exponential
+  growth visible while spreading workers apart), and never less than ``Retry-After`` seconds
+  (capped by ``max_retry_delay_ms`` too);
+- a POST carries one ``Idempotency-Key`` for all its attempts, so a retried create that had in
+  fact succeeded is replayed by Stripe instead of creating a duplicate.
+
+When retries run out the last error is raised: :class:`StripeRateLimitError`,
+:class:`StripeServerError` or :class:`StripeConnectionError`, all ``transient``. The secret key
+only ever travels in the ``Authorization`` header; no message or log line built here holds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random as _random
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ._version import __version__
+from .config import StripeSyncConfig
+from .errors import (
+    ConfigError,
+    StripeAPIError,
+    StripeAuthenticationError,
+    StripeConnectionError,
+    StripeInvalidRequestError,
+    StripeNotFoundError,
+    StripePermissionError,
+    StripeRateLimitError,
+    StripeServerError,
+    UnknownObjectError,
+)
+from .forms import encode
+from .ratelimit import RateLimiter, endpoint_key
+from .resources import Resource
+
+__all__ = ["ClientStats", "ListPage", "StripeClient"]
+
+USER_AGENT = f"stripe-sync/{__version__}"
+# Stripe's own libraries wait up to 80 s for a response (some list calls are slow); connecting
+# should be quick, and a stuck connect is better retried.
+TIMEOUT = httpx.Timeout(80.0, connect=10.0)
+LIMITS = httpx.Limits(max_connections=64, max_keepalive_connections=32, keepalive_expiry=30.0)
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+_default_logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """One page of a list endpoint."""
+
+    data: list[dict[str, Any]]
+    has_more: bool
+
+
+@dataclass(slots=True)
+class ClientStats:
+    """Counters since the client was made (read by the server's ``/metrics``)."""
+
+    #: HTTP attempts sent, retries included.
+    requests: int = 0
+    #: Attempts that were retried (after a 429, 5xx or network failure).
+    retries: int = 0
+    #: 429 responses received.
+    rate_limited: int = 0
+    #: 5xx responses received.
+    server_errors: int = 0
+    #: Timeouts and transport failures.
+    connection_errors: int = 0
+
+
+class StripeClient:
+    """Async Stripe API client over one connection pool. Close it (or use ``async with``).
+
+    ``transport`` replaces the network (``httpx.ASGITransport(app=fake.app)`` in tests);
+    ``rate_limiter`` is awaited before every attempt (``None``: no client-side limit; the engine
+    passes one limiter shared by its workers); ``sleep`` and ``random`` drive the backoff.
+    """
+
+    def __init__(
+        self,
+        config: StripeSyncConfig,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        rate_limiter: RateLimiter | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        if not config.stripe_secret_key:
+            raise ConfigError("stripe_secret_key is required to call the Stripe API")
+        self.config = config
+        self.stats = ClientStats()
+        self._limiter = rate_limiter
+        self._sleep = sleep
+        self._random = random
+        self._log = config.logger or _default_logger
+        self._http = httpx.AsyncClient(
+            base_url=config.stripe_api_base,
+            transport=transport,
+            timeout=TIMEOUT,
+            limits=LIMITS,
+            headers={
+                "Authorization": f"Bearer {config.stripe_secret_key}",
+                "Stripe-Version": config.stripe_api_version,
+                "User-Agent": USER_AGENT,
+            },
+        )
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> StripeClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- the calls the engine makes ------------------------------------------------------------
+
+    async def retrieve(
+        self,
+        resource: Resource,
+        object_id: str,
+        *,
+        account: str | None = None,
+        expand: tuple[str, ...] | list[str] = (),
+    ) -> dict[str, Any]:
+        """``GET`` one object of a registry type by id."""
+        if resource.retrieve_path is None:
+            raise UnknownObjectError(f"{resource.name} objects cannot be retrieved on their own")
+        path = resource.retrieve_path.replace("{id}", quote(object_id, safe=""))
+        params = {"expand": list(expand)} if expand else None
+        return await self.request("GET", path, params, account=account)
+
+    async def list_page(
+        self, path: str, params: Mapping[str, Any] | None = None, *, account: str | None = None
+    ) -> ListPage:
+        """One page of a list endpoint (``limit``, ``starting_after`` ... go in ``params``)."""
+        body = await self.request("GET", path, params, account=account)
+        data = body.get("data")
+        if not isinstance(data, list):
+            raise StripeAPIError(f"expected a list object from GET {path}", status=200)
+        return ListPage(data=data, has_more=bool(body.get("has_more")))
+
+    async def iter_list(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        account: str | None = None,
+        page_size: int = 100,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every object of a list endpoint, paging forward with ``starting_after``."""
+        query = {**(params or {}), "limit": page_size}
+        while True:
+            page = await self.list_page(path, query, account=account)
+            for item in page.data:
+                yield item
+            if not page.has_more or not page.data:
+                return
+            query["starting_after"] = page.data[-1]["id"]
+
+    async def get_account(self, account: str | None = None) -> dict[str, Any]:
+        """The platform account, or the connected ``account`` (``GET /v1/account``)."""
+        return await self.request("GET", "/v1/account", account=account)
+
+    # -- one request, with retries ---------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        account: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Send one API request, retrying transient failures; return the JSON object."""
+        method = method.upper()
+        headers: dict[str, str] = {}
+        if account:
+            headers["Stripe-Account"] = account
+        if method == "POST":
+            # One key for every attempt: Stripe replays the first result for a repeated key.
+            headers["Idempotency-Key"] = idempotency_key or f"stripe-sync-{uuid.uuid4()}"
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            url, content = path, encode(params).encode()
+        else:
+            if idempotency_key:
+                headers["Idempotency-Key"] = idempotency_key
+            query = encode(params)
+            url, content = (f"{path}?{query}" if query else path), None
+        key = endpoint_key(method, path)
+        attempt = 0
+        while True:
+            if self._limiter is not None:
+                await self._limiter.acquire(key)
+            self.stats.requests += 1
+            try:
+                response = await self._http.request(method, url, content=content, headers=headers)
+            except httpx.TransportError as exc:  # timeouts, refused, reset, protocol errors
+                self.stats.connection_errors += 1
+                if attempt >= self.config.max_retries:
+                    raise StripeConnectionError(
+                        f"could not reach Stripe for {method} {path} after {attempt + 1} "
+                        f"attempt(s): {type(exc).__name__}"
+                    ) from exc
+                delay = self._delay(attempt, None)
+                self._log.warning(
+                    "Stripe %s %s failed (%s); retry %s in %.2fs",
+                    method,
+                    path,
+                    type(exc).__name__,
+                    attempt + 1,
+                    delay,
+                    extra=_extra(None, None, path, attempt, None),
+                )
+            else:
+                request_id = response.headers.get("request-id")
+                status = response.status_code
+                self._log.debug(
+                    "Stripe %s %s -> %s",
+                    method,
+                    path,
+                    status,
+                    extra=_extra(request_id, status, path, attempt, None),
+                )
+                if status < 300:
+                    return _json_object(response, method, path)
+                if status == 429:
+                    self.stats.rate_limited += 1
+                elif status >= 500:
+                    self.stats.server_errors += 1
+                error = _error(response)
+                if attempt >= self.config.max_retries or not _should_retry(response):
+                    raise error
+                delay = self._delay(attempt, _retry_after(response))
+                reason = response.headers.get("stripe-rate-limited-reason")
+                self._log.warning(
+                    "Stripe %s %s -> %s%s; retry %s in %.2fs (request %s)",
+                    method,
+                    path,
+                    status,
+                    f" ({reason})" if reason else "",
+                    attempt + 1,
+                    delay,
+                    request_id,
+                    extra=_extra(request_id, status, path, attempt, reason),
+                )
+            self.stats.retries += 1
+            attempt += 1
+            await self._sleep(delay)
+
+    def _delay(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds before retry number ``attempt + 1``: capped exponential, equal jitter."""
+        cap = self.config.max_retry_delay_ms / 1000.0
+        base = min(cap, self.config.initial_retry_delay_ms / 1000.0 * float(2**attempt))
+        delay = base / 2 + self._random() * base / 2
+        if retry_after is not None:
+            delay = max(delay, min(retry_after, cap))
+        return delay
+
+
+def _extra(
+    request_id: str | None, status: int | None, path: str, attempt: int, reason: str | None
+) -> dict[str, Any]:
+    return {
+        "request_id": request_id,
+        "status": status,
+        "path": path,
+        "attempt": attempt,
+        "rate_limited_reason": reason,
+    }
+
+
+def _should_retry(response: httpx.Response) -> bool:
+    header = response.headers.get("stripe-should-retry", "").strip().lower()
+    if header == "false":
+        return False
+    if header == "true":
+        return True
+    return response.status_code in _RETRY_STATUSES
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """``Retry-After`` in seconds; the HTTP-date form is ignored (Stripe sends seconds)."""
+    try:
+        seconds = float(response.headers.get("retry-after", ""))
+    except ValueError:
+        return None
+    return seconds if seconds >= 0 else None
+
+
+def _json_object(response: httpx.Response, method: str, path: str) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise StripeServerError(
+            f"Stripe answered {method} {path} with a body that is not a JSON object",
+            status=response.status_code,
+            request_id=response.headers.get("request-id"),
+        )
+    return body
+
+
+_BY_STATUS: dict[int, type[StripeAPIError]] = {
+    401: StripeAuthenticationError,
+    403: StripePermissionError,
+    404: StripeNotFoundError,
+    429: StripeRateLimitError,
+}
+
+
+def _error(response: httpx.Response) -> StripeAPIError:
+    """The typed exception for an error response (Stripe's error JSON or anything else)."""
+    status = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    err = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(err, dict):
+        err = {}
+    message = err.get("message") or f"Stripe returned HTTP {status} without an error object"
+    if err.get("param"):
+        message = f"{message} (param: {err['param']})"
+    cls = _BY_STATUS.get(status) or (
+        StripeServerError if status >= 500 else StripeInvalidRequestError
+    )
+    code = err.get("code")
+    return cls(
+        str(message),
+        status=status,
+        code=str(code) if code else None,
+        request_id=response.headers.get("request-id"),
+    )
