@@ -52,6 +52,10 @@ FIXED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("_updated_at", "timestamptz NOT NULL DEFAULT now()"),
     ("deleted", "boolean NOT NULL DEFAULT false"),
     ("deleted_at", "timestamptz"),
+    # The stale-write guard (sql/migrations/0003_write_path.sql): the time the stored state is
+    # known to reflect (an event's `created`, or when a fetch began) and which of the two it was.
+    ("_version", "timestamptz"),
+    ("_version_source", "text CHECK (\"_version_source\" IN ('event', 'fetch'))"),
 )
 _FIXED_NAMES = frozenset(name for name, _ in FIXED_COLUMNS)
 

@@ -17,6 +17,7 @@ import psycopg
 import pytest
 
 from stripe_sync import embedded
+from stripe_sync.migrations import load_migrations
 from stripe_sync.resources import REGISTRY
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -67,7 +68,7 @@ def test_migrate_without_database_url_uses_embedded_postgres(env: dict[str, str]
     assert first.returncode == 0, first.stderr
     url = re.search(r"Using the embedded PostgreSQL: (\S+)", first.stderr)
     assert url is not None, first.stderr
-    assert "Applied 2 migration(s)" in first.stdout
+    assert f"Applied {len(load_migrations())} migration(s)" in first.stdout
     assert {r.table for r in REGISTRY.values()} <= table_names(url.group(1), "stripe")
 
     second = cli("migrate", env=env)

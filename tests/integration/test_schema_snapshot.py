@@ -46,6 +46,13 @@ def describe(url: str, schema: str = "stripe") -> str:
             (schema,),
         ):
             lines.append(f"CONSTRAINT {table.replace(f'{schema}.', '')}: {constraint}")
+        for name, arguments, result in conn.execute(
+            "SELECT p.proname, pg_get_function_identity_arguments(p.oid),"
+            " pg_get_function_result(p.oid) FROM pg_proc p"
+            " WHERE p.pronamespace = %s::regnamespace ORDER BY 1, 2",
+            (schema,),
+        ):
+            lines.append(f"FUNCTION {name}({arguments}) RETURNS {result}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,185 @@
+"""The SQL write path (``_write_objects``): set-based, idempotent, never older over newer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+import pytest
+from psycopg.types.json import Jsonb
+
+T0 = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+
+
+def write(
+    url: str,
+    objects: list[dict[str, Any]],
+    version: datetime,
+    source: str = "event",
+    *,
+    table: str = "customers",
+    delete: bool = False,
+    parent: tuple[str, str] | None = None,
+    tie_wins: bool = False,
+) -> dict[str, str]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT object_id, outcome FROM stripe._write_objects("
+            "%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            (
+                table,
+                "acct_1",
+                Jsonb(objects),
+                version,
+                source,
+                delete,
+                parent[0] if parent else None,
+                parent[1] if parent else None,
+                tie_wins,
+            ),
+        ).fetchall()
+    return dict(rows)
+
+
+def row(url: str, object_id: str, table: str = "customers") -> dict[str, Any]:
+    with psycopg.connect(url) as conn:
+        cur = conn.execute(
+            psycopg.sql.SQL("SELECT * FROM stripe.{} WHERE id = %s").format(
+                psycopg.sql.Identifier(table)
+            ),
+            (object_id,),
+        )
+        assert cur.description is not None
+        values = cur.fetchone()
+        assert values is not None
+        return dict(zip([c.name for c in cur.description], values, strict=True))
+
+
+def cus(name: str, **extra: Any) -> dict[str, Any]:
+    return {"id": "cus_1", "object": "customer", "name": name, **extra}
+
+
+def test_insert_then_newer_update(database_url: str) -> None:
+    assert write(database_url, [cus("a")], T0) == {"cus_1": "written"}
+    assert write(database_url, [cus("b")], T0 + timedelta(seconds=1)) == {"cus_1": "written"}
+    stored = row(database_url, "cus_1")
+    assert stored["name"] == "b"
+    assert stored["_account_id"] == "acct_1"
+    assert stored["_version_source"] == "event"
+
+
+def test_older_event_is_stale(database_url: str) -> None:
+    write(database_url, [cus("new")], T0 + timedelta(seconds=5))
+    assert write(database_url, [cus("old")], T0) == {"cus_1": "stale"}
+    assert row(database_url, "cus_1")["name"] == "new"
+
+
+def test_replay_is_unchanged_and_touches_nothing(database_url: str) -> None:
+    write(database_url, [cus("a")], T0)
+    before = row(database_url, "cus_1")
+    assert write(database_url, [cus("a")], T0 + timedelta(seconds=3)) == {"cus_1": "unchanged"}
+    assert row(database_url, "cus_1") == before
+
+
+def test_same_second_events_are_ambiguous_until_refetched(database_url: str) -> None:
+    write(database_url, [cus("first")], T0)
+    assert write(database_url, [cus("second")], T0) == {"cus_1": "ambiguous"}
+    assert row(database_url, "cus_1")["name"] == "first"
+    # The caller re-fetches: a fetch begun after the conflict was seen wins the tie.
+    assert write(database_url, [cus("truth")], T0, "refetch") == {"cus_1": "written"}
+    assert row(database_url, "cus_1")["_version_source"] == "fetch"
+    # Without an API at hand the caller may let the last arrival win.
+    assert write(database_url, [cus("last")], T0, tie_wins=True) == {"cus_1": "written"}
+
+
+def test_fetches_are_ordered_to_the_microsecond(database_url: str) -> None:
+    later = T0 + timedelta(microseconds=500)
+    write(database_url, [cus("later")], later, "fetch")
+    assert write(database_url, [cus("earlier")], T0, "fetch") == {"cus_1": "stale"}
+    assert write(database_url, [cus("latest")], later, "fetch") == {"cus_1": "written"}
+
+
+def test_event_in_the_same_second_as_a_fetch_is_ambiguous(database_url: str) -> None:
+    write(database_url, [cus("fetched")], T0 + timedelta(milliseconds=300), "fetch")
+    assert write(database_url, [cus("event")], T0) == {"cus_1": "ambiguous"}
+    assert write(database_url, [cus("event")], T0 + timedelta(seconds=1)) == {"cus_1": "written"}
+
+
+def test_tombstone_is_final(database_url: str) -> None:
+    write(database_url, [cus("alive", email="a@x")], T0)
+    stub = {"id": "cus_1", "object": "customer", "deleted": True}
+    assert write(database_url, [stub], T0 + timedelta(seconds=1), delete=True) == {
+        "cus_1": "deleted"
+    }
+    stored = row(database_url, "cus_1")
+    assert stored["deleted"] is True
+    assert stored["deleted_at"] == T0 + timedelta(seconds=1)
+    assert stored["email"] == "a@x"  # a stub keeps the last known state
+    # A late update, even one stamped after the deletion, cannot resurrect it.
+    assert write(database_url, [cus("zombie")], T0 + timedelta(seconds=9)) == {
+        "cus_1": "tombstoned"
+    }
+    assert write(database_url, [stub], T0 + timedelta(seconds=9), delete=True) == {
+        "cus_1": "tombstoned"
+    }
+    assert row(database_url, "cus_1")["name"] == "alive"
+
+
+def test_delete_of_unknown_object_leaves_a_tombstone(database_url: str) -> None:
+    full = cus("gone", email="g@x")
+    assert write(database_url, [full], T0, delete=True) == {"cus_1": "deleted"}
+    stored = row(database_url, "cus_1")
+    assert stored["deleted"] is True
+    assert stored["email"] == "g@x"
+
+
+def test_batch_is_one_statement_and_last_duplicate_wins(database_url: str) -> None:
+    batch = [{"id": f"cus_{i}", "object": "customer", "name": str(i)} for i in range(500)]
+    batch.append({"id": "cus_7", "object": "customer", "name": "dup"})
+    batch.append({"object": "customer", "name": "no id"})
+    outcomes = write(database_url, batch, T0, "fetch")
+    assert len(outcomes) == 500
+    assert set(outcomes.values()) == {"written"}
+    assert row(database_url, "cus_7")["name"] == "dup"
+
+
+def test_child_rows_carry_their_parent_and_missing_ones_are_tombstoned(database_url: str) -> None:
+    items = [{"id": f"si_{i}", "object": "subscription_item"} for i in range(3)]
+    parent = ("subscription", "sub_1")
+    outcomes = write(database_url, items, T0, "fetch", table="subscription_items", parent=parent)
+    assert set(outcomes.values()) == {"written"}
+    assert row(database_url, "si_0", "subscription_items")["subscription"] == "sub_1"
+    with psycopg.connect(database_url) as conn:
+        removed = conn.execute(
+            "SELECT stripe._tombstone_missing_children(%s, %s, %s, %s, %s)",
+            ("subscription_items", "subscription", "sub_1", ["si_0", "si_2"], T0),
+        ).fetchone()
+    assert removed == (1,)
+    assert row(database_url, "si_1", "subscription_items")["deleted"] is True
+    assert row(database_url, "si_0", "subscription_items")["deleted"] is False
+
+
+@pytest.mark.parametrize("bad", [{"not": "an array"}, "x"])
+def test_bad_input_is_an_error_and_writes_nothing(database_url: str, bad: Any) -> None:
+    with pytest.raises(psycopg.errors.RaiseException, match="JSON array"):
+        write(database_url, bad, T0)  # type: ignore[arg-type]
+    with pytest.raises(psycopg.errors.RaiseException, match="p_source"):
+        write(database_url, [cus("a")], T0, "guess")
+    with psycopg.connect(database_url) as conn:
+        assert conn.execute("SELECT count(*) FROM stripe.customers").fetchone() == (0,)
+
+
+def test_functions_follow_a_custom_schema(empty_database_url: str) -> None:
+    from stripe_sync.migrations import run_migrations
+
+    run_migrations(empty_database_url, schema="mirror")
+    with psycopg.connect(empty_database_url) as conn:
+        conn.execute("SET search_path TO public")
+        out = conn.execute(
+            "SELECT outcome FROM mirror._write_objects('customers', 'acct_1', %s, now(), 'event')",
+            (Jsonb([cus("m")]),),
+        ).fetchall()
+        count = conn.execute("SELECT count(*) FROM mirror.customers").fetchone()
+    assert out == [("written",)]
+    assert count == (1,)
