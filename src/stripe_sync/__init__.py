@@ -25,8 +25,12 @@ from .errors import (
     UnknownObjectError,
     WebhookError,
 )
+from .facade import AsyncStripeSync, StripeSync
+from .ingest import Outcome, SyncResult
+from .migrations import MigrationResult, run_migrations
 
 __all__ = [
+    "AsyncStripeSync",
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
@@ -34,6 +38,8 @@ __all__ = [
     "MalformedPayloadError",
     "MigrationChecksumError",
     "MigrationError",
+    "MigrationResult",
+    "Outcome",
     "PoolConfig",
     "SignatureVerificationError",
     "StripeAPIError",
@@ -44,9 +50,12 @@ __all__ = [
     "StripePermissionError",
     "StripeRateLimitError",
     "StripeServerError",
+    "StripeSync",
     "StripeSyncConfig",
     "StripeSyncError",
+    "SyncResult",
     "UnknownObjectError",
     "WebhookError",
     "__version__",
+    "run_migrations",
 ]

@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
+from .changes import id_of
 from .errors import MalformedPayloadError
 from .resources import REGISTRY, Delete, Resource, by_object
 
@@ -218,7 +219,7 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
             ),
         )
 
-    parent_id = _id_of(obj.get(resource.parent)) if resource.parent else None
+    parent_id = id_of(obj.get(resource.parent)) if resource.parent else None
     stub = obj.get("deleted") is True
     deleted = stub or ev["type"].endswith(".deleted")
     # A stub carries no state: whatever the semantics, upserting it would wipe the row, so it
@@ -231,7 +232,7 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
 def _summary_parent(resource: Resource, summary: Mapping[str, Any], object_type: str) -> str:
     """The parent id a summary object describes; checks that it carries a list of items."""
     parent_field = resource.parent
-    parent_id = _id_of(summary.get(parent_field)) if parent_field else None
+    parent_id = id_of(summary.get(parent_field)) if parent_field else None
     if parent_id is None:
         raise MalformedPayloadError(
             f"malformed event: the {object_type} has no {parent_field or 'parent'} id"
@@ -242,13 +243,6 @@ def _summary_parent(resource: Resource, summary: Mapping[str, Any], object_type:
             f"malformed event: the {object_type} does not hold one list of {resource.object}"
         )
     return parent_id
-
-
-def _id_of(value: object) -> str | None:
-    """The id of an expandable reference: the string itself, or an expanded object's ``id``."""
-    if isinstance(value, Mapping):
-        value = value.get("id")
-    return value if isinstance(value, str) and value else None
 
 
 def _describe(value: object) -> str:

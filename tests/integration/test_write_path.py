@@ -56,6 +56,11 @@ def row(url: str, object_id: str, table: str = "customers") -> dict[str, Any]:
         return dict(zip([c.name for c in cur.description], values, strict=True))
 
 
+def set_updated_at(url: str, object_id: str, at: datetime) -> None:
+    with psycopg.connect(url) as conn:
+        conn.execute("UPDATE stripe.customers SET _updated_at = %s WHERE id = %s", (at, object_id))
+
+
 def cus(name: str, **extra: Any) -> dict[str, Any]:
     return {"id": "cus_1", "object": "customer", "name": name, **extra}
 
@@ -86,8 +91,18 @@ def test_same_second_events_are_ambiguous_until_refetched(database_url: str) -> 
     write(database_url, [cus("first")], T0)
     assert write(database_url, [cus("second")], T0) == {"cus_1": "ambiguous"}
     assert row(database_url, "cus_1")["name"] == "first"
-    # The caller re-fetches: a fetch begun after the conflict was seen wins the tie.
-    assert write(database_url, [cus("truth")], T0, "refetch") == {"cus_1": "written"}
+    # The caller re-fetches. Its version is the database clock when it saw the conflict; the
+    # row was last written (_updated_at, pinned here) a little earlier in the same second.
+    set_updated_at(database_url, "cus_1", T0 + timedelta(milliseconds=200))
+    # A fetch begun before that write may have missed it: still ambiguous, fetch again.
+    assert write(database_url, [cus("early")], T0 + timedelta(milliseconds=100), "refetch") == {
+        "cus_1": "ambiguous"
+    }
+    # A fetch begun after it includes it and wins the tie.
+    assert write(database_url, [cus("truth")], T0 + timedelta(milliseconds=300), "refetch") == {
+        "cus_1": "written"
+    }
+    assert row(database_url, "cus_1")["name"] == "truth"
     assert row(database_url, "cus_1")["_version_source"] == "fetch"
     # Without an API at hand the caller may let the last arrival win.
     assert write(database_url, [cus("last")], T0, tie_wins=True) == {"cus_1": "written"}

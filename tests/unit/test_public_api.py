@@ -12,6 +12,7 @@ from stripe_sync.queries import raw_queries
 
 def test_all_is_pinned() -> None:
     assert sorted(stripe_sync.__all__) == [
+        "AsyncStripeSync",
         "ConfigError",
         "DatabaseError",
         "DatabaseUnavailableError",
@@ -19,6 +20,8 @@ def test_all_is_pinned() -> None:
         "MalformedPayloadError",
         "MigrationChecksumError",
         "MigrationError",
+        "MigrationResult",
+        "Outcome",
         "PoolConfig",
         "SignatureVerificationError",
         "StripeAPIError",
@@ -29,11 +32,14 @@ def test_all_is_pinned() -> None:
         "StripePermissionError",
         "StripeRateLimitError",
         "StripeServerError",
+        "StripeSync",
         "StripeSyncConfig",
         "StripeSyncError",
+        "SyncResult",
         "UnknownObjectError",
         "WebhookError",
         "__version__",
+        "run_migrations",
     ]
     for name in stripe_sync.__all__:
         assert hasattr(stripe_sync, name)

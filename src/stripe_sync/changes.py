@@ -1,0 +1,162 @@
+"""What to write: a routed event or a fetched object as one call of the SQL write path.
+
+A :class:`Change` is everything ``_apply_event`` (``sql/migrations/0004_events.sql``) needs: the
+action, the table, the object(s), the version and its source, the parent's embedded child lists
+and the referenced objects to look up. The functions here are pure; :mod:`stripe_sync.ingest`
+does the I/O around them (paging truncated lists, re-fetching, fetching missing references) and
+:mod:`stripe_sync.store` sends the change to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from .resources import NestedList, Resource, get
+
+__all__ = [
+    "Change",
+    "ChildList",
+    "EmbeddedList",
+    "deletion_children",
+    "embedded_lists",
+    "id_of",
+    "references",
+    "stub",
+]
+
+ChangeAction = Literal["upsert", "delete", "replace_children", "skip"]
+Source = Literal["event", "fetch", "refetch"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChildList:
+    """The rows of one embedded list of a parent, for the child resource's table."""
+
+    table: str
+    #: The child table's plain parent column (``subscription`` for items), None when the child
+    #: is a resource of its own that carries its parent in its payload (a charge's refunds).
+    parent_column: str | None
+    objects: Sequence[Mapping[str, Any]]
+    #: Every child of the parent is in ``objects``: the parent's other child rows are tombstoned.
+    complete: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "parent_column": self.parent_column,
+            "objects": list(self.objects),
+            "complete": self.complete,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One call of ``_apply_event``."""
+
+    action: ChangeAction
+    #: None only for a skipped event whose object type is not mirrored.
+    resource: Resource | None
+    objects: Sequence[Mapping[str, Any]]
+    account_id: str
+    version: datetime
+    source: Source
+    event_id: str | None = None
+    event_type: str | None = None
+    event_created: datetime | None = None
+    parent_id: str | None = None
+    children: tuple[ChildList, ...] = ()
+    #: ``(table, id)`` of referenced objects to look up; missing ones come back from the call.
+    refs: tuple[tuple[str, str], ...] = ()
+    tie_wins: bool = False
+
+    @property
+    def object_id(self) -> str | None:
+        if self.action == "replace_children" or not self.objects:
+            return None
+        value = self.objects[0].get("id")
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedList:
+    """A nested list as found in a parent payload."""
+
+    nested: NestedList
+    child: Resource
+    #: The items Stripe embedded (possibly the first page only).
+    items: list[Mapping[str, Any]]
+    #: Stripe said there are more items than embedded.
+    has_more: bool
+    #: The field was in the payload at all (lists that need ``expand`` usually are not).
+    present: bool
+
+    def child_list(
+        self, items: Sequence[Mapping[str, Any]] | None = None, *, complete: bool | None = None
+    ) -> ChildList:
+        """The rows to write: the embedded items, or ``items`` paged from the API."""
+        return ChildList(
+            table=self.child.table,
+            parent_column=self.child.parent,
+            objects=list(self.items if items is None else items),
+            complete=(self.present and not self.has_more) if complete is None else complete,
+        )
+
+
+def embedded_lists(resource: Resource, obj: Mapping[str, Any]) -> list[EmbeddedList]:
+    """Each of ``resource``'s nested lists as it appears in ``obj``."""
+    found: list[EmbeddedList] = []
+    for nested in resource.nested_lists:
+        value = obj.get(nested.field)
+        data = value.get("data") if isinstance(value, Mapping) else None
+        present = isinstance(value, Mapping) and value.get("object") == "list"
+        items = [i for i in data if isinstance(i, Mapping)] if isinstance(data, list) else []
+        found.append(
+            EmbeddedList(
+                nested=nested,
+                child=get(nested.child),
+                items=items,
+                has_more=bool(present and isinstance(value, Mapping) and value.get("has_more")),
+                present=present and isinstance(data, list),
+            )
+        )
+    return found
+
+
+def deletion_children(resource: Resource) -> tuple[ChildList, ...]:
+    """Child lists for a deleted parent: every child row of the parent is tombstoned."""
+    return tuple(
+        ChildList(table=child.table, parent_column=child.parent, objects=(), complete=True)
+        for child in (get(n.child) for n in resource.nested_lists)
+        if child.is_child
+    )
+
+
+def references(resource: Resource, obj: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """``(table, id)`` of the objects ``obj`` refers to that can be fetched on their own."""
+    refs: list[tuple[str, str]] = []
+    for ref in resource.references:
+        target = get(ref.resource)
+        if target.retrieve_path is None or target.is_child:
+            continue
+        ref_id = id_of(obj.get(ref.field))
+        if ref_id is None:
+            continue
+        if target.id_prefixes and not ref_id.startswith(target.id_prefixes):
+            continue
+        refs.append((target.table, ref_id))
+    return tuple(dict.fromkeys(refs))
+
+
+def stub(resource: Resource, object_id: str) -> dict[str, Any]:
+    """The payload Stripe sends for a deleted object: ``{id, object, deleted: true}``."""
+    return {"id": object_id, "object": resource.object, "deleted": True}
+
+
+def id_of(value: object) -> str | None:
+    """The id of an expandable reference: the string itself, or an expanded object's ``id``."""
+    if isinstance(value, Mapping):
+        value = value.get("id")
+    return value if isinstance(value, str) and value else None

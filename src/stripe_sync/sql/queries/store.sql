@@ -1,0 +1,44 @@
+-- Statements of the store (stripe_sync/store.py): the engine's only way into PostgreSQL.
+
+-- name: apply_event
+SELECT outcome, missing_refs, seen_at
+FROM {schema}."_apply_event"(
+    p_event_id => %(event_id)s,
+    p_event_type => %(event_type)s,
+    p_event_created => %(event_created)s,
+    p_account_id => %(account_id)s,
+    p_action => %(action)s,
+    p_table => %(table)s,
+    p_objects => %(objects)s,
+    p_version => %(version)s,
+    p_source => %(source)s,
+    p_parent_column => %(parent_column)s,
+    p_parent_id => %(parent_id)s,
+    p_children => %(children)s,
+    p_refs => %(refs)s,
+    p_tie_wins => %(tie_wins)s
+);
+
+-- name: managed_webhook_secrets
+-- Signing secrets of the endpoints this database tracks, to verify incoming webhooks.
+SELECT secret FROM {schema}."_managed_webhooks" ORDER BY created_at DESC;
+
+-- name: account_for_key
+SELECT id FROM {schema}."accounts" WHERE api_key_hashes @> ARRAY[%s]::text[] LIMIT 1;
+
+-- name: upsert_account
+-- The account as GET /v1/account answered, remembering the hash of the key that saw it.
+INSERT INTO {schema}."accounts" AS a (id, _raw_data, api_key_hashes)
+VALUES (%(id)s, %(raw)s, CASE WHEN %(key_hash)s::text IS NULL THEN '{{}}'::text[]
+                              ELSE ARRAY[%(key_hash)s::text] END)
+ON CONFLICT (id) DO UPDATE SET
+    _raw_data = EXCLUDED._raw_data,
+    api_key_hashes = CASE
+        WHEN %(key_hash)s::text IS NULL OR %(key_hash)s::text = ANY (a.api_key_hashes)
+        THEN a.api_key_hashes
+        ELSE a.api_key_hashes || %(key_hash)s::text END,
+    _last_synced_at = now(),
+    _updated_at = now();
+
+-- name: ping
+SELECT 1;

@@ -1,0 +1,180 @@
+"""The PostgreSQL boundary: every call the engine makes to the database goes through here.
+
+:class:`Store` owns one ``psycopg_pool.AsyncConnectionPool`` (autocommit connections: each call
+is one statement, and the SQL functions it calls are atomic) and sends fixed, named statements
+from ``sql/queries/store.sql``. The sync rules themselves live in the SQL functions installed by
+the migrations (``_write_objects``, ``_apply_event``); this module only moves data in and out.
+
+Driver errors are translated here: a connection that cannot be made, a server that restarts or a
+pool that stays exhausted becomes :class:`DatabaseUnavailableError` (transient); anything else
+:class:`DatabaseError`. A statement that fails because its connection broke (the server
+restarted since the connection was pooled) is sent once more on a fresh connection: every
+statement here is idempotent, so sending it twice cannot write twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+import psycopg
+import psycopg_pool
+from psycopg import sql
+from psycopg.rows import TupleRow
+from psycopg.types.json import Jsonb
+
+from .changes import Change
+from .config import StripeSyncConfig
+from .errors import DatabaseError, DatabaseUnavailableError
+from .queries import query
+
+__all__ = ["AppliedChange", "Store"]
+
+_log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedChange:
+    """What ``_apply_event`` answered."""
+
+    #: written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate.
+    outcome: str
+    #: ``(table, id)`` of referenced objects that have no row.
+    missing_refs: tuple[tuple[str, str], ...]
+    #: The database clock after the write: the version of a re-fetch that starts now.
+    seen_at: datetime
+
+
+class Store:
+    """Async access to the sync schema through a connection pool. ``await open()`` first."""
+
+    def __init__(self, config: StripeSyncConfig, database_url: str) -> None:
+        self.schema = config.schema
+        pool = config.pool_config
+        self._pool: psycopg_pool.AsyncConnectionPool[psycopg.AsyncConnection[TupleRow]] = (
+            psycopg_pool.AsyncConnectionPool(
+                database_url,
+                kwargs={**pool.connection_kwargs(), "autocommit": True},
+                min_size=pool.min_size,
+                max_size=pool.max_size,
+                max_idle=pool.max_idle_seconds,
+                timeout=pool.connect_timeout_seconds,
+                name="stripe-sync",
+                open=False,
+            )
+        )
+
+    async def open(self) -> None:
+        """Open the pool; it connects in the background, so a database that is down now only
+        fails the calls that need it (with :class:`DatabaseUnavailableError`)."""
+        await self._pool.open(wait=False)
+
+    async def close(self) -> None:
+        await self._pool.close()
+
+    # -- the write path --------------------------------------------------------------------
+
+    async def apply(self, change: Change) -> AppliedChange:
+        """Send one change to ``_apply_event``."""
+        params = {
+            "event_id": change.event_id,
+            "event_type": change.event_type,
+            "event_created": change.event_created,
+            "account_id": change.account_id,
+            "action": change.action,
+            "table": change.resource.table if change.resource is not None else None,
+            "objects": Jsonb(list(change.objects)),
+            "version": change.version,
+            "source": change.source,
+            "parent_column": change.resource.parent if change.resource is not None else None,
+            "parent_id": change.parent_id,
+            "children": Jsonb([c.as_json() for c in change.children]),
+            "refs": Jsonb([list(r) for r in change.refs]),
+            "tie_wins": change.tie_wins,
+        }
+        row = await self._fetchone(query("apply_event", self.schema), params)
+        if row is None:  # pragma: no cover - the function always returns one row
+            raise DatabaseError("_apply_event returned no row")
+        outcome, missing, seen_at = row
+        return AppliedChange(
+            outcome=outcome,
+            missing_refs=tuple((str(t), str(i)) for t, i in missing),
+            seen_at=seen_at,
+        )
+
+    # -- webhooks and accounts ---------------------------------------------------------------
+
+    async def managed_webhook_secrets(self) -> list[str]:
+        rows = await self._fetchall(query("managed_webhook_secrets", self.schema), ())
+        return [r[0] for r in rows]
+
+    async def account_for_key(self, key_hash: str) -> str | None:
+        row = await self._fetchone(query("account_for_key", self.schema), (key_hash,))
+        return str(row[0]) if row else None
+
+    async def upsert_account(self, account: Mapping[str, Any], key_hash: str | None) -> None:
+        await self._fetchone(
+            query("upsert_account", self.schema),
+            {"id": account["id"], "raw": Jsonb(dict(account)), "key_hash": key_hash},
+            returns=False,
+        )
+
+    async def ping(self) -> None:
+        await self._fetchone(query("ping", self.schema), ())
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    async def _fetchone(
+        self,
+        statement: sql.Composed,
+        params: Sequence[Any] | Mapping[str, Any],
+        *,
+        returns: bool = True,
+    ) -> tuple[Any, ...] | None:
+        rows = await self._run(statement, params, returns)
+        return rows[0] if rows else None
+
+    async def _fetchall(
+        self, statement: sql.Composed, params: Sequence[Any] | Mapping[str, Any]
+    ) -> list[tuple[Any, ...]]:
+        return await self._run(statement, params, True)
+
+    async def _run(
+        self, statement: sql.Composed, params: Sequence[Any] | Mapping[str, Any], returns: bool
+    ) -> list[tuple[Any, ...]]:
+        for attempt in (1, 2):
+            try:
+                async with self._pool.connection() as conn:
+                    cur = await conn.execute(statement, params)
+                    return list(await cur.fetchall()) if returns else []
+            except psycopg_pool.PoolTimeout as exc:
+                raise DatabaseUnavailableError(
+                    f"no database connection within {self._pool.timeout:g} s "
+                    "(the server is down or the pool is exhausted)"
+                ) from exc
+            except psycopg.OperationalError as exc:
+                # The pool hands out connections that broke while idle (a server restart);
+                # one more try gets a fresh one. The statements are idempotent.
+                if attempt == 1 and _connection_lost(exc):
+                    _log.info("database connection lost (%s); retrying once", _first_line(exc))
+                    continue
+                raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
+            except psycopg.Error as exc:
+                raise DatabaseError(f"database error: {_first_line(exc)}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _connection_lost(exc: psycopg.OperationalError) -> bool:
+    """The error came from a connection that is no longer usable (not, e.g., a lock timeout)."""
+    sqlstate = getattr(exc, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(("08", "57P"))
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's message, first line only (never a connection string)."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
