@@ -7,7 +7,9 @@ variable in ``--help``. Errors print one clear line on stderr and exit non-zero:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -17,8 +19,9 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from . import embedded
-from .config import DEFAULT_SCHEMA, StripeSyncConfig
+from .config import DEFAULT_API_BASE, DEFAULT_API_VERSION, DEFAULT_SCHEMA, StripeSyncConfig
 from .errors import ConfigError, StripeSyncError, UnknownObjectError
+from .facade import StripeSync
 from .migrations import list_relations, run_migrations
 
 __all__ = ["main"]
@@ -75,6 +78,29 @@ data_dir_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
     help=f"Data directory of the embedded PostgreSQL [default: {embedded.default_data_dir()}].",
+)
+api_key_option = click.option(
+    "--api-key",
+    envvar="STRIPE_API_KEY",
+    show_envvar=True,
+    required=True,
+    help="Stripe secret (sk_) or restricted (rk_) key.",
+)
+api_base_option = click.option(
+    "--api-base",
+    envvar="STRIPE_API_BASE",
+    show_envvar=True,
+    default=DEFAULT_API_BASE,
+    show_default=True,
+    help="Stripe API base URL (e.g. a local `stripe-sync fake-stripe`).",
+)
+api_version_option = click.option(
+    "--api-version",
+    envvar="STRIPE_API_VERSION",
+    show_envvar=True,
+    default=DEFAULT_API_VERSION,
+    show_default=True,
+    help="Stripe-Version sent with every request.",
 )
 
 
@@ -138,6 +164,57 @@ def db_stop(data_dir: Path | None) -> None:
         click.echo("stopped the embedded PostgreSQL")
     else:
         click.echo("the embedded PostgreSQL was not running")
+
+
+@main.command("sync-entity")
+@click.argument("object_id")
+@click.option(
+    "--object", "object_name", default=None, help="Object type, for ids without a known prefix."
+)
+@click.option("--account", default=None, help="Connected account id (Stripe-Account).")
+@click.option(
+    "--expand-lists/--no-expand-lists",
+    default=True,
+    show_default=True,
+    help="Page truncated nested lists (subscription items, invoice lines) to the end.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@api_key_option
+@api_base_option
+@api_version_option
+@database_url_option
+@schema_option
+@data_dir_option
+@_handle_errors
+def sync_entity(
+    object_id: str,
+    object_name: str | None,
+    account: str | None,
+    expand_lists: bool,
+    as_json: bool,
+    api_key: str,
+    api_base: str,
+    api_version: str,
+    database_url: str | None,
+    schema: str,
+    data_dir: Path | None,
+) -> None:
+    """Fetch one object by id (cus_..., sub_..., in_...) and write it to the database."""
+    config = StripeSyncConfig(
+        stripe_secret_key=api_key,
+        stripe_api_base=api_base,
+        stripe_api_version=api_version,
+        database_url=_database_url(database_url, data_dir),
+        schema=schema,
+        auto_expand_lists=expand_lists,
+    )
+    with StripeSync(config) as sync:
+        sync.run_migrations()
+        result = sync.sync_single_entity(object_id, object=object_name, account=account)
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(result)))
+    else:
+        click.echo(f"{result.object} {result.object_id}: {result.outcome} ({result.account_id})")
 
 
 @main.command("fake-stripe")

@@ -101,6 +101,7 @@ class AsyncStripeSync:
 
     async def run_migrations(self) -> MigrationResult:
         """Create or upgrade the sync schema (see :func:`stripe_sync.migrations.run_migrations`)."""
+        self._check_open()
         url = await self._database_url()
         return await anyio.to_thread.run_sync(
             functools.partial(run_migrations, url, config=self.config)
@@ -155,9 +156,12 @@ class AsyncStripeSync:
             self._ingestor = Ingestor(self.config, store, self._stripe, self._platform_account)
         return self._ingestor
 
-    async def _open_store(self) -> Store:
+    def _check_open(self) -> None:
         if self._closed:
             raise ConfigError("this StripeSync was closed")
+
+    async def _open_store(self) -> Store:
+        self._check_open()
         async with self._open_lock:
             if self._store is None:
                 store = Store(self.config, await self._database_url())

@@ -164,10 +164,7 @@ class Ingestor:
 
         resource, obj = route.resource, route.object
         if route.action is Action.REPLACE_CHILDREN:
-            items = await self._summary_items(resource, obj, route, connected)
-            change = replace(base, action="replace_children", objects=items)
-            applied = await self._store.apply(change)
-            return self._result(change, applied.outcome, route=route)
+            return await self._replace_children(base, resource, obj, route, connected)
 
         change = replace(base, action="delete" if route.action is Action.DELETE else "upsert")
         if change.action == "delete":
@@ -299,26 +296,51 @@ class Ingestor:
                 children.append(found.child_list())
         return tuple(children)
 
-    async def _summary_items(
-        self, resource: Resource, summary: Mapping[str, Any], route: Route, account: str | None
-    ) -> list[Mapping[str, Any]]:
-        """Every item of a summary (a customer's active entitlements), paged if truncated.
+    async def _replace_children(
+        self,
+        base: Change,
+        resource: Resource,
+        summary: Mapping[str, Any],
+        route: Route,
+        account: str | None,
+    ) -> SyncResult:
+        """Apply a summary of a parent's complete set of rows (a customer's entitlements).
 
-        The items replace the parent's rows, so the list must be complete: a truncated one is
-        listed whatever ``auto_expand_lists`` says.
+        The rows replace the parent's, so the set must be complete: a truncated summary is
+        listed whatever ``auto_expand_lists`` says, and so is a same-second tie (re-listed).
         """
+        assert route.parent_id is not None
         (listed,) = [
             v for v in summary.values() if isinstance(v, Mapping) and v.get("object") == "list"
         ]
         items: list[Mapping[str, Any]] = list(listed["data"])
-        if listed.get("has_more") and resource.list_per_parent is not None:
-            assert route.parent_id is not None
-            per_parent = resource.list_per_parent
-            path = per_parent.path.replace("{parent}", route.parent_id)
-            parent_id = route.parent_id
-            params = tuple((k, v.replace("{parent}", parent_id)) for k, v in per_parent.params)
-            items = await self._list_all(path, params, None, account)
-        return items
+        if listed.get("has_more"):
+            items = await self._list_parent_rows(resource, route.parent_id, account)
+        change = replace(base, action="replace_children", objects=items)
+        applied = await self._store.apply(change)
+        refetches = 0
+        while applied.outcome == "ambiguous":
+            refetches += 1
+            items = await self._list_parent_rows(resource, route.parent_id, account)
+            change = replace(
+                change,
+                objects=items,
+                source="refetch",
+                version=applied.seen_at,
+                tie_wins=refetches >= MAX_REFETCHES,
+            )
+            applied = await self._store.apply(change)
+        return self._result(change, applied.outcome, route=route, refetches=refetches)
+
+    async def _list_parent_rows(
+        self, resource: Resource, parent_id: str, account: str | None
+    ) -> list[Mapping[str, Any]]:
+        per_parent = resource.list_per_parent
+        if per_parent is None:  # pragma: no cover - registry rows with summaries list per parent
+            raise UnknownObjectError(f"{resource.name} cannot be listed per {resource.parent}")
+        path = per_parent.path.replace("{parent}", parent_id)
+        params = tuple((k, v.replace("{parent}", parent_id)) for k, v in per_parent.params)
+        return await self._list_all(path, params, None, account)
 
     async def _list_all(
         self,

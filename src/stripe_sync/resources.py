@@ -694,6 +694,16 @@ def by_id(object_id: str) -> Resource:
     for prefix, resource in _PREFIXES:
         if object_id.startswith(prefix):
             return resource
+    for child in _ROWS:
+        if (
+            child.is_child
+            and child.retrieve_path is None
+            and object_id.startswith(child.id_prefixes)
+        ):
+            raise UnknownObjectError(
+                f"{object_id!r} is a {child.name}, which exists only inside its {child.parent}; "
+                f"sync the {child.parent} instead"
+            )
     raise UnknownObjectError(
         f"cannot tell the object type of id {object_id!r} from its prefix; "
         f"known prefixes: {', '.join(sorted(p for p, _ in _PREFIXES))}"

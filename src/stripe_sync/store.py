@@ -8,7 +8,8 @@ the migrations (``_write_objects``, ``_apply_event``); this module only moves da
 Driver errors are translated here: a connection that cannot be made, a server that restarts or a
 pool that stays exhausted becomes :class:`DatabaseUnavailableError` (transient); anything else
 :class:`DatabaseError`. A statement that fails because its connection broke (the server
-restarted since the connection was pooled) is sent once more on a fresh connection: every
+restarted since the connection was pooled) is sent once more on a fresh connection, after the
+pool has checked and dropped its other broken connections: every
 statement here is idempotent, so sending it twice cannot write twice.
 """
 
@@ -160,7 +161,10 @@ class Store:
                 # The pool hands out connections that broke while idle (a server restart);
                 # one more try gets a fresh one. The statements are idempotent.
                 if attempt == 1 and _connection_lost(exc):
+                    # Every idle connection is likely broken the same way: drop those before
+                    # trying once more, or the retry would just get the next broken one.
                     _log.info("database connection lost (%s); retrying once", _first_line(exc))
+                    await self._pool.check()
                     continue
                 raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
             except psycopg.Error as exc:

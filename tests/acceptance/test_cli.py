@@ -177,3 +177,42 @@ def test_env_vars_are_named_in_help(env: dict[str, str]) -> None:
     result = cli("migrate", "--help", env=env)
     assert "DATABASE_URL" in result.stdout
     assert "STRIPE_SYNC_SCHEMA" in result.stdout
+
+
+def test_sync_entity_writes_one_object(env: dict[str, str]) -> None:
+    import json
+
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    with FakeStripe(seed=3) as fake, run_in_thread(fake) as server:
+        customer = fake.call("POST", "/v1/customers", {"email": "cli@example.com"})
+        env = {**env, "STRIPE_API_KEY": fake.api_key, "STRIPE_API_BASE": server.url}
+        result = cli("sync-entity", customer["id"], "--json", env=env)
+        assert result.returncode == 0, result.stderr
+        outcome = json.loads(result.stdout)
+        assert outcome["outcome"] == "written"
+        assert outcome["object"] == "customer"
+        assert outcome["account_id"] == fake.account_id
+        url = re.search(r"Using the embedded PostgreSQL: (\S+)", result.stderr)
+        assert url is not None, result.stderr
+        with psycopg.connect(url.group(1)) as conn:
+            email = conn.execute(
+                "SELECT email FROM stripe.customers WHERE id = %s", (customer["id"],)
+            ).fetchone()
+        assert email == ("cli@example.com",)
+
+        again = cli("sync-entity", customer["id"], env=env)
+        assert again.returncode == 0, again.stderr
+        assert f"customer {customer['id']}: unchanged" in again.stdout
+
+        unknown = cli("sync-entity", "zz_123", env=env)
+        assert unknown.returncode == 2
+        assert "cannot tell the object type" in unknown.stderr
+        assert fake.api_key not in unknown.stderr + unknown.stdout
+
+
+def test_sync_entity_needs_an_api_key(env: dict[str, str]) -> None:
+    env = {k: v for k, v in env.items() if k != "STRIPE_API_KEY"}
+    result = cli("sync-entity", "cus_123", env=env)
+    assert result.returncode == 2
+    assert "STRIPE_API_KEY" in result.stderr

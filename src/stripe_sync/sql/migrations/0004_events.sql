@@ -145,6 +145,20 @@ CREATE TABLE "_processed_events" (
 COMMENT ON TABLE "_processed_events" IS 'Events already applied, by id: a redelivered or replayed event is not applied twice.';
 CREATE INDEX "_processed_events_account_created_idx" ON "_processed_events" ("account_id", "created");
 
+CREATE TABLE "_child_sets" (
+    -- The version of the last complete set of a parent's rows applied with replace_children
+    -- (a customer's active entitlements): an older set must not bring back rows a newer one
+    -- dropped, and rows it never saw have no version of their own to protect them.
+    "table_name" text NOT NULL,
+    "parent_id" text NOT NULL,
+    "account_id" text NOT NULL,
+    "version" timestamptz NOT NULL,
+    "version_source" text NOT NULL CHECK ("version_source" IN ('event', 'fetch')),
+    "updated_at" timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY ("table_name", "parent_id")
+);
+COMMENT ON TABLE "_child_sets" IS 'Version of the last complete child set applied per parent (stale-set guard).';
+
 CREATE FUNCTION "_apply_event"(
     p_event_id text,
     p_event_type text,
@@ -168,7 +182,9 @@ AS $fn$
 --   changes nothing); NULL for an object fetched from the API.
 -- p_action: 'upsert' or 'delete' p_objects (one object), or 'skip' (only record the event), or
 --   'replace_children': p_objects is the complete set of p_table rows whose p_parent_column is
---   p_parent_id (an active entitlement summary); rows missing from it are tombstoned.
+--   p_parent_id (an active entitlement summary); rows missing from it are tombstoned. Sets are
+--   versioned per parent in _child_sets, so an older set is 'stale' and a same-second one
+--   'ambiguous' (re-list the parent's rows and call again as a 'refetch').
 -- p_children: the parent's embedded lists, [{"table", "parent_column", "objects", "complete"}].
 --   They are written (or, for a deleted parent, tombstoned) only when the parent itself was, so
 --   a stale payload never writes stale children; a complete list tombstones missing children.
@@ -184,6 +200,9 @@ DECLARE
     v_ref jsonb;
     v_found boolean;
     v_missing jsonb := '[]'::jsonb;
+    v_set_version timestamptz;
+    v_set_source text;
+    v_set_updated timestamptz;
 BEGIN
     IF p_event_id IS NOT NULL
        AND EXISTS (SELECT 1 FROM "_processed_events" e WHERE e.id = p_event_id) THEN
@@ -194,13 +213,40 @@ BEGIN
     IF p_action = 'skip' THEN
         v_outcome := 'skipped';
     ELSIF p_action = 'replace_children' THEN
-        PERFORM 1 FROM "_write_objects"(p_table, p_account_id, p_objects, p_version, p_source,
-                                        false, p_parent_column, p_parent_id, p_tie_wins);
-        SELECT coalesce(array_agg(o->>'id'), '{}') INTO v_keep
-        FROM jsonb_array_elements(p_objects) o;
-        PERFORM "_tombstone_missing_children"(p_table, p_parent_column, p_parent_id, v_keep,
-                                              p_version);
-        v_outcome := 'replaced';
+        -- The set is ordered like a row: by its version, same-second ties settled by a
+        -- re-fetch (of the parent's list) that began after the set was last written.
+        INSERT INTO "_child_sets" AS s (table_name, parent_id, account_id, version, version_source)
+        VALUES (p_table, p_parent_id, p_account_id, '-infinity', 'fetch')
+        ON CONFLICT DO NOTHING;
+        SELECT s.version, s.version_source, s.updated_at
+        INTO v_set_version, v_set_source, v_set_updated
+        FROM "_child_sets" s
+        WHERE s.table_name = p_table AND s.parent_id = p_parent_id
+        FOR UPDATE;
+        IF date_trunc('second', p_version) < date_trunc('second', v_set_version) THEN
+            v_outcome := 'stale';
+        ELSIF date_trunc('second', p_version) = date_trunc('second', v_set_version)
+              AND NOT (p_tie_wins
+                       OR (p_source = 'refetch' AND p_version >= v_set_updated)
+                       OR (p_source = 'fetch' AND v_set_source = 'fetch'
+                           AND p_version >= v_set_version)) THEN
+            v_outcome := 'ambiguous';
+        ELSE
+            -- The newest set known: its rows take a same-second tie with their stored versions.
+            PERFORM 1 FROM "_write_objects"(p_table, p_account_id, p_objects, p_version,
+                                            p_source, false, p_parent_column, p_parent_id, true);
+            SELECT coalesce(array_agg(o->>'id'), '{}') INTO v_keep
+            FROM jsonb_array_elements(p_objects) o;
+            PERFORM "_tombstone_missing_children"(p_table, p_parent_column, p_parent_id, v_keep,
+                                                  p_version);
+            UPDATE "_child_sets" s
+            SET version = p_version,
+                version_source = CASE WHEN p_source = 'event' THEN 'event' ELSE 'fetch' END,
+                account_id = p_account_id,
+                updated_at = now()
+            WHERE s.table_name = p_table AND s.parent_id = p_parent_id;
+            v_outcome := 'replaced';
+        END IF;
     ELSIF p_action IN ('upsert', 'delete') THEN
         IF jsonb_array_length(p_objects) <> 1 THEN
             RAISE EXCEPTION '_apply_event: % takes exactly one object', p_action;
