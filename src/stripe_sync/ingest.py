@@ -135,8 +135,10 @@ class Ingestor:
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``); see the module docstring."""
         route = route_event(event)  # type: ignore[arg-type]
-        connected = route.account_id
-        account_id = connected or await self._platform_account()
+        platform = await self._platform_account()
+        # Stripe-Account is only sent for another account than the key's own.
+        connected = route.account_id if route.account_id != platform else None
+        account_id = connected or platform
         created = datetime.fromtimestamp(route.event_created, UTC)
         base = Change(
             action="skip",

@@ -683,20 +683,54 @@ async def test_truncated_entitlement_summary_is_paged(
 async def test_stale_entitlement_summary_does_not_undo_a_newer_one(
     sync: AsyncStripeSync, database_url: str
 ) -> None:
-    """A summary older than the last one applied must not bring back what that one dropped.
-
-    Fails today: ``replace_children`` in ``_apply_event`` (0004_events.sql) keeps no version per
-    parent, so the stale summary inserts ``ent_2`` (never stored before) as active.
-    """
+    """A summary older than the last one applied must not bring back what that one dropped,
+    even rows it never stored (``_child_sets`` versions the set per customer)."""
     newer = summary_event("evt_newer", T0 + 60, ["ent_1"])
     older = summary_event("evt_older", T0, ["ent_1", "ent_2"])
 
-    await sync.process_event(newer)
-    await sync.process_event(older)
+    assert (await sync.process_event(newer)).outcome is Outcome.REPLACED
+    assert (await sync.process_event(older)).outcome is Outcome.STALE
 
     # Whatever the delivery order, the customer's entitlements are the newest summary's.
     active = {i for i, r in rows(database_url, "active_entitlements").items() if not r["deleted"]}
     assert active == {"ent_1"}
+
+
+async def test_same_second_summaries_are_settled_by_listing_the_customers_entitlements(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
+    customer = new_customer(fake)
+    ids = fake.seed("active_entitlement", 3, fields={"customer": customer})
+    current = [fake.get("active_entitlement", i) for i in ids]
+
+    def summary(event_id: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+        event = load_event("active_entitlement_summary.json")
+        event["id"], event["created"] = event_id, T0 + 5
+        obj(event)["customer"] = customer
+        obj(event)["entitlements"]["data"] = items
+        return event
+
+    # Two summaries of one second, in no knowable order: the engine asks Stripe for the set.
+    assert (await sync.process_event(summary("evt_a", current[:1]))).outcome is Outcome.REPLACED
+    second = await sync.process_event(summary("evt_b", current[:2]))
+    assert second.outcome is Outcome.REPLACED
+    assert second.refetches >= 1
+    active = {i for i, r in rows(database_url, "active_entitlements").items() if not r["deleted"]}
+    assert active == set(ids)
+
+
+async def test_a_stripe_sdk_event_object_is_accepted(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
+    import stripe
+
+    customer = fake.call("POST", "/v1/customers", {"email": "sdk@example.com"})
+    event = stripe.Event.construct_from(fake.events(type_="customer.created")[0], "sk_test_x")
+
+    result = await sync.process_event(event)
+
+    assert result.outcome is Outcome.WRITTEN
+    assert rows(database_url, "customers")[customer["id"]]["_raw_data"] == customer
 
 
 # -- 5. skips and duplicates -------------------------------------------------------------------

@@ -2,6 +2,9 @@
 -- applies a routed event (or a fetched object) with its child lists. Unqualified names: the
 -- runner sets search_path to the configured schema.
 
+-- Tombstones, refined: a full last state (a *.deleted event's payload) arriving after a
+-- tombstone made from a stub or a 404 replaces the tombstone's state (see the delete branch).
+--
 -- Same-second ties, refined. A 'refetch' now wins a tie only if it began after the stored row
 -- was last written: p_version is the database clock when the caller saw the conflict (returned
 -- by _apply_event as seen_at, before the fetch began) and _updated_at is the start of the
@@ -43,9 +46,14 @@ BEGIN
     IF p_delete THEN
         -- A deletion always wins over updates: Stripe never brings a deleted object back.
         -- A stub payload ({id, object, deleted}) keeps the last known state in _raw_data.
+        -- A tombstone's _version_source says where its state came from: 'event' when it is a
+        -- full last state (the payload of a *.deleted event), 'fetch' when it is only the last
+        -- state we had (from a stub or a 404). A full last state arriving later (the deleted
+        -- event after a re-fetch found the object gone) replaces the latter, never the former.
         RETURN QUERY EXECUTE format($q$
             WITH incoming AS (
-                SELECT DISTINCT ON (o->>'id') o->>'id' AS id, o AS raw
+                SELECT DISTINCT ON (o->>'id') o->>'id' AS id, o AS raw,
+                       (o - 'id' - 'object' - 'deleted') <> '{}'::jsonb AS full_state
                 FROM jsonb_array_elements($1) WITH ORDINALITY AS e(o, n)
                 WHERE jsonb_typeof(o->'id') = 'string'
                 ORDER BY o->>'id', n DESC
@@ -53,12 +61,15 @@ BEGIN
             written AS (
                 INSERT INTO %1$I AS t (id, _raw_data, _account_id, _version, _version_source,
                                        deleted, deleted_at %2$s)
-                SELECT id, raw, $2, $3, $4, true, $3 %3$s FROM incoming
+                SELECT id, raw, $2, $3, CASE WHEN full_state THEN 'event' ELSE 'fetch' END,
+                       true, $3 %3$s
+                FROM incoming
                 ON CONFLICT (id) DO UPDATE SET
                     deleted = true,
-                    deleted_at = EXCLUDED.deleted_at,
+                    deleted_at = CASE WHEN t.deleted THEN LEAST(t.deleted_at, EXCLUDED.deleted_at)
+                                      ELSE EXCLUDED.deleted_at END,
                     _raw_data = CASE
-                        WHEN EXCLUDED._raw_data - 'id' - 'object' - 'deleted' = '{}'::jsonb
+                        WHEN EXCLUDED._version_source = 'fetch'
                         THEN t._raw_data || jsonb_build_object('deleted', true)
                         ELSE EXCLUDED._raw_data END,
                     _version = GREATEST(t._version, EXCLUDED._version),
@@ -66,6 +77,8 @@ BEGIN
                     _last_synced_at = now(),
                     _updated_at = now() %4$s
                 WHERE NOT t.deleted
+                   OR (t._version_source = 'fetch' AND EXCLUDED._version_source = 'event'
+                       AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)
                 RETURNING t.id
             )
             SELECT i.id, CASE WHEN w.id IS NULL THEN 'tombstoned' ELSE 'deleted' END
