@@ -17,7 +17,7 @@ import contextlib
 import functools
 import hashlib
 import time
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -31,6 +31,7 @@ from .client import StripeClient
 from .config import StripeSyncConfig
 from .errors import ConfigError, SignatureVerificationError
 from .ingest import Ingestor, SyncResult
+from .managed_webhooks import ManagedWebhooks
 from .migrations import MigrationResult, run_migrations
 from .ratelimit import RateLimiter, TokenBucketLimiter
 from .signature import DEFAULT_TOLERANCE, verify_webhook
@@ -74,6 +75,7 @@ class AsyncStripeSync:
         self._secrets: list[str] = []
         self._secrets_loaded_at = float("-inf")
         self._ingestor: Ingestor | None = None
+        self._managed: ManagedWebhooks | None = None
         self._closed = False
 
     async def __aenter__(self) -> AsyncStripeSync:
@@ -138,6 +140,11 @@ class AsyncStripeSync:
         ingestor = await self._ready()
         return await ingestor.sync_entity(object_id, object=object, account=account)
 
+    async def ping(self) -> None:
+        """Raise :class:`DatabaseUnavailableError` unless the database answers a trivial query."""
+        store = await self._open_store()
+        await store.ping()
+
     # -- accounts ----------------------------------------------------------------------------------
 
     async def get_current_account(self) -> dict[str, Any]:
@@ -148,7 +155,101 @@ class AsyncStripeSync:
         self._platform_account_id = str(account["id"])
         return account
 
+    # -- managed webhooks --------------------------------------------------------------------------
+
+    async def find_or_create_managed_webhook(
+        self,
+        url: str,
+        enabled_events: Sequence[str] | None = None,
+        *,
+        description: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """The managed webhook endpoint for ``url``: the tracked one while Stripe still has it
+        enabled with the configured API version, else a new one that replaces it.
+
+        Safe to call from several processes at once (one endpoint results). ``enabled_events``
+        defaults to every supported event type. Returns the stored row without its secret; see
+        :mod:`stripe_sync.managed_webhooks`.
+        """
+        managed = await self._managed_webhooks()
+        result = await managed.find_or_create(
+            url, enabled_events, description=description, metadata=metadata
+        )
+        self._secrets_loaded_at = float("-inf")  # verify with the new secret at once
+        return result
+
+    async def create_managed_webhook(
+        self,
+        url: str,
+        enabled_events: Sequence[str] | None = None,
+        *,
+        description: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Create a managed webhook endpoint for ``url`` (:class:`ConfigError` if one is
+        already tracked for it). Returns the stored row without its secret."""
+        managed = await self._managed_webhooks()
+        result = await managed.create(
+            url, enabled_events, description=description, metadata=metadata
+        )
+        self._secrets_loaded_at = float("-inf")
+        return result
+
+    async def list_managed_webhooks(self) -> list[dict[str, Any]]:
+        """The managed webhook endpoints of the key's account, as stored (no secrets)."""
+        managed = await self._managed_webhooks()
+        return await managed.tracked()
+
+    async def get_managed_webhook(self, webhook_id: str) -> dict[str, Any] | None:
+        """One managed webhook endpoint as stored (no secret), or None if not tracked."""
+        managed = await self._managed_webhooks()
+        return await managed.get(webhook_id)
+
+    async def update_managed_webhook(
+        self,
+        webhook_id: str,
+        *,
+        url: str | None = None,
+        enabled_events: Sequence[str] | None = None,
+        disabled: bool | None = None,
+        description: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Change a managed webhook endpoint in Stripe and store the result (no secret)."""
+        managed = await self._managed_webhooks()
+        return await managed.update(
+            webhook_id,
+            url=url,
+            enabled_events=enabled_events,
+            disabled=disabled,
+            description=description,
+            metadata=metadata,
+        )
+
+    async def delete_managed_webhook(self, webhook_id: str) -> bool:
+        """Delete a managed webhook endpoint in Stripe and here; False if it is not tracked
+        (then nothing is deleted: it may belong to another deployment)."""
+        managed = await self._managed_webhooks()
+        deleted = await managed.delete(webhook_id)
+        self._secrets_loaded_at = float("-inf")
+        return deleted
+
+    async def cleanup_orphaned_managed_webhooks(self) -> list[str]:
+        """Delete the endpoints this installation created in Stripe but no longer tracks
+        (never another installation's); returns their ids."""
+        managed = await self._managed_webhooks()
+        return await managed.cleanup_orphans()
+
     # -- internals ---------------------------------------------------------------------------------
+
+    async def _managed_webhooks(self) -> ManagedWebhooks:
+        if self._managed is None:
+            store = await self._open_store()
+            self._managed = ManagedWebhooks(
+                self.config, store, self._stripe, self._platform_account
+            )
+        return self._managed
 
     async def _ready(self) -> Ingestor:
         if self._ingestor is None:
@@ -300,6 +401,81 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.sync_single_entity`."""
         return self._call(self._core.sync_single_entity, object_id, object=object, account=account)
 
+    def ping(self) -> None:
+        """See :meth:`AsyncStripeSync.ping`."""
+        return self._call(self._core.ping)
+
     def get_current_account(self) -> dict[str, Any]:
         """See :meth:`AsyncStripeSync.get_current_account`."""
         return self._call(self._core.get_current_account)
+
+    def find_or_create_managed_webhook(
+        self,
+        url: str,
+        enabled_events: Sequence[str] | None = None,
+        *,
+        description: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """See :meth:`AsyncStripeSync.find_or_create_managed_webhook`."""
+        return self._call(
+            self._core.find_or_create_managed_webhook,
+            url,
+            enabled_events,
+            description=description,
+            metadata=metadata,
+        )
+
+    def create_managed_webhook(
+        self,
+        url: str,
+        enabled_events: Sequence[str] | None = None,
+        *,
+        description: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """See :meth:`AsyncStripeSync.create_managed_webhook`."""
+        return self._call(
+            self._core.create_managed_webhook,
+            url,
+            enabled_events,
+            description=description,
+            metadata=metadata,
+        )
+
+    def list_managed_webhooks(self) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.list_managed_webhooks`."""
+        return self._call(self._core.list_managed_webhooks)
+
+    def get_managed_webhook(self, webhook_id: str) -> dict[str, Any] | None:
+        """See :meth:`AsyncStripeSync.get_managed_webhook`."""
+        return self._call(self._core.get_managed_webhook, webhook_id)
+
+    def update_managed_webhook(
+        self,
+        webhook_id: str,
+        *,
+        url: str | None = None,
+        enabled_events: Sequence[str] | None = None,
+        disabled: bool | None = None,
+        description: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """See :meth:`AsyncStripeSync.update_managed_webhook`."""
+        return self._call(
+            self._core.update_managed_webhook,
+            webhook_id,
+            url=url,
+            enabled_events=enabled_events,
+            disabled=disabled,
+            description=description,
+            metadata=metadata,
+        )
+
+    def delete_managed_webhook(self, webhook_id: str) -> bool:
+        """See :meth:`AsyncStripeSync.delete_managed_webhook`."""
+        return self._call(self._core.delete_managed_webhook, webhook_id)
+
+    def cleanup_orphaned_managed_webhooks(self) -> list[str]:
+        """See :meth:`AsyncStripeSync.cleanup_orphaned_managed_webhooks`."""
+        return self._call(self._core.cleanup_orphaned_managed_webhooks)

@@ -92,6 +92,8 @@ class SyncResult:
     account_id: str
     event_id: str | None = None
     event_type: str | None = None
+    #: The event's ``created`` (Unix seconds), None for objects synced by id.
+    event_created: int | None = None
     #: Why nothing was written, for skipped events.
     reason: str | None = None
     #: Times the object was fetched again to settle a same-second tie.
@@ -417,6 +419,7 @@ class Ingestor:
             account_id=change.account_id,
             event_id=change.event_id,
             event_type=change.event_type,
+            event_created=route.event_created if route is not None else None,
             reason=reason,
             refetches=refetches,
             related_fetched=related,

@@ -15,8 +15,10 @@ statement here is idempotent, so sending it twice cannot write twice.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -32,10 +34,26 @@ from .config import StripeSyncConfig
 from .errors import DatabaseError, DatabaseUnavailableError
 from .queries import query
 
-__all__ = ["AppliedChange", "Store"]
+__all__ = ["MANAGED_WEBHOOK_COLUMNS", "AppliedChange", "Store"]
 
 _log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+#: The columns of ``_managed_webhooks``, in the order its statements return them.
+MANAGED_WEBHOOK_COLUMNS = (
+    "id",
+    "url",
+    "account_id",
+    "secret",
+    "enabled_events",
+    "status",
+    "api_version",
+    "description",
+    "metadata",
+    "installation_id",
+    "created_at",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +86,8 @@ class Store:
                 open=False,
             )
         )
+        #: Set only on the views made by :meth:`locked`: the connection of their transaction.
+        self._conn: psycopg.AsyncConnection[TupleRow] | None = None
 
     async def open(self) -> None:
         """Open the pool; it connects in the background, so a database that is down now only
@@ -127,6 +147,74 @@ class Store:
     async def ping(self) -> None:
         await self._fetchone(query("ping", self.schema), ())
 
+    # -- managed webhooks --------------------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def locked(self, key: int) -> AsyncIterator[Store]:
+        """A view of this store whose statements all run in one transaction on one connection,
+        which first takes the transaction-level advisory lock ``key``.
+
+        The lock is released when the transaction ends (commit, or rollback when the block
+        raises), so it also works behind a transaction-pooling PgBouncer, where a session lock
+        could outlive its user. Statements of the view are not retried: a transaction cannot
+        be resumed on another connection.
+        """
+        try:
+            async with self._pool.connection() as conn, conn.transaction():
+                view = copy.copy(self)
+                view._conn = conn
+                await view._fetchone(query("managed_webhook_lock", self.schema), (key,))
+                yield view
+        except psycopg_pool.PoolTimeout as exc:
+            raise DatabaseUnavailableError(
+                f"no database connection within {self._pool.timeout:g} s "
+                "(the server is down or the pool is exhausted)"
+            ) from exc
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
+        except psycopg.Error as exc:
+            raise DatabaseError(f"database error: {_first_line(exc)}") from exc
+
+    async def installation_id(self) -> str:
+        row = await self._fetchone(query("installation_id", self.schema), ())
+        if row is None:
+            raise DatabaseError("the _installation table is empty; run the migrations again")
+        return str(row[0])
+
+    async def managed_webhooks(self, account_id: str) -> list[dict[str, Any]]:
+        rows = await self._fetchall(
+            query("managed_webhooks_of_account", self.schema), (account_id,)
+        )
+        return [_webhook_row(r) for r in rows]
+
+    async def managed_webhook(self, webhook_id: str) -> dict[str, Any] | None:
+        row = await self._fetchone(query("managed_webhook_by_id", self.schema), (webhook_id,))
+        return _webhook_row(row) if row else None
+
+    async def managed_webhook_for_url(self, url: str, account_id: str) -> dict[str, Any] | None:
+        row = await self._fetchone(query("managed_webhook_by_url", self.schema), (url, account_id))
+        return _webhook_row(row) if row else None
+
+    async def managed_webhook_ids(self) -> set[str]:
+        rows = await self._fetchall(query("managed_webhook_ids", self.schema), ())
+        return {str(r[0]) for r in rows}
+
+    async def insert_managed_webhook(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        params = {**row, "metadata": Jsonb(dict(row["metadata"]))}
+        stored = await self._fetchone(query("insert_managed_webhook", self.schema), params)
+        if stored is None:  # pragma: no cover - INSERT ... RETURNING always returns the row
+            raise DatabaseError("insert_managed_webhook returned no row")
+        return _webhook_row(stored)
+
+    async def update_managed_webhook(self, row: Mapping[str, Any]) -> dict[str, Any] | None:
+        params = {**row, "metadata": Jsonb(dict(row["metadata"]))}
+        stored = await self._fetchone(query("update_managed_webhook", self.schema), params)
+        return _webhook_row(stored) if stored else None
+
+    async def delete_managed_webhook(self, webhook_id: str) -> bool:
+        row = await self._fetchone(query("delete_managed_webhook", self.schema), (webhook_id,))
+        return row is not None
+
     # -- plumbing ------------------------------------------------------------------------------
 
     async def _fetchone(
@@ -147,6 +235,10 @@ class Store:
     async def _run(
         self, statement: sql.Composed, params: Sequence[Any] | Mapping[str, Any], returns: bool
     ) -> list[tuple[Any, ...]]:
+        if self._conn is not None:
+            # A view made by locked(): its transaction's errors are translated there.
+            cur = await self._conn.execute(statement, params)
+            return list(await cur.fetchall()) if returns else []
         for attempt in (1, 2):
             try:
                 async with self._pool.connection() as conn:
@@ -170,6 +262,10 @@ class Store:
             except psycopg.Error as exc:
                 raise DatabaseError(f"database error: {_first_line(exc)}") from exc
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _webhook_row(row: Sequence[Any]) -> dict[str, Any]:
+    return dict(zip(MANAGED_WEBHOOK_COLUMNS, row, strict=True))
 
 
 def _connection_lost(exc: psycopg.OperationalError) -> bool:

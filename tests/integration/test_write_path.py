@@ -198,3 +198,16 @@ def test_functions_follow_a_custom_schema(empty_database_url: str) -> None:
         count = conn.execute("SELECT count(*) FROM mirror.customers").fetchone()
     assert out == [("written",)]
     assert count == (1,)
+
+
+def test_prune_processed_events_keeps_recent_ones(database_url: str) -> None:
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "INSERT INTO stripe._processed_events (id, account_id, type, created, outcome, "
+            "processed_at) VALUES ('evt_old', 'acct_1', 'customer.updated', now(), 'written', "
+            "now() - interval '40 days'), ('evt_new', 'acct_1', 'customer.updated', now(), "
+            "'written', now() - interval '2 days')"
+        )
+        assert conn.execute("SELECT stripe._prune_processed_events()").fetchone() == (1,)
+        left = conn.execute("SELECT id FROM stripe._processed_events").fetchall()
+    assert left == [("evt_new",)]

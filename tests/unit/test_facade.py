@@ -101,6 +101,18 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "process_event": lambda: engine.process_event({"id": "evt_1"}),
         "sync_single_entity": lambda: engine.sync_single_entity("cus_1"),
         "get_current_account": lambda: engine.get_current_account(),
+        "ping": lambda: engine.ping(),
+        "find_or_create_managed_webhook": lambda: engine.find_or_create_managed_webhook(
+            "https://example.com/webhooks"
+        ),
+        "create_managed_webhook": lambda: engine.create_managed_webhook(
+            "https://example.com/webhooks", ["customer.created"]
+        ),
+        "list_managed_webhooks": lambda: engine.list_managed_webhooks(),
+        "get_managed_webhook": lambda: engine.get_managed_webhook("we_1"),
+        "update_managed_webhook": lambda: engine.update_managed_webhook("we_1", disabled=True),
+        "delete_managed_webhook": lambda: engine.delete_managed_webhook("we_1"),
+        "cleanup_orphaned_managed_webhooks": lambda: engine.cleanup_orphaned_managed_webhooks(),
     }
 
 

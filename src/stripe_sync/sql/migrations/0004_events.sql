@@ -332,3 +332,19 @@ $fn$;
 
 COMMENT ON FUNCTION "_apply_event"(text, text, timestamptz, text, text, text, jsonb, timestamptz, text, text, text, jsonb, jsonb, boolean) IS
 'Apply one routed event (or fetched object) with its child lists, once per event id. Returns the outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
+
+CREATE FUNCTION "_prune_processed_events"(p_keep interval DEFAULT '35 days')
+RETURNS bigint
+LANGUAGE sql
+SET search_path FROM CURRENT
+AS $fn$
+    -- Stripe retries a webhook for up to 3 days and keeps events for 30: an event older than
+    -- that cannot arrive again, so its dedup record can go.
+    WITH gone AS (
+        DELETE FROM "_processed_events" WHERE processed_at < now() - p_keep RETURNING 1
+    )
+    SELECT count(*) FROM gone;
+$fn$;
+
+COMMENT ON FUNCTION "_prune_processed_events"(interval) IS
+'Delete deduplication records older than p_keep (default 35 days); returns how many.';

@@ -1,0 +1,114 @@
+"""Prometheus metrics of the webhook server, one :class:`Metrics` per registry.
+
+Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps in one process
+(tests, or an app mounted twice) never collide on metric names. The names:
+
+- ``stripe_sync_events_total{type,outcome}``: events processed, by event type and
+  :class:`~stripe_sync.ingest.Outcome`.
+- ``stripe_sync_webhook_errors_total{reason}``: rejected or failed deliveries; ``reason`` is one
+  of :data:`ERROR_REASONS`.
+- ``stripe_sync_event_processing_seconds``: time from the body being read to the event being
+  committed (histogram).
+- ``stripe_sync_last_event_timestamp_seconds``: Stripe's ``created`` of the newest event
+  processed; ``stripe_sync_last_event_age_seconds``: now minus that, computed at each scrape so
+  that an alert fires when events stop arriving. Both have no sample until the first event.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from .ingest import SyncResult
+
+__all__ = ["ERROR_REASONS", "Metrics"]
+
+#: Values of the ``reason`` label of ``stripe_sync_webhook_errors_total``.
+ERROR_REASONS = ("bad_signature", "malformed", "too_large", "transient", "error")
+
+# Processing is a few milliseconds when all is well; the upper buckets catch a slow database or
+# Stripe calls made while applying (re-fetches, related objects).
+_LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+class Metrics:
+    """The collectors of one app, registered in ``registry`` (a new one by default)."""
+
+    def __init__(
+        self,
+        registry: CollectorRegistry | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry()
+        self.events = Counter(
+            "stripe_sync_events",
+            "Stripe events processed, by event type and outcome.",
+            ["type", "outcome"],
+            registry=self.registry,
+        )
+        self.webhook_errors = Counter(
+            "stripe_sync_webhook_errors",
+            "Webhook deliveries answered with an error, by reason.",
+            ["reason"],
+            registry=self.registry,
+        )
+        for reason in ERROR_REASONS:
+            # Every reason is exported from the start, at 0, so rate() works from the first error.
+            self.webhook_errors.labels(reason=reason)
+        self.processing_seconds = Histogram(
+            "stripe_sync_event_processing_seconds",
+            "Time to verify, apply and commit one webhook event.",
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self._freshness = _Freshness(clock)
+        self.registry.register(self._freshness)
+
+    def observe_event(self, result: SyncResult, created: float | None, seconds: float) -> None:
+        """Count one processed event; ``created`` is its Stripe ``created`` timestamp."""
+        self.events.labels(type=result.event_type or "unknown", outcome=result.outcome.value).inc()
+        self.processing_seconds.observe(seconds)
+        if created is not None:
+            self._freshness.saw(created)
+
+    def observe_error(self, reason: str) -> None:
+        """Count one failed delivery; ``reason`` is one of :data:`ERROR_REASONS`."""
+        self.webhook_errors.labels(reason=reason).inc()
+
+
+class _Freshness(Collector):
+    """The newest event's ``created`` and, at scrape time, its age."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._newest: float | None = None
+
+    def saw(self, created: float) -> None:
+        # Redeliveries and retries bring old events again: the newest one seen is what counts.
+        with self._lock:
+            if self._newest is None or created > self._newest:
+                self._newest = created
+
+    def collect(self) -> Iterator[Metric]:
+        with self._lock:
+            newest = self._newest
+        timestamp = GaugeMetricFamily(
+            "stripe_sync_last_event_timestamp_seconds",
+            "Stripe's created time of the newest event processed (Unix seconds).",
+        )
+        age = GaugeMetricFamily(
+            "stripe_sync_last_event_age_seconds",
+            "Seconds since the newest event processed was created at Stripe.",
+        )
+        if newest is not None:
+            timestamp.add_metric([], newest)
+            age.add_metric([], max(0.0, self._clock() - newest))
+        yield timestamp
+        yield age

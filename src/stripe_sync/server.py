@@ -1,0 +1,200 @@
+"""The webhook server: an ASGI app (Starlette) around :meth:`AsyncStripeSync.process_webhook`.
+
+Routes:
+
+- ``POST /webhooks``: the raw body and the ``Stripe-Signature`` header go to
+  ``process_webhook``; the answer is 200 only after it returned, i.e. after the event was
+  committed. A bad signature or body is 400 (nothing was written), a body over
+  ``max_body_bytes`` 413, a transient failure (database down, Stripe rate limits) 503 with
+  ``Retry-After`` so that Stripe delivers the event again, anything else 500 (Stripe retries
+  5xx too).
+- ``GET /health``: 200 when the database answers, 503 when it does not.
+- ``GET /metrics``: Prometheus text (see :mod:`stripe_sync.metrics`).
+
+Like the CLI this module parses input, calls the library and maps its errors; it has no sync
+logic of its own. Mount it in your own Starlette or FastAPI app with
+``app.mount("/stripe", create_app(sync=engine))``: Starlette does not run the lifespan of a
+mounted app, so pass an engine that you close yourself rather than a config.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .config import StripeSyncConfig
+from .errors import (
+    ConfigError,
+    SignatureVerificationError,
+    StripeSyncError,
+    WebhookError,
+)
+from .facade import AsyncStripeSync
+from .metrics import Metrics
+
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "RETRY_AFTER_SECONDS", "create_app"]
+
+_log = logging.getLogger(__name__)
+
+#: Stripe's event payloads are a few kilobytes; a megabyte leaves room for the largest objects.
+DEFAULT_MAX_BODY_BYTES = 1_000_000
+#: ``Retry-After`` of a 503. Stripe follows its own retry schedule; other senders may honour it.
+RETRY_AFTER_SECONDS = 5
+
+
+def create_app(
+    config: StripeSyncConfig | None = None,
+    *,
+    sync: AsyncStripeSync | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    registry: CollectorRegistry | None = None,
+) -> Starlette:
+    """The webhook app, for either a ``config`` or an existing ``sync`` engine.
+
+    With ``config`` the app makes its own :class:`AsyncStripeSync` and closes it when the app's
+    lifespan ends (uvicorn runs it). With ``sync`` the caller owns the engine and closes it.
+    Metrics go to ``registry``, a new ``CollectorRegistry`` by default. The app's state holds
+    ``stripe_sync`` (the engine) and ``metrics``.
+    """
+    if (config is None) == (sync is None):
+        raise ConfigError("create_app needs either a config or a sync engine, not both")
+    if max_body_bytes < 1:
+        raise ConfigError(f"max_body_bytes must be >= 1, got {max_body_bytes}")
+    # The engine opens nothing until its first call, so it is made here rather than in the
+    # lifespan: the app then also works where no lifespan runs (tests, mounted apps).
+    owned = sync is None
+    engine = sync if sync is not None else AsyncStripeSync(_required(config))
+    metrics = Metrics(registry)
+    handlers = _Handlers(engine, metrics, max_body_bytes)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if owned:
+                await engine.close()
+
+    app = Starlette(
+        routes=[
+            Route("/webhooks", handlers.post_webhook, methods=["POST"]),
+            Route("/health", handlers.get_health, methods=["GET"]),
+            Route("/metrics", handlers.get_metrics, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.stripe_sync = engine
+    app.state.metrics = metrics
+    return app
+
+
+def _required(config: StripeSyncConfig | None) -> StripeSyncConfig:
+    assert config is not None  # checked by create_app
+    return config
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class _Handlers:
+    def __init__(self, sync: AsyncStripeSync, metrics: Metrics, max_body_bytes: int) -> None:
+        self.sync = sync
+        self.metrics = metrics
+        self.max_body_bytes = max_body_bytes
+
+    async def post_webhook(self, request: Request) -> Response:
+        try:
+            body = await self._read_body(request)
+        except _BodyTooLarge:
+            self.metrics.observe_error("too_large")
+            _log.warning(
+                "webhook rejected: body larger than %s bytes",
+                self.max_body_bytes,
+                extra={"reason": "too_large"},
+            )
+            return _error(413, f"request body is larger than {self.max_body_bytes} bytes")
+        except ValueError:
+            self.metrics.observe_error("malformed")
+            return _error(400, "invalid Content-Length header")
+
+        started = time.perf_counter()
+        try:
+            result = await self.sync.process_webhook(body, request.headers.get("stripe-signature"))
+        except SignatureVerificationError as exc:
+            return self._failed(400, "bad_signature", exc)
+        except WebhookError as exc:  # MalformedPayloadError, or any other rejected body
+            return self._failed(400, "malformed", exc)
+        except StripeSyncError as exc:
+            if exc.transient:
+                response = self._failed(503, "transient", exc)
+                response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+                return response
+            return self._failed(500, "error", exc)
+        except Exception:
+            # A bug, not a rejected event: answer 500 so that Stripe delivers it again later.
+            self.metrics.observe_error("error")
+            _log.exception("webhook processing failed", extra={"reason": "error"})
+            return _error(500, "internal error")
+        self.metrics.observe_event(result, result.event_created, time.perf_counter() - started)
+        return JSONResponse(
+            {"received": True, "outcome": result.outcome.value, "event_id": result.event_id}
+        )
+
+    async def get_health(self, request: Request) -> Response:
+        try:
+            await self.sync.ping()
+        except StripeSyncError as exc:
+            # The message may name the database host: it is logged, not answered.
+            _log.warning(
+                "health check failed: %s",
+                exc,
+                extra={"error": type(exc).__name__},
+            )
+            return JSONResponse(
+                {"status": "unavailable", "database": "unreachable"},
+                status_code=503,
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+        return JSONResponse({"status": "ok", "database": "ok"})
+
+    async def get_metrics(self, request: Request) -> Response:
+        return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    async def _read_body(self, request: Request) -> bytes:
+        """The body, refused as soon as it is known to exceed the limit (never read in full)."""
+        declared = request.headers.get("content-length")
+        if declared is not None and int(declared) > self.max_body_bytes:
+            raise _BodyTooLarge
+        # Content-Length may be absent (chunked) or wrong: count what actually arrives.
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > self.max_body_bytes:
+                raise _BodyTooLarge
+        return bytes(body)
+
+    def _failed(self, status: int, reason: str, exc: StripeSyncError) -> JSONResponse:
+        """Count, log and answer a failed delivery. Error messages never hold a secret or a
+        signature (see :mod:`stripe_sync.errors`); terminal failures are answered generically."""
+        self.metrics.observe_error(reason)
+        extra = {"reason": reason, "status": status, "error": type(exc).__name__}
+        if status == 500:
+            _log.error("webhook processing failed: %s", exc, exc_info=exc, extra=extra)
+            return _error(status, "internal error")
+        _log.warning("webhook rejected (%s): %s", reason, exc, extra=extra)
+        if status == 503:
+            return _error(status, "temporarily unavailable, retry later")
+        return _error(status, str(exc))
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"received": False, "error": message}, status_code=status)
