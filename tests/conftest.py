@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -149,3 +150,49 @@ def empty_database_url(pg_admin_url: str) -> Iterator[str]:
         yield url
     finally:
         _drop_db(pg_admin_url, name)
+
+
+class RestartablePostgres:
+    """A private PostgreSQL 15 that a test may stop and start (run as the ``postgres`` user)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "data"
+        self.port = _free_port()
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self._pg("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres")
+
+    def _pg(self, tool: str, *args: str) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(PG15_BIN / tool), *args],
+            check=True,
+            capture_output=True,
+            cwd="/",
+        )
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
+        log = str(self.root / "log")
+        self._pg("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
+
+    def stop(self) -> None:
+        self._pg("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+
+@pytest.fixture
+def restartable_pg15(pg15_admin_url: str) -> Iterator[RestartablePostgres]:
+    """A migrated PostgreSQL 15 of the test's own, to stop and start (outage tests).
+
+    ``pg15_admin_url`` only makes the test fail clearly when PostgreSQL 15 is not installed.
+    """
+    root = Path(tempfile.mkdtemp(prefix="ss-rst-"))
+    root.chmod(0o777)
+    server = RestartablePostgres(root)
+    server.start()
+    run_migrations(server.url)
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            server.stop()
+        shutil.rmtree(root, ignore_errors=True)

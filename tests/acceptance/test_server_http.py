@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import shutil
-import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,11 +18,11 @@ import pytest
 import uvicorn
 from prometheus_client.parser import text_string_to_metric_families
 
-from stripe_sync import ConfigError, PoolConfig, StripeSyncConfig, run_migrations
+from stripe_sync import ConfigError, PoolConfig, StripeSyncConfig
 from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
+from tests.conftest import RestartablePostgres
 from tests.integration.helpers import count, rows
-from tests.integration.test_database_restart import Server as PostgresServer
 
 
 @contextlib.contextmanager
@@ -157,25 +153,10 @@ def test_bad_signatures_get_400_and_change_nothing(database_url: str) -> None:
     assert 'stripe_sync_webhook_errors_total{reason="bad_signature"} 3.0' in metrics
 
 
-@pytest.fixture
-def postgres(pg15_admin_url: str) -> Iterator[PostgresServer]:
-    """A migrated PostgreSQL 15 that the test may stop and start."""
-    root = Path(tempfile.mkdtemp(prefix="ss-srv-"))
-    root.chmod(0o777)
-    server = PostgresServer(root)
-    server.start()
-    run_migrations(server.url)
-    try:
-        yield server
-    finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
-            server.stop()
-        shutil.rmtree(root, ignore_errors=True)
-
-
 def test_database_down_answers_5xx_and_stripe_retries_land_every_event(
-    postgres: PostgresServer,
+    restartable_pg15: RestartablePostgres,
 ) -> None:
+    postgres = restartable_pg15
     with fake_stripe(max_attempts=200) as stripe:
         fake = stripe.fake
         port, _, secret = endpoint(fake)
