@@ -944,3 +944,37 @@ async def test_same_second_updates_in_the_wrong_order_end_with_stripes_state(
     row = rows(database_url, "customers")[customer]
     assert row["_raw_data"] == fake.get("customer", customer)
     assert row["name"] == "two"
+
+
+# -- every subscribed event type -------------------------------------------------------------------
+
+
+async def test_every_supported_event_type_is_applied(fake: FakeStripe, database_url: str) -> None:
+    """Each of the event types a managed endpoint subscribes to, with Stripe's example object,
+    is applied to its table (the summary replaces rows; invoice.upcoming, id-less, is skipped)."""
+    from stripe_sync.events import SUPPORTED_EVENT_TYPES
+    from stripe_sync.resources import Delete
+
+    outcomes: dict[str, Outcome] = {}
+    expected: dict[str, Outcome] = {}
+    async with make_sync(fake, database_url, backfill_related_entities=False) as sync:
+        for n, resource in enumerate(REGISTRY.values()):
+            for event_type in resource.event_types:
+                if resource.event_objects:
+                    event = load_event("active_entitlement_summary.json")
+                    event["id"] = f"evt_all_{n}_{event_type}"
+                    expected[event_type] = Outcome.REPLACED
+                else:
+                    payload = example(resource.object)
+                    payload["id"] = f"{payload['id']}_{event_type.replace('.', '_')}"
+                    if event_type == "invoice.upcoming":
+                        del payload["id"]
+                        expected[event_type] = Outcome.SKIPPED
+                    elif event_type.endswith(".deleted") and resource.delete is Delete.TOMBSTONE:
+                        expected[event_type] = Outcome.DELETED
+                    else:
+                        expected[event_type] = Outcome.WRITTEN
+                    event = fake.emit_event(event_type, payload)
+                outcomes[event_type] = (await sync.process_event(event)).outcome
+    assert set(outcomes) == set(SUPPORTED_EVENT_TYPES)
+    assert outcomes == expected
