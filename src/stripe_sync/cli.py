@@ -166,6 +166,39 @@ def db_stop(data_dir: Path | None) -> None:
         click.echo("the embedded PostgreSQL was not running")
 
 
+def _stripe_config(
+    api_key: str,
+    api_base: str,
+    api_version: str,
+    database_url: str | None,
+    schema: str,
+    data_dir: Path | None,
+    **options: Any,
+) -> StripeSyncConfig:
+    return StripeSyncConfig(
+        stripe_secret_key=api_key,
+        stripe_api_base=api_base,
+        stripe_api_version=api_version,
+        database_url=_database_url(database_url, data_dir),
+        schema=schema,
+        **options,
+    )
+
+
+def stripe_options(fn: Callable[P, R]) -> Callable[P, R]:
+    """The options every command that calls Stripe and the database takes."""
+    for option in (
+        data_dir_option,
+        schema_option,
+        database_url_option,
+        api_version_option,
+        api_base_option,
+        api_key_option,
+    ):
+        fn = option(fn)
+    return fn
+
+
 @main.command("sync-entity")
 @click.argument("object_id")
 @click.option(
@@ -179,12 +212,7 @@ def db_stop(data_dir: Path | None) -> None:
     help="Page truncated nested lists (subscription items, invoice lines) to the end.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@api_key_option
-@api_base_option
-@api_version_option
-@database_url_option
-@schema_option
-@data_dir_option
+@stripe_options
 @_handle_errors
 def sync_entity(
     object_id: str,
@@ -192,22 +220,10 @@ def sync_entity(
     account: str | None,
     expand_lists: bool,
     as_json: bool,
-    api_key: str,
-    api_base: str,
-    api_version: str,
-    database_url: str | None,
-    schema: str,
-    data_dir: Path | None,
+    **options: Any,
 ) -> None:
     """Fetch one object by id (cus_..., sub_..., in_...) and write it to the database."""
-    config = StripeSyncConfig(
-        stripe_secret_key=api_key,
-        stripe_api_base=api_base,
-        stripe_api_version=api_version,
-        database_url=_database_url(database_url, data_dir),
-        schema=schema,
-        auto_expand_lists=expand_lists,
-    )
+    config = _stripe_config(**options, auto_expand_lists=expand_lists)
     with StripeSync(config) as sync:
         sync.run_migrations()
         result = sync.sync_single_entity(object_id, object=object_name, account=account)
@@ -215,6 +231,47 @@ def sync_entity(
         click.echo(json.dumps(dataclasses.asdict(result)))
     else:
         click.echo(f"{result.object} {result.object_id}: {result.outcome} ({result.account_id})")
+
+
+@main.group()
+def webhooks() -> None:
+    """Webhook endpoints that stripe-sync manages in Stripe."""
+
+
+@webhooks.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the endpoints as JSON.")
+@stripe_options
+@_handle_errors
+def webhooks_list(as_json: bool, **options: Any) -> None:
+    """List the managed webhook endpoints of the key's account (never their secrets)."""
+    with StripeSync(_stripe_config(**options)) as sync:
+        sync.run_migrations()
+        endpoints = sync.list_managed_webhooks()
+    if as_json:
+        click.echo(json.dumps(endpoints, default=str))
+        return
+    if not endpoints:
+        click.echo("no managed webhook endpoints")
+    for endpoint in endpoints:
+        click.echo(
+            f"{endpoint['id']}  {endpoint['status']}  {endpoint['url']}  "
+            f"({len(endpoint['enabled_events'])} event types, API {endpoint['api_version']})"
+        )
+
+
+@webhooks.command("delete")
+@click.argument("webhook_id")
+@stripe_options
+@_handle_errors
+def webhooks_delete(webhook_id: str, **options: Any) -> None:
+    """Delete a managed webhook endpoint in Stripe and here (only one this database tracks)."""
+    with StripeSync(_stripe_config(**options)) as sync:
+        sync.run_migrations()
+        deleted = sync.delete_managed_webhook(webhook_id)
+    if not deleted:
+        click.echo(f"error: {webhook_id} is not a webhook endpoint managed here", err=True)
+        sys.exit(2)
+    click.echo(f"deleted {webhook_id}")
 
 
 @main.command("fake-stripe")

@@ -216,3 +216,42 @@ def test_sync_entity_needs_an_api_key(env: dict[str, str]) -> None:
     result = cli("sync-entity", "cus_123", env=env)
     assert result.returncode == 2
     assert "STRIPE_API_KEY" in result.stderr
+
+
+def test_webhooks_list_and_delete(env: dict[str, str]) -> None:
+    import json
+
+    from stripe_sync import StripeSync, StripeSyncConfig
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    with FakeStripe(seed=4) as fake, run_in_thread(fake) as server:
+        env = {**env, "STRIPE_API_KEY": fake.api_key, "STRIPE_API_BASE": server.url}
+        empty = cli("webhooks", "list", env=env)
+        assert empty.returncode == 0, empty.stderr
+        assert "no managed webhook endpoints" in empty.stdout
+        url = re.search(r"Using the embedded PostgreSQL: (\S+)", empty.stderr)
+        assert url is not None, empty.stderr
+
+        config = StripeSyncConfig(
+            stripe_secret_key=fake.api_key, stripe_api_base=server.url, database_url=url.group(1)
+        )
+        with StripeSync(config) as sync:
+            created = sync.find_or_create_managed_webhook("https://example.com/hooks")
+
+        listed = cli("webhooks", "list", "--json", env=env)
+        assert listed.returncode == 0, listed.stderr
+        endpoints = json.loads(listed.stdout)
+        assert [e["id"] for e in endpoints] == [created["id"]]
+        assert "secret" not in endpoints[0]
+        assert "whsec_" not in listed.stdout
+
+        foreign = fake.add_webhook_endpoint("https://elsewhere.example.com/hooks")
+        refused = cli("webhooks", "delete", foreign["id"], env=env)
+        assert refused.returncode == 2
+        assert "not a webhook endpoint managed here" in refused.stderr
+
+        deleted = cli("webhooks", "delete", created["id"], env=env)
+        assert deleted.returncode == 0, deleted.stderr
+        assert f"deleted {created['id']}" in deleted.stdout
+        remaining = fake.call("GET", "/v1/webhook_endpoints")["data"]
+        assert [e["id"] for e in remaining] == [foreign["id"]]
