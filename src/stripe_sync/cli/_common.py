@@ -1,0 +1,146 @@
+"""What every command shares: the ``main`` group, the common options and error handling."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import click
+
+from .. import embedded
+from ..config import DEFAULT_API_BASE, DEFAULT_API_VERSION, DEFAULT_SCHEMA, StripeSyncConfig
+from ..errors import ConfigError, StripeSyncError, UnknownObjectError
+
+__all__ = [
+    "data_dir_option",
+    "database_url_option",
+    "handle_errors",
+    "main",
+    "resolve_database_url",
+    "schema_option",
+    "stripe_config",
+    "stripe_options",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into a message and an exit code instead of a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except (ConfigError, UnknownObjectError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        except StripeSyncError as exc:
+            kind = "transient error" if exc.transient else "error"
+            click.echo(f"{kind}: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def resolve_database_url(database_url: str | None, data_dir: Path | None) -> str:
+    """The given URL, or the embedded server's (started if needed), announced on stderr."""
+    if database_url:
+        return database_url
+    url = embedded.ensure_running(data_dir)
+    click.echo(f"Using the embedded PostgreSQL: {url}", err=True)
+    return url
+
+
+database_url_option = click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    show_envvar=True,
+    help="PostgreSQL URL. Without it, an embedded PostgreSQL is started (or reused).",
+)
+schema_option = click.option(
+    "--schema",
+    envvar="STRIPE_SYNC_SCHEMA",
+    show_envvar=True,
+    default=DEFAULT_SCHEMA,
+    show_default=True,
+    help="Schema that holds the synced tables.",
+)
+data_dir_option = click.option(
+    "--data-dir",
+    envvar="STRIPE_SYNC_DATA_DIR",
+    show_envvar=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=f"Data directory of the embedded PostgreSQL [default: {embedded.default_data_dir()}].",
+)
+api_key_option = click.option(
+    "--api-key",
+    envvar="STRIPE_API_KEY",
+    show_envvar=True,
+    required=True,
+    help="Stripe secret (sk_) or restricted (rk_) key.",
+)
+api_base_option = click.option(
+    "--api-base",
+    envvar="STRIPE_API_BASE",
+    show_envvar=True,
+    default=DEFAULT_API_BASE,
+    show_default=True,
+    help="Stripe API base URL (e.g. a local `stripe-sync fake-stripe`).",
+)
+api_version_option = click.option(
+    "--api-version",
+    envvar="STRIPE_API_VERSION",
+    show_envvar=True,
+    default=DEFAULT_API_VERSION,
+    show_default=True,
+    help="Stripe-Version sent with every request.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="stripe-sync-engine")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def main(verbose: int) -> None:
+    """Keep a Stripe account mirrored in PostgreSQL."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def stripe_config(
+    api_key: str,
+    api_base: str,
+    api_version: str,
+    database_url: str | None,
+    schema: str,
+    data_dir: Path | None,
+    **options: Any,
+) -> StripeSyncConfig:
+    return StripeSyncConfig(
+        stripe_secret_key=api_key,
+        stripe_api_base=api_base,
+        stripe_api_version=api_version,
+        database_url=resolve_database_url(database_url, data_dir),
+        schema=schema,
+        **options,
+    )
+
+
+def stripe_options(fn: Callable[P, R]) -> Callable[P, R]:
+    """The options every command that calls Stripe and the database takes."""
+    for option in (
+        data_dir_option,
+        schema_option,
+        database_url_option,
+        api_version_option,
+        api_base_option,
+        api_key_option,
+    ):
+        fn = option(fn)
+    return fn
