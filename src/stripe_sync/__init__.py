@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._version import __version__
+from .backfill import BackfillProgress, BackfillResult, ObjectProgress, ObjectResult, PageResult
 from .config import PoolConfig, StripeSyncConfig
 from .errors import (
     ConfigError,
@@ -28,9 +29,12 @@ from .errors import (
 from .facade import AsyncStripeSync, StripeSync
 from .ingest import Outcome, SyncResult
 from .migrations import MigrationResult, run_migrations
+from .poller import PollResult
 
 __all__ = [
     "AsyncStripeSync",
+    "BackfillProgress",
+    "BackfillResult",
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
@@ -39,7 +43,11 @@ __all__ = [
     "MigrationChecksumError",
     "MigrationError",
     "MigrationResult",
+    "ObjectProgress",
+    "ObjectResult",
     "Outcome",
+    "PageResult",
+    "PollResult",
     "PoolConfig",
     "SignatureVerificationError",
     "StripeAPIError",

@@ -114,6 +114,13 @@ class StripeSyncConfig:
     initial_retry_delay_ms: int = 1000
     max_retry_delay_ms: int = 60000
     enable_sigma: bool = False
+    #: Concurrent backfill workers per process (the rate limiter paces them).
+    backfill_workers: int = 32
+    #: A backfill window claimed by a worker that stops committing pages is free again after this.
+    backfill_lease_seconds: float = 30.0
+    #: Requests per second to Stripe from this process (all endpoints); None: the key's mode
+    #: default (100 live, 25 test). Raise it for an account with a raised limit.
+    max_requests_per_second: float | None = None
     logger: logging.Logger | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +150,16 @@ class StripeSyncConfig:
         if self.initial_retry_delay_ms < 0 or self.max_retry_delay_ms < self.initial_retry_delay_ms:
             raise ConfigError(
                 "retry delays must satisfy 0 <= initial_retry_delay_ms <= max_retry_delay_ms"
+            )
+        if self.backfill_workers < 1:
+            raise ConfigError(f"backfill_workers must be >= 1, got {self.backfill_workers}")
+        if self.backfill_lease_seconds <= 0:
+            raise ConfigError(
+                f"backfill_lease_seconds must be > 0, got {self.backfill_lease_seconds}"
+            )
+        if self.max_requests_per_second is not None and self.max_requests_per_second <= 0:
+            raise ConfigError(
+                f"max_requests_per_second must be > 0, got {self.max_requests_per_second}"
             )
         if isinstance(self.revalidate_objects_via_stripe_api, str | list):
             object.__setattr__(

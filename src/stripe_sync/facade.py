@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import functools
 import hashlib
+import logging
+import threading
 import time
+import weakref
 from collections.abc import Callable, Coroutine, Mapping, Sequence
+from datetime import datetime
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -27,17 +32,31 @@ import httpx
 from anyio.from_thread import BlockingPortal
 
 from . import embedded
+from .backfill import (
+    STRIPE_EPOCH,
+    Backfiller,
+    BackfillResult,
+    PageResult,
+    ProgressCallback,
+    RunPlan,
+    parse_created,
+    resolve_objects,
+)
 from .client import StripeClient
 from .config import StripeSyncConfig
-from .errors import ConfigError, SignatureVerificationError
+from .dead_letters import DeadLetters, dead_letterable
+from .errors import ConfigError, SignatureVerificationError, StripeAPIError
 from .ingest import Ingestor, SyncResult
 from .managed_webhooks import ManagedWebhooks
 from .migrations import MigrationResult, run_migrations
+from .poller import DEFAULT_INTERVAL, EventPoller, PollResult
 from .ratelimit import RateLimiter, TokenBucketLimiter
 from .signature import DEFAULT_TOLERANCE, verify_webhook
 from .store import Store
 
 __all__ = ["AsyncStripeSync", "StripeSync"]
+
+_log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -76,6 +95,7 @@ class AsyncStripeSync:
         self._secrets_loaded_at = float("-inf")
         self._ingestor: Ingestor | None = None
         self._managed: ManagedWebhooks | None = None
+        self._backfill: Backfiller | None = None
         self._closed = False
 
     async def __aenter__(self) -> AsyncStripeSync:
@@ -118,15 +138,26 @@ class AsyncStripeSync:
         ``Stripe-Signature`` header. It is checked (300 s tolerance) against
         ``stripe_webhook_secret`` and the secrets of the managed webhooks in the database.
         Raises :class:`SignatureVerificationError` or :class:`MalformedPayloadError` with nothing
-        written.
+        written. A verified event that cannot be applied is handled as by :meth:`process_event`.
         """
         event = await self._verify(payload, signature)
         return await self.process_event(event)
 
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
-        """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in."""
+        """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in.
+
+        Transient errors (database down, Stripe rate limits or 5xx) propagate so that the event
+        is delivered again. Any other failure to apply it (a Stripe 4xx while re-fetching, a
+        write the database refuses, a bug) stores the event as a dead letter and returns a
+        ``failed`` result: see :meth:`list_failed_events`, :meth:`replay_failed_events`.
+        """
         ingestor = await self._ready()
-        return await ingestor.process_event(event)
+        try:
+            return await ingestor.process_event(event)
+        except Exception as exc:
+            if not dead_letterable(exc):
+                raise
+            return await (await self._dead_letters()).record(event, exc)
 
     async def sync_single_entity(
         self, object_id: str, *, object: str | None = None, account: str | None = None
@@ -154,6 +185,83 @@ class AsyncStripeSync:
         await store.upsert_account(account, self._key_hash())
         self._platform_account_id = str(account["id"])
         return account
+
+    # -- backfill ----------------------------------------------------------------------------------
+
+    async def process_until_done(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> BackfillResult:
+        """Backfill ``object`` (``"all"``, a registry name or several) until nothing is left.
+
+        Without ``created`` the run is incremental: each object is listed from where the last
+        run left it (from the account's creation the first time), and unfinished windows of
+        earlier runs are retried. ``created`` (``gte``/``gt``/``lte``/``lt``: Unix seconds,
+        datetimes or ISO dates) lists that range instead. ``account`` is a connected account.
+        A call while a run with the same parameters is open joins it (several processes share
+        the work). ``on_progress`` (sync or async) gets a :class:`BackfillProgress` about every
+        ``progress_interval`` seconds. A window that fails is recorded and the rest goes on:
+        see :attr:`BackfillResult.errors`.
+        """
+        backfiller = await self._backfiller()
+        plan = await self._run_plan(object, created, account)
+        events = None
+        if created is None:
+            # Updates to objects listed by earlier runs come from the Events API. When its
+            # cursor is older than Stripe keeps events, they may be lost: list everything again.
+            events = await self._catch_up_events(account)
+            if events is not None and events.cursor_expired:
+                plan = dataclasses.replace(plan, relist=True)
+        result = await backfiller.run(
+            plan, on_progress=on_progress, progress_interval=progress_interval
+        )
+        return dataclasses.replace(result, events=events)
+
+    async def start_resumable_sync(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> BackfillResult:
+        """The older name of :meth:`process_until_done` (same behaviour)."""
+        return await self.process_until_done(
+            object,
+            created=created,
+            account=account,
+            on_progress=on_progress,
+            progress_interval=progress_interval,
+        )
+
+    async def process_next(
+        self,
+        object: str,
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+    ) -> PageResult:
+        """List and store one page of ``object`` in the open run (planning one if needed), for
+        callers that drive the backfill from a queue: call again while ``has_more``."""
+        backfiller = await self._backfiller()
+        plan = await self._run_plan(object, created, account)
+        return await backfiller.next_page(plan, resolve_objects(object)[0].name)
+
+    async def list_sync_runs(
+        self, *, limit: int = 20, account: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The newest backfill runs (``sync_runs`` view), each with its objects' progress."""
+        store = await self._open_store()
+        runs = await store.recent_runs(account, limit)
+        for run in runs:
+            run["object_progress"] = await store.run_objects(int(run["run_id"]))
+        return runs
 
     # -- managed webhooks --------------------------------------------------------------------------
 
@@ -243,6 +351,62 @@ class AsyncStripeSync:
 
     # -- internals ---------------------------------------------------------------------------------
 
+    async def _backfiller(self) -> Backfiller:
+        if self._backfill is None:
+            store = await self._open_store()
+            self._backfill = Backfiller(
+                self.config,
+                store,
+                self._stripe,
+                await self._ready(),
+                workers=self.config.backfill_workers,
+                lease_seconds=self.config.backfill_lease_seconds,
+            )
+        return self._backfill
+
+    async def _catch_up_events(self, account: str | None) -> PollResult | None:
+        """Apply the events since the last run (the first run only records where they start)."""
+        try:
+            result = await self.poll_events(account=account)
+        except StripeAPIError as exc:
+            # A restricted key without events access can still list: go on without them.
+            _log.warning(
+                "could not read the Events API (%s); updates to objects listed by earlier "
+                "runs are not caught up: use webhooks, or give the key events read access",
+                exc,
+            )
+            return None
+        if result.cursor_expired:
+            _log.warning(
+                "the events cursor of %s is older than Stripe keeps events (30 days): "
+                "listing every object again so that no update is missed",
+                result.account_id,
+            )
+        return result
+
+    async def _run_plan(
+        self, objects: str | Sequence[str], created: Mapping[str, Any] | None, account: str | None
+    ) -> RunPlan:
+        resources = resolve_objects(objects)
+        gte, lte = parse_created(created)
+        platform = await self._platform_account()
+        account_id = account or platform
+        connected = account if account and account != platform else None
+        store = await self._open_store()
+        known, floor = await store.account_created(account_id)
+        if not known:
+            fetched = await self._stripe().get_account(connected)
+            await store.upsert_account(fetched, None)
+            _, floor = await store.account_created(account_id)
+        return RunPlan(
+            resources=tuple(resources),
+            account_id=account_id,
+            account=connected,
+            floor=floor or STRIPE_EPOCH,
+            created_gte=gte,
+            created_lte=lte,
+        )
+
     async def _managed_webhooks(self) -> ManagedWebhooks:
         if self._managed is None:
             store = await self._open_store()
@@ -283,7 +447,8 @@ class AsyncStripeSync:
             self._client = StripeClient(
                 self.config,
                 transport=self._transport,
-                rate_limiter=self._limiter or TokenBucketLimiter.for_key(key),
+                rate_limiter=self._limiter
+                or TokenBucketLimiter.for_key(key, global_rps=self.config.max_requests_per_second),
             )
         return self._client
 
@@ -330,6 +495,75 @@ class AsyncStripeSync:
         self._secrets = list(dict.fromkeys([*configured, *managed]))
         self._secrets_loaded_at = now
 
+    # -- dead letters ------------------------------------------------------------------------------
+
+    async def list_failed_events(
+        self, *, limit: int = 100, include_resolved: bool = False
+    ) -> list[dict[str, Any]]:
+        """Events stored as dead letters, newest failure first: ``event_id``, ``account_id``,
+        ``type``, ``created``, ``payload`` (the whole event), ``error_class``,
+        ``error_message``, ``attempts``, ``first_failed_at``, ``last_failed_at`` and
+        ``resolved_at`` (set once the event was applied; listed only with
+        ``include_resolved``)."""
+        dead = await self._dead_letters()
+        return await dead.failed(limit=limit, include_resolved=include_resolved)
+
+    async def replay_failed_events(
+        self, event_ids: Sequence[str] | None = None
+    ) -> list[SyncResult]:
+        """Apply dead-lettered events again through :meth:`process_event`, oldest first: every
+        unresolved one (``None``) or those ids (:class:`ConfigError`, nothing replayed, if one
+        is unknown). An event applied now is resolved; one that fails again stays, with one
+        more attempt and its new error. A transient error stops the replay and propagates."""
+        dead = await self._dead_letters()
+        return await dead.replay(event_ids, self.process_event)
+
+    async def _dead_letters(self) -> DeadLetters:
+        store = await self._open_store()
+        return DeadLetters(self.config, store, lambda: self._platform_account_id)
+
+    # -- events api --------------------------------------------------------------------------------
+
+    async def poll_events(
+        self, *, account: str | None = None, since: datetime | None = None
+    ) -> PollResult:
+        """Apply the new events of ``GET /v1/events`` (no webhook endpoint needed), oldest first.
+
+        ``account`` is a connected account's id (``None``: the key's own account). The first
+        call only records the newest event as the starting point, unless ``since`` (an aware
+        datetime) asks for the events created since then. A cursor older than Stripe's 30-day
+        event retention sets ``cursor_expired`` (updates may be missing: run a backfill). See
+        :mod:`stripe_sync.poller`.
+        """
+        poller = await self._poller()
+        platform = await self._platform_account()
+        account_id = account or platform
+        return await poller.catch_up(account_id, connected=account_id != platform, since=since)
+
+    async def listen_events(
+        self,
+        stop: asyncio.Event | threading.Event,
+        *,
+        interval: float = DEFAULT_INTERVAL,
+        accounts: Sequence[str] | None = None,
+    ) -> None:
+        """Call :meth:`poll_events` every ``interval`` seconds until ``stop`` is set, for the
+        key's own account or for ``accounts`` (ids; the key's own among them or not).
+
+        Transient errors are logged and retried with a growing pause; terminal ones are raised.
+        ``stop``: an :class:`asyncio.Event` set on this loop, or (from :class:`StripeSync` or
+        another thread) a :class:`threading.Event`.
+        """
+        poller = await self._poller()
+        platform = await self._platform_account()
+        ids = list(dict.fromkeys(accounts)) if accounts else [platform]
+        await poller.run(stop, {a: a != platform for a in ids}, interval=interval)
+
+    async def _poller(self) -> EventPoller:
+        # Stateless between passes (the cursor is in the database): one per call is fine.
+        store = await self._open_store()
+        return EventPoller(store, self._stripe, self.config, self.process_event)
+
 
 class StripeSync:
     """The same API as :class:`AsyncStripeSync` for code without an event loop.
@@ -352,6 +586,11 @@ class StripeSync:
         self._portal = self._portal_cm.__enter__()
         self._core = AsyncStripeSync(
             config, http_transport=http_transport, rate_limiter=rate_limiter
+        )
+        # An engine never closed (a module global) is closed at interpreter exit, while its
+        # event-loop thread still runs: stopping the portal later would wait for ever.
+        self._finalizer = weakref.finalize(
+            self, _shutdown, self._portal, self._portal_cm, self._core
         )
 
     def __enter__(self) -> StripeSync:
@@ -377,11 +616,8 @@ class StripeSync:
         """Close the pool and the HTTP client and stop the event-loop thread. Idempotent."""
         if self._portal_cm is None:
             return
-        try:
-            self._portal.call(self._core.close)
-        finally:
-            cm, self._portal_cm = self._portal_cm, None
-            cm.__exit__(None, None, None)
+        self._portal_cm = None
+        self._finalizer()
 
     def run_migrations(self) -> MigrationResult:
         """See :meth:`AsyncStripeSync.run_migrations`."""
@@ -408,6 +644,61 @@ class StripeSync:
     def get_current_account(self) -> dict[str, Any]:
         """See :meth:`AsyncStripeSync.get_current_account`."""
         return self._call(self._core.get_current_account)
+
+    def process_until_done(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> BackfillResult:
+        """See :meth:`AsyncStripeSync.process_until_done` (``on_progress`` runs on the
+        library's event-loop thread)."""
+        return self._call(
+            self._core.process_until_done,
+            object,
+            created=created,
+            account=account,
+            on_progress=on_progress,
+            progress_interval=progress_interval,
+        )
+
+    def start_resumable_sync(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> BackfillResult:
+        """See :meth:`AsyncStripeSync.start_resumable_sync`."""
+        return self._call(
+            self._core.start_resumable_sync,
+            object,
+            created=created,
+            account=account,
+            on_progress=on_progress,
+            progress_interval=progress_interval,
+        )
+
+    def process_next(
+        self,
+        object: str,
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+    ) -> PageResult:
+        """See :meth:`AsyncStripeSync.process_next`."""
+        return self._call(self._core.process_next, object, created=created, account=account)
+
+    def list_sync_runs(
+        self, *, limit: int = 20, account: str | None = None
+    ) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.list_sync_runs`."""
+        return self._call(self._core.list_sync_runs, limit=limit, account=account)
 
     def find_or_create_managed_webhook(
         self,
@@ -479,3 +770,48 @@ class StripeSync:
     def cleanup_orphaned_managed_webhooks(self) -> list[str]:
         """See :meth:`AsyncStripeSync.cleanup_orphaned_managed_webhooks`."""
         return self._call(self._core.cleanup_orphaned_managed_webhooks)
+
+    # -- dead letters ------------------------------------------------------------------------------
+
+    def list_failed_events(
+        self, *, limit: int = 100, include_resolved: bool = False
+    ) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.list_failed_events`."""
+        return self._call(
+            self._core.list_failed_events, limit=limit, include_resolved=include_resolved
+        )
+
+    def replay_failed_events(self, event_ids: Sequence[str] | None = None) -> list[SyncResult]:
+        """See :meth:`AsyncStripeSync.replay_failed_events`."""
+        return self._call(self._core.replay_failed_events, event_ids)
+
+    # -- events api --------------------------------------------------------------------------------
+
+    def poll_events(
+        self, *, account: str | None = None, since: datetime | None = None
+    ) -> PollResult:
+        """See :meth:`AsyncStripeSync.poll_events`."""
+        return self._call(self._core.poll_events, account=account, since=since)
+
+    def listen_events(
+        self,
+        stop: asyncio.Event | threading.Event,
+        *,
+        interval: float = DEFAULT_INTERVAL,
+        accounts: Sequence[str] | None = None,
+    ) -> None:
+        """See :meth:`AsyncStripeSync.listen_events`; pass a :class:`threading.Event` and set it
+        from another thread (this call blocks until then)."""
+        return self._call(self._core.listen_events, stop, interval=interval, accounts=accounts)
+
+
+def _shutdown(
+    portal: BlockingPortal,
+    portal_cm: contextlib.AbstractContextManager[BlockingPortal],
+    core: AsyncStripeSync,
+) -> None:
+    """Close ``core`` on its portal, then stop the portal (holds no reference to the facade)."""
+    try:
+        portal.call(core.close)
+    finally:
+        portal_cm.__exit__(None, None, None)

@@ -79,6 +79,9 @@ class Outcome(enum.StrEnum):
     DUPLICATE = "duplicate"
     #: The event carries nothing to mirror (see ``SyncResult.reason``).
     SKIPPED = "skipped"
+    #: The event could not be applied for a reason retrying will not fix; it was stored as a
+    #: dead letter (``SyncResult.reason`` says why; see :mod:`stripe_sync.dead_letters`).
+    FAILED = "failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ class SyncResult:
     event_type: str | None = None
     #: The event's ``created`` (Unix seconds), None for objects synced by id.
     event_created: int | None = None
-    #: Why nothing was written, for skipped events.
+    #: Why nothing was written, for skipped and failed events.
     reason: str | None = None
     #: Times the object was fetched again to settle a same-second tie.
     refetches: int = 0
@@ -212,6 +215,12 @@ class Ingestor:
         fresh = fresh or stub(resource, object_id)
         change = await self._with_object(base, resource, fresh, account)
         return await self._apply(change, resource, account)
+
+    async def child_lists(
+        self, resource: Resource, obj: Mapping[str, Any], account: str | None
+    ) -> tuple[ChildList, ...]:
+        """``obj``'s nested lists as child rows, paged to completion with ``auto_expand_lists``."""
+        return await self._children(resource, obj, account)
 
     # -- internals -------------------------------------------------------------------------------
 

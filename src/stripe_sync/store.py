@@ -20,7 +20,7 @@ import copy
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import psycopg
@@ -34,7 +34,14 @@ from .config import StripeSyncConfig
 from .errors import DatabaseError, DatabaseUnavailableError
 from .queries import query
 
-__all__ = ["MANAGED_WEBHOOK_COLUMNS", "AppliedChange", "Store"]
+__all__ = [
+    "MANAGED_WEBHOOK_COLUMNS",
+    "AppliedChange",
+    "ClaimedWindow",
+    "CommittedPage",
+    "ObjectProgressRow",
+    "Store",
+]
 
 _log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -66,6 +73,56 @@ class AppliedChange:
     missing_refs: tuple[tuple[str, str], ...]
     #: The database clock after the write: the version of a re-fetch that starts now.
     seen_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedWindow:
+    """A backfill window this worker holds a lease on (a row of ``_sync_obj_runs``)."""
+
+    id: int
+    object: str
+    #: ``list``, ``parents`` or ``children`` (see ``sql/migrations/0006_backfill.sql``).
+    kind: str
+    created_gte: datetime | None
+    created_lt: datetime | None
+    parent_ids: tuple[str, ...]
+    cursor: str | None
+    cursor_created: datetime | None
+    #: Claims of this window so far, this one included.
+    attempts: int
+    #: The database clock at the claim: the version of the first page fetched now.
+    version: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CommittedPage:
+    """What ``_backfill_page`` answered."""
+
+    #: ``running`` (more pages), ``complete``, or ``lost`` (the lease went to another worker).
+    status: str
+    #: Ids whose write was a same-second tie with an event: to be re-fetched.
+    ambiguous: tuple[str, ...]
+    #: Set when the window was split: the older part became a new window.
+    split_at: datetime | None
+    #: The database clock after the commit: the version of the next page fetched now.
+    next_version: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectProgressRow:
+    """One object of a run, from ``backfill_progress``."""
+
+    object: str
+    processed: int
+    windows: int
+    complete: int
+    errors: int
+    running: int
+    #: Seconds of ``created`` range planned, and still to list (None when unbounded).
+    span_seconds: float | None
+    remaining_seconds: float | None
+    unbounded: bool
+    last_errors: tuple[str, ...]
 
 
 class Store:
@@ -215,6 +272,117 @@ class Store:
         row = await self._fetchone(query("delete_managed_webhook", self.schema), (webhook_id,))
         return row is not None
 
+    # -- backfill ------------------------------------------------------------------------------
+
+    async def backfill_plan(self, params: Mapping[str, Any]) -> tuple[int, bool]:
+        row = await self._fetchone(
+            query("backfill_plan", self.schema), {**params, "objects": Jsonb(params["objects"])}
+        )
+        if row is None:  # pragma: no cover - the function always returns one row
+            raise DatabaseError("_backfill_plan returned no row")
+        return int(row[0]), bool(row[1])
+
+    async def backfill_claim(
+        self, run_id: int, worker: str, lease: timedelta, objects: Sequence[str] | None
+    ) -> ClaimedWindow | None:
+        params = {
+            "run_id": run_id,
+            "worker": worker,
+            "lease": lease,
+            "objects": list(objects) if objects is not None else None,
+        }
+        row = await self._fetchone(query("backfill_claim", self.schema), params)
+        if row is None:
+            return None
+        wid, obj, kind, gte, lt, parent_ids, cursor, cursor_created, attempts, version = row
+        return ClaimedWindow(
+            wid,
+            obj,
+            kind,
+            gte,
+            lt,
+            tuple(parent_ids or ()),
+            cursor,
+            cursor_created,
+            attempts,
+            version,
+        )
+
+    async def backfill_page(self, params: Mapping[str, Any]) -> CommittedPage:
+        row = await self._fetchone(
+            query("backfill_page", self.schema),
+            {
+                **params,
+                "objects": Jsonb(list(params["objects"])),
+                "children": Jsonb([c.as_json() for c in params["children"]]),
+            },
+        )
+        if row is None:  # pragma: no cover - the function always returns one row
+            raise DatabaseError("_backfill_page returned no row")
+        status, ambiguous, split_at, next_version = row
+        return CommittedPage(status, tuple(ambiguous or ()), split_at, next_version)
+
+    async def backfill_release(
+        self, window_id: int, worker: str, status: str, error: str | None = None
+    ) -> None:
+        params = {"window_id": window_id, "worker": worker, "status": status, "error": error}
+        await self._fetchone(query("backfill_release", self.schema), params)
+
+    async def backfill_finish(self, run_id: int) -> tuple[str, float | None]:
+        row = await self._fetchone(query("backfill_finish", self.schema), (run_id,))
+        if row is None:  # pragma: no cover - the run exists while it is worked on
+            raise DatabaseError(f"sync run {run_id} not found")
+        return str(row[0]), row[1]
+
+    async def backfill_progress(self, run_id: int) -> list[ObjectProgressRow]:
+        rows = await self._fetchall(query("backfill_progress", self.schema), (run_id,))
+        return [
+            ObjectProgressRow(
+                object=r[0],
+                processed=int(r[1]),
+                windows=int(r[2]),
+                complete=int(r[3]),
+                errors=int(r[4]),
+                running=int(r[5]),
+                span_seconds=float(r[6]) if r[6] is not None else None,
+                remaining_seconds=float(r[7]) if r[7] is not None else None,
+                unbounded=bool(r[8]),
+                last_errors=tuple(r[9] or ()),
+            )
+            for r in rows
+        ]
+
+    async def account_created(self, account_id: str) -> tuple[bool, datetime | None]:
+        """``(known, created)`` of a stored account."""
+        row = await self._fetchone(query("account_created", self.schema), (account_id,))
+        return (row is not None, row[0] if row is not None else None)
+
+    async def backfill_run(self, run_id: int) -> dict[str, Any] | None:
+        row = await self._fetchone(query("backfill_run", self.schema), (run_id,))
+        if row is None:
+            return None
+        keys = ("id", "account_id", "status", "started_at", "closed_at", "objects", "error")
+        return dict(zip(keys, row, strict=True))
+
+    async def recent_runs(self, account_id: str | None, limit: int) -> list[dict[str, Any]]:
+        rows = await self._fetchall(
+            query("recent_runs", self.schema), {"account_id": account_id, "limit": limit}
+        )
+        keys = (
+            "run_id", "account_id", "started_at", "closed_at", "status", "total_processed",
+            "complete_windows", "error_windows", "running_windows", "pending_windows",
+            "objects", "error",
+        )  # fmt: skip
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    async def run_objects(self, run_id: int) -> list[dict[str, Any]]:
+        rows = await self._fetchall(query("run_objects", self.schema), (run_id,))
+        keys = (
+            "object", "status", "processed", "windows", "complete_windows", "error_windows",
+            "running_windows", "pending_windows", "last_error",
+        )  # fmt: skip
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
     # -- plumbing ------------------------------------------------------------------------------
 
     async def _fetchone(
@@ -262,6 +430,57 @@ class Store:
             except psycopg.Error as exc:
                 raise DatabaseError(f"database error: {_first_line(exc)}") from exc
         raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- event cursors ---------------------------------------------------------------------------
+
+    async def event_cursor(self, account_id: str) -> tuple[str | None, datetime] | None:
+        """``(last_event_id, last_event_created)`` of the Events API poller, None before the
+        first pass (see :mod:`stripe_sync.poller`)."""
+        row = await self._fetchone(query("event_cursor", self.schema), (account_id,))
+        return (row[0], row[1]) if row else None
+
+    async def save_event_cursor(
+        self, account_id: str, event_id: str | None, created: datetime
+    ) -> None:
+        """Store the poller's position; a position older than the stored one is ignored."""
+        params = {"account_id": account_id, "event_id": event_id, "created": created}
+        await self._fetchone(query("save_event_cursor", self.schema), params, returns=False)
+
+    async def handled_event_ids(self, event_ids: Sequence[str]) -> set[str]:
+        """The ids among ``event_ids`` applied before (``_processed_events``) or stored as dead
+        letters."""
+        if not event_ids:
+            return set()
+        rows = await self._fetchall(
+            query("handled_event_ids", self.schema), {"ids": list(event_ids)}
+        )
+        return {str(r[0]) for r in rows}
+
+    # -- dead letters ---------------------------------------------------------------------------
+    # Rows come back as tuples in the order of dead_letters.DEAD_LETTER_COLUMNS.
+
+    async def record_dead_letter(self, row: Mapping[str, Any]) -> int:
+        """Store (or count one more failure of) a dead letter; returns its attempts."""
+        params = {**row, "payload": Jsonb(row["payload"])}
+        stored = await self._fetchone(query("record_dead_letter", self.schema), params)
+        if stored is None:  # pragma: no cover - INSERT ... RETURNING always returns the row
+            raise DatabaseError("record_dead_letter returned no row")
+        return int(stored[0])
+
+    async def dead_letters(self, *, limit: int, include_resolved: bool) -> list[tuple[Any, ...]]:
+        params = {"limit": limit, "include_resolved": include_resolved}
+        return await self._fetchall(query("list_dead_letters", self.schema), params)
+
+    async def unresolved_dead_letters(self) -> list[tuple[Any, ...]]:
+        return await self._fetchall(query("unresolved_dead_letters", self.schema), ())
+
+    async def dead_letters_by_id(self, event_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        params = {"event_ids": list(event_ids)}
+        return await self._fetchall(query("dead_letters_by_id", self.schema), params)
+
+    async def resolve_dead_letter(self, event_id: str) -> None:
+        params = {"event_id": event_id}
+        await self._fetchone(query("resolve_dead_letter", self.schema), params, returns=False)
 
 
 def _webhook_row(row: Sequence[Any]) -> dict[str, Any]:

@@ -54,7 +54,11 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
     object_tables = {r.table for r in REGISTRY.values()}
     assert len(object_tables) >= 32
     assert object_tables | METADATA_TABLES <= {n for n, k in rels.items() if k == "BASE TABLE"}
-    assert {n for n, k in rels.items() if k == "VIEW"} == {"sync_runs", "sync_obj_progress"}
+    assert {n for n, k in rels.items() if k == "VIEW"} == {
+        "sync_runs",
+        "sync_obj_progress",
+        "failed_events",
+    }
     for table in object_tables:
         cols = columns(empty_database_url, "stripe", table)
         assert cols["_raw_data"][0] == "jsonb", table

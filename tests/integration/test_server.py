@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+import psycopg
 import pytest
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
@@ -207,8 +208,11 @@ async def test_stripe_rate_limited_is_503(fake: FakeStripe, database_url: str) -
     assert count(database_url, "customers") == 0
 
 
-async def test_terminal_error_is_500_without_details(fake: FakeStripe, database_url: str) -> None:
-    # A revoked key: the account lookup fails with 401, which retrying cannot fix.
+async def test_terminal_error_is_a_dead_letter_without_details(
+    fake: FakeStripe, database_url: str
+) -> None:
+    # A revoked key: the account lookup fails with 401, which retrying cannot fix. The event is
+    # kept as a dead letter (replayed once the key is fixed), so Stripe need not retry it.
     event = customer_created(fake, "Ada")
     key = "sk_test_revoked_0000000000000000"
     async with (
@@ -218,11 +222,17 @@ async def test_terminal_error_is_500_without_details(fake: FakeStripe, database_
         response = await deliver(http, event)
         metrics = samples((await http.get("/metrics")).text)
 
-    assert response.status_code == 500
-    assert response.json() == {"received": False, "error": "internal error"}
+    assert response.status_code == 200
+    assert response.json()["outcome"] == "failed"
     assert key not in response.text
-    assert metrics[("stripe_sync_webhook_errors_total", (("reason", "error"),))] == 1
+    assert (
+        metrics[("stripe_sync_events_total", (("outcome", "failed"), ("type", "customer.created")))]
+        == 1
+    )
     assert count(database_url, "customers") == 0
+    with psycopg.connect(database_url) as conn:
+        failed = conn.execute("SELECT event_id FROM stripe.failed_events").fetchall()
+    assert failed == [(event["id"],)]
 
 
 async def test_metrics_count_events_by_type_and_outcome(

@@ -113,6 +113,14 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "update_managed_webhook": lambda: engine.update_managed_webhook("we_1", disabled=True),
         "delete_managed_webhook": lambda: engine.delete_managed_webhook("we_1"),
         "cleanup_orphaned_managed_webhooks": lambda: engine.cleanup_orphaned_managed_webhooks(),
+        "process_until_done": lambda: engine.process_until_done("customer"),
+        "start_resumable_sync": lambda: engine.start_resumable_sync("customer"),
+        "process_next": lambda: engine.process_next("customer"),
+        "list_sync_runs": lambda: engine.list_sync_runs(),
+        "poll_events": lambda: engine.poll_events(),
+        "listen_events": lambda: engine.listen_events(threading.Event()),
+        "list_failed_events": lambda: engine.list_failed_events(),
+        "replay_failed_events": lambda: engine.replay_failed_events(["evt_1"]),
     }
 
 

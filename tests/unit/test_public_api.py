@@ -13,6 +13,8 @@ from stripe_sync.queries import raw_queries
 def test_all_is_pinned() -> None:
     assert sorted(stripe_sync.__all__) == [
         "AsyncStripeSync",
+        "BackfillProgress",
+        "BackfillResult",
         "ConfigError",
         "DatabaseError",
         "DatabaseUnavailableError",
@@ -21,7 +23,11 @@ def test_all_is_pinned() -> None:
         "MigrationChecksumError",
         "MigrationError",
         "MigrationResult",
+        "ObjectProgress",
+        "ObjectResult",
         "Outcome",
+        "PageResult",
+        "PollResult",
         "PoolConfig",
         "SignatureVerificationError",
         "StripeAPIError",

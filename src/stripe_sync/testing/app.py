@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .errors import FakeStripeError, invalid_api_key
+from .errors import FakeStripeError, invalid_api_key, permission_denied
 from .forms import FormError, decode
 
 if TYPE_CHECKING:
@@ -99,6 +99,8 @@ def build_app(fake: FakeStripe) -> Starlette:
         method, path = request.method, request.url.path
         match = fake.router.match(method, path)
         endpoint = f"{method} {match.route.path if match else path}"
+        if endpoint in fake.denied.get(key, ()):
+            raise permission_denied(key, request.headers.get("stripe-account") or fake.account_id)
         fake.faults.admit(endpoint, bool(match and match.is_list))
         pairs = parse_qsl(request.url.query, keep_blank_values=True)
         if method == "POST":

@@ -80,6 +80,15 @@ def invalid_api_key(key: str | None) -> FakeStripeError:
     )
 
 
+def permission_denied(key: str, account: str) -> FakeStripeError:
+    """403 for a restricted key without the permission an endpoint needs (Stripe's wording)."""
+    return FakeStripeError(
+        403,
+        f"The provided key '{mask_key(key)}' does not have the required permissions for this "
+        f"endpoint on account '{account}'.",
+    )
+
+
 def no_such(object_name: str, object_id: str, param: str = "id") -> FakeStripeError:
     """404 ``resource_missing``: ``No such customer: 'cus_x'``."""
     return FakeStripeError(

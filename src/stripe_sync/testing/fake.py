@@ -58,6 +58,8 @@ class FakeStripe:
         self.router = default_router()
         #: ``(account, Idempotency-Key)`` -> (request fingerprint, status, body).
         self.idempotency: dict[tuple[str, str], tuple[str, int, bytes]] = {}
+        #: API key -> endpoints (``"GET /v1/payouts"``, route paths) it may not call: 403.
+        self.denied: dict[str, set[str]] = {}
         self.app = build_app(self)
 
     # -- identity --------------------------------------------------------------------------
@@ -119,6 +121,16 @@ class FakeStripe:
     ) -> dict[str, Any]:
         """Shorthand for :meth:`dispatch` (``fake.call("POST", "/v1/customers", {...})``)."""
         return self.dispatch(method, path, params, account=account)
+
+    def deny(self, *endpoints: str, key: str | None = None) -> None:
+        """Make ``key`` (default: the first key) a restricted key without the permission for
+        ``endpoints`` (``"GET /v1/payouts"``, ``"GET /v1/customers/{id}"``): they answer 403.
+        ``deny()`` with no endpoints lifts every restriction of the key."""
+        key = key or self.api_key
+        if endpoints:
+            self.denied.setdefault(key, set()).update(endpoints)
+        else:
+            self.denied.pop(key, None)
 
     # -- data --------------------------------------------------------------------------------
 

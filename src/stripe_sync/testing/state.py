@@ -199,6 +199,10 @@ def object_name_of(table: str) -> str:
     return _EXTRA_TABLES[table]
 
 
+#: How long before the fake starts its accounts were created (three years).
+ACCOUNT_AGE_SECONDS = 3 * 365 * 86400
+
+
 @dataclass
 class AccountState:
     """One Stripe account's data set (the platform or a connected account)."""
@@ -266,7 +270,10 @@ class Store:
             acct_id = account_id or self.ids.new("acct_")[:21]
             state = self.accounts.get(acct_id)
             if state is None:
-                state = self.accounts[acct_id] = AccountState(acct_id, self.now())
+                # An account is older than its objects: the seeders date objects up to two
+                # years back, and a backfill starts listing at the account's creation.
+                created = self.now() - ACCOUNT_AGE_SECONDS
+                state = self.accounts[acct_id] = AccountState(acct_id, created)
             return state
 
     def account(self, account_id: str | None) -> AccountState | None:

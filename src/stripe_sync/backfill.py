@@ -1,0 +1,657 @@
+"""Backfill: copy Stripe's history from the list API, resumable, incremental and parallel.
+
+A run (a row of ``_sync_runs``) is planned in one SQL call (``_backfill_plan``,
+``sql/migrations/0006_backfill.sql``): per object, a window over the ``created`` range not listed
+yet (from the object's cursor, or the account's creation, up to now), plus the unfinished
+windows of earlier runs, which continue from their cursor. A call with the same parameters while
+a run is open joins it, so a resumed process and a second process work on the same run.
+
+Workers (asyncio tasks here, and in any other process on the same database) claim windows as
+leases (``FOR UPDATE SKIP LOCKED``; a dead worker's lease expires and the window is claimed
+again), page through them with ``starting_after`` and commit every page together with its
+cursor (``_backfill_page``). A page that comes back full splits its window at the middle of the
+range still to list while the run has fewer pending windows than workers, so one dense object
+spreads over all workers. Objects that Stripe lists only per parent (payment methods, tax ids,
+active entitlements per customer) page the parents and list each one's objects, a window per
+page of parents.
+
+A window that fails for good (a permission error, say) records its error and the run goes on;
+the next run carries it over. Transient failures (Stripe 429/5xx after the client's retries)
+give the window back to be claimed again, a few times, before it counts as failed. Progress is
+read from the database (so it includes other processes' work) and passed to a callback; the
+library never prints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from .changes import ChildList
+from .client import StripeClient
+from .config import StripeSyncConfig
+from .errors import ConfigError, DatabaseUnavailableError, StripeSyncError, UnknownObjectError
+from .ingest import Ingestor
+from .poller import PollResult
+from .resources import REGISTRY, Resource, get
+from .store import ClaimedWindow, ObjectProgressRow, Store
+
+__all__ = [
+    "DEFAULT_LEASE_SECONDS",
+    "DEFAULT_WORKERS",
+    "BackfillProgress",
+    "BackfillResult",
+    "Backfiller",
+    "ObjectProgress",
+    "ObjectResult",
+    "PageResult",
+    "listable_objects",
+    "parse_created",
+    "resolve_objects",
+]
+
+#: Concurrent window workers per process. Stripe answers a list page in ~300 ms, so staying at
+#: its 100 requests/s ceiling needs ~30 requests in flight; the rate limiter paces them.
+DEFAULT_WORKERS = 32
+#: A claim lasts this long without a committed page before another worker may take the window.
+DEFAULT_LEASE_SECONDS = 30.0
+#: Stripe's largest page.
+PAGE_SIZE = 100
+#: Times a window is given back after a transient failure before it counts as failed.
+MAX_TRANSIENT_ATTEMPTS = 3
+#: Nothing in Stripe is older than Stripe: the lower bound when the account's creation is unknown.
+STRIPE_EPOCH = datetime(2010, 1, 1, tzinfo=UTC)
+
+_default_logger = logging.getLogger(__name__)
+
+
+def parse_created(
+    created: Mapping[str, int | float | str | datetime] | None,
+) -> tuple[datetime | None, datetime | None]:
+    """A ``created`` filter (``gte``/``gt``/``lte``/``lt``: Unix seconds, datetimes or ISO
+    dates) as an inclusive ``(gte, lte)`` range of whole seconds."""
+    if not created:
+        return None, None
+    unknown = set(created) - {"gte", "gt", "lte", "lt"}
+    if unknown:
+        raise ConfigError(f"created takes gte, gt, lte and lt, not {sorted(unknown)}")
+    bounds = {k: _seconds(k, v) for k, v in created.items()}
+    gte = max(
+        (b for b in (bounds.get("gte"), _plus(bounds.get("gt"), 1)) if b is not None), default=None
+    )
+    lte = min(
+        (b for b in (bounds.get("lte"), _plus(bounds.get("lt"), -1)) if b is not None), default=None
+    )
+    if gte is not None and lte is not None and gte > lte:
+        raise ConfigError("created: the range is empty (gte is after lte)")
+    return (
+        datetime.fromtimestamp(gte, UTC) if gte is not None else None,
+        datetime.fromtimestamp(lte, UTC) if lte is not None else None,
+    )
+
+
+def _seconds(name: str, value: int | float | str | datetime) -> int:
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return int(moment.timestamp())
+    if isinstance(value, int | float):
+        return int(value)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"created[{name}] must be Unix seconds, a datetime or an ISO date, got {value!r}"
+        ) from None
+    return _seconds(name, parsed)
+
+
+def _plus(value: int | None, delta: int) -> int | None:
+    return None if value is None else value + delta
+
+
+def listable_objects() -> list[str]:
+    """Every registry object a backfill can list (``all``), in registry order."""
+    return [r.name for r in REGISTRY.values() if r.listable]
+
+
+def resolve_objects(objects: str | Sequence[str]) -> list[Resource]:
+    """``"all"``, one name or several, as registry rows; unknown or unlistable names raise."""
+    names = [objects] if isinstance(objects, str) else list(objects)
+    if not names:
+        raise UnknownObjectError("no objects to backfill: name some, or 'all'")
+    if "all" in names:
+        names = listable_objects()
+    resources: dict[str, Resource] = {}
+    for name in names:
+        resource = get(name)
+        if not resource.listable:
+            parent = f" (they come with their {resource.parent})" if resource.parent else ""
+            raise UnknownObjectError(f"{name} objects cannot be listed{parent}")
+        resources[resource.name] = resource
+    return list(resources.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectProgress:
+    """Where one object of a run stands (all processes' work, read from the database)."""
+
+    object: str
+    processed: int
+    windows: int
+    complete_windows: int
+    error_windows: int
+    running_windows: int
+    #: Share of the object's ``created`` range listed so far (0..1); None when unknown.
+    fraction: float | None
+    #: Messages of the failed windows, newest first.
+    errors: tuple[str, ...]
+
+    @property
+    def done(self) -> bool:
+        return self.complete_windows + self.error_windows >= self.windows
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillProgress:
+    """A progress report, passed to ``on_progress`` about once per ``progress_interval``."""
+
+    run_id: int
+    account_id: str
+    elapsed: float
+    objects: Mapping[str, ObjectProgress]
+
+    @property
+    def processed(self) -> int:
+        return sum(o.processed for o in self.objects.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectResult:
+    """One object of a finished run."""
+
+    object: str
+    #: ``complete``, or ``error`` when a window failed (the next run retries it).
+    status: str
+    processed: int
+    windows: int
+    errors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillResult:
+    """What ``process_until_done`` did."""
+
+    run_id: int
+    account_id: str
+    #: ``complete`` or ``error`` (some window failed; the rest was listed).
+    status: str
+    #: This call joined a run that was already open (a resumed or parallel backfill).
+    joined: bool
+    objects: Mapping[str, ObjectResult]
+    elapsed: float
+    #: Objects re-listed from the start because the events cursor had expired.
+    relisted: bool = False
+    #: The Events API catch-up of an incremental run (None for a created range, or when the
+    #: key cannot read events).
+    events: PollResult | None = None
+
+    @property
+    def processed(self) -> int:
+        return sum(o.processed for o in self.objects.values())
+
+    @property
+    def errors(self) -> dict[str, tuple[str, ...]]:
+        return {name: o.errors for name, o in self.objects.items() if o.errors}
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """What ``process_next`` did: one page of one object."""
+
+    run_id: int
+    object: str
+    processed: int
+    #: The object still has windows to list in this run.
+    has_more: bool
+
+
+ProgressCallback = Callable[[BackfillProgress], Awaitable[None] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    """The parameters of a run, as ``_backfill_plan`` takes them."""
+
+    resources: tuple[Resource, ...]
+    account_id: str
+    #: Stripe-Account for a connected account; None for the key's own account.
+    account: str | None
+    floor: datetime | None
+    created_gte: datetime | None
+    created_lte: datetime | None
+    relist: bool = False
+    triggered_by: str = "api"
+
+
+class Backfiller:
+    """Plans runs and works their windows. One per facade; its workers share the client."""
+
+    def __init__(
+        self,
+        config: StripeSyncConfig,
+        store: Store,
+        client: Callable[[], StripeClient],
+        ingestor: Ingestor,
+        *,
+        workers: int = DEFAULT_WORKERS,
+        lease_seconds: float = DEFAULT_LEASE_SECONDS,
+        worker_id: str | None = None,
+    ) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        if lease_seconds <= 0:
+            raise ValueError(f"lease_seconds must be positive, got {lease_seconds}")
+        self.config = config
+        self._store = store
+        self._client = client
+        self._ingestor = ingestor
+        self.workers = workers
+        self.lease = timedelta(seconds=lease_seconds)
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._log = config.logger or _default_logger
+
+    # -- runs ------------------------------------------------------------------------------------
+
+    async def plan(self, plan: RunPlan) -> tuple[int, bool]:
+        """Create the run (or join the open one with these parameters): ``(run_id, joined)``."""
+        return await self._store.backfill_plan(
+            {
+                "account_id": plan.account_id,
+                "objects": [
+                    {
+                        "name": r.name,
+                        "created_filter": _created_filter(r),
+                        "kind": "parents" if r.list_per_parent is not None else "list",
+                    }
+                    for r in plan.resources
+                ],
+                "created_gte": plan.created_gte,
+                "created_lte": plan.created_lte,
+                "floor": plan.floor,
+                "lease": self.lease,
+                "triggered_by": plan.triggered_by,
+                "relist": plan.relist,
+            }
+        )
+
+    async def run(
+        self,
+        plan: RunPlan,
+        *,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> BackfillResult:
+        """Plan (or join) a run and work it until no window is left, then close it."""
+        started = time.monotonic()
+        run_id, joined = await self.plan(plan)
+        self._log.info(
+            "backfill run %s %s: %s",
+            run_id,
+            "joined" if joined else "planned",
+            ", ".join(r.name for r in plan.resources),
+            extra={"run_id": run_id},
+        )
+        reporter = (
+            asyncio.create_task(
+                self._report(run_id, plan.account_id, started, on_progress, progress_interval)
+            )
+            if on_progress is not None
+            else None
+        )
+        try:
+            async with asyncio.TaskGroup() as group:
+                for _ in range(self.workers):
+                    group.create_task(self._worker(run_id, plan.account, None))
+        except* DatabaseUnavailableError as eg:
+            raise eg.exceptions[0] from None
+        finally:
+            if reporter is not None:
+                reporter.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reporter
+        rows = await self._store.backfill_progress(run_id)
+        if on_progress is not None:
+            await _call(on_progress, _progress(run_id, plan.account_id, started, rows))
+        run = await self._store.backfill_run(run_id)
+        status = str(run["status"]) if run else "error"
+        return BackfillResult(
+            run_id=run_id,
+            account_id=plan.account_id,
+            status=status,
+            joined=joined,
+            objects={
+                r.object: ObjectResult(
+                    object=r.object,
+                    status="error" if r.errors else "complete",
+                    processed=r.processed,
+                    windows=r.windows,
+                    errors=r.last_errors,
+                )
+                for r in rows
+            },
+            elapsed=time.monotonic() - started,
+            relisted=plan.relist,
+        )
+
+    async def next_page(self, plan: RunPlan, object_name: str) -> PageResult:
+        """Claim a window of ``object_name``, list one page, commit it and give the window back."""
+        run_id, _ = await self.plan(plan)
+        window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, [object_name])
+        processed = 0
+        if window is not None:
+            # One caller paging one window: splitting it would only leave more windows behind.
+            processed, more = await self._page(window, plan.account_id, plan.account, split=False)
+            if more:
+                await self._store.backfill_release(window.id, self.worker_id, "pending")
+        rows = {r.object: r for r in await self._store.backfill_progress(run_id)}
+        row = rows.get(object_name)
+        has_more = row is not None and row.complete + row.errors < row.windows
+        if not has_more:
+            await self._store.backfill_finish(run_id)
+        return PageResult(run_id=run_id, object=object_name, processed=processed, has_more=has_more)
+
+    # -- workers -----------------------------------------------------------------------------
+
+    async def _worker(
+        self, run_id: int, account: str | None, objects: Sequence[str] | None
+    ) -> None:
+        account_id = await self._account_id(run_id)
+        while True:
+            window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, objects)
+            if window is None:
+                status, wait = await self._store.backfill_finish(run_id)
+                if status != "running":
+                    return
+                # Others hold the remaining windows; they may split them, finish, or die (their
+                # leases expire). Look again soon.
+                await asyncio.sleep(min(0.25 if wait is None else max(wait, 0.05), 0.25))
+                continue
+            await self._work(window, account_id, account)
+
+    async def _account_id(self, run_id: int) -> str:
+        run = await self._store.backfill_run(run_id)
+        if run is None:  # pragma: no cover - the run was just planned
+            raise StripeSyncError(f"sync run {run_id} vanished")
+        return str(run["account_id"])
+
+    async def _work(self, window: ClaimedWindow, account_id: str, account: str | None) -> None:
+        """Page through a claimed window to its end; record a failure on the window."""
+        current: ClaimedWindow | None = window
+        try:
+            while current is not None:
+                window = current
+                _, current = await self._page(window, account_id, account)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(
+                    self._store.backfill_release(window.id, self.worker_id, "pending")
+                )
+            raise
+        except DatabaseUnavailableError:
+            raise
+        except StripeSyncError as exc:
+            await self._failed(window, exc, transient=exc.transient)
+        except Exception as exc:  # a bug: record it on the window, keep the run going
+            self._log.exception("backfill window %s (%s) failed", window.id, window.object)
+            await self._failed(window, exc, transient=False)
+
+    async def _failed(self, window: ClaimedWindow, exc: BaseException, *, transient: bool) -> None:
+        message = f"{type(exc).__name__}: {exc}"
+        retry = transient and window.attempts < MAX_TRANSIENT_ATTEMPTS
+        self._log.warning(
+            "backfill window %s (%s) %s: %s",
+            window.id,
+            window.object,
+            "will be retried" if retry else "failed",
+            message,
+            extra={"window_id": window.id, "object": window.object},
+        )
+        await self._store.backfill_release(
+            window.id, self.worker_id, "pending" if retry else "error", message
+        )
+
+    # -- one page ------------------------------------------------------------------------------
+
+    async def _page(
+        self, window: ClaimedWindow, account_id: str, account: str | None, *, split: bool = True
+    ) -> tuple[int, ClaimedWindow | None]:
+        """List and commit the next page of ``window``.
+
+        Returns the objects listed and the window as it stands for its next page (None when it
+        is complete, or when its lease was lost).
+        """
+        resource = get(window.object)
+        if window.kind == "children":
+            return await self._children_page(window, resource, account_id, account)
+        if window.kind == "parents":
+            assert resource.list_per_parent is not None
+            page = await self._list(get(resource.list_per_parent.parent), window, account)
+            spawn = [str(o["id"]) for o in page.data]
+            return 0, await self._commit(window, None, account_id, page, spawn=spawn)
+        page = await self._list(resource, window, account)
+        children = await asyncio.gather(
+            *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
+        )
+        parented = tuple(
+            _Parented(c, str(obj["id"]))
+            for obj, lists in zip(page.data, children, strict=True)
+            for c in lists
+        )
+        ambiguous: list[str] = []
+        following = await self._commit(
+            window, resource, account_id, page, children=parented, ambiguous=ambiguous, split=split
+        )
+        for object_id in ambiguous:
+            # A same-second tie with an event: fetch the object again to settle it.
+            await self._ingestor.sync_entity(object_id, object=resource.name, account=account)
+        return len(page.data), following
+
+    async def _list(self, resource: Resource, window: ClaimedWindow, account: str | None) -> _Page:
+        assert resource.list_path is not None
+        params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
+        created: dict[str, int] = {}
+        if window.created_gte is not None:
+            created["gte"] = int(window.created_gte.timestamp())
+        if window.created_lt is not None:
+            created["lt"] = int(window.created_lt.timestamp())
+        if created:
+            params["created"] = created
+        if window.cursor:
+            params["starting_after"] = window.cursor
+        page = await self._client().list_page(resource.list_path, params, account=account)
+        last = page.data[-1] if page.data else None
+        return _Page(
+            data=page.data,
+            has_more=page.has_more and last is not None,
+            cursor=str(last["id"]) if last is not None else window.cursor,
+            cursor_created=(
+                datetime.fromtimestamp(int(last["created"]), UTC)
+                if last is not None and isinstance(last.get("created"), int)
+                else window.cursor_created
+            ),
+        )
+
+    async def _children_page(
+        self, window: ClaimedWindow, resource: Resource, account_id: str, account: str | None
+    ) -> tuple[int, ClaimedWindow | None]:
+        """List the objects of the next parent of a ``children`` window and commit them."""
+        per_parent = resource.list_per_parent
+        assert per_parent is not None
+        parents = list(window.parent_ids)
+        start = parents.index(window.cursor) + 1 if window.cursor in parents else 0
+        if start >= len(parents):
+            return 0, await self._commit(
+                window, None, account_id, _Page([], False, window.cursor, None)
+            )
+        parent_id = parents[start]
+        path = per_parent.path.replace("{parent}", parent_id)
+        params = {k: v.replace("{parent}", parent_id) for k, v in per_parent.params}
+        items = [
+            item
+            async for item in self._client().iter_list(
+                path, params, account=account, page_size=PAGE_SIZE
+            )
+        ]
+        page = _Page(items, start + 1 < len(parents), parent_id, None)
+        following = await self._commit(
+            window,
+            resource,
+            account_id,
+            page,
+            parent_id=parent_id if resource.is_child else None,
+        )
+        return len(items), following
+
+    async def _commit(
+        self,
+        window: ClaimedWindow,
+        resource: Resource | None,
+        account_id: str,
+        page: _Page,
+        *,
+        children: Sequence[_Parented] = (),
+        spawn: Sequence[str] | None = None,
+        parent_id: str | None = None,
+        ambiguous: list[str] | None = None,
+        split: bool = True,
+    ) -> ClaimedWindow | None:
+        """Commit a page with its cursor; the window for its next page, or None."""
+        committed = await self._store.backfill_page(
+            {
+                "window_id": window.id,
+                "worker": self.worker_id,
+                "lease": self.lease,
+                "table": resource.table if resource is not None else None,
+                "account_id": account_id,
+                "objects": page.data if resource is not None else [],
+                "version": window.version,
+                "children": children,
+                "cursor": page.cursor,
+                "cursor_created": page.cursor_created,
+                "has_more": page.has_more,
+                "split_below": self.workers if split else 0,
+                "parent_column": resource.parent if resource is not None and parent_id else None,
+                "parent_id": parent_id,
+                "spawn_parent_ids": list(spawn) if spawn else None,
+            }
+        )
+        if ambiguous is not None:
+            ambiguous.extend(committed.ambiguous)
+        if committed.status == "lost":
+            self._log.warning(
+                "backfill window %s (%s): its lease went to another worker; leaving it",
+                window.id,
+                window.object,
+            )
+            return None
+        if committed.status != "running":
+            return None
+        return replace(
+            window,
+            created_gte=committed.split_at or window.created_gte,
+            cursor=page.cursor,
+            cursor_created=page.cursor_created,
+            version=committed.next_version,
+        )
+
+    # -- progress --------------------------------------------------------------------------------
+
+    async def _report(
+        self,
+        run_id: int,
+        account_id: str,
+        started: float,
+        on_progress: ProgressCallback,
+        interval: float,
+    ) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                rows = await self._store.backfill_progress(run_id)
+            except DatabaseUnavailableError:
+                continue
+            await _call(on_progress, _progress(run_id, account_id, started, rows))
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A listed page and the cursor it leaves the window at."""
+
+    data: list[dict[str, Any]]
+    has_more: bool
+    cursor: str | None
+    cursor_created: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Parented:
+    """An embedded child list with its parent's id, as ``_backfill_page`` takes it."""
+
+    children: ChildList
+    parent_id: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {**self.children.as_json(), "parent_id": self.parent_id}
+
+
+def _created_filter(resource: Resource) -> bool:
+    """The listing that windows page (the parent's, for per-parent objects) filters by created."""
+    if resource.list_per_parent is not None:
+        return get(resource.list_per_parent.parent).created_filter
+    return resource.created_filter
+
+
+def _progress(
+    run_id: int, account_id: str, started: float, rows: Sequence[ObjectProgressRow]
+) -> BackfillProgress:
+    return BackfillProgress(
+        run_id=run_id,
+        account_id=account_id,
+        elapsed=time.monotonic() - started,
+        objects={
+            r.object: ObjectProgress(
+                object=r.object,
+                processed=r.processed,
+                windows=r.windows,
+                complete_windows=r.complete,
+                error_windows=r.errors,
+                running_windows=r.running,
+                fraction=_fraction(r),
+                errors=r.last_errors,
+            )
+            for r in rows
+        },
+    )
+
+
+def _fraction(row: ObjectProgressRow) -> float | None:
+    if row.windows and row.complete + row.errors >= row.windows:
+        return 1.0
+    if row.unbounded or not row.span_seconds or row.remaining_seconds is None:
+        return None
+    return min(1.0, max(0.0, 1.0 - row.remaining_seconds / row.span_seconds))
+
+
+async def _call(callback: ProgressCallback, progress: BackfillProgress) -> None:
+    result = callback(progress)
+    if result is not None:
+        await result

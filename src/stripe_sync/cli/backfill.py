@@ -1,0 +1,276 @@
+"""``stripe-sync backfill`` and ``stripe-sync status``: list history, and show the runs."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from ..backfill import BackfillProgress, BackfillResult
+from ..facade import StripeSync
+from ._common import handle_errors, main, stripe_config, stripe_options
+
+__all__ = ["ProgressDisplay", "backfill", "print_result", "status"]
+
+
+class ProgressDisplay:
+    """Shows :class:`BackfillProgress` reports: live bars on a terminal, log lines otherwise."""
+
+    def __init__(self, console: Console, *, log_every: float = 5.0) -> None:
+        self.console = console
+        self.live = console.is_terminal
+        self._log_every = log_every
+        self._last_log = 0.0
+        self._last: dict[str, tuple[float, int]] = {}
+        self._rates: dict[str, float] = {}
+        self._tasks: dict[str, TaskID] = {}
+        self._bars = Progress(
+            TextColumn("{task.description:<22}"),
+            BarColumn(),
+            TextColumn("{task.fields[processed]:>10,} objects"),
+            TextColumn("{task.fields[rate]:>8,.0f}/s"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.live:
+            self._bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live:
+            self._bars.stop()
+
+    def __call__(self, progress: BackfillProgress) -> None:
+        now = time.monotonic()
+        for name, obj in progress.objects.items():
+            before_at, before = self._last.get(name, (now, obj.processed))
+            if now > before_at:
+                # A smoothed rate: reports come about once a second.
+                fresh = (obj.processed - before) / (now - before_at)
+                self._rates[name] = 0.5 * self._rates.get(name, fresh) + 0.5 * fresh
+            self._last[name] = (now, obj.processed)
+            if not self.live:
+                continue
+            total = 1000.0
+            done = total if obj.done else (obj.fraction or 0.0) * total
+            rate = self._rates.get(name, 0.0)
+            if name not in self._tasks:
+                self._tasks[name] = self._bars.add_task(
+                    name, total=total, processed=obj.processed, rate=rate
+                )
+            self._bars.update(self._tasks[name], completed=done, processed=obj.processed, rate=rate)
+        if not self.live and (now - self._last_log >= self._log_every or _all_done(progress)):
+            self._last_log = now
+            parts = [
+                f"{name} {obj.processed:,}"
+                + (f" ({obj.fraction:.0%})" if obj.fraction is not None and not obj.done else "")
+                + (" done" if obj.done else f" {self._rates.get(name, 0.0):,.0f}/s")
+                for name, obj in progress.objects.items()
+            ]
+            self.console.print(
+                f"run {progress.run_id} {progress.elapsed:,.0f}s "
+                f"{progress.processed:,} objects: " + ", ".join(parts),
+                highlight=False,
+                soft_wrap=True,
+            )
+
+
+def _all_done(progress: BackfillProgress) -> bool:
+    return all(o.done for o in progress.objects.values())
+
+
+def print_result(console: Console, result: BackfillResult) -> None:
+    """A table of what a run listed, and its failures."""
+    table = Table(title=f"Backfill run {result.run_id}: {result.status}", title_justify="left")
+    table.add_column("object")
+    table.add_column("objects", justify="right")
+    table.add_column("windows", justify="right")
+    table.add_column("status")
+    for name, obj in sorted(result.objects.items()):
+        table.add_row(name, f"{obj.processed:,}", str(obj.windows), obj.status)
+    console.print(table)
+    rate = result.processed / result.elapsed if result.elapsed else 0.0
+    console.print(
+        f"{result.processed:,} objects in {result.elapsed:,.1f} s ({rate:,.0f}/s)"
+        + (" — joined a run in progress" if result.joined else ""),
+        highlight=False,
+    )
+    for name, errors in result.errors.items():
+        for error in errors[:3]:
+            console.print(f"[red]{name}[/red]: {error}", highlight=False)
+    if result.errors:
+        console.print("Failed windows are retried by the next run.", highlight=False)
+
+
+def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] | None:
+    created = {k: v for k, v in (("gte", gte), ("lte", lte)) if v is not None}
+    return created or None
+
+
+@main.command()
+@click.argument("objects", nargs=-1)
+@click.option(
+    "--created-gte",
+    type=click.DateTime(),
+    default=None,
+    help="Only objects created at or after (UTC).",
+)
+@click.option(
+    "--created-lte",
+    type=click.DateTime(),
+    default=None,
+    help="Only objects created at or before (UTC).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    envvar="STRIPE_SYNC_WORKERS",
+    show_envvar=True,
+    default=32,
+    show_default=True,
+    help="Concurrent list requests of this process.",
+)
+@click.option(
+    "--max-rps",
+    type=click.FloatRange(min=0.1),
+    envvar="STRIPE_SYNC_MAX_RPS",
+    show_envvar=True,
+    default=None,
+    help="Requests/s to Stripe [default: 100 live, 25 test].",
+)
+@click.option(
+    "--lease-seconds",
+    type=click.FloatRange(min=0.1),
+    envvar="STRIPE_SYNC_LEASE_SECONDS",
+    show_envvar=True,
+    default=30.0,
+    show_default=True,
+    help="A window whose worker stops committing pages is free again after this.",
+)
+@click.option("--account", default=None, help="A connected account (Stripe-Account).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."
+)
+@stripe_options
+@handle_errors
+def backfill(
+    objects: Sequence[str],
+    created_gte: datetime | None,
+    created_lte: datetime | None,
+    workers: int,
+    max_rps: float | None,
+    lease_seconds: float,
+    account: str | None,
+    as_json: bool,
+    **options: Any,
+) -> None:
+    """List Stripe's history of OBJECTS (default: all) into the database.
+
+    Resumable (run it again after a crash: it continues the open run), incremental (a later run
+    lists only what is new, and retries failed windows) and parallel (start it in several
+    processes on one database to share the work).
+    """
+    names = list(objects) or ["all"]
+    config = stripe_config(
+        **options,
+        backfill_workers=workers,
+        backfill_lease_seconds=lease_seconds,
+        max_requests_per_second=max_rps,
+    )
+    console = Console(stderr=True)
+    with StripeSync(config) as sync:
+        sync.run_migrations()
+        if as_json:
+            result = sync.process_until_done(
+                names, created=_created(created_gte, created_lte), account=account
+            )
+        else:
+            with ProgressDisplay(console) as display:
+                result = sync.process_until_done(
+                    names,
+                    created=_created(created_gte, created_lte),
+                    account=account,
+                    on_progress=display,
+                )
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "run_id": result.run_id,
+                    "status": result.status,
+                    "joined": result.joined,
+                    "processed": result.processed,
+                    "elapsed": result.elapsed,
+                    "objects": {
+                        n: {
+                            "processed": o.processed,
+                            "windows": o.windows,
+                            "errors": list(o.errors),
+                        }
+                        for n, o in result.objects.items()
+                    },
+                }
+            )
+        )
+    else:
+        print_result(Console(), result)
+    if result.status != "complete":
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--account", default=None, help="Only runs of this account.")
+@click.option("--json", "as_json", is_flag=True, help="Print the runs as JSON.")
+@stripe_options
+@handle_errors
+def status(limit: int, account: str | None, as_json: bool, **options: Any) -> None:
+    """Show the newest backfill runs and their objects (from the sync_runs views)."""
+    with StripeSync(stripe_config(**options)) as sync:
+        sync.run_migrations()
+        runs = sync.list_sync_runs(limit=limit, account=account)
+    if as_json:
+        click.echo(json.dumps(runs, default=str))
+        return
+    console = Console()
+    if not runs:
+        console.print("no backfill runs yet: run `stripe-sync backfill`")
+        return
+    for run in runs:
+        console.print(
+            f"[bold]run {run['run_id']}[/bold] {run['status']} ({run['account_id']}) "
+            f"started {run['started_at']:%Y-%m-%d %H:%M:%S}"
+            + (f", closed {run['closed_at']:%H:%M:%S}" if run["closed_at"] else "")
+            + f": {run['total_processed']:,} objects",
+            highlight=False,
+        )
+        for obj in run["object_progress"]:
+            console.print(
+                f"  {obj['object']:<22} {obj['status']:<9} {obj['processed']:>10,} objects  "
+                f"windows {obj['complete_windows']}/{obj['windows']}"
+                + (
+                    f", {obj['error_windows']} failed: {obj['last_error']}"
+                    if obj["error_windows"]
+                    else ""
+                ),
+                highlight=False,
+            )

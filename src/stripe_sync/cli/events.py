@@ -1,0 +1,83 @@
+"""``stripe-sync events``: events that could not be applied (dead letters), listed and replayed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+import click
+
+from ..facade import StripeSync
+from ..ingest import Outcome
+from ._common import handle_errors, main, stripe_config, stripe_options
+
+
+@main.group()
+def events() -> None:
+    """Events that failed for a reason retrying will not fix (dead letters)."""
+
+
+@events.command("failed")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1))
+@click.option("--include-resolved", is_flag=True, help="Also list those applied since.")
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON, payloads included.")
+@stripe_options
+@handle_errors
+def events_failed(limit: int, include_resolved: bool, as_json: bool, **options: Any) -> None:
+    """List the events stored as dead letters, newest failure first."""
+    with StripeSync(stripe_config(**options)) as sync:
+        sync.run_migrations()
+        failed = sync.list_failed_events(limit=limit, include_resolved=include_resolved)
+    if as_json:
+        click.echo(json.dumps(failed, default=_json_default))
+        return
+    if not failed:
+        click.echo("no failed events")
+    for letter in failed:
+        state = (
+            f"resolved {letter['resolved_at']:%Y-%m-%d %H:%M:%S}" if letter["resolved_at"] else ""
+        )
+        click.echo(
+            f"{letter['event_id']}  {letter['type']}  {letter['account_id'] or '-'}  "
+            f"attempts={letter['attempts']}  last={letter['last_failed_at']:%Y-%m-%d %H:%M:%S}  "
+            f"{letter['error_class']}: {letter['error_message']}"
+            + (f"  ({state})" if state else "")
+        )
+
+
+@events.command("replay")
+@click.argument("event_ids", nargs=-1, metavar="[EVENT_ID]...")
+@click.option("--all", "replay_all", is_flag=True, help="Replay every unresolved failed event.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@stripe_options
+@handle_errors
+def events_replay(
+    event_ids: tuple[str, ...], replay_all: bool, as_json: bool, **options: Any
+) -> None:
+    """Apply failed events again (EVENT_ID ... or --all); exit 1 if one fails again."""
+    if bool(event_ids) == replay_all:
+        raise click.UsageError("give event ids or --all (not both)")
+    with StripeSync(stripe_config(**options)) as sync:
+        sync.run_migrations()
+        results = sync.replay_failed_events(None if replay_all else list(event_ids))
+    failed = [r for r in results if r.outcome is Outcome.FAILED]
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(r) for r in results]))
+    else:
+        if not results:
+            click.echo("no failed events to replay")
+        for result in results:
+            line = f"{result.event_id} {result.event_type}: {result.outcome}"
+            click.echo(line + (f" ({result.reason})" if result.reason else ""))
+    if failed:
+        click.echo(f"error: {len(failed)} of {len(results)} event(s) failed again", err=True)
+        sys.exit(1)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")

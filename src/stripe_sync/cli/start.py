@@ -1,0 +1,117 @@
+"""``stripe-sync start``: keep the database current until stopped (SIGINT/SIGTERM)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import Any
+
+import click
+
+from ..errors import ConfigError
+from ..facade import AsyncStripeSync
+from ..service import ServiceOptions, run_service
+from ._common import handle_errors, main, stripe_config, stripe_options
+
+__all__ = ["start"]
+
+
+def _ngrok_url(token: str, port: int) -> str:
+    """A public HTTPS URL for ``port`` through an ngrok tunnel (the optional ``ngrok`` extra)."""
+    try:
+        from pyngrok import conf, ngrok  # type: ignore[import-not-found]
+    except ImportError:
+        raise ConfigError(
+            "--ngrok-token needs pyngrok: pip install 'stripe-sync-engine[ngrok]'"
+        ) from None
+    conf.get_default().auth_token = token
+    tunnel = ngrok.connect(str(port), "http")
+    return f"{str(tunnel.public_url).replace('http://', 'https://', 1)}/webhooks"
+
+
+@main.command()
+@click.option(
+    "--listen-mode",
+    type=click.Choice(["webhook", "events"]),
+    envvar="STRIPE_SYNC_LISTEN_MODE",
+    show_envvar=True,
+    default="webhook",
+    show_default=True,
+    help="webhook: a managed endpoint posts to this server; events: poll the Events API "
+    "(no public URL needed).",
+)
+@click.option(
+    "--public-url",
+    envvar="STRIPE_SYNC_PUBLIC_URL",
+    show_envvar=True,
+    default=None,
+    help="URL at which Stripe reaches this server's /webhooks (webhook mode).",
+)
+@click.option(
+    "--ngrok-token",
+    envvar="NGROK_AUTH_TOKEN",
+    show_envvar=True,
+    default=None,
+    help="Open an ngrok tunnel for the public URL (needs the ngrok extra).",
+)
+@click.option("--host", envvar="HOST", show_envvar=True, default="127.0.0.1", show_default=True)
+@click.option("--port", envvar="PORT", show_envvar=True, type=int, default=8080, show_default=True)
+@click.option(
+    "--webhook-secret",
+    envvar="STRIPE_WEBHOOK_SECRET",
+    show_envvar=True,
+    default=None,
+    help="Also accept webhooks signed with this secret (an endpoint you manage yourself).",
+)
+@click.option("--no-backfill", is_flag=True, help="Do not backfill in the background.")
+@click.option("--keep-webhook", is_flag=True, help="Do not delete the managed endpoint on exit.")
+@click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0.1),
+    default=5.0,
+    show_default=True,
+    help="Seconds between Events API polls (events mode).",
+)
+@stripe_options
+@handle_errors
+def start(
+    listen_mode: str,
+    public_url: str | None,
+    ngrok_token: str | None,
+    host: str,
+    port: int,
+    webhook_secret: str | None,
+    no_backfill: bool,
+    keep_webhook: bool,
+    poll_interval: float,
+    **options: Any,
+) -> None:
+    """Migrate, listen for changes (webhooks or the Events API), backfill in the background,
+    and on SIGINT/SIGTERM drain, delete the managed webhook endpoint and exit."""
+    if listen_mode == "webhook" and not public_url and ngrok_token:
+        public_url = _ngrok_url(ngrok_token, port)
+    service = ServiceOptions(
+        listen_mode="events" if listen_mode == "events" else "webhook",
+        public_url=public_url,
+        host=host,
+        port=port,
+        backfill=not no_backfill,
+        keep_webhook=keep_webhook,
+        poll_interval=poll_interval,
+    )
+    config = stripe_config(**options, stripe_webhook_secret=webhook_secret)
+    click.echo(
+        f"stripe-sync listening on http://{host}:{port} ({listen_mode} mode); Ctrl-C to stop",
+        err=True,
+    )
+    asyncio.run(_run(config, service))
+    click.echo("stopped", err=True)
+
+
+async def _run(config: Any, service: ServiceOptions) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with AsyncStripeSync(config) as sync:
+        await run_service(sync, service, stop)

@@ -1,0 +1,136 @@
+"""The long-running sync service behind ``stripe-sync start``: real time plus backfill.
+
+:func:`run_service` keeps one database current until it is told to stop:
+
+1. migrations;
+2. real time, one of two ways:
+   - ``webhook``: the webhook app (``/webhooks``, ``/health``, ``/metrics``) served by uvicorn, and
+     a managed webhook endpoint pointing at ``public_url`` (reused or created, see
+     :mod:`stripe_sync.managed_webhooks`), deleted again at shutdown unless ``keep_webhook``;
+   - ``events``: the same app (for ``/health`` and ``/metrics``) and the Events API polled every
+     ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint in Stripe;
+3. a backfill of every object in the background (unless ``backfill`` is False): incremental,
+   so a restart lists only what is new;
+4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill
+   gives its windows back (the next start continues them), the endpoint is deleted, the engine
+   closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import uvicorn
+
+from .errors import ConfigError, StripeSyncError
+from .facade import AsyncStripeSync
+from .server import create_app
+
+__all__ = ["ServiceOptions", "run_service"]
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceOptions:
+    """How :func:`run_service` runs."""
+
+    listen_mode: Literal["webhook", "events"] = "webhook"
+    #: Where Stripe reaches the webhook app (``https://host/webhooks``); webhook mode only.
+    public_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8080
+    backfill: bool = True
+    keep_webhook: bool = False
+    poll_interval: float = 5.0
+
+
+async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyncio.Event) -> None:
+    """Run until ``stop`` is set; see the module docstring. The caller closes ``sync``."""
+    if options.listen_mode == "webhook" and not options.public_url:
+        raise ConfigError(
+            "webhook mode needs a public URL (--public-url or --ngrok-token); "
+            "without one use --listen-mode events"
+        )
+    await sync.run_migrations()
+    server = _Server(
+        uvicorn.Config(
+            create_app(sync=sync),
+            host=options.host,
+            port=options.port,
+            log_level="warning",
+            lifespan="on",
+        )
+    )
+    webhook_id: str | None = None
+    tasks: list[asyncio.Task[None]] = []
+    serving = asyncio.create_task(server.serve())
+    try:
+        if options.listen_mode == "webhook":
+            assert options.public_url is not None
+            endpoint = await sync.find_or_create_managed_webhook(options.public_url)
+            webhook_id = str(endpoint["id"])
+            _log.warning("webhook endpoint %s -> %s", webhook_id, options.public_url)
+        else:
+            tasks.append(
+                asyncio.create_task(sync.listen_events(stop, interval=options.poll_interval))
+            )
+        if options.backfill:
+            tasks.append(asyncio.create_task(_backfill(sync)))
+        waiter = asyncio.create_task(stop.wait())
+        pending: set[asyncio.Task[Any]] = {serving, waiter, *tasks}
+        while waiter in pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done - {waiter}:
+                error = task.exception()
+                if error is not None:
+                    raise error
+                if task is serving:
+                    raise StripeSyncError("the webhook server stopped unexpectedly")
+            # A finished backfill is not a reason to stop: real time goes on.
+    finally:
+        stop.set()
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        server.should_exit = True
+        with contextlib.suppress(Exception):
+            await serving
+        if webhook_id is not None and not options.keep_webhook:
+            try:
+                await sync.delete_managed_webhook(webhook_id)
+                _log.warning("deleted webhook endpoint %s", webhook_id)
+            except StripeSyncError as exc:
+                _log.warning("could not delete webhook endpoint %s: %s", webhook_id, exc)
+
+
+class _Server(uvicorn.Server):
+    """uvicorn without its signal handlers: the caller's set ``stop``, which stops everything
+    in order (the server last but one, the engine last)."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+async def _backfill(sync: AsyncStripeSync) -> None:
+    """One incremental backfill of everything; its failures are logged, never fatal."""
+    try:
+        result = await sync.process_until_done("all")
+    except StripeSyncError as exc:
+        _log.warning("background backfill stopped: %s (the next start continues it)", exc)
+        return
+    _log.warning(
+        "background backfill run %s %s: %s objects in %.0f s",
+        result.run_id,
+        result.status,
+        f"{result.processed:,}",
+        result.elapsed,
+    )

@@ -1,0 +1,90 @@
+-- Statements of the backfill (stripe_sync/backfill.py through stripe_sync/store.py).
+
+-- name: backfill_plan
+SELECT run_id, joined FROM {schema}."_backfill_plan"(
+    p_account_id => %(account_id)s,
+    p_objects => %(objects)s,
+    p_created_gte => %(created_gte)s,
+    p_created_lte => %(created_lte)s,
+    p_floor => %(floor)s,
+    p_lease => %(lease)s,
+    p_triggered_by => %(triggered_by)s,
+    p_relist => %(relist)s
+);
+
+-- name: backfill_claim
+SELECT window_id, object, kind, created_gte, created_lt, parent_ids, cursor, cursor_created,
+       attempts, version
+FROM {schema}."_backfill_claim"(%(run_id)s, %(worker)s, %(lease)s, %(objects)s);
+
+-- name: backfill_page
+SELECT status, ambiguous, split_at, next_version FROM {schema}."_backfill_page"(
+    p_window_id => %(window_id)s,
+    p_worker => %(worker)s,
+    p_lease => %(lease)s,
+    p_table => %(table)s,
+    p_account_id => %(account_id)s,
+    p_objects => %(objects)s,
+    p_version => %(version)s,
+    p_children => %(children)s,
+    p_cursor => %(cursor)s,
+    p_cursor_created => %(cursor_created)s,
+    p_has_more => %(has_more)s,
+    p_split_below => %(split_below)s,
+    p_parent_column => %(parent_column)s,
+    p_parent_id => %(parent_id)s,
+    p_spawn_parent_ids => %(spawn_parent_ids)s
+);
+
+-- name: backfill_release
+SELECT {schema}."_backfill_release"(%(window_id)s, %(worker)s, %(status)s, %(error)s);
+
+-- name: backfill_finish
+SELECT status, wait_seconds FROM {schema}."_backfill_finish"(%s);
+
+-- name: backfill_progress
+-- Per object of a run: rows listed, windows by status, and how much of the created range is
+-- still to list (seconds; ranges without bounds count as unknown), for progress and ETA.
+SELECT
+    w.object,
+    coalesce(sum(w.processed_count), 0)::bigint,
+    count(*) FILTER (WHERE w.superseded_by IS NULL),
+    count(*) FILTER (WHERE w.status = 'complete'),
+    count(*) FILTER (WHERE w.status = 'error' AND w.superseded_by IS NULL),
+    count(*) FILTER (WHERE w.status = 'running' AND w.claimed_until >= clock_timestamp()),
+    sum(extract(epoch FROM w.created_lt - w.created_gte))
+        FILTER (WHERE w.kind = 'list' AND w.superseded_by IS NULL),
+    sum(CASE WHEN w.status = 'complete' THEN 0
+             ELSE extract(epoch FROM coalesce(w.cursor_created, w.created_lt) - w.created_gte) END)
+        FILTER (WHERE w.kind = 'list' AND w.superseded_by IS NULL),
+    bool_or(w.kind = 'list' AND w.created_gte IS NULL AND w.superseded_by IS NULL),
+    (array_agg(w.error_message ORDER BY w.updated_at DESC)
+        FILTER (WHERE w.status = 'error' AND w.superseded_by IS NULL))
+FROM {schema}."_sync_obj_runs" w
+WHERE w.run_id = %s
+GROUP BY w.object
+ORDER BY w.object;
+
+-- name: backfill_run
+SELECT id, account_id, status, started_at, closed_at, objects, error_message
+FROM {schema}."_sync_runs" WHERE id = %s;
+
+-- name: recent_runs
+-- The newest runs, as the sync_runs view shows them.
+SELECT run_id, account_id, started_at, closed_at, status, total_processed, complete_count,
+       error_count, running_count, pending_count, objects, error_message
+FROM {schema}."sync_runs"
+WHERE %(account_id)s::text IS NULL OR account_id = %(account_id)s
+ORDER BY started_at DESC, run_id DESC
+LIMIT %(limit)s;
+
+-- name: run_objects
+SELECT object, status, processed_count, window_count, complete_count, error_count,
+       running_count, pending_count, last_error
+FROM {schema}."sync_obj_progress"
+WHERE run_id = %s
+ORDER BY object;
+
+-- name: account_created
+-- When the account was created: no object of it is older (the first window's lower bound).
+SELECT created FROM {schema}."accounts" WHERE id = %s;

@@ -1,0 +1,113 @@
+"""``stripe-sync start`` as a real process: real time by webhooks or by the Events API.
+
+The fake Stripe runs over HTTP in this process (``run_in_thread``); ``stripe-sync start`` runs
+as a subprocess against it and a real PostgreSQL database, and is stopped with SIGTERM.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
+from tests.integration.helpers import rows
+
+
+@pytest.fixture
+def stripe() -> Iterator[RunningServer]:
+    with FakeStripe(seed=11, webhook_retry_schedule=(0.3,)) as fake, run_in_thread(fake) as running:
+        yield running
+
+
+def start(stripe: RunningServer, database_url: str, *args: str) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "STRIPE_API_KEY": stripe.fake.api_key,
+        "STRIPE_API_BASE": stripe.url,
+        "DATABASE_URL": database_url,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "stripe_sync.cli", "start", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_for(
+    condition: Callable[[], bool], process: subprocess.Popen[str], timeout: float = 30
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise AssertionError(f"stripe-sync start exited early:\n{output}")
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+def stop(process: subprocess.Popen[str]) -> str:
+    process.send_signal(signal.SIGTERM)
+    out, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, out
+    return out
+
+
+def test_events_mode_keeps_the_database_current_without_any_endpoint(
+    stripe: RunningServer, database_url: str
+) -> None:
+    fake = stripe.fake
+    before = fake.call("POST", "/v1/customers", {"name": "before start"})["id"]
+    process = start(
+        stripe, database_url, "--listen-mode", "events", "--poll-interval", "0.3",
+        "--port", str(free_port()),
+    )  # fmt: skip
+    try:
+        # The background backfill lists what existed; the poller applies what happens next.
+        wait_for(lambda: before in rows(database_url, "customers"), process)
+        created = fake.call("POST", "/v1/customers", {"name": "after start"})["id"]
+        fake.call("POST", f"/v1/customers/{before}", {"name": "renamed live"})
+        wait_for(
+            lambda: (
+                created in rows(database_url, "customers")
+                and rows(database_url, "customers")[before]["name"] == "renamed live"
+            ),
+            process,
+        )
+    finally:
+        stop(process)
+    assert fake.call("GET", "/v1/webhook_endpoints", {})["data"] == []
+
+
+def test_webhook_mode_creates_the_endpoint_and_deletes_it_on_exit(
+    stripe: RunningServer, database_url: str
+) -> None:
+    fake = stripe.fake
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/webhooks"
+    process = start(stripe, database_url, "--public-url", url, "--no-backfill", "--port", str(port))
+    try:
+        wait_for(lambda: len(fake.call("GET", "/v1/webhook_endpoints", {})["data"]) == 1, process)
+        (endpoint,) = fake.call("GET", "/v1/webhook_endpoints", {})["data"]
+        assert endpoint["url"] == url
+        created = fake.call("POST", "/v1/customers", {"name": "via webhook"})["id"]
+        wait_for(lambda: created in rows(database_url, "customers"), process)
+    finally:
+        stop(process)
+    assert fake.call("GET", "/v1/webhook_endpoints", {})["data"] == []
+
+
+def test_webhook_mode_without_a_public_url_is_refused(
+    stripe: RunningServer, database_url: str
+) -> None:
+    process = start(stripe, database_url, "--port", str(free_port()))
+    out, _ = process.communicate(timeout=30)
+    assert process.returncode == 2
+    assert "--listen-mode events" in out

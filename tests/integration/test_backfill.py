@@ -1,0 +1,266 @@
+"""Backfill against the fake Stripe and a real PostgreSQL: coverage, windows, failures, resume.
+
+The fake's data is the oracle: after a run, each table holds exactly the fake's ids.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import psycopg
+import pytest
+
+from stripe_sync import AsyncStripeSync
+from stripe_sync.backfill import BackfillProgress, listable_objects
+from stripe_sync.resources import get
+from stripe_sync.testing import FakeStripe
+from tests.integration.helpers import make_sync, rows
+
+
+def fake_ids(fake: FakeStripe, name: str, account: str | None = None) -> set[str]:
+    state = fake.store.account(account)
+    assert state is not None
+    table = state.tables.get(name)
+    return set(table.records) if table is not None else set()
+
+
+def db_ids(url: str, name: str, where: str = "NOT deleted") -> set[str]:
+    return set(rows(url, get(name).table, where))
+
+
+def windows(url: str, run_id: int) -> list[dict[str, Any]]:
+    with psycopg.connect(url) as conn:
+        cur = conn.execute(
+            "SELECT * FROM stripe._sync_obj_runs WHERE run_id = %s ORDER BY id", (run_id,)
+        )
+        assert cur.description is not None
+        names = [c.name for c in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+async def test_lists_every_object_of_the_named_types(fake: FakeStripe, database_url: str) -> None:
+    fake.seed("customer", 1234)
+    fake.seed("product", 57)
+    async with make_sync(fake, database_url, backfill_workers=8) as sync:
+        result = await sync.process_until_done(["customer", "product"])
+    assert result.status == "complete"
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+    assert db_ids(database_url, "product") == fake_ids(fake, "product")
+    assert result.objects["customer"].processed == 1234
+    assert result.objects["product"].processed == 57
+    assert set(result.objects) == {"customer", "product"}
+
+
+async def test_dense_windows_split_without_overlap_or_double_listing(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed("customer", 3000)
+    async with make_sync(fake, database_url, backfill_workers=8) as sync:
+        result = await sync.process_until_done("customer")
+    found = windows(database_url, result.run_id)
+    assert len(found) > 4, "one dense object is spread over several windows"
+    ranges = sorted((w["created_gte"], w["created_lt"]) for w in found)
+    for (_, end), (start, _) in itertools.pairwise(ranges):
+        assert end == start, "windows tile the range: no gap, no overlap"
+    assert sum(w["processed_count"] for w in found) == 3000, "no page listed twice"
+    assert all(w["status"] == "complete" for w in found)
+
+
+async def test_all_objects_of_a_realistic_account(fake: FakeStripe, database_url: str) -> None:
+    fake.seed_realistic(150)
+    async with make_sync(fake, database_url, auto_expand_lists=True) as sync:
+        result = await sync.process_until_done("all")
+    assert result.status == "complete"
+    assert set(result.objects) == set(listable_objects())
+    seeded = [n for n in listable_objects() if fake_ids(fake, n)]
+    assert {"customer", "subscription", "invoice", "charge", "payment_method"} <= set(seeded)
+    for name in listable_objects():
+        assert db_ids(database_url, name) == fake_ids(fake, name), name
+    # Child rows come with their parents, complete (lists paged with auto_expand_lists).
+    for child in ("subscription_item", "invoice_line_item"):
+        assert db_ids(database_url, child) == fake_ids(fake, child), child
+
+
+async def test_permission_error_fails_one_object_and_the_next_run_retries_it(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed("customer", 150)
+    fake.seed("payout", 120)
+    fake.deny("GET /v1/payouts")
+    async with make_sync(fake, database_url) as sync:
+        first = await sync.process_until_done(["customer", "payout"])
+        assert first.status == "error"
+        assert first.objects["customer"].status == "complete"
+        assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+        assert first.objects["payout"].status == "error"
+        assert "does not have the required permissions" in first.objects["payout"].errors[0]
+        assert "StripePermissionError" in first.errors["payout"][0]
+        assert db_ids(database_url, "payout") == set()
+
+        fake.deny()  # the key gets the permission
+        second = await sync.process_until_done(["customer", "payout"])
+    assert second.status == "complete"
+    assert db_ids(database_url, "payout") == fake_ids(fake, "payout")
+    assert second.objects["customer"].processed == 0, "customers were listed by the first run"
+    carried = [w for w in windows(database_url, second.run_id) if w["carried_from"]]
+    assert [w["object"] for w in carried] == ["payout"]
+    old = windows(database_url, first.run_id)
+    assert [w["superseded_by"] for w in old if w["object"] == "payout"] == [carried[0]["id"]]
+    runs = await sync_runs(database_url)
+    assert [r["status"] for r in runs] == ["error", "complete"]
+
+
+async def sync_runs(url: str) -> list[dict[str, Any]]:
+    with psycopg.connect(url) as conn:
+        cur = conn.execute("SELECT status, total_processed FROM stripe.sync_runs ORDER BY run_id")
+        return [{"status": s, "total": t} for s, t in cur.fetchall()]
+
+
+async def test_incremental_run_lists_only_new_objects(fake: FakeStripe, database_url: str) -> None:
+    fake.seed("customer", 400)
+    async with make_sync(fake, database_url) as sync:
+        first = await sync.process_until_done("customer")
+        assert first.objects["customer"].processed == 400
+        new = [fake.call("POST", "/v1/customers", {"name": f"new {n}"})["id"] for n in range(30)]
+        second = await sync.process_until_done("customer")
+    assert set(new) <= db_ids(database_url, "customer")
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+    # Only the new ones (and whatever else was created in the first run's last second).
+    assert 30 <= second.objects["customer"].processed < 60
+
+
+async def test_transient_stripe_errors_are_absorbed(fake: FakeStripe, database_url: str) -> None:
+    fake.seed("customer", 800)
+    fake.configure(server_error_probability=0.2, rate_limit_probability=0.1, seed=3)
+    async with make_sync(fake, database_url, max_retries=8) as sync:
+        result = await sync.process_until_done("customer")
+    assert result.status == "complete"
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+    stats = fake.stats()
+    assert stats["totals"]["server_errors"] > 0 or stats["totals"]["rate_limited"] > 0
+
+
+async def test_process_next_pages_one_at_a_time(fake: FakeStripe, database_url: str) -> None:
+    fake.seed("product", 250)
+    async with make_sync(fake, database_url) as sync:
+        pages = []
+        while True:
+            page = await sync.process_next("product")
+            pages.append(page)
+            if not page.has_more:
+                break
+            assert len(pages) < 20
+    assert [p.processed for p in pages] == [100, 100, 50]
+    assert len({p.run_id for p in pages}) == 1
+    assert db_ids(database_url, "product") == fake_ids(fake, "product")
+    assert [r["status"] for r in await sync_runs(database_url)] == ["complete"]
+
+
+async def test_a_dead_workers_window_is_claimed_after_its_lease(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed("customer", 300)
+    async with make_sync(fake, database_url, backfill_lease_seconds=0.5) as sync:
+        # Another process claims the window and dies without committing a page.
+        first = await sync.process_next("customer")
+        assert first.has_more
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute(
+                "SELECT stripe._backfill_claim(%s, 'dead-host:1:x', interval '0.5 seconds')",
+                (first.run_id,),
+            )
+        result = await sync.process_until_done("customer")
+    assert result.run_id == first.run_id
+    assert result.joined
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+    assert sum(w["processed_count"] for w in windows(database_url, result.run_id)) == 300
+
+
+async def test_progress_reports_come_from_the_database(fake: FakeStripe, database_url: str) -> None:
+    fake.seed("customer", 600)
+    fake.configure(latency_ms=5)
+    reports: list[BackfillProgress] = []
+    async with make_sync(fake, database_url, backfill_workers=2) as sync:
+        result = await sync.process_until_done(
+            "customer", on_progress=reports.append, progress_interval=0.05
+        )
+    assert reports, "progress was reported"
+    final = reports[-1]
+    assert final.run_id == result.run_id
+    assert final.objects["customer"].processed == 600
+    assert final.objects["customer"].fraction == 1.0
+    counts = [r.objects["customer"].processed for r in reports if "customer" in r.objects]
+    assert counts == sorted(counts), "progress never goes backwards"
+
+
+async def test_connected_account_backfill_is_attributed_to_it(
+    fake: FakeStripe, database_url: str
+) -> None:
+    connected = fake.add_account()
+    fake.seed("customer", 120, account=connected)
+    fake.seed("customer", 10)
+    async with make_sync(fake, database_url) as sync:
+        result = await sync.process_until_done("customer", account=connected)
+    assert result.account_id == connected
+    stored = rows(database_url, "customers")
+    assert set(stored) == fake_ids(fake, "customer", connected)
+    assert {r["_account_id"] for r in stored.values()} == {connected}
+
+
+async def test_explicit_created_range(fake: FakeStripe, database_url: str) -> None:
+    now = fake.store.now()
+    fake.seed("customer", 100, created_range=(now - 1000, now - 600))
+    fake.seed("customer", 100, created_range=(now - 500, now - 100))
+    async with make_sync(fake, database_url) as sync:
+        result = await sync.process_until_done("customer", created={"gte": now - 500})
+    assert result.objects["customer"].processed == 100
+    listed = db_ids(database_url, "customer")
+    assert all(int(fake.get("customer", i)["created"]) >= now - 500 for i in listed)
+
+
+def test_unknown_or_unlistable_objects_raise(sync: AsyncStripeSync) -> None:
+    from stripe_sync.backfill import resolve_objects
+    from stripe_sync.errors import UnknownObjectError
+
+    with pytest.raises(UnknownObjectError, match="subscription_item objects cannot be listed"):
+        resolve_objects("subscription_item")
+    with pytest.raises(UnknownObjectError):
+        resolve_objects(["customer", "nope"])
+
+
+async def test_incremental_run_catches_updates_to_old_objects_from_events(
+    fake: FakeStripe, database_url: str
+) -> None:
+    old = [fake.call("POST", "/v1/customers", {"name": f"old {n}"})["id"] for n in range(40)]
+    async with make_sync(fake, database_url) as sync:
+        first = await sync.process_until_done("customer")
+        assert first.events is not None
+        assert first.events.baseline
+        fake.call("POST", f"/v1/customers/{old[3]}", {"name": "renamed"})
+        fake.call("DELETE", f"/v1/customers/{old[5]}")
+        new = fake.call("POST", "/v1/customers", {"name": "brand new"})["id"]
+        second = await sync.process_until_done("customer")
+    assert second.events is not None
+    assert second.events.applied >= 3
+    stored = rows(database_url, "customers")
+    assert stored[old[3]]["name"] == "renamed"
+    assert stored[old[5]]["deleted"] is True
+    assert new in stored
+
+
+async def test_expired_events_cursor_relists_everything(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed("customer", 150)
+    async with make_sync(fake, database_url) as sync:
+        await sync.process_until_done("customer")
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute(
+                "UPDATE stripe._event_cursors SET last_event_created = now() - interval '31 days'"
+            )
+        second = await sync.process_until_done("customer")
+    assert second.relisted
+    assert second.events is not None
+    assert second.events.cursor_expired
+    assert second.objects["customer"].processed == 150
