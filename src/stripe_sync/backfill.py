@@ -60,14 +60,17 @@ __all__ = [
 ]
 
 #: Concurrent window workers per process. Stripe answers a list page in ~300 ms, so staying at
-#: its 100 requests/s ceiling needs ~30 requests in flight; the rate limiter paces them.
-DEFAULT_WORKERS = 32
+#: its 100 requests/s ceiling needs 30-40 requests in flight, spread over the objects listed (each
+#: list endpoint is limited to 25/s on its own); the rate limiter paces them.
+DEFAULT_WORKERS = 64
 #: A claim lasts this long without a committed page before another worker may take the window.
 DEFAULT_LEASE_SECONDS = 30.0
 #: Stripe's largest page.
 PAGE_SIZE = 100
 #: Times a window is given back after a transient failure before it counts as failed.
 MAX_TRANSIENT_ATTEMPTS = 3
+#: Parents whose objects are listed at once and committed together (per-parent objects).
+PARENTS_AT_ONCE = 10
 #: Nothing in Stripe is older than Stripe: the lower bound when the account's creation is unknown.
 STRIPE_EPOCH = datetime(2010, 1, 1, tzinfo=UTC)
 
@@ -271,8 +274,13 @@ class Backfiller:
 
     # -- runs ------------------------------------------------------------------------------------
 
-    async def plan(self, plan: RunPlan) -> tuple[int, bool]:
-        """Create the run (or join the open one with these parameters): ``(run_id, joined)``."""
+    async def plan(self, plan: RunPlan, *, slices: int | None = None) -> tuple[int, bool]:
+        """Create the run (or join the open one with these parameters): ``(run_id, joined)``.
+
+        A new run starts each object's range as ``slices`` equal windows (default: enough for
+        every worker to have one)."""
+        if slices is None:
+            slices = max(1, min(8, self.workers // max(1, len(plan.resources))))
         return await self._store.backfill_plan(
             {
                 "account_id": plan.account_id,
@@ -290,6 +298,7 @@ class Backfiller:
                 "lease": self.lease,
                 "triggered_by": plan.triggered_by,
                 "relist": plan.relist,
+                "initial_windows": slices,
             }
         )
 
@@ -354,7 +363,7 @@ class Backfiller:
 
     async def next_page(self, plan: RunPlan, object_name: str) -> PageResult:
         """Claim a window of ``object_name``, list one page, commit it and give the window back."""
-        run_id, _ = await self.plan(plan)
+        run_id, _ = await self.plan(plan, slices=1)
         window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, [object_name])
         processed = 0
         if window is not None:
@@ -493,7 +502,13 @@ class Backfiller:
     async def _children_page(
         self, window: ClaimedWindow, resource: Resource, account_id: str, account: str | None
     ) -> tuple[int, ClaimedWindow | None]:
-        """List the objects of the next parent of a ``children`` window and commit them."""
+        """List the objects of the next parents of a ``children`` window and commit them.
+
+        Up to :data:`PARENTS_AT_ONCE` parents are listed concurrently and committed in one call
+        (the cursor is the last of them). Child rows with a parent column (active entitlements)
+        are committed per parent, because each parent's complete list tombstones its missing
+        rows.
+        """
         per_parent = resource.list_per_parent
         assert per_parent is not None
         parents = list(window.parent_ids)
@@ -502,22 +517,27 @@ class Backfiller:
             return 0, await self._commit(
                 window, None, account_id, _Page([], False, window.cursor, None)
             )
-        parent_id = parents[start]
-        path = per_parent.path.replace("{parent}", parent_id)
-        params = {k: v.replace("{parent}", parent_id) for k, v in per_parent.params}
-        items = [
-            item
-            async for item in self._client().iter_list(
-                path, params, account=account, page_size=PAGE_SIZE
-            )
-        ]
-        page = _Page(items, start + 1 < len(parents), parent_id, None)
+        batch = parents[start : start + (1 if resource.is_child else PARENTS_AT_ONCE)]
+
+        async def listed(parent_id: str) -> list[dict[str, Any]]:
+            path = per_parent.path.replace("{parent}", parent_id)
+            params = {k: v.replace("{parent}", parent_id) for k, v in per_parent.params}
+            return [
+                item
+                async for item in self._client().iter_list(
+                    path, params, account=account, page_size=PAGE_SIZE
+                )
+            ]
+
+        lists = await asyncio.gather(*(listed(p) for p in batch))
+        items = [item for found in lists for item in found]
+        page = _Page(items, start + len(batch) < len(parents), batch[-1], None)
         following = await self._commit(
             window,
             resource,
             account_id,
             page,
-            parent_id=parent_id if resource.is_child else None,
+            parent_id=batch[0] if resource.is_child else None,
         )
         return len(items), following
 

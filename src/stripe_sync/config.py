@@ -115,12 +115,15 @@ class StripeSyncConfig:
     max_retry_delay_ms: int = 60000
     enable_sigma: bool = False
     #: Concurrent backfill workers per process (the rate limiter paces them).
-    backfill_workers: int = 32
+    backfill_workers: int = 64
     #: A backfill window claimed by a worker that stops committing pages is free again after this.
     backfill_lease_seconds: float = 30.0
     #: Requests per second to Stripe from this process (all endpoints); None: the key's mode
     #: default (100 live, 25 test). Raise it for an account with a raised limit.
     max_requests_per_second: float | None = None
+    #: Backfills count requests in PostgreSQL, so that several processes on one database together
+    #: stay under Stripe's limits (one short statement per request); False: per process only.
+    shared_rate_limit: bool = True
     logger: logging.Logger | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

@@ -49,6 +49,7 @@ from .errors import ConfigError, SignatureVerificationError, StripeAPIError
 from .ingest import Ingestor, SyncResult
 from .managed_webhooks import ManagedWebhooks
 from .migrations import MigrationResult, run_migrations
+from .pg_ratelimit import PostgresRateLimiter
 from .poller import DEFAULT_INTERVAL, EventPoller, PollResult
 from .ratelimit import RateLimiter, TokenBucketLimiter
 from .signature import DEFAULT_TOLERANCE, verify_webhook
@@ -86,6 +87,9 @@ class AsyncStripeSync:
         self.config = config
         self._transport = http_transport
         self._limiter = rate_limiter
+        #: Without a ``rate_limiter``: in-process buckets until a backfill starts, then buckets
+        #: in PostgreSQL shared by every process of this account (``shared_rate_limit``).
+        self._default_limiter = _EngineLimiter(config)
         self._client: StripeClient | None = None
         self._store: Store | None = None
         self._open_lock = asyncio.Lock()
@@ -118,6 +122,7 @@ class AsyncStripeSync:
         if self._client is not None:
             await self._client.aclose()
             self._client = None
+        await self._default_limiter.aclose()
 
     # -- schema --------------------------------------------------------------------------------
 
@@ -263,6 +268,16 @@ class AsyncStripeSync:
             run["object_progress"] = await store.run_objects(int(run["run_id"]))
         return runs
 
+    async def backfill_progress(self) -> list[dict[str, Any]]:
+        """Per object, its newest backfill run: status, objects listed, windows by status."""
+        store = await self._open_store()
+        return await store.latest_object_progress()
+
+    @property
+    def stripe_stats(self) -> dict[str, int]:
+        """This engine's calls to Stripe so far: requests, retries, 429s, 5xx, network errors."""
+        return dataclasses.asdict(self._client.stats) if self._client is not None else {}
+
     # -- managed webhooks --------------------------------------------------------------------------
 
     async def find_or_create_managed_webhook(
@@ -354,6 +369,10 @@ class AsyncStripeSync:
     async def _backfiller(self) -> Backfiller:
         if self._backfill is None:
             store = await self._open_store()
+            if self._limiter is None and self.config.shared_rate_limit:
+                await self._default_limiter.share(
+                    await self._platform_account(), await self._database_url()
+                )
             self._backfill = Backfiller(
                 self.config,
                 store,
@@ -447,8 +466,7 @@ class AsyncStripeSync:
             self._client = StripeClient(
                 self.config,
                 transport=self._transport,
-                rate_limiter=self._limiter
-                or TokenBucketLimiter.for_key(key, global_rps=self.config.max_requests_per_second),
+                rate_limiter=self._limiter or self._default_limiter,
             )
         return self._client
 
@@ -694,6 +712,15 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.process_next`."""
         return self._call(self._core.process_next, object, created=created, account=account)
 
+    def backfill_progress(self) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.backfill_progress`."""
+        return self._call(self._core.backfill_progress)
+
+    @property
+    def stripe_stats(self) -> dict[str, int]:
+        """See :attr:`AsyncStripeSync.stripe_stats`."""
+        return self._core.stripe_stats
+
     def list_sync_runs(
         self, *, limit: int = 20, account: str | None = None
     ) -> list[dict[str, Any]]:
@@ -815,3 +842,34 @@ def _shutdown(
         portal.call(core.close)
     finally:
         portal_cm.__exit__(None, None, None)
+
+
+class _EngineLimiter:
+    """The engine's default limiter: Stripe's limits for the key's mode, in process, switched
+    to buckets in PostgreSQL (:class:`~stripe_sync.pg_ratelimit.PostgresRateLimiter`) once the
+    account is known, so that every process on the database together stays under them."""
+
+    def __init__(self, config: StripeSyncConfig) -> None:
+        self._config = config
+        key = config.stripe_secret_key or ""
+        self._local = TokenBucketLimiter.for_key(key, global_rps=config.max_requests_per_second)
+        self._shared: PostgresRateLimiter | None = None
+
+    async def share(self, account_id: str, database_url: str) -> None:
+        if self._shared is None and self._config.stripe_secret_key:
+            self._shared = PostgresRateLimiter.for_key(
+                self._config.stripe_secret_key,
+                account=account_id,
+                global_rps=self._config.max_requests_per_second,
+                database_url=database_url,
+                schema=self._config.schema,
+                pool_config=self._config.pool_config,
+            )
+
+    async def acquire(self, key: str) -> None:
+        await (self._shared or self._local).acquire(key)
+
+    async def aclose(self) -> None:
+        if self._shared is not None:
+            await self._shared.aclose()
+            self._shared = None

@@ -12,16 +12,23 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 - ``stripe_sync_last_event_timestamp_seconds``: Stripe's ``created`` of the newest event
   processed; ``stripe_sync_last_event_age_seconds``: now minus that, computed at each scrape so
   that an alert fires when events stop arriving. Both have no sample until the first event.
+- ``stripe_sync_stripe_requests_total``, ``..._stripe_retries_total``,
+  ``..._stripe_rate_limited_total`` (429s), ``..._stripe_server_errors_total``: this process's
+  calls to Stripe, from :class:`~stripe_sync.client.ClientStats`.
+- ``stripe_sync_backfill_objects{object}`` and ``stripe_sync_backfill_windows{object,status}``:
+  the newest backfill run per object (all processes' work, read from the database at each
+  scrape).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from .ingest import SyncResult
@@ -69,6 +76,17 @@ class Metrics:
         )
         self._freshness = _Freshness(clock)
         self.registry.register(self._freshness)
+        self._snapshot = _Snapshot()
+        self.registry.register(self._snapshot)
+
+    def update(
+        self,
+        stripe: Mapping[str, int] | None = None,
+        backfill: Sequence[Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Refresh the Stripe client counters and the backfill progress (before a scrape);
+        ``None`` keeps the previous values (the database did not answer)."""
+        self._snapshot.set(stripe, backfill)
 
     def observe_event(self, result: SyncResult, created: float | None, seconds: float) -> None:
         """Count one processed event; ``created`` is its Stripe ``created`` timestamp."""
@@ -80,6 +98,59 @@ class Metrics:
     def observe_error(self, reason: str) -> None:
         """Count one failed delivery; ``reason`` is one of :data:`ERROR_REASONS`."""
         self.webhook_errors.labels(reason=reason).inc()
+
+
+class _Snapshot(Collector):
+    """Values read at scrape time: the Stripe client's counters and the backfill progress."""
+
+    _STRIPE = (
+        (
+            "requests",
+            "stripe_sync_stripe_requests",
+            "HTTP requests sent to Stripe, retries included.",
+        ),
+        ("retries", "stripe_sync_stripe_retries", "Requests to Stripe that were retried."),
+        ("rate_limited", "stripe_sync_stripe_rate_limited", "429 answers from Stripe."),
+        ("server_errors", "stripe_sync_stripe_server_errors", "5xx answers from Stripe."),
+    )
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stripe: Mapping[str, int] = {}
+        self._backfill: Sequence[Mapping[str, Any]] = ()
+
+    def set(
+        self, stripe: Mapping[str, int] | None, backfill: Sequence[Mapping[str, Any]] | None
+    ) -> None:
+        with self._lock:
+            if stripe is not None:
+                self._stripe = dict(stripe)
+            if backfill is not None:
+                self._backfill = list(backfill)
+
+    def collect(self) -> Iterator[Metric]:
+        with self._lock:
+            stripe, backfill = self._stripe, self._backfill
+        for key, name, doc in self._STRIPE:
+            counter = CounterMetricFamily(name, doc)
+            counter.add_metric([], float(stripe.get(key, 0)))
+            yield counter
+        objects = GaugeMetricFamily(
+            "stripe_sync_backfill_objects",
+            "Objects listed by the newest backfill run of each object.",
+            labels=["object"],
+        )
+        windows = GaugeMetricFamily(
+            "stripe_sync_backfill_windows",
+            "Windows of the newest backfill run of each object, by status.",
+            labels=["object", "status"],
+        )
+        for row in backfill:
+            objects.add_metric([row["object"]], float(row["processed"]))
+            for status in ("complete", "error", "running", "pending"):
+                windows.add_metric([row["object"], status], float(row[f"{status}_windows"]))
+        yield objects
+        yield windows
 
 
 class _Freshness(Collector):

@@ -23,6 +23,7 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from starlette.applications import Starlette
@@ -167,6 +168,14 @@ class _Handlers:
         return JSONResponse({"status": "ok", "database": "ok"})
 
     async def get_metrics(self, request: Request) -> Response:
+        backfill: list[dict[str, Any]] | None
+        try:
+            backfill = await self.sync.backfill_progress()
+        except StripeSyncError as exc:
+            # /metrics answers while the database is down (/health says so); keep the last values.
+            _log.warning("metrics: backfill progress unavailable: %s", exc)
+            backfill = None
+        self.metrics.update(stripe=self.sync.stripe_stats, backfill=backfill)
         return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     async def _read_body(self, request: Request) -> bytes:

@@ -375,6 +375,14 @@ class Store:
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    async def latest_object_progress(self) -> list[dict[str, Any]]:
+        rows = await self._fetchall(query("latest_object_progress", self.schema), ())
+        keys = (
+            "object", "run_id", "status", "processed", "windows", "complete_windows",
+            "error_windows", "running_windows", "pending_windows", "last_error",
+        )  # fmt: skip
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
     async def run_objects(self, run_id: int) -> list[dict[str, Any]]:
         rows = await self._fetchall(query("run_objects", self.schema), (run_id,))
         keys = (

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -22,8 +23,18 @@ from rich.progress import (
 from rich.table import Table
 
 from ..backfill import BackfillProgress, BackfillResult
+from ..config import StripeSyncConfig
 from ..facade import StripeSync
-from ._common import handle_errors, main, stripe_config, stripe_options
+from ._common import (
+    data_dir_option,
+    database_url_option,
+    handle_errors,
+    main,
+    resolve_database_url,
+    schema_option,
+    stripe_config,
+    stripe_options,
+)
 
 __all__ = ["ProgressDisplay", "backfill", "print_result", "status"]
 
@@ -145,7 +156,7 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
     type=click.IntRange(min=1),
     envvar="STRIPE_SYNC_WORKERS",
     show_envvar=True,
-    default=32,
+    default=64,
     show_default=True,
     help="Concurrent list requests of this process.",
 )
@@ -241,11 +252,22 @@ def backfill(
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--account", default=None, help="Only runs of this account.")
 @click.option("--json", "as_json", is_flag=True, help="Print the runs as JSON.")
-@stripe_options
+@database_url_option
+@schema_option
+@data_dir_option
 @handle_errors
-def status(limit: int, account: str | None, as_json: bool, **options: Any) -> None:
-    """Show the newest backfill runs and their objects (from the sync_runs views)."""
-    with StripeSync(stripe_config(**options)) as sync:
+def status(
+    limit: int,
+    account: str | None,
+    as_json: bool,
+    database_url: str | None,
+    schema: str,
+    data_dir: Path | None,
+) -> None:
+    """Show the newest backfill runs and their objects (from the sync_runs views). Reads the
+    database only: no Stripe key needed."""
+    url = resolve_database_url(database_url, data_dir)
+    with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()
         runs = sync.list_sync_runs(limit=limit, account=account)
     if as_json:

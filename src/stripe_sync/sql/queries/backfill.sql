@@ -9,7 +9,8 @@ SELECT run_id, joined FROM {schema}."_backfill_plan"(
     p_floor => %(floor)s,
     p_lease => %(lease)s,
     p_triggered_by => %(triggered_by)s,
-    p_relist => %(relist)s
+    p_relist => %(relist)s,
+    p_initial_windows => %(initial_windows)s
 );
 
 -- name: backfill_claim
@@ -88,3 +89,10 @@ ORDER BY object;
 -- name: account_created
 -- When the account was created: no object of it is older (the first window's lower bound).
 SELECT created FROM {schema}."accounts" WHERE id = %s;
+
+-- name: latest_object_progress
+-- Per object, its newest run (for /metrics).
+SELECT DISTINCT ON (object) object, run_id, status, processed_count, window_count,
+       complete_count, error_count, running_count, pending_count, last_error
+FROM {schema}."sync_obj_progress"
+ORDER BY object, run_id DESC;

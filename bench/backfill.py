@@ -1,0 +1,379 @@
+"""Backfill throughput: ``StripeSync.process_until_done`` against a Stripe-like fake server.
+
+The fake Stripe runs as ``stripe-sync fake-stripe`` in its own process, configured like Stripe:
+300 ± 100 ms per request, 100 requests/s in all and 25 requests/s per list endpoint (it answers
+429 above them). Each scenario gets a freshly seeded fake and a fresh, migrated database, and
+runs the backfill in a child process (this script with ``--child``) so that its peak RSS is its
+own; the child's client paces itself like a live key (100 requests/s, 25 per endpoint).
+
+Scenarios (objects/s compared with the ceiling the limits allow, at 100 objects a page):
+
+- ``single``: one object (customers) with ``--rows`` rows: 25 pages/s, 2,500 objects/s;
+- ``multi``: ``--rows`` spread over several objects listed together:
+  min(100, 25 x objects) pages/s;
+- ``unlimited`` (also ``--no-limits``): no latency, no limits in the fake or the client: what the
+  engine and PostgreSQL do end to end on this machine.
+
+Usage (from the repository root)::
+
+    /work/venv/bin/python bench/backfill.py                     # 200000 rows, all scenarios
+    /work/venv/bin/python bench/backfill.py --rows 20000        # a quick run
+    /work/venv/bin/python bench/backfill.py --no-limits --rows 100000
+    /work/venv/bin/python bench/backfill.py --scenario multi --json
+    /work/venv/bin/python bench/backfill.py --database-url postgresql://postgres@localhost/postgres
+
+The exit status is 1 when a run does not end ``complete`` with exactly the seeded objects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import httpx
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+
+from stripe_sync import StripeSync, StripeSyncConfig, embedded
+from stripe_sync import run_migrations as migrate
+from stripe_sync.ratelimit import TokenBucketLimiter
+from stripe_sync.testing import DEFAULT_API_KEY
+
+SCHEMA = "stripe"
+PAGE_SIZE = 100
+#: Stripe's limits (requests/s), as the fake enforces them.
+GLOBAL_RPS = 100.0
+LIST_RPS = 25.0
+STRIPE_LIKE = {
+    "latency_ms": 300.0,
+    "latency_jitter_ms": 100.0,
+    "global_rps": GLOBAL_RPS,
+    "list_rps": LIST_RPS,
+}
+NO_LIMITS = {"latency_ms": 0.0, "latency_jitter_ms": 0.0, "global_rps": None, "list_rps": None}
+#: Objects the fake seeds in bulk (``/_fake/seed``), each with its own list endpoint.
+MULTI_OBJECTS = ("customer", "product", "price", "charge", "payout")
+SCENARIOS = ("single", "multi", "unlimited")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    rows: int
+    objects: int
+    workers: int
+    scenarios: tuple[str, ...]
+    database_url: str | None
+    json: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    scenario: str
+    objects: dict[str, int]
+    status: str
+    processed: int
+    elapsed_s: float
+    objects_per_s: float
+    ceiling_per_s: float | None
+    requests: int
+    rate_limited: int
+    server_errors: int
+    peak_rss_mb: float
+    exact: bool
+
+    @property
+    def share(self) -> float | None:
+        return self.objects_per_s / self.ceiling_per_s if self.ceiling_per_s else None
+
+
+def progress(message: str) -> None:
+    print(f"... {message}", file=sys.stderr, flush=True)
+
+
+# -- the database ----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def postgres_server(database_url: str | None) -> Iterator[str]:
+    """An admin URL: ``database_url``, or an embedded server in a temporary directory."""
+    if database_url:
+        yield database_url
+        return
+    # A short path: the server's Unix socket lives in the data directory.
+    root = Path(tempfile.mkdtemp(prefix="ssb-"))
+    data_dir = root / "pg"
+    try:
+        yield embedded.ensure_running(data_dir)
+    finally:
+        embedded.stop(data_dir)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def fresh_database(admin_url: str, scenario: str) -> Iterator[str]:
+    """A new, migrated database on the server of ``admin_url``; dropped afterwards."""
+    name = f"stripe_sync_bench_backfill_{os.getpid()}_{scenario}"
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(drop)
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = make_conninfo(admin_url, dbname=name)
+    try:
+        migrate(url, SCHEMA)
+        yield url
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(drop)
+
+
+# -- the fake Stripe server -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def fake_server() -> Iterator[httpx.Client]:
+    """``stripe-sync fake-stripe`` on a free port; a client of its admin endpoints."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stripe_sync.cli", "fake-stripe", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"the fake Stripe server exited with {process.returncode}")
+            with contextlib.suppress(httpx.TransportError):
+                if client.get("/_fake/health").status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError("the fake Stripe server did not start in 30 s")
+            time.sleep(0.1)
+        yield client
+    finally:
+        client.close()
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def prepare_fake(fake: httpx.Client, faults: Mapping[str, Any], counts: Mapping[str, int]) -> None:
+    """Empty the fake, seed ``counts`` of each object, set ``faults`` and zero the counters."""
+    fake.post("/_fake/reset", json={}).raise_for_status()
+    fake.post("/_fake/config", json=dict(faults)).raise_for_status()
+    for name, count in counts.items():
+        answer = fake.post(
+            "/_fake/seed", json={"object": name, "count": count, "return_ids": False}
+        )
+        answer.raise_for_status()
+    fake.post("/_fake/reset", json={"counters_only": True}).raise_for_status()
+
+
+# -- the backfill, in a child process ------------------------------------------------------------
+
+
+def child(spec: Mapping[str, Any]) -> int:
+    """Run one backfill as ``spec`` says; print its figures (and this process's peak RSS)."""
+    config = StripeSyncConfig(
+        stripe_secret_key=DEFAULT_API_KEY,
+        stripe_api_base=spec["api_base"],
+        database_url=spec["database_url"],
+        schema=SCHEMA,
+        backfill_workers=spec["workers"],
+        max_requests_per_second=spec["max_rps"],
+    )
+    # Unlimited: no client-side pacing at all (the config can lift the global rate only).
+    limiter = TokenBucketLimiter(global_rps=None, endpoint_rps=None) if spec["unlimited"] else None
+    with StripeSync(config, rate_limiter=limiter) as sync:
+        result = sync.process_until_done(list(spec["objects"]))
+    figures = {
+        "status": result.status,
+        "elapsed_s": result.elapsed,
+        "processed": {name: o.processed for name, o in result.objects.items()},
+        "errors": {name: list(errors) for name, errors in result.errors.items()},
+        # Linux reports kilobytes.
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    print(json.dumps(figures), flush=True)
+    return 0
+
+
+def run_child(spec: Mapping[str, Any]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", json.dumps(dict(spec))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the backfill process failed ({done.returncode}):\n{done.stderr}")
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+# -- scenarios --------------------------------------------------------------------------------
+
+
+def scenario_counts(scenario: str, options: Options) -> dict[str, int]:
+    if scenario == "multi":
+        names = MULTI_OBJECTS[: options.objects]
+        return {name: options.rows // len(names) for name in names}
+    return {"customer": options.rows}
+
+
+def ceiling(scenario: str, objects: int) -> float | None:
+    """Objects/s the fake's limits allow (pages/s times the page size)."""
+    if scenario == "unlimited":
+        return None
+    return min(GLOBAL_RPS, LIST_RPS * objects) * PAGE_SIZE
+
+
+def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url: str) -> Figures:
+    counts = scenario_counts(scenario, options)
+    unlimited = scenario == "unlimited"
+    progress(f"{scenario}: seeding {sum(counts.values()):,} objects ({', '.join(counts)})")
+    prepare_fake(fake, NO_LIMITS if unlimited else STRIPE_LIKE, counts)
+    with fresh_database(admin_url, scenario) as url:
+        progress(f"{scenario}: backfilling")
+        result = run_child(
+            {
+                "api_base": str(fake.base_url).rstrip("/"),
+                "database_url": url,
+                "workers": options.workers,
+                # A live key's global rate; the per-endpoint 25/s is the client's default.
+                "max_rps": None if unlimited else GLOBAL_RPS,
+                "unlimited": unlimited,
+                "objects": list(counts),
+            }
+        )
+    stats = fake.get("/_fake/stats").json()["totals"]
+    processed = sum(int(n) for n in result["processed"].values())
+    for name, errors in result["errors"].items():
+        progress(f"{scenario}: {name} failed: {errors[:2]}")
+    return Figures(
+        scenario=scenario,
+        objects=counts,
+        status=str(result["status"]),
+        processed=processed,
+        elapsed_s=float(result["elapsed_s"]),
+        objects_per_s=processed / float(result["elapsed_s"]),
+        ceiling_per_s=ceiling(scenario, len(counts)),
+        requests=int(stats["requests"]),
+        rate_limited=int(stats["rate_limited"]),
+        server_errors=int(stats["server_errors"]),
+        peak_rss_mb=float(result["peak_rss_mb"]),
+        exact=result["status"] == "complete" and result["processed"] == counts,
+    )
+
+
+def report(results: Sequence[Figures], out: TextIO) -> None:
+    header = (
+        f"{'scenario':<10} {'objects':>7} {'rows':>9} {'time s':>8} {'obj/s':>8} "
+        f"{'ceiling':>8} {'share':>6} {'requests':>8} {'429s':>6} {'5xx':>5} {'RSS MB':>7} status"
+    )
+    print(header, file=out)
+    print("-" * len(header), file=out)
+    for f in results:
+        share = f"{f.share:.0%}" if f.share is not None else "-"
+        limit = f"{f.ceiling_per_s:,.0f}" if f.ceiling_per_s else "-"
+        status = f.status if f.exact else f"{f.status} (NOT EXACT)"
+        print(
+            f"{f.scenario:<10} {len(f.objects):>7} {f.processed:>9,} {f.elapsed_s:>8.1f} "
+            f"{f.objects_per_s:>8,.0f} {limit:>8} {share:>6} {f.requests:>8,} "
+            f"{f.rate_limited:>6,} {f.server_errors:>5,} {f.peak_rss_mb:>7.0f} {status}",
+            file=out,
+        )
+
+
+def parse_args(argv: Sequence[str] | None) -> Options | dict[str, Any]:
+    parser = argparse.ArgumentParser(description="Backfill throughput against a Stripe-like fake.")
+    parser.add_argument("--rows", type=int, default=200_000, help="rows per scenario (200000)")
+    parser.add_argument(
+        "--objects",
+        type=int,
+        default=len(MULTI_OBJECTS),
+        help=f"objects of the multi scenario, 4..{len(MULTI_OBJECTS)} ({len(MULTI_OBJECTS)})",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=64, help="backfill workers (64, the default)"
+    )
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        choices=SCENARIOS,
+        help="run only this scenario (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--no-limits",
+        action="store_true",
+        help="only the unlimited scenario (--scenario unlimited)",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="a server to create fresh databases on (default: an embedded PostgreSQL in a "
+        "temporary directory)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON line of figures")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        spec: dict[str, Any] = json.loads(args.child)
+        return spec
+    if args.rows < 100 or args.workers < 1 or not 4 <= args.objects <= len(MULTI_OBJECTS):
+        parser.error(f"--rows >= 100, --workers >= 1, --objects in 4..{len(MULTI_OBJECTS)}")
+    scenarios = tuple(args.scenario or (("unlimited",) if args.no_limits else SCENARIOS))
+    if args.no_limits and "unlimited" not in scenarios:
+        scenarios = (*scenarios, "unlimited")
+    return Options(
+        rows=args.rows,
+        objects=args.objects,
+        workers=args.workers,
+        scenarios=scenarios,
+        database_url=args.database_url,
+        json=args.json,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    if not isinstance(options, Options):
+        return child(options)
+    with postgres_server(options.database_url) as admin_url, fake_server() as fake:
+        results = [run_scenario(s, options, fake, admin_url) for s in options.scenarios]
+    out = sys.stderr if options.json else sys.stdout
+    report(results, out)
+    if options.json:
+        print(
+            json.dumps([asdict(f) | {"share": f.share} for f in results], sort_keys=True),
+            flush=True,
+        )
+    return 0 if all(f.exact for f in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
