@@ -1,0 +1,712 @@
+"""Webhook server throughput: signed events over HTTP into uvicorn + ``create_app``, 3 processes.
+
+Three processes share the machine, as in production behind a load balancer:
+
+1. this script (the orchestrator): PostgreSQL (embedded, or a fresh database on
+   ``--database-url``), a seeded fake Stripe served over HTTP in a thread, the initial load of
+   the objects the events touch, the events themselves, and the check of the database at the end;
+2. the webhook server: ``python -m uvicorn --factory server:app_from_env`` with
+   ``--server-workers`` worker processes, each running ``create_app(config)`` with its own pool;
+3. the load generator (this script with ``--generate``): signs the events (the signature clock
+   is the real one, as Stripe's) and POSTs them to ``/webhooks`` at a fixed concurrency over
+   keep-alive connections, timing each request. Its client is a small hand-written HTTP/1.1
+   one (:class:`RawConnection`); ``--client httpx`` costs 10 to 40 times more CPU per request,
+   which on 2 cores the server would lose.
+
+The measured events are a mix of ``customer.created`` and ``invoice.created`` (new objects) and
+``customer.updated``, ``customer.subscription.updated``, ``invoice.updated`` and
+``invoice.paid`` (repeated updates of loaded objects, each object again every few thousand
+events), with the fake's full payloads. Event ``k`` is created at ``first + k`` seconds, so each
+one is newer than what is stored: no stale write and no same-second tie (which would make the
+server fetch the object from Stripe). The server's Stripe calls during the run are counted and
+should be 0 besides each worker's one ``GET /v1/account``.
+
+At the end the database must hold every event (``_processed_events``), every new object, and on
+every touched object the ``metadata.bench_seq`` of its last event: a bench that lost events
+cannot report a speed. The exit status is 1 when a request failed or the check did not pass.
+
+Usage (from the repository root)::
+
+    /work/venv/bin/python bench/server.py                                  # 5000 events, 32 conns
+    /work/venv/bin/python bench/server.py --server-workers 2 --pool-size 16
+    /work/venv/bin/python bench/server.py --pg-setting synchronous_commit=off
+    /work/venv/bin/python bench/server.py --events 200 --scale 20 --json   # a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import httpx
+import psutil
+import psycopg
+from psycopg import sql
+from starlette.applications import Starlette
+
+from stripe_sync import AsyncStripeSync, PoolConfig, StripeSyncConfig
+from stripe_sync.ratelimit import TokenBucketLimiter
+from stripe_sync.server import create_app
+from stripe_sync.testing import FakeStripe, free_port, run_in_thread, signed_event
+
+# The benches are scripts, not a package: the shared helpers live in webhooks.py beside this file.
+from webhooks import (
+    CLOCK_OFFSET,
+    GOAL_EVENTS_PER_S,
+    GOAL_P99_MS,
+    SCHEMA,
+    WEBHOOK_SECRET,
+    event,
+    fresh_database,
+    function_stats,
+    objects,
+    percentile,
+    postgres_server,
+    postmaster,
+    server_cpu_s,
+    server_settings,
+)
+
+BENCH_DIR = Path(__file__).resolve().parent
+#: The server process reads its configuration from this variable (see :func:`app_from_env`).
+CONFIG_ENV = "STRIPE_SYNC_BENCH_SERVER"
+
+#: The event mix, one slot per event in turn: (event type, table, new object?).
+MIX: tuple[tuple[str, str, bool], ...] = (
+    ("customer.created", "customers", True),
+    ("customer.updated", "customers", False),
+    ("customer.subscription.updated", "subscriptions", False),
+    ("invoice.updated", "invoices", False),
+    ("customer.updated", "customers", False),
+    ("invoice.paid", "invoices", False),
+    ("invoice.created", "invoices", True),
+    ("customer.updated", "customers", False),
+    ("customer.subscription.updated", "subscriptions", False),
+    ("invoice.updated", "invoices", False),
+)
+#: Loaded before the run, in this order, by their creation events (the engine fetches what
+#: they refer to: payment methods, latest invoices, charges ...).
+LOAD = (
+    ("customers", "customer", "customer.created"),
+    ("subscriptions", "subscription", "customer.subscription.created"),
+    ("invoices", "invoice", "invoice.created"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    events: int
+    warmup: int
+    concurrency: int
+    client: str
+    server_workers: int
+    pool_size: int
+    database_url: str | None
+    scale: int
+    seed: int
+    sql_stats: bool
+    json: bool
+    #: ``ALTER DATABASE ... SET name = value`` before the server starts (``--pg-setting``).
+    pg_settings: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The events to send and what the database must hold afterwards."""
+
+    warmup: list[dict[str, Any]]
+    measured: list[dict[str, Any]]
+    #: (table, object id) -> ``metadata.bench_seq`` of the object's last event.
+    last_seq: dict[tuple[str, str], int]
+    #: Rows per table expected at the end.
+    rows: dict[str, int]
+
+
+# -- the server process --------------------------------------------------------------------------
+
+
+def app_from_env() -> Starlette:
+    """The uvicorn factory: ``create_app`` for the config in ``$STRIPE_SYNC_BENCH_SERVER``."""
+    spec = json.loads(os.environ[CONFIG_ENV])
+    size = int(spec["pool_size"])
+    config = StripeSyncConfig(
+        stripe_secret_key=spec["api_key"],
+        stripe_webhook_secret=spec["webhook_secret"],
+        stripe_api_base=spec["api_base"],
+        database_url=spec["database_url"],
+        schema=SCHEMA,
+        pool_config=PoolConfig(min_size=size, max_size=size),
+    )
+    return create_app(config)
+
+
+def server_command(port: int, workers: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "server:app_from_env",
+        "--app-dir",
+        str(BENCH_DIR),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+
+
+@contextlib.contextmanager
+def webhook_server(
+    options: Options, url: str, stripe_url: str, api_key: str
+) -> Iterator[tuple[str, psutil.Process, list[str]]]:
+    """The uvicorn process serving the webhook app; yields (base URL, process, command)."""
+    port = free_port("127.0.0.1")
+    command = server_command(port, options.server_workers)
+    spec = {
+        "api_key": api_key,
+        "webhook_secret": WEBHOOK_SECRET,
+        "api_base": stripe_url,
+        "database_url": url,
+        "pool_size": options.pool_size,
+    }
+    env = {**os.environ, CONFIG_ENV: json.dumps(spec)}
+    proc = subprocess.Popen(command, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit(f"the webhook server exited with {proc.returncode}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise SystemExit("the webhook server did not answer /health within 60 s")
+            time.sleep(0.2)
+        yield base, psutil.Process(proc.pid), command
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def tree_cpu_s(proc: psutil.Process) -> float:
+    """User + system CPU of a process and its live children."""
+    total = 0.0
+    with contextlib.suppress(psutil.NoSuchProcess):
+        for one in [proc, *proc.children(recursive=True)]:
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                times = one.cpu_times()
+                total += times.user + times.system
+    return total
+
+
+# -- the load generator process ------------------------------------------------------------------
+
+
+#: One POST of a signed body: (body, Stripe-Signature) -> (status, response body).
+Post = Callable[[bytes, str], Awaitable[tuple[int, bytes]]]
+
+
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection written by hand: the least client CPU per request.
+
+    httpx costs about 1.4 ms of CPU per request at concurrency 8 and 5 ms at 32 (measured with
+    ``--client httpx``), enough on 2 cores to make the load generator the bottleneck.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.head = (
+            f"POST /webhooks HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            "Content-Type: application/json\r\nStripe-Signature: "
+        ).encode()
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def post(self, body: bytes, header: str) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        try:
+            writer.write(
+                b"".join(
+                    (self.head, header.encode(), b"\r\nContent-Length: ", str(len(body)).encode())
+                )
+                + b"\r\n\r\n"
+                + body
+            )
+            head = (await reader.readuntil(b"\r\n\r\n")).lower()
+            status = int(head.split(b" ", 2)[1])
+            at = head.index(b"content-length:") + len(b"content-length:")
+            data = await reader.readexactly(int(head[at : head.index(b"\r\n", at)]))
+        except BaseException:
+            self.close()
+            raise
+        if b"connection: close" in head:
+            self.close()
+        return status, data
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def send_all(posters: Sequence[Post], events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """POST every event, signed now, one worker per poster; the figures of the run."""
+    deliveries = [signed_event(dict(e), WEBHOOK_SECRET) for e in events]
+    latencies = [0.0] * len(deliveries)
+    statuses: Counter[str] = Counter()
+    outcomes: Counter[str] = Counter()
+    pending = iter(enumerate(deliveries))
+
+    async def worker(post: Post) -> None:
+        for index, (body, header) in pending:
+            start = time.perf_counter()
+            try:
+                status, data = await post(body, header)
+            except (OSError, EOFError, ValueError, httpx.HTTPError) as exc:
+                latencies[index] = time.perf_counter() - start
+                statuses[type(exc).__name__] += 1
+                continue
+            latencies[index] = time.perf_counter() - start
+            statuses[str(status)] += 1
+            if status == 200:
+                outcomes[str(json.loads(data)["outcome"])] += 1
+
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    start = time.perf_counter()
+    async with asyncio.TaskGroup() as group:
+        for post in posters:
+            group.create_task(worker(post))
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    ordered = sorted(latencies)
+    n = len(ordered)
+    return {
+        "events": n,
+        "wall_s": wall,
+        "events_per_s": n / wall if wall else 0.0,
+        "p50_ms": percentile(ordered, 0.50) * 1000,
+        "p90_ms": percentile(ordered, 0.90) * 1000,
+        "p99_ms": percentile(ordered, 0.99) * 1000,
+        "max_ms": (ordered[-1] if ordered else 0.0) * 1000,
+        "mean_ms": (sum(ordered) / n if n else 0.0) * 1000,
+        "statuses": dict(statuses),
+        "outcomes": dict(outcomes),
+        "body_bytes_mean": sum(len(b) for b, _ in deliveries) / n if n else 0.0,
+        "client_cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+    }
+
+
+async def generate(spec: Mapping[str, Any]) -> dict[str, Any]:
+    concurrency = int(spec["concurrency"])
+    posters: list[Post]
+    if spec["client"] == "httpx":
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        client = httpx.AsyncClient(base_url=spec["url"], limits=limits, timeout=60)
+        headers = {"Content-Type": "application/json"}
+
+        async def post(body: bytes, header: str) -> tuple[int, bytes]:
+            response = await client.post(
+                "/webhooks", content=body, headers={**headers, "Stripe-Signature": header}
+            )
+            return response.status_code, response.content
+
+        posters = [post] * concurrency
+    else:
+        url = httpx.URL(spec["url"])
+        connections = [RawConnection(url.host, url.port or 80) for _ in range(concurrency)]
+        posters = [c.post for c in connections]
+    try:
+        warm = await send_all(posters, spec["warmup"]) if spec["warmup"] else None
+        # The orchestrator samples the CPU counters between the two phases.
+        print(json.dumps({"phase": "warm", "figures": warm}), flush=True)
+        sys.stdin.readline()
+        return await send_all(posters, spec["measured"])
+    finally:
+        if spec["client"] == "httpx":
+            await client.aclose()
+        else:
+            for connection in connections:
+                connection.close()
+
+
+# -- the events ----------------------------------------------------------------------------------
+
+
+async def load_objects(engine: AsyncStripeSync, fake: FakeStripe) -> dict[str, list[Any]]:
+    """Write the seeded objects through their creation events; answers them per table."""
+    loaded: dict[str, list[Any]] = {}
+    for table, name, type_ in LOAD:
+        rows = objects(fake, name)
+        creations = [event(fake, type_, obj, int(obj["created"])) for obj in rows]
+        outcomes = await apply_events(engine, creations, concurrency=8)
+        progress(f"loaded {len(rows)} {table}: {dict(outcomes)}")
+        loaded[table] = rows
+    return loaded
+
+
+async def apply_events(
+    engine: AsyncStripeSync, events: Sequence[Mapping[str, Any]], *, concurrency: int
+) -> Counter[str]:
+    outcomes: Counter[str] = Counter()
+    pending = iter(events)
+
+    async def worker() -> None:
+        for item in pending:
+            outcomes[(await engine.process_event(item)).outcome.value] += 1
+
+    async with asyncio.TaskGroup() as group:
+        for _ in range(concurrency):
+            group.create_task(worker())
+    return outcomes
+
+
+def build_plan(fake: FakeStripe, loaded: Mapping[str, list[Any]], options: Options) -> Plan:
+    """The warm-up and measured events (see :data:`MIX`) and the expected end state."""
+    newest = max(int(r["created"]) for rows in loaded.values() for r in rows)
+    total = options.warmup + options.events
+    first = newest + 1
+    if first + total > int(time.time()):
+        raise SystemExit("too many events for CLOCK_OFFSET: lower --events")
+    customers = loaded["customers"]
+    used: Counter[str] = Counter()
+    last_seq: dict[tuple[str, str], int] = {}
+    created_new: Counter[str] = Counter()
+    events: list[dict[str, Any]] = []
+    for seq in range(total):
+        type_, table, new = MIX[seq % len(MIX)]
+        # New objects and updates each walk their table in turn: an object comes back only
+        # after the whole table, far outside one concurrency window.
+        key = f"{table}:{new}"
+        turn = used[key]
+        used[key] += 1
+        if new and table == "customers":
+            obj = fake.call(
+                "POST", "/v1/customers", {"email": f"new{seq}@example.com", "name": f"New {seq}"}
+            )
+        elif new:
+            owner = customers[turn % len(customers)]
+            obj = fake.call("POST", "/v1/invoices", {"customer": owner["id"]})
+        else:
+            obj = loaded[table][turn % len(loaded[table])]
+        if new:
+            created_new[table] += 1
+        previous = None if new else {"metadata": dict(obj.get("metadata") or {})}
+        changed = {**obj, "metadata": {**(obj.get("metadata") or {}), "bench_seq": str(seq)}}
+        if type_ == "invoice.paid":
+            changed["status"] = "paid"
+        events.append(event(fake, type_, changed, first + seq, previous))
+        last_seq[(table, str(obj["id"]))] = seq
+    rows_expected = {table: len(rows) + created_new[table] for table, rows in loaded.items()}
+    return Plan(events[: options.warmup], events[options.warmup :], last_seq, rows_expected)
+
+
+# -- the check -----------------------------------------------------------------------------------
+
+
+def verify(url: str, plan: Plan) -> dict[str, Any]:
+    """Compare the database with what was sent; answers the counts and the mismatches."""
+    sent = [str(e["id"]) for e in [*plan.warmup, *plan.measured]]
+    found: dict[str, Any] = {}
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            sql.SQL("SELECT count(*) FROM {} WHERE id = ANY(%s)").format(
+                sql.Identifier(SCHEMA, "_processed_events")
+            ),
+            (sent,),
+        ).fetchone()
+        found["events_recorded"] = int(row[0]) if row else 0
+        found["rows"] = {}
+        wrong = 0
+        for table in plan.rows:
+            count = conn.execute(
+                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(SCHEMA, table))
+            ).fetchone()
+            found["rows"][table] = int(count[0]) if count else 0
+            ids = {i: s for (t, i), s in plan.last_seq.items() if t == table}
+            stored = conn.execute(
+                sql.SQL(
+                    "SELECT id, _raw_data->'metadata'->>'bench_seq' FROM {} WHERE id = ANY(%s)"
+                ).format(sql.Identifier(SCHEMA, table)),
+                (list(ids),),
+            ).fetchall()
+            seqs = {str(i): s for i, s in stored}
+            wrong += sum(1 for i, s in ids.items() if seqs.get(i) != str(s))
+        found["objects_checked"] = len(plan.last_seq)
+        found["objects_wrong"] = wrong
+    found["ok"] = (
+        found["events_recorded"] == len(sent)
+        and found["rows"] == plan.rows
+        and found["objects_wrong"] == 0
+    )
+    return found
+
+
+# -- the orchestrator ----------------------------------------------------------------------------
+
+
+def apply_settings(url: str, settings: Sequence[tuple[str, str]]) -> None:
+    """``ALTER DATABASE`` the fresh database: the server's new connections get the settings."""
+    if not settings:
+        return
+    with psycopg.connect(url, autocommit=True) as conn:
+        name = conn.info.dbname
+        for setting, value in settings:
+            conn.execute(
+                sql.SQL("ALTER DATABASE {} SET {} = {}").format(
+                    sql.Identifier(name), sql.Identifier(setting), sql.Literal(value)
+                )
+            )
+
+
+def progress(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def run(options: Options, url: str) -> dict[str, Any]:
+    with (
+        FakeStripe(seed=options.seed, clock=lambda: time.time() - CLOCK_OFFSET) as fake,
+        run_in_thread(fake) as stripe,
+        tempfile.TemporaryDirectory(prefix="ssb-server-") as tmp,
+    ):
+        seeded = fake.seed_realistic(scale=options.scale, seed=options.seed)
+        progress(f"seeded the fake Stripe: {sum(seeded.values())} objects")
+        config = StripeSyncConfig(
+            stripe_secret_key=fake.api_key,
+            stripe_webhook_secret=WEBHOOK_SECRET,
+            stripe_api_base=stripe.url,
+            database_url=url,
+            schema=SCHEMA,
+        )
+
+        async def load() -> dict[str, list[Any]]:
+            limiter = TokenBucketLimiter(global_rps=None, endpoint_rps=None)
+            async with AsyncStripeSync(config, rate_limiter=limiter) as engine:
+                return await load_objects(engine, fake)
+
+        loaded = asyncio.run(load())
+        plan = build_plan(fake, loaded, options)
+        spec_path = Path(tmp) / "events.json"
+        with webhook_server(options, url, stripe.url, fake.api_key) as (base, server, command):
+            spec = {
+                "url": base,
+                "concurrency": options.concurrency,
+                "client": options.client,
+                "warmup": plan.warmup,
+                "measured": plan.measured,
+            }
+            spec_path.write_text(json.dumps(spec))
+            progress(f"webhook server up: {' '.join(command[1:])}")
+            generator = subprocess.Popen(
+                [sys.executable, __file__, "--generate", str(spec_path)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert generator.stdin is not None
+            assert generator.stdout is not None
+            warm = json.loads(generator.stdout.readline())["figures"]
+            if warm is not None:
+                progress(
+                    f"warm-up: {warm['events']} events, {warm['events_per_s']:.0f}/s, "
+                    f"statuses {warm['statuses']}"
+                )
+            pg = postmaster(url)
+            stripe_before = fake.stats()["totals"]["requests"]
+            server_before, pg_before = tree_cpu_s(server), server_cpu_s(pg)
+            generator.stdin.write("go\n")
+            generator.stdin.flush()
+            out, _ = generator.communicate(timeout=3600)
+            server_cpu = tree_cpu_s(server) - server_before
+            pg_after = server_cpu_s(pg)
+            stripe_calls = fake.stats()["totals"]["requests"] - stripe_before
+            if generator.returncode != 0:
+                raise SystemExit(f"the load generator exited with {generator.returncode}")
+            figures: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+        # The server is stopped: its backends have exited and flushed their function counters.
+        check = verify(url, plan)
+    n = figures["events"]
+    pg_cpu = None if pg_after is None or pg_before is None else pg_after - pg_before
+    functions = function_stats(url) if options.sql_stats else {}
+    figures.update(
+        {
+            "concurrency": options.concurrency,
+            "client": options.client,
+            "server_workers": options.server_workers,
+            "pool_size": options.pool_size,
+            "server_command": " ".join(command[1:]),
+            "warmup": options.warmup,
+            "scale": options.scale,
+            "stripe_calls": stripe_calls,
+            "server_cpu_ms_per_event": server_cpu / n * 1000 if n else 0.0,
+            "client_cpu_ms_per_event": figures["client_cpu_s"] / n * 1000 if n else 0.0,
+            "postgres_cpu_ms_per_event": None if pg_cpu is None or not n else pg_cpu / n * 1000,
+            "check": check,
+            "sql_functions": {name: asdict(stats) for name, stats in functions.items()},
+            "goal_ratio": figures["events_per_s"] / GOAL_EVENTS_PER_S,
+            "p99_within_goal": figures["p99_ms"] < GOAL_P99_MS,
+            "cpus": os.cpu_count(),
+        }
+    )
+    return figures
+
+
+def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
+    f = figures
+    check = f["check"]
+    pg_cpu = f["postgres_cpu_ms_per_event"]
+    lines = [
+        f"webhook server benchmark: {f['events']} events over HTTP ({f['client']} client), "
+        "concurrency "
+        f"{f['concurrency']}, {f['server_workers']} uvicorn worker(s), pool {f['pool_size']} "
+        f"per worker, {f['cpus']} CPUs",
+        f"server        {f['server_command']}",
+        "PostgreSQL    "
+        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
+        + f" (version {settings.get('server_version', '?')})",
+        f"throughput    {f['events_per_s']:>9.1f} events/s in {f['wall_s']:.2f} s  "
+        f"= {f['goal_ratio']:.2f}x the goal of {GOAL_EVENTS_PER_S:.0f}/s",
+        f"latency ms    p50 {f['p50_ms']:.2f}  p90 {f['p90_ms']:.2f}  p99 {f['p99_ms']:.2f}  "
+        f"max {f['max_ms']:.2f}  mean {f['mean_ms']:.2f}  "
+        f"(p99 goal < {GOAL_P99_MS:.0f}: {'met' if f['p99_within_goal'] else 'missed'})",
+        "responses     "
+        + ", ".join(f"{k}={v}" for k, v in sorted(f["statuses"].items()))
+        + "; outcomes "
+        + ", ".join(f"{k}={v}" for k, v in sorted(f["outcomes"].items()))
+        + f"; Stripe calls during the run {f['stripe_calls']}",
+        f"bodies        {f['body_bytes_mean']:.0f} bytes on average (json indent=2, as Stripe)",
+        f"CPU ms/event  server {f['server_cpu_ms_per_event']:.3f}, "
+        f"load generator {f['client_cpu_ms_per_event']:.3f}, "
+        + ("PostgreSQL n/a" if pg_cpu is None else f"PostgreSQL {pg_cpu:.3f}"),
+        f"check         {'passed' if check['ok'] else 'FAILED'}: "
+        f"{check['events_recorded']} events recorded, rows {check['rows']}, "
+        f"{check['objects_checked'] - check['objects_wrong']}/{check['objects_checked']} "
+        "objects at their last event",
+    ]
+    for name, stats in f["sql_functions"].items():
+        lines.append(
+            f"sql {name:<14} {stats['mean_ms']:.3f} ms/call, self {stats['self_mean_ms']:.3f} ms "
+            f"({stats['calls']} calls since the database was created)"
+        )
+    print("\n".join(lines), file=out)
+
+
+def parse_args(argv: Sequence[str] | None) -> Options | Path:
+    parser = argparse.ArgumentParser(
+        description="Webhook server throughput and latency over HTTP into a real PostgreSQL."
+    )
+    parser.add_argument("--events", type=int, default=5000, help="measured events (5000)")
+    parser.add_argument("--warmup", type=int, default=1000, help="unmeasured events first (1000)")
+    parser.add_argument(
+        "--concurrency", type=int, default=32, help="requests in flight, one connection each (32)"
+    )
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="the load generator's HTTP client: hand-written HTTP/1.1 (raw, default) or httpx",
+    )
+    parser.add_argument(
+        "--server-workers", type=int, default=1, help="uvicorn worker processes (1)"
+    )
+    parser.add_argument(
+        "--pool-size", type=int, default=10, help="database connections per server worker (10)"
+    )
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="a server to create a fresh database on (default: an embedded PostgreSQL)",
+    )
+    parser.add_argument(
+        "--scale", type=int, default=1000, help="customers in the fake Stripe account (1000)"
+    )
+    parser.add_argument("--seed", type=int, default=7, help="seed of the fake's data (7)")
+    parser.add_argument(
+        "--sql-stats",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time the SQL functions with track_functions = 'pl' (default: on; superuser only)",
+    )
+    parser.add_argument(
+        "--pg-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting of the fresh database, e.g. synchronous_commit=off (repeatable)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON line of figures")
+    parser.add_argument("--generate", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.generate is not None:
+        return Path(args.generate)
+    if min(args.events, args.concurrency, args.server_workers, args.pool_size) < 1:
+        parser.error("--events, --concurrency, --server-workers and --pool-size must be >= 1")
+    pg_settings = tuple(tuple(item.split("=", 1)) for item in args.pg_setting)
+    if any(len(item) != 2 for item in pg_settings):
+        parser.error("--pg-setting takes NAME=VALUE")
+    if args.scale < 10 or args.warmup < 0:
+        parser.error("--scale must be >= 10 and --warmup >= 0")
+    return Options(
+        events=args.events,
+        warmup=args.warmup,
+        concurrency=args.concurrency,
+        client=args.client,
+        server_workers=args.server_workers,
+        pool_size=args.pool_size,
+        database_url=args.database_url,
+        scale=args.scale,
+        seed=args.seed,
+        sql_stats=args.sql_stats,
+        json=args.json,
+        pg_settings=tuple((name, value) for name, value in pg_settings),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    if isinstance(options, Path):
+        spec = json.loads(options.read_text())
+        print(json.dumps(asyncio.run(generate(spec))), flush=True)
+        return 0
+    with (
+        postgres_server(options.database_url) as admin_url,
+        fresh_database(admin_url, track_functions=options.sql_stats) as url,
+    ):
+        apply_settings(url, options.pg_settings)
+        settings = server_settings(url)
+        figures = run(options, url)
+    out = sys.stderr if options.json else sys.stdout
+    report(figures, settings, out)
+    if options.json:
+        print(json.dumps({**figures, "postgres": settings}, sort_keys=True), flush=True)
+    failed = set(figures["statuses"]) != {"200"} or not figures["check"]["ok"]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
