@@ -23,6 +23,7 @@ from .errors import (
     StripeRateLimitError,
     StripeServerError,
     StripeSyncError,
+    UnknownAccountError,
     UnknownObjectError,
     WebhookError,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "StripeSyncConfig",
     "StripeSyncError",
     "SyncResult",
+    "UnknownAccountError",
     "UnknownObjectError",
     "WebhookError",
     "__version__",

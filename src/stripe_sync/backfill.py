@@ -25,6 +25,7 @@ library never prints.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
 import os
@@ -203,6 +204,8 @@ class BackfillResult:
     elapsed: float
     #: Objects re-listed from the start because the events cursor had expired.
     relisted: bool = False
+    #: When the run was closed (None while another process still works on it).
+    closed_at: datetime | None = None
     #: The Events API catch-up of an incremental run (None for a created range, or when the
     #: key cannot read events).
     events: PollResult | None = None
@@ -310,18 +313,45 @@ class Backfiller:
         progress_interval: float = 1.0,
     ) -> BackfillResult:
         """Plan (or join) a run and work it until no window is left, then close it."""
-        started = time.monotonic()
-        run_id, joined = await self.plan(plan)
-        self._log.info(
-            "backfill run %s %s: %s",
-            run_id,
-            "joined" if joined else "planned",
-            ", ".join(r.name for r in plan.resources),
-            extra={"run_id": run_id},
+        (result,) = await self.run_many(
+            [plan], on_progress=on_progress, progress_interval=progress_interval
         )
+        return result
+
+    async def run_many(
+        self,
+        plans: Sequence[RunPlan],
+        *,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> list[BackfillResult]:
+        """Work several runs (one per connected account) with one pool of workers.
+
+        Workers take the runs in turn, one window each, so a small account finishes early
+        instead of waiting behind a huge one; all of them share the rate limiter.
+        """
+        started = time.monotonic()
+        runs: list[tuple[RunPlan, int, bool]] = []
+        for plan in plans:
+            run_id, joined = await self.plan(plan)
+            self._log.info(
+                "backfill run %s %s (%s): %s",
+                run_id,
+                "joined" if joined else "planned",
+                plan.account_id,
+                ", ".join(r.name for r in plan.resources),
+                extra={"run_id": run_id},
+            )
+            runs.append((plan, run_id, joined))
+        turns = collections.deque((plan, run_id) for plan, run_id, _ in runs)
         reporter = (
             asyncio.create_task(
-                self._report(run_id, plan.account_id, started, on_progress, progress_interval)
+                self._report(
+                    [(run_id, plan.account_id) for plan, run_id, _ in runs],
+                    started,
+                    on_progress,
+                    progress_interval,
+                )
             )
             if on_progress is not None
             else None
@@ -329,7 +359,7 @@ class Backfiller:
         try:
             async with asyncio.TaskGroup() as group:
                 for _ in range(self.workers):
-                    group.create_task(self._worker(run_id, plan.account, None))
+                    group.create_task(self._worker(turns))
         except* DatabaseUnavailableError as eg:
             raise eg.exceptions[0] from None
         finally:
@@ -337,29 +367,34 @@ class Backfiller:
                 reporter.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await reporter
-        rows = await self._store.backfill_progress(run_id)
-        if on_progress is not None:
-            await _call(on_progress, _progress(run_id, plan.account_id, started, rows))
-        run = await self._store.backfill_run(run_id)
-        status = str(run["status"]) if run else "error"
-        return BackfillResult(
-            run_id=run_id,
-            account_id=plan.account_id,
-            status=status,
-            joined=joined,
-            objects={
-                r.object: ObjectResult(
-                    object=r.object,
-                    status="error" if r.errors else "complete",
-                    processed=r.processed,
-                    windows=r.windows,
-                    errors=r.last_errors,
+        results = []
+        for plan, run_id, joined in runs:
+            rows = await self._store.backfill_progress(run_id)
+            if on_progress is not None:
+                await _call(on_progress, _progress(run_id, plan.account_id, started, rows))
+            run = await self._store.backfill_run(run_id)
+            results.append(
+                BackfillResult(
+                    run_id=run_id,
+                    account_id=plan.account_id,
+                    status=str(run["status"]) if run else "error",
+                    joined=joined,
+                    objects={
+                        r.object: ObjectResult(
+                            object=r.object,
+                            status="error" if r.errors else "complete",
+                            processed=r.processed,
+                            windows=r.windows,
+                            errors=r.last_errors,
+                        )
+                        for r in rows
+                    },
+                    elapsed=time.monotonic() - started,
+                    relisted=plan.relist,
+                    closed_at=run["closed_at"] if run else None,
                 )
-                for r in rows
-            },
-            elapsed=time.monotonic() - started,
-            relisted=plan.relist,
-        )
+            )
+        return results
 
     async def next_page(self, plan: RunPlan, object_name: str) -> PageResult:
         """Claim a window of ``object_name``, list one page, commit it and give the window back."""
@@ -380,27 +415,28 @@ class Backfiller:
 
     # -- workers -----------------------------------------------------------------------------
 
-    async def _worker(
-        self, run_id: int, account: str | None, objects: Sequence[str] | None
-    ) -> None:
-        account_id = await self._account_id(run_id)
-        while True:
-            window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, objects)
-            if window is None:
-                status, wait = await self._store.backfill_finish(run_id)
-                if status != "running":
-                    return
-                # Others hold the remaining windows; they may split them, finish, or die (their
-                # leases expire). Look again soon.
-                await asyncio.sleep(min(0.25 if wait is None else max(wait, 0.05), 0.25))
+    async def _worker(self, turns: collections.deque[tuple[RunPlan, int]]) -> None:
+        """Claim windows from the runs in turn until every run is closed."""
+        misses = 0
+        while turns:
+            plan, run_id = turns[0]
+            turns.rotate(-1)
+            window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, None)
+            if window is not None:
+                misses = 0
+                await self._work(window, plan.account_id, plan.account)
                 continue
-            await self._work(window, account_id, account)
-
-    async def _account_id(self, run_id: int) -> str:
-        run = await self._store.backfill_run(run_id)
-        if run is None:  # pragma: no cover - the run was just planned
-            raise StripeSyncError(f"sync run {run_id} vanished")
-        return str(run["account_id"])
+            status, _ = await self._store.backfill_finish(run_id)
+            if status != "running":
+                with contextlib.suppress(ValueError):
+                    turns.remove((plan, run_id))
+                continue
+            misses += 1
+            if misses >= len(turns):
+                # Every open run's windows are held by others, who may split them, finish or
+                # die (their leases expire): look again soon.
+                misses = 0
+                await asyncio.sleep(0.25)
 
     async def _work(self, window: ClaimedWindow, account_id: str, account: str | None) -> None:
         """Page through a claimed window to its end; record a failure on the window."""
@@ -597,19 +633,19 @@ class Backfiller:
 
     async def _report(
         self,
-        run_id: int,
-        account_id: str,
+        runs: Sequence[tuple[int, str]],
         started: float,
         on_progress: ProgressCallback,
         interval: float,
     ) -> None:
         while True:
             await asyncio.sleep(interval)
-            try:
-                rows = await self._store.backfill_progress(run_id)
-            except DatabaseUnavailableError:
-                continue
-            await _call(on_progress, _progress(run_id, account_id, started, rows))
+            for run_id, account_id in runs:
+                try:
+                    rows = await self._store.backfill_progress(run_id)
+                except DatabaseUnavailableError:
+                    continue
+                await _call(on_progress, _progress(run_id, account_id, started, rows))
 
 
 @dataclass(frozen=True, slots=True)

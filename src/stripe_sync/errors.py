@@ -23,7 +23,8 @@ changes something). Driver and HTTP errors are translated at the two boundaries,
     ├── WebhookError                     terminal: the incoming webhook is rejected, nothing written
     │   ├── SignatureVerificationError   missing, malformed, wrong or stale ``Stripe-Signature``
     │   └── MalformedPayloadError        the body is not a JSON Stripe event
-    └── UnknownObjectError               terminal: an id prefix or object type not in the registry
+    ├── UnknownObjectError               terminal: an id prefix or object type not in the registry
+    └── UnknownAccountError              terminal: no row of this account id in the database
 
 No message built here contains a secret key, a webhook secret or a signature.
 """
@@ -48,6 +49,7 @@ __all__ = [
     "StripeRateLimitError",
     "StripeServerError",
     "StripeSyncError",
+    "UnknownAccountError",
     "UnknownObjectError",
     "WebhookError",
 ]
@@ -179,3 +181,14 @@ class MalformedPayloadError(WebhookError):
 
 class UnknownObjectError(StripeSyncError):
     """An id prefix or a Stripe object type that the resource registry does not know."""
+
+
+class UnknownAccountError(StripeSyncError):
+    """No table of the database holds a row of this account id (nothing to delete)."""
+
+    def __init__(self, account_id: str) -> None:
+        super().__init__(
+            f"no data of account {account_id!r} in this database "
+            "(see get_all_synced_accounts / `stripe-sync accounts list`)"
+        )
+        self.account_id = account_id

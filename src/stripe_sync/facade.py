@@ -45,7 +45,12 @@ from .backfill import (
 from .client import StripeClient
 from .config import StripeSyncConfig
 from .dead_letters import DeadLetters, dead_letterable
-from .errors import ConfigError, SignatureVerificationError, StripeAPIError
+from .errors import (
+    ConfigError,
+    SignatureVerificationError,
+    StripeAPIError,
+    UnknownAccountError,
+)
 from .ingest import Ingestor, SyncResult
 from .managed_webhooks import ManagedWebhooks
 from .migrations import MigrationResult, run_migrations
@@ -245,6 +250,43 @@ class AsyncStripeSync:
             progress_interval=progress_interval,
         )
 
+    async def process_connected_accounts(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        accounts: str | Sequence[str] = "all",
+        created: Mapping[str, Any] | None = None,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> list[BackfillResult]:
+        """Backfill connected accounts (Connect): ``"all"`` of the platform's (``GET
+        /v1/accounts``) or the given ids, each in its own run under its own ``_account_id``.
+
+        One pool of workers serves the runs in turn, a window each, so small accounts finish
+        early instead of waiting behind a huge one; all share the platform's rate limits.
+        Each run is incremental as in :meth:`process_until_done` (events of each account).
+        """
+        backfiller = await self._backfiller()
+        store = await self._open_store()
+        if isinstance(accounts, str) and accounts == "all":
+            ids = []
+            async for account in self._stripe().iter_list("/v1/accounts", page_size=100):
+                await store.upsert_account(account, None)
+                ids.append(str(account["id"]))
+        else:
+            ids = [accounts] if isinstance(accounts, str) else list(accounts)
+        plans = []
+        for account_id in dict.fromkeys(ids):
+            plan = await self._run_plan(object, created, account_id)
+            if created is None:
+                events = await self._catch_up_events(account_id)
+                if events is not None and events.cursor_expired:
+                    plan = dataclasses.replace(plan, relist=True)
+            plans.append(plan)
+        return await backfiller.run_many(
+            plans, on_progress=on_progress, progress_interval=progress_interval
+        )
+
     async def process_next(
         self,
         object: str,
@@ -421,7 +463,9 @@ class AsyncStripeSync:
             resources=tuple(resources),
             account_id=account_id,
             account=connected,
-            floor=floor or STRIPE_EPOCH,
+            # A connected account's created is when it was connected: a Standard account's
+            # objects can be older.
+            floor=(floor if connected is None else None) or STRIPE_EPOCH,
             created_gte=gte,
             created_lte=lte,
         )
@@ -582,6 +626,51 @@ class AsyncStripeSync:
         store = await self._open_store()
         return EventPoller(store, self._stripe, self.config, self.process_event)
 
+    # -- accounts management -----------------------------------------------------------------------
+
+    async def get_all_synced_accounts(self) -> list[dict[str, Any]]:
+        """Every account with data in the database, the key's own first: those in the
+        ``accounts`` table and any other found in a table that holds account data.
+
+        Each is a dict: ``id``; ``business_name``, ``email``, ``type``, ``country``,
+        ``created`` (None when the account was never fetched); ``has_api_key`` (the key's own
+        account of an engine that used this database, not a connected account);
+        ``last_event_created`` (the newest event applied), ``last_backfill_at``,
+        ``last_synced_at`` (the later of the newest event applied and backfill activity);
+        ``managed_webhooks`` (ids of its endpoints in Stripe) and ``tables`` (those holding
+        its rows). Reads one index probe per table and account, not whole tables.
+        """
+        store = await self._open_store()
+        return await store.synced_accounts()
+
+    async def dangerously_delete_synced_account_data(
+        self, account_id: str, *, dry_run: bool = False
+    ) -> dict[str, int]:
+        """Delete every row of ``account_id`` from the database, in one transaction: its
+        objects in every object table, its ``accounts`` row, backfill runs, windows and
+        cursors, processed events, dead letters, event cursor, child sets, managed webhook
+        rows and rate-limit buckets (the SQL function ``_delete_account_data``). Returns the
+        rows per table (every table, 0 included); ``dry_run`` only counts them.
+
+        Raises :class:`UnknownAccountError` when no table holds a row of the account.
+
+        Nothing is changed in Stripe: the account's managed webhook endpoints
+        (``get_all_synced_accounts()[...]["managed_webhooks"]``) keep sending events, and once
+        their rows are gone stripe-sync can no longer delete them: run ``stripe-sync webhooks
+        delete`` (:meth:`delete_managed_webhook`) first. Stop the account's webhooks, pollers
+        and backfills too, or they write new rows after the deletion (a backfill still running
+        loses its windows and stops writing).
+        """
+        store = await self._open_store()
+        counts = await store.delete_account_data(account_id, dry_run)
+        if not any(counts.values()):
+            raise UnknownAccountError(account_id)
+        if not dry_run:
+            if account_id == self._platform_account_id:
+                self._platform_account_id = None
+            self._secrets_loaded_at = float("-inf")  # its endpoints' secrets are gone
+        return counts
+
 
 class StripeSync:
     """The same API as :class:`AsyncStripeSync` for code without an event loop.
@@ -698,6 +787,25 @@ class StripeSync:
             object,
             created=created,
             account=account,
+            on_progress=on_progress,
+            progress_interval=progress_interval,
+        )
+
+    def process_connected_accounts(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        accounts: str | Sequence[str] = "all",
+        created: Mapping[str, Any] | None = None,
+        on_progress: ProgressCallback | None = None,
+        progress_interval: float = 1.0,
+    ) -> list[BackfillResult]:
+        """See :meth:`AsyncStripeSync.process_connected_accounts`."""
+        return self._call(
+            self._core.process_connected_accounts,
+            object,
+            accounts=accounts,
+            created=created,
             on_progress=on_progress,
             progress_interval=progress_interval,
         )
@@ -830,6 +938,20 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.listen_events`; pass a :class:`threading.Event` and set it
         from another thread (this call blocks until then)."""
         return self._call(self._core.listen_events, stop, interval=interval, accounts=accounts)
+
+    # -- accounts management -----------------------------------------------------------------------
+
+    def get_all_synced_accounts(self) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.get_all_synced_accounts`."""
+        return self._call(self._core.get_all_synced_accounts)
+
+    def dangerously_delete_synced_account_data(
+        self, account_id: str, *, dry_run: bool = False
+    ) -> dict[str, int]:
+        """See :meth:`AsyncStripeSync.dangerously_delete_synced_account_data`."""
+        return self._call(
+            self._core.dangerously_delete_synced_account_data, account_id, dry_run=dry_run
+        )
 
 
 def _shutdown(

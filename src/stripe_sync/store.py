@@ -490,6 +490,26 @@ class Store:
         params = {"event_id": event_id}
         await self._fetchone(query("resolve_dead_letter", self.schema), params, returns=False)
 
+    # -- accounts management -----------------------------------------------------------------
+
+    async def synced_accounts(self) -> list[dict[str, Any]]:
+        """Every account with a row anywhere (``_account_ids``), with what is known of it."""
+        rows = await self._fetchall(query("synced_accounts", self.schema), ())
+        keys = (
+            "id", "business_name", "email", "type", "country", "created", "has_api_key",
+            "last_event_created", "last_backfill_at", "last_synced_at", "managed_webhooks",
+            "tables",
+        )  # fmt: skip
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    async def delete_account_data(self, account_id: str, dry_run: bool) -> dict[str, int]:
+        """Rows of the account per table, deleted in one transaction unless ``dry_run``."""
+        rows = await self._fetchall(
+            query("delete_account_data", self.schema),
+            {"account_id": account_id, "dry_run": dry_run},
+        )
+        return {str(table): int(n) for table, n in rows}
+
 
 def _webhook_row(row: Sequence[Any]) -> dict[str, Any]:
     return dict(zip(MANAGED_WEBHOOK_COLUMNS, row, strict=True))

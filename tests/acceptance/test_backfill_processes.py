@@ -326,3 +326,40 @@ def test_status_lists_a_run_with_its_counts(
     assert {n: o["processed"] for n, o in progress.items()} == {"customer": 250, "product": 40}
     assert all(o["status"] == "complete" and o["error_windows"] == 0 for o in progress.values())
     assert all(o["complete_windows"] == o["windows"] >= 1 for o in progress.values())
+
+
+def test_connected_accounts_from_the_command_line(
+    fake_server: FakeServer, database_url: str, tmp_path: Path
+) -> None:
+    accounts = []
+    for _ in range(3):
+        answer = httpx.post(f"{fake_server.url}/_fake/accounts", json={}, timeout=10)
+        answer.raise_for_status()
+        account = answer.json()["id"]
+        seeded = httpx.post(
+            f"{fake_server.url}/_fake/seed",
+            json={"object": "customer", "count": 120, "account": account},
+            timeout=60,
+        )
+        seeded.raise_for_status()
+        accounts.append(account)
+    out = tmp_path / "connect.json"
+    picked = ",".join(accounts[:2])
+    results = finish(
+        start_backfill(fake_server, database_url, out, "customer", "--connected-accounts", picked),
+        out,
+    )
+    assert [r["account_id"] for r in results] == accounts[:2]
+    assert all(r["status"] == "complete" and r["processed"] == 120 for r in results)
+    # Status needs no Stripe key: it only reads the database.
+    env = {k: v for k, v in backfill_env(fake_server).items() if k != "STRIPE_API_KEY"}
+    status = subprocess.run(
+        [*CLI, "status", "--json", "--database-url", database_url],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert status.returncode == 0, status.stderr
+    assert {r["account_id"] for r in json.loads(status.stdout)} == set(accounts[:2])

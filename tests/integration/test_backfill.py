@@ -321,3 +321,39 @@ async def test_backfill_counts_requests_in_shared_buckets(
     # customers list endpoint's.
     assert f"{fake.account_id}/test/*" in keys
     assert f"{fake.account_id}/test/GET /v1/customers" in keys
+
+
+async def test_connected_accounts_are_served_fairly(fake: FakeStripe, database_url: str) -> None:
+    small = [fake.add_account() for _ in range(50)]
+    large = fake.add_account()
+    for account in small:
+        fake.seed("customer", 30, account=account)
+    fake.seed("customer", 600, account=large)
+    fake.configure(latency_ms=2)
+    async with make_sync(fake, database_url, backfill_workers=6) as sync:
+        # The large account first: served in order, it would be done first.
+        results = await sync.process_connected_accounts("customer", accounts=[large, *small])
+    by_account = {r.account_id: r for r in results}
+    assert set(by_account) == {*small, large}
+    assert all(r.status == "complete" for r in results)
+    for account in (*small, large):
+        expected = fake_ids(fake, "customer", account)
+        assert db_ids(database_url, "customer", f"_account_id = '{account}'") == expected
+    # Round-robin claims: the small accounts are done before the large one, not after it.
+    large_closed = by_account[large].closed_at
+    assert large_closed is not None
+    small_closed = [by_account[a].closed_at for a in small]
+    assert all(c is not None and c <= large_closed for c in small_closed)
+
+
+async def test_all_connected_accounts_of_the_platform(fake: FakeStripe, database_url: str) -> None:
+    connected = [fake.add_account() for _ in range(3)]
+    for account in connected:
+        fake.seed("product", 5, account=account)
+    fake.seed("product", 7)
+    async with make_sync(fake, database_url) as sync:
+        results = await sync.process_connected_accounts("product")
+    assert {r.account_id for r in results} == set(connected)
+    stored = rows(database_url, "products")
+    assert {r["_account_id"] for r in stored.values()} == set(connected)
+    assert len(stored) == 15, "the platform's own products are not part of a Connect backfill"

@@ -58,6 +58,7 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
         "sync_runs",
         "sync_obj_progress",
         "failed_events",
+        "sync_lag",
     }
     for table in object_tables:
         cols = columns(empty_database_url, "stripe", table)

@@ -118,12 +118,17 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "process_until_done": lambda: engine.process_until_done("customer"),
         "start_resumable_sync": lambda: engine.start_resumable_sync("customer"),
         "process_next": lambda: engine.process_next("customer"),
+        "process_connected_accounts": lambda: engine.process_connected_accounts(),
         "list_sync_runs": lambda: engine.list_sync_runs(),
         "backfill_progress": lambda: engine.backfill_progress(),
         "poll_events": lambda: engine.poll_events(),
         "listen_events": lambda: engine.listen_events(threading.Event()),
         "list_failed_events": lambda: engine.list_failed_events(),
         "replay_failed_events": lambda: engine.replay_failed_events(["evt_1"]),
+        "get_all_synced_accounts": lambda: engine.get_all_synced_accounts(),
+        "dangerously_delete_synced_account_data": lambda: (
+            engine.dangerously_delete_synced_account_data("acct_1", dry_run=True)
+        ),
     }
 
 

@@ -42,6 +42,7 @@ def test_all_is_pinned() -> None:
         "StripeSyncConfig",
         "StripeSyncError",
         "SyncResult",
+        "UnknownAccountError",
         "UnknownObjectError",
         "WebhookError",
         "__version__",

@@ -42,8 +42,12 @@ __all__ = ["ProgressDisplay", "backfill", "print_result", "status"]
 class ProgressDisplay:
     """Shows :class:`BackfillProgress` reports: live bars on a terminal, log lines otherwise."""
 
-    def __init__(self, console: Console, *, log_every: float = 5.0) -> None:
+    def __init__(
+        self, console: Console, *, log_every: float = 5.0, per_account: bool = False
+    ) -> None:
         self.console = console
+        #: Label rows with the account (several runs, Connect).
+        self.per_account = per_account
         self.live = console.is_terminal
         self._log_every = log_every
         self._last_log = 0.0
@@ -72,7 +76,8 @@ class ProgressDisplay:
 
     def __call__(self, progress: BackfillProgress) -> None:
         now = time.monotonic()
-        for name, obj in progress.objects.items():
+        for object_name, obj in progress.objects.items():
+            name = f"{progress.account_id} {object_name}" if self.per_account else object_name
             before_at, before = self._last.get(name, (now, obj.processed))
             if now > before_at:
                 # A smoothed rate: reports come about once a second.
@@ -98,7 +103,8 @@ class ProgressDisplay:
                 for name, obj in progress.objects.items()
             ]
             self.console.print(
-                f"run {progress.run_id} {progress.elapsed:,.0f}s "
+                (f"{progress.account_id} " if self.per_account else "")
+                + f"run {progress.run_id} {progress.elapsed:,.0f}s "
                 f"{progress.processed:,} objects: " + ", ".join(parts),
                 highlight=False,
                 soft_wrap=True,
@@ -111,7 +117,10 @@ def _all_done(progress: BackfillProgress) -> bool:
 
 def print_result(console: Console, result: BackfillResult) -> None:
     """A table of what a run listed, and its failures."""
-    table = Table(title=f"Backfill run {result.run_id}: {result.status}", title_justify="left")
+    table = Table(
+        title=f"Backfill run {result.run_id} ({result.account_id}): {result.status}",
+        title_justify="left",
+    )
     table.add_column("object")
     table.add_column("objects", justify="right")
     table.add_column("windows", justify="right")
@@ -130,6 +139,12 @@ def print_result(console: Console, result: BackfillResult) -> None:
             console.print(f"[red]{name}[/red]: {error}", highlight=False)
     if result.errors:
         console.print("Failed windows are retried by the next run.", highlight=False)
+    if result.relisted:
+        console.print(
+            "The events cursor was older than Stripe keeps events (30 days): updates may have "
+            "been missed, so every object was listed again.",
+            highlight=False,
+        )
 
 
 def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] | None:
@@ -179,6 +194,11 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
 )
 @click.option("--account", default=None, help="A connected account (Stripe-Account).")
 @click.option(
+    "--connected-accounts",
+    default=None,
+    help="Backfill connected accounts instead: 'all' of the platform's, or acct_1,acct_2.",
+)
+@click.option(
     "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."
 )
 @stripe_options
@@ -191,6 +211,7 @@ def backfill(
     max_rps: float | None,
     lease_seconds: float,
     account: str | None,
+    connected_accounts: str | None,
     as_json: bool,
     **options: Any,
 ) -> None:
@@ -208,44 +229,52 @@ def backfill(
         max_requests_per_second=max_rps,
     )
     console = Console(stderr=True)
+    created = _created(created_gte, created_lte)
     with StripeSync(config) as sync:
         sync.run_migrations()
-        if as_json:
-            result = sync.process_until_done(
-                names, created=_created(created_gte, created_lte), account=account
-            )
-        else:
-            with ProgressDisplay(console) as display:
-                result = sync.process_until_done(
-                    names,
-                    created=_created(created_gte, created_lte),
-                    account=account,
-                    on_progress=display,
+        display = ProgressDisplay(console, per_account=connected_accounts is not None)
+        display.live = display.live and not as_json
+        with display:
+            progress = None if as_json else display
+            if connected_accounts is not None:
+                accounts = (
+                    "all"
+                    if connected_accounts == "all"
+                    else [a.strip() for a in connected_accounts.split(",") if a.strip()]
                 )
+                results = sync.process_connected_accounts(
+                    names, accounts=accounts, created=created, on_progress=progress
+                )
+            else:
+                results = [
+                    sync.process_until_done(
+                        names, created=created, account=account, on_progress=progress
+                    )
+                ]
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "run_id": result.run_id,
-                    "status": result.status,
-                    "joined": result.joined,
-                    "processed": result.processed,
-                    "elapsed": result.elapsed,
-                    "objects": {
-                        n: {
-                            "processed": o.processed,
-                            "windows": o.windows,
-                            "errors": list(o.errors),
-                        }
-                        for n, o in result.objects.items()
-                    },
-                }
-            )
-        )
+        payload = [_as_json(r) for r in results]
+        click.echo(json.dumps(payload if connected_accounts is not None else payload[0]))
     else:
-        print_result(Console(), result)
-    if result.status != "complete":
+        for result in results:
+            print_result(Console(), result)
+    if any(r.status != "complete" for r in results):
         sys.exit(1)
+
+
+def _as_json(result: BackfillResult) -> dict[str, Any]:
+    return {
+        "run_id": result.run_id,
+        "account_id": result.account_id,
+        "status": result.status,
+        "joined": result.joined,
+        "relisted": result.relisted,
+        "processed": result.processed,
+        "elapsed": result.elapsed,
+        "objects": {
+            n: {"processed": o.processed, "windows": o.windows, "errors": list(o.errors)}
+            for n, o in result.objects.items()
+        },
+    }
 
 
 @main.command()

@@ -104,19 +104,60 @@ def retrieve_event(ctx: Ctx, params: dict[str, Any], args: dict[str, str]) -> di
     return record
 
 
-def retrieve_account(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
+def _account(ctx: Ctx, account_id: str) -> dict[str, Any]:
+    state = ctx.store.account(account_id)
+    if state is None:
+        raise no_such("account", account_id)
     account = fixture("account")
     account.update(
         {
-            "id": ctx.state.id,
-            "created": ctx.state.created,
-            "email": f"owner+{ctx.state.id.lower()}@example.com",
+            "id": state.id,
+            "created": state.created,
+            "email": f"owner+{state.id.lower()}@example.com",
             "metadata": {},
         }
     )
-    if ctx.state.id != ctx.store.platform_id:
+    if state.id != ctx.store.platform_id:
         account["type"] = "custom" if "type" in account else None
     return deep_copy(account)  # type: ignore[no-any-return]
+
+
+def retrieve_account(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
+    return _account(ctx, ctx.state.id)
+
+
+def retrieve_connected_account(
+    ctx: Ctx, params: dict[str, Any], args: dict[str, str]
+) -> dict[str, Any]:
+    if args["id"] == ctx.store.platform_id:
+        raise no_such("account", args["id"])
+    return _account(ctx, args["id"])
+
+
+def list_connected_accounts(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
+    """The platform's connected accounts, newest first, paged with ``starting_after``."""
+    limit = int(params.get("limit") or 10)
+    if not 1 <= limit <= 100:
+        raise FakeStripeError(400, "Invalid limit: must be between 1 and 100", param="limit")
+    with ctx.store.lock:
+        connected = sorted(
+            (a for a in ctx.store.accounts.values() if a.id != ctx.store.platform_id),
+            key=lambda a: (-a.created, a.id),
+        )
+    ids = [a.id for a in connected]
+    start = 0
+    after = params.get("starting_after")
+    if after:
+        if after not in ids:
+            raise no_such("account", str(after), param="starting_after")
+        start = ids.index(after) + 1
+    page = ids[start : start + limit]
+    return {
+        "object": "list",
+        "url": "/v1/accounts",
+        "has_more": start + limit < len(ids),
+        "data": [_account(ctx, i) for i in page],
+    }
 
 
 ROUTES: tuple[Route, ...] = (
@@ -127,4 +168,6 @@ ROUTES: tuple[Route, ...] = (
     Route("DELETE", "/v1/webhook_endpoints/{id}", delete_endpoint),
     Route("GET", "/v1/events/{id}", retrieve_event),
     Route("GET", "/v1/account", retrieve_account),
+    Route("GET", "/v1/accounts", list_connected_accounts),
+    Route("GET", "/v1/accounts/{id}", retrieve_connected_account),
 )
