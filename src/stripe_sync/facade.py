@@ -310,6 +310,12 @@ class AsyncStripeSync:
             run["object_progress"] = await store.run_objects(int(run["run_id"]))
         return runs
 
+    async def sync_lag(self, *, account: str | None = None) -> list[dict[str, Any]]:
+        """Per account and object (the ``sync_lag`` view): newest event applied and how many
+        seconds ago Stripe created it, last complete backfill, failing backfill windows."""
+        store = await self._open_store()
+        return await store.sync_lag(account)
+
     async def backfill_progress(self) -> list[dict[str, Any]]:
         """Per object, its newest backfill run: status, objects listed, windows by status."""
         store = await self._open_store()
@@ -819,6 +825,10 @@ class StripeSync:
     ) -> PageResult:
         """See :meth:`AsyncStripeSync.process_next`."""
         return self._call(self._core.process_next, object, created=created, account=account)
+
+    def sync_lag(self, *, account: str | None = None) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.sync_lag`."""
+        return self._call(self._core.sync_lag, account=account)
 
     def backfill_progress(self) -> list[dict[str, Any]]:
         """See :meth:`AsyncStripeSync.backfill_progress`."""

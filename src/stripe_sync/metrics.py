@@ -18,6 +18,9 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 - ``stripe_sync_backfill_objects{object}`` and ``stripe_sync_backfill_windows{object,status}``:
   the newest backfill run per object (all processes' work, read from the database at each
   scrape).
+- ``stripe_sync_lag_seconds{account,object}`` (now minus the newest applied event's created),
+  ``stripe_sync_last_backfill_timestamp_seconds{account,object}`` and
+  ``stripe_sync_failing_windows{account,object}``: the ``sync_lag`` view, at each scrape.
 """
 
 from __future__ import annotations
@@ -83,10 +86,11 @@ class Metrics:
         self,
         stripe: Mapping[str, int] | None = None,
         backfill: Sequence[Mapping[str, Any]] | None = None,
+        lag: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
-        """Refresh the Stripe client counters and the backfill progress (before a scrape);
-        ``None`` keeps the previous values (the database did not answer)."""
-        self._snapshot.set(stripe, backfill)
+        """Refresh the Stripe client counters, the backfill progress and the lag (before a
+        scrape); ``None`` keeps the previous values (the database did not answer)."""
+        self._snapshot.set(stripe, backfill, lag)
 
     def observe_event(self, result: SyncResult, created: float | None, seconds: float) -> None:
         """Count one processed event; ``created`` is its Stripe ``created`` timestamp."""
@@ -118,19 +122,25 @@ class _Snapshot(Collector):
         self._lock = threading.Lock()
         self._stripe: Mapping[str, int] = {}
         self._backfill: Sequence[Mapping[str, Any]] = ()
+        self._lag: Sequence[Mapping[str, Any]] = ()
 
     def set(
-        self, stripe: Mapping[str, int] | None, backfill: Sequence[Mapping[str, Any]] | None
+        self,
+        stripe: Mapping[str, int] | None,
+        backfill: Sequence[Mapping[str, Any]] | None,
+        lag: Sequence[Mapping[str, Any]] | None,
     ) -> None:
         with self._lock:
             if stripe is not None:
                 self._stripe = dict(stripe)
             if backfill is not None:
                 self._backfill = list(backfill)
+            if lag is not None:
+                self._lag = list(lag)
 
     def collect(self) -> Iterator[Metric]:
         with self._lock:
-            stripe, backfill = self._stripe, self._backfill
+            stripe, backfill, lag = self._stripe, self._backfill, self._lag
         for key, name, doc in self._STRIPE:
             counter = CounterMetricFamily(name, doc)
             counter.add_metric([], float(stripe.get(key, 0)))
@@ -151,6 +161,31 @@ class _Snapshot(Collector):
                 windows.add_metric([row["object"], status], float(row[f"{status}_windows"]))
         yield objects
         yield windows
+        behind = GaugeMetricFamily(
+            "stripe_sync_lag_seconds",
+            "Seconds since Stripe created the newest event applied, per account and object.",
+            labels=["account", "object"],
+        )
+        backfilled = GaugeMetricFamily(
+            "stripe_sync_last_backfill_timestamp_seconds",
+            "When the last complete backfill of the object finished (Unix seconds).",
+            labels=["account", "object"],
+        )
+        failing = GaugeMetricFamily(
+            "stripe_sync_failing_windows",
+            "Backfill windows that failed and wait for the next run.",
+            labels=["account", "object"],
+        )
+        for row in lag:
+            labels = [str(row["account_id"]), str(row["object"])]
+            if row["seconds_behind"] is not None:
+                behind.add_metric(labels, float(row["seconds_behind"]))
+            if row["last_backfill_completed_at"] is not None:
+                backfilled.add_metric(labels, row["last_backfill_completed_at"].timestamp())
+            failing.add_metric(labels, float(row["failing_windows"]))
+        yield behind
+        yield backfilled
+        yield failing
 
 
 class _Freshness(Collector):

@@ -169,13 +169,15 @@ class _Handlers:
 
     async def get_metrics(self, request: Request) -> Response:
         backfill: list[dict[str, Any]] | None
+        lag: list[dict[str, Any]] | None
         try:
             backfill = await self.sync.backfill_progress()
+            lag = await self.sync.sync_lag()
         except StripeSyncError as exc:
             # /metrics answers while the database is down (/health says so); keep the last values.
             _log.warning("metrics: backfill progress unavailable: %s", exc)
-            backfill = None
-        self.metrics.update(stripe=self.sync.stripe_stats, backfill=backfill)
+            backfill = lag = None
+        self.metrics.update(stripe=self.sync.stripe_stats, backfill=backfill, lag=lag)
         return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     async def _read_body(self, request: Request) -> bytes:

@@ -375,6 +375,14 @@ class Store:
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    async def sync_lag(self, account_id: str | None) -> list[dict[str, Any]]:
+        rows = await self._fetchall(query("sync_lag", self.schema), {"account_id": account_id})
+        keys = (
+            "account_id", "object", "last_event_created", "seconds_behind",
+            "last_backfill_completed_at", "backfill_running", "failing_windows", "last_error",
+        )  # fmt: skip
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
     async def latest_object_progress(self) -> list[dict[str, Any]]:
         rows = await self._fetchall(query("latest_object_progress", self.schema), ())
         keys = (

@@ -251,7 +251,7 @@ def test_sigkill_at_random_pages_then_resume_lists_everything_once(
         check=False,
     )
     assert status.returncode == 0, status.stderr
-    (run,) = json.loads(status.stdout)
+    (run,) = json.loads(status.stdout)["runs"]
     assert run["run_id"] == run_id
     assert run["status"] == "complete"
     assert run["total_processed"] == 20_800
@@ -316,7 +316,7 @@ def test_status_lists_a_run_with_its_counts(
         check=False,
     )
     assert status.returncode == 0, status.stderr
-    (run,) = json.loads(status.stdout)
+    (run,) = json.loads(status.stdout)["runs"]
     assert run["run_id"] == result["run_id"]
     assert run["status"] == "complete"
     assert run["closed_at"] is not None
@@ -362,4 +362,6 @@ def test_connected_accounts_from_the_command_line(
         check=False,
     )
     assert status.returncode == 0, status.stderr
-    assert {r["account_id"] for r in json.loads(status.stdout)} == set(accounts[:2])
+    shown = json.loads(status.stdout)
+    assert {r["account_id"] for r in shown["runs"]} == set(accounts[:2])
+    assert {r["account_id"] for r in shown["lag"]} == set(accounts[:2])

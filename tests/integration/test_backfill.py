@@ -5,6 +5,7 @@ The fake's data is the oracle: after a run, each table holds exactly the fake's 
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from typing import Any
 
@@ -301,6 +302,9 @@ async def test_metrics_show_backfill_progress_and_stripe_429s(
     rate_limited = found[("stripe_sync_stripe_rate_limited_total", ())]
     assert rate_limited == fake.stats()["totals"]["rate_limited"] > 0
     assert found[("stripe_sync_stripe_requests_total", ())] >= 6 + rate_limited
+    account = (("account", fake.account_id), ("object", "customer"))
+    assert found[("stripe_sync_last_backfill_timestamp_seconds", account)] > 0
+    assert found[("stripe_sync_failing_windows", account)] == 0
 
 
 async def test_backfill_counts_requests_in_shared_buckets(
@@ -357,3 +361,35 @@ async def test_all_connected_accounts_of_the_platform(fake: FakeStripe, database
     stored = rows(database_url, "products")
     assert {r["_account_id"] for r in stored.values()} == set(connected)
     assert len(stored) == 15, "the platform's own products are not part of a Connect backfill"
+
+
+async def test_two_accounts_with_their_own_keys_share_one_database(database_url: str) -> None:
+    """Two platform accounts (two keys) sync side by side into the same tables."""
+    with (
+        FakeStripe(api_keys=("sk_test_" + "a" * 24,), seed=21) as fake_a,
+        FakeStripe(api_keys=("sk_test_" + "b" * 24,), seed=22) as fake_b,
+    ):
+        assert fake_a.account_id != fake_b.account_id
+        fake_a.seed("customer", 120)
+        fake_b.seed("customer", 80)
+        async with (
+            make_sync(fake_a, database_url) as sync_a,
+            make_sync(fake_b, database_url) as sync_b,
+        ):
+            await asyncio.gather(
+                sync_a.process_until_done("customer"), sync_b.process_until_done("customer")
+            )
+            # Real time too: each engine's events land under its own account.
+            fake_a.call("POST", "/v1/customers", {"name": "a live"})
+            fake_b.call("POST", "/v1/customers", {"name": "b live"})
+            await sync_a.process_event(fake_a.events(type_="customer.created")[0])
+            await sync_b.process_event(fake_b.events(type_="customer.created")[0])
+            lag = await sync_a.sync_lag()
+        for fake in (fake_a, fake_b):
+            where = f"_account_id = '{fake.account_id}'"
+            assert db_ids(database_url, "customer", where) == fake_ids(fake, "customer")
+        assert len(rows(database_url, "customers")) == 121 + 81
+        assert {(r["account_id"], r["object"]) for r in lag} == {
+            (fake_a.account_id, "customer"),
+            (fake_b.account_id, "customer"),
+        }

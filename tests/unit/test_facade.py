@@ -121,6 +121,7 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "process_connected_accounts": lambda: engine.process_connected_accounts(),
         "list_sync_runs": lambda: engine.list_sync_runs(),
         "backfill_progress": lambda: engine.backfill_progress(),
+        "sync_lag": lambda: engine.sync_lag(),
         "poll_events": lambda: engine.poll_events(),
         "listen_events": lambda: engine.listen_events(threading.Event()),
         "list_failed_events": lambda: engine.list_failed_events(),

@@ -293,19 +293,20 @@ def status(
     schema: str,
     data_dir: Path | None,
 ) -> None:
-    """Show the newest backfill runs and their objects (from the sync_runs views). Reads the
-    database only: no Stripe key needed."""
+    """Show the newest backfill runs and their objects (the sync_runs views), then how far
+    behind each account and object is (the sync_lag view). Reads the database only: no Stripe
+    key needed. ``--json``: ``{"runs": [...], "lag": [...]}``."""
     url = resolve_database_url(database_url, data_dir)
     with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()
         runs = sync.list_sync_runs(limit=limit, account=account)
+        lag = sync.sync_lag(account=account)
     if as_json:
-        click.echo(json.dumps(runs, default=str))
+        click.echo(json.dumps({"runs": runs, "lag": lag}, default=str))
         return
     console = Console()
     if not runs:
         console.print("no backfill runs yet: run `stripe-sync backfill`")
-        return
     for run in runs:
         console.print(
             f"[bold]run {run['run_id']}[/bold] {run['status']} ({run['account_id']}) "
@@ -325,3 +326,33 @@ def status(
                 ),
                 highlight=False,
             )
+    if lag:
+        table = Table(title="Lag (sync_lag)", title_justify="left")
+        for column in ("account", "object", "last event", "behind", "last backfill", "failing"):
+            table.add_column(column)
+        for row in lag:
+            table.add_row(
+                row["account_id"],
+                row["object"],
+                f"{row['last_event_created']:%Y-%m-%d %H:%M:%S}"
+                if row["last_event_created"]
+                else "-",
+                _duration(row["seconds_behind"]),
+                f"{row['last_backfill_completed_at']:%Y-%m-%d %H:%M:%S}"
+                if row["last_backfill_completed_at"]
+                else ("running" if row["backfill_running"] else "-"),
+                str(row["failing_windows"]) if row["failing_windows"] else "",
+            )
+        console.print(table)
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"

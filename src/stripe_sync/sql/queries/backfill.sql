@@ -96,3 +96,12 @@ SELECT DISTINCT ON (object) object, run_id, status, processed_count, window_coun
        complete_count, error_count, running_count, pending_count, last_error
 FROM {schema}."sync_obj_progress"
 ORDER BY object, run_id DESC;
+
+-- name: sync_lag
+-- Per account and object: newest event applied, seconds behind, last complete backfill,
+-- failing windows (the sync_lag view).
+SELECT account_id, object, last_event_created, seconds_behind, last_backfill_completed_at,
+       backfill_running, failing_windows, last_error
+FROM {schema}."sync_lag"
+WHERE %(account_id)s::text IS NULL OR account_id = %(account_id)s
+ORDER BY account_id, object;
