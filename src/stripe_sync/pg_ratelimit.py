@@ -192,20 +192,40 @@ class PostgresRateLimiter:
             await pool.close()
 
     async def acquire(self, key: str) -> None:
-        """Reserve the next slot in the global and the endpoint bucket, then wait for it."""
-        reservation = await self.reserve(key)
-        if reservation.delay > 0:
+        """Wait for the endpoint bucket's next slot, then for the global bucket's (as
+        :meth:`TokenBucketLimiter.acquire <stripe_sync.ratelimit.TokenBucketLimiter.acquire>`:
+        a request queued behind its endpoint never holds a global slot in the future)."""
+        waited = 0.0
+        buckets = self._buckets_of(key)
+        for level in ("endpoint", "global"):
+            if not any(self._is_level(k, level) for k in buckets.keys):
+                continue
+            reservation = await self.reserve(key, level=level)
+            if reservation.delay > 0:
+                waited += reservation.delay
+                await self._sleep(reservation.delay)
+        if waited > 0:
             self.throttled += 1
-            self.waited_seconds += reservation.delay
-            await self._sleep(reservation.delay)
+            self.waited_seconds += waited
 
-    async def reserve(self, key: str) -> Reservation:
-        """Reserve the slot :meth:`acquire` would wait for, without waiting.
+    async def reserve(self, key: str, *, level: str = "both") -> Reservation:
+        """Reserve the slot :meth:`acquire` would wait for, without waiting: in the global and
+        the endpoint bucket at once (``level="both"``), or in one of them (``"global"``,
+        ``"endpoint"``).
 
         The slot is taken whether or not the caller uses it. With every level switched off for
         ``key`` nothing is reserved and the database is not asked.
         """
         buckets = self._buckets_of(key)
+        if level != "both":
+            picked = [
+                (k, r, b)
+                for k, r, b in zip(buckets.keys, buckets.rates, buckets.bursts, strict=True)
+                if self._is_level(k, level)
+            ]
+            buckets = _Buckets(
+                [p[0] for p in picked], [p[1] for p in picked], [p[2] for p in picked]
+            )
         now = self._clock() if self._clock is not None else None
         if not buckets.keys:
             instant = now if now is not None else datetime.now().astimezone()
@@ -213,6 +233,10 @@ class PostgresRateLimiter:
         row = await self._run((buckets.keys, buckets.rates, buckets.bursts, now))
         delay, slot, db_now = row
         return Reservation(max(0.0, float(delay)), slot, db_now)
+
+    def _is_level(self, bucket_key: str, level: str) -> bool:
+        is_global = bucket_key == f"{self.scope}/*"
+        return level == "both" or (level == "global") == is_global
 
     def _buckets_of(self, key: str) -> _Buckets:
         method, _, path = key.partition(" ")

@@ -61,7 +61,9 @@ def endpoint_key(method: str, path: str) -> str:
     Keys that are already normalised come back unchanged.
     """
     path = path.split("?", 1)[0]
-    segments = ["{id}" if _ID_SEGMENT.search(s) and s != "v1" else s for s in path.split("/")]
+    segments = [
+        "{id}" if _ID_SEGMENT.search(s) and s not in ("v1", "v2") else s for s in path.split("/")
+    ]
     return f"{method.upper()} {'/'.join(segments)}"
 
 
@@ -141,19 +143,27 @@ class TokenBucketLimiter:
         return cls(global_rps=rate, endpoint_rps=endpoint_rps, **kwargs)
 
     async def acquire(self, key: str) -> None:
-        """Reserve the next slot in the global and the endpoint bucket, then wait for it."""
-        buckets = [b for b in (self._global, self._endpoint(key)) if b is not None]
-        if not buckets:
-            return
-        now = self._clock()
-        at = max(b.earliest(now) for b in buckets)
-        for bucket in buckets:
+        """Wait for the endpoint bucket's next slot, then for the global bucket's.
+
+        In that order, and each reserved only when the caller reaches it: a request queued
+        behind its endpoint's limit never holds a global slot in the future, which would make
+        requests to other endpoints wait behind it (head-of-line blocking across endpoints
+        keeps a multi-object backfill well under the global limit).
+        """
+        waited = 0.0
+        for bucket in (self._endpoint(key), self._global):
+            if bucket is None:
+                continue
+            now = self._clock()
+            at = bucket.earliest(now)
             bucket.reserve(at)
-        delay = at - now
-        if delay > 0:
+            delay = at - now
+            if delay > 0:
+                waited += delay
+                await self._sleep(delay)
+        if waited > 0:
             self.throttled += 1
-            self.waited_seconds += delay
-            await self._sleep(delay)
+            self.waited_seconds += waited
 
     def _endpoint(self, key: str) -> _Bucket | None:
         method, _, path = key.partition(" ")

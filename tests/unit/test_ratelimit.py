@@ -179,3 +179,22 @@ def test_is_a_rate_limiter() -> None:
 def test_rejects_a_bad_rate() -> None:
     with pytest.raises(ValueError, match="burst"):
         TokenBucketLimiter(global_rps=10.0, global_burst=0.5)
+
+
+async def test_a_queued_endpoint_does_not_hold_back_other_endpoints() -> None:
+    """Requests queued behind one endpoint's limit take no global slot in the future, so a
+    request to another endpoint goes at once (no head-of-line blocking across endpoints)."""
+    sleeps: dict[str, list[float]] = {}
+    current = ""
+
+    async def record(seconds: float) -> None:
+        sleeps.setdefault(current, []).append(seconds)
+
+    limiter = TokenBucketLimiter(global_rps=10.0, endpoint_rps=1.0, clock=lambda: 0.0, sleep=record)
+    for n in range(5):
+        current = f"a{n}"
+        await limiter.acquire("GET /v1/customers")
+    assert sum(sleeps["a4"]) >= 4.0, "the endpoint queue is 4 s deep"
+    current = "b"
+    await limiter.acquire("GET /v1/invoices")
+    assert sum(sleeps.get("b", [0.0])) < 1.0

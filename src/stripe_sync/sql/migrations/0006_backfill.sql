@@ -298,9 +298,14 @@ BEGIN
         VALUES (w.run_id, w.account_id, w.object, 'children', p_spawn_parent_ids);
     END IF;
 
+    -- Split only a window with several pages still to list (estimated from this page's span
+    -- of created): splitting one near its end only adds a partial last page.
     IF p_has_more AND w.kind <> 'children' AND w.created_gte IS NOT NULL
        AND p_cursor_created IS NOT NULL
-       AND p_cursor_created - w.created_gte >= interval '2 seconds' THEN
+       AND p_cursor_created - w.created_gte >= interval '2 seconds'
+       AND extract(epoch FROM p_cursor_created - w.created_gte)
+           >= 4 * greatest(extract(epoch FROM coalesce(w.cursor_created, w.created_lt)
+                                             - p_cursor_created), 1) THEN
         SELECT count(*) INTO v_pending FROM "_sync_obj_runs" x
         WHERE x.run_id = w.run_id AND x.status = 'pending' AND x.superseded_by IS NULL;
         IF v_pending < p_split_below THEN
