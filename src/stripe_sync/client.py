@@ -26,6 +26,7 @@ only ever travels in the ``Authorization`` header; no message or log line built 
 from __future__ import annotations
 
 import asyncio
+import json as _json_module
 import logging
 import random as _random
 import uuid
@@ -202,17 +203,29 @@ class StripeClient:
         *,
         account: str | None = None,
         idempotency_key: str | None = None,
+        json: Mapping[str, Any] | None = None,
+        stripe_version: str | None = None,
     ) -> dict[str, Any]:
-        """Send one API request, retrying transient failures; return the JSON object."""
+        """Send one API request, retrying transient failures; return the JSON object.
+
+        ``json`` sends a POST body as JSON instead of form-encoded ``params`` (Stripe's ``/v2``
+        API); ``stripe_version`` overrides the pinned ``Stripe-Version`` for this request.
+        """
         method = method.upper()
         headers: dict[str, str] = {}
         if account:
             headers["Stripe-Account"] = account
+        if stripe_version:
+            headers["Stripe-Version"] = stripe_version
         if method == "POST":
             # One key for every attempt: Stripe replays the first result for a repeated key.
             headers["Idempotency-Key"] = idempotency_key or f"stripe-sync-{uuid.uuid4()}"
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            url, content = path, encode(params).encode()
+            if json is not None:
+                headers["Content-Type"] = "application/json"
+                url, content = path, _json_module.dumps(json).encode()
+            else:
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+                url, content = path, encode(params).encode()
         else:
             if idempotency_key:
                 headers["Idempotency-Key"] = idempotency_key
@@ -275,6 +288,63 @@ class StripeClient:
                     request_id,
                     extra=_extra(request_id, status, path, attempt, reason),
                 )
+            self.stats.retries += 1
+            attempt += 1
+            await self._sleep(delay)
+
+    async def download(self, url: str, *, chunk_size: int = 64 * 1024) -> AsyncIterator[bytes]:
+        """Stream a file from a pre-signed ``url`` in chunks of at most ``chunk_size`` bytes.
+
+        The URL carries its own signature, so neither the secret key nor ``Stripe-Version`` is
+        sent with it. Failures before the first byte are retried like :meth:`request` (429, 5xx,
+        transport errors); a failure after bytes were yielded raises
+        :class:`StripeConnectionError`, since the caller has consumed part of the file.
+        """
+        attempt = 0
+        while True:
+            request = self._http.build_request("GET", url)
+            for name in ("Authorization", "Stripe-Version"):
+                request.headers.pop(name, None)
+            self.stats.requests += 1
+            try:
+                response = await self._http.send(request, stream=True)
+            except httpx.TransportError as exc:
+                self.stats.connection_errors += 1
+                if attempt >= self.config.max_retries:
+                    raise StripeConnectionError(
+                        f"could not download a Stripe file after {attempt + 1} attempt(s): "
+                        f"{type(exc).__name__}"
+                    ) from exc
+                delay = self._delay(attempt, None)
+            else:
+                try:
+                    if response.status_code < 300:
+                        try:
+                            async for chunk in response.aiter_bytes(chunk_size):
+                                yield chunk
+                        except httpx.TransportError as exc:
+                            self.stats.connection_errors += 1
+                            raise StripeConnectionError(
+                                f"the download of a Stripe file broke off: {type(exc).__name__}"
+                            ) from exc
+                        return
+                    await response.aread()
+                    if response.status_code == 429:
+                        self.stats.rate_limited += 1
+                    elif response.status_code >= 500:
+                        self.stats.server_errors += 1
+                    error = _error(response)
+                    if attempt >= self.config.max_retries or not _should_retry(response):
+                        raise error
+                    delay = self._delay(attempt, _retry_after(response))
+                finally:
+                    await response.aclose()
+            self._log.warning(
+                "Stripe file download failed; retry %s in %.2fs",
+                attempt + 1,
+                delay,
+                extra=_extra(None, None, "(file)", attempt, None),
+            )
             self.stats.retries += 1
             attempt += 1
             await self._sleep(delay)

@@ -28,6 +28,14 @@ _API_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$")
 # A schema name is interpolated only through psycopg.sql.Identifier, but we still refuse names
 # that would surprise a person reading psql output (quotes, spaces, upper case).
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+def check_schema_name(name: str, what: str = "schema") -> None:
+    """Raise :class:`ConfigError` unless ``name`` is a lower-case SQL identifier."""
+    if not _SCHEMA_NAME.match(name):
+        raise ConfigError(f"{what} must be a lower-case SQL identifier (a-z, 0-9, _), got {name!r}")
+
+
 _KEY_PREFIXES = ("sk_live_", "sk_test_", "rk_live_", "rk_test_")
 
 
@@ -114,6 +122,8 @@ class StripeSyncConfig:
     initial_retry_delay_ms: int = 1000
     max_retry_delay_ms: int = 60000
     enable_sigma: bool = False
+    #: Schema of the Sigma tables (``enable_sigma``).
+    sigma_schema: str = "sigma"
     #: Concurrent backfill workers per process (the rate limiter paces them).
     backfill_workers: int = 64
     #: A backfill window claimed by a worker that stops committing pages is free again after this.
@@ -153,6 +163,11 @@ class StripeSyncConfig:
         if self.initial_retry_delay_ms < 0 or self.max_retry_delay_ms < self.initial_retry_delay_ms:
             raise ConfigError(
                 "retry delays must satisfy 0 <= initial_retry_delay_ms <= max_retry_delay_ms"
+            )
+        if not _SCHEMA_NAME.match(self.sigma_schema) or self.sigma_schema == self.schema:
+            raise ConfigError(
+                "sigma_schema must be a lower-case SQL identifier other than schema, "
+                f"got {self.sigma_schema!r}"
             )
         if self.backfill_workers < 1:
             raise ConfigError(f"backfill_workers must be >= 1, got {self.backfill_workers}")

@@ -15,11 +15,13 @@ changes something). Driver and HTTP errors are translated at the two boundaries,
     ├── StripeAPIError                   Stripe answered an error (status, code, request id)
     │   ├── StripeAuthenticationError    terminal: 401, the key is wrong or revoked
     │   ├── StripePermissionError        terminal: 403, the key may not do this
+    │   │   └── SigmaUnavailableError    terminal: no Sigma subscription, or no data_queries_read
     │   ├── StripeNotFoundError          terminal: 404 ``resource_missing``
     │   ├── StripeInvalidRequestError    terminal: 400 and other 4xx
     │   ├── StripeRateLimitError         transient: 429 after every retry was spent
     │   └── StripeServerError            transient: 5xx after every retry was spent
     ├── StripeConnectionError            transient: timeout or network failure after every retry
+    ├── SigmaQueryError                  terminal: a Sigma query failed, timed out or was refused
     ├── WebhookError                     terminal: the incoming webhook is rejected, nothing written
     │   ├── SignatureVerificationError   missing, malformed, wrong or stale ``Stripe-Signature``
     │   └── MalformedPayloadError        the body is not a JSON Stripe event
@@ -39,6 +41,8 @@ __all__ = [
     "MalformedPayloadError",
     "MigrationChecksumError",
     "MigrationError",
+    "SigmaQueryError",
+    "SigmaUnavailableError",
     "SignatureVerificationError",
     "StripeAPIError",
     "StripeAuthenticationError",
@@ -165,6 +169,53 @@ class StripeConnectionError(StripeSyncError):
     """Stripe could not be reached (timeout, refused, reset) on every attempt."""
 
     transient = True
+
+
+class SigmaUnavailableError(StripePermissionError):
+    """403: the Sigma query API is not available to this key.
+
+    ``reason`` is ``"no_sigma"`` (Stripe answered ``query_run_api_inaccessible``: the account has
+    no active Sigma subscription or the feature is not enabled) or ``"no_permission"`` (the key
+    lacks *Data > Queries > Read*, ``data_queries_read``). The message says which and what to do.
+    Nothing else of the sync depends on Sigma, so callers skip the Sigma tables and go on.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: str,
+        status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, code=code, request_id=request_id)
+        self.reason = reason
+
+
+class SigmaQueryError(StripeSyncError):
+    """A Sigma query could not produce a result.
+
+    ``run_id`` is the query run (``None`` when Stripe refused to create it, e.g. invalid SQL),
+    ``reason`` Stripe's explanation, ``code`` its error code when it sent one; ``timed_out`` is
+    True when the run was still running after ``max_wait``. Raised after the client's own
+    retries of transient run failures are spent, so it is terminal.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        run_id: str | None = None,
+        reason: str | None = None,
+        code: str | None = None,
+        timed_out: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.run_id = run_id
+        self.reason = reason
+        self.code = code
+        self.timed_out = timed_out
 
 
 class WebhookError(StripeSyncError):

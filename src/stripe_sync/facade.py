@@ -57,6 +57,10 @@ from .migrations import MigrationResult, run_migrations
 from .pg_ratelimit import PostgresRateLimiter
 from .poller import DEFAULT_INTERVAL, EventPoller, PollResult
 from .ratelimit import RateLimiter, TokenBucketLimiter
+from .sigma.api import SigmaClient
+from .sigma.catalog import resolve_tables
+from .sigma.sync import SigmaResult, SigmaSync
+from .sigma.tables import EnsureResult, ensure_tables
 from .signature import DEFAULT_TOLERANCE, verify_webhook
 from .store import Store
 
@@ -286,6 +290,35 @@ class AsyncStripeSync:
         return await backfiller.run_many(
             plans, on_progress=on_progress, progress_interval=progress_interval
         )
+
+    async def migrate_sigma(self, tables: str | Sequence[str] | None = None) -> EnsureResult:
+        """Create (or safely alter) the Sigma tables in ``sigma_schema``: new catalogue columns
+        are added, nothing is dropped, an unsafe type change is refused."""
+        store = await self._open_store()
+        async with store.connection() as conn:
+            return await ensure_tables(conn, self.config.sigma_schema, resolve_tables(tables))
+
+    async def sync_sigma(
+        self,
+        tables: str | Sequence[str] | None = None,
+        *,
+        account: str | None = None,
+    ) -> SigmaResult:
+        """Copy Sigma reporting tables into the ``sigma_schema`` schema (default ``sigma``):
+        ``None``/``"default"`` (a default set), ``"all"``, or table names. Resumable and
+        incremental (see :mod:`stripe_sync.sigma.sync`). Without a Sigma subscription or the
+        permission the result's status is ``unavailable`` with the reason; nothing else stops.
+        """
+        store = await self._open_store()
+        selected = resolve_tables(tables)
+        account_id = account or await self._platform_account()
+        sigma = SigmaSync(
+            self.config,
+            store,
+            SigmaClient(self._stripe()),
+            schema=self.config.sigma_schema,
+        )
+        return await sigma.sync(selected, account_id)
 
     async def process_next(
         self,
@@ -815,6 +848,19 @@ class StripeSync:
             on_progress=on_progress,
             progress_interval=progress_interval,
         )
+
+    def migrate_sigma(self, tables: str | Sequence[str] | None = None) -> EnsureResult:
+        """See :meth:`AsyncStripeSync.migrate_sigma`."""
+        return self._call(self._core.migrate_sigma, tables)
+
+    def sync_sigma(
+        self,
+        tables: str | Sequence[str] | None = None,
+        *,
+        account: str | None = None,
+    ) -> SigmaResult:
+        """See :meth:`AsyncStripeSync.sync_sigma`."""
+        return self._call(self._core.sync_sigma, tables, account=account)
 
     def process_next(
         self,

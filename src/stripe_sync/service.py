@@ -121,9 +121,13 @@ class _Server(uvicorn.Server):
 
 
 async def _backfill(sync: AsyncStripeSync) -> None:
-    """One incremental backfill of everything; its failures are logged, never fatal."""
+    """One incremental backfill of everything (and of Sigma with ``enable_sigma``); failures
+    are logged, never fatal."""
     try:
         result = await sync.process_until_done("all")
+        if sync.config.enable_sigma:
+            sigma = await sync.sync_sigma()
+            _log.warning("Sigma sync %s: %s", sigma.status, sigma.error or "")
     except StripeSyncError as exc:
         _log.warning("background backfill stopped: %s (the next start continues it)", exc)
         return

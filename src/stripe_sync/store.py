@@ -383,6 +383,36 @@ class Store:
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    @contextlib.asynccontextmanager
+    async def connection(self) -> AsyncIterator[psycopg.AsyncConnection[TupleRow]]:
+        """A pooled connection (autocommit) for work that needs one: ``COPY`` of Sigma data
+        and its transaction. Driver errors are translated like every other call's."""
+        try:
+            async with self._pool.connection() as conn:
+                yield conn
+        except psycopg_pool.PoolTimeout as exc:
+            raise DatabaseUnavailableError(
+                f"no database connection within {self._pool.timeout:g} s "
+                "(the server is down or the pool is exhausted)"
+            ) from exc
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
+        except psycopg.Error as exc:
+            raise DatabaseError(f"database error: {_first_line(exc)}") from exc
+
+    async def sigma_watermark(self, account_id: str, object_name: str) -> datetime | None:
+        row = await self._fetchone(query("sigma_watermark", self.schema), (account_id, object_name))
+        return row[0] if row else None
+
+    async def sigma_set_watermark(
+        self, account_id: str, object_name: str, until: datetime, run_id: int
+    ) -> None:
+        await self._fetchone(
+            query("sigma_set_watermark", self.schema),
+            {"account_id": account_id, "object": object_name, "until": until, "run_id": run_id},
+            returns=False,
+        )
+
     async def latest_object_progress(self) -> list[dict[str, Any]]:
         rows = await self._fetchall(query("latest_object_progress", self.schema), ())
         keys = (

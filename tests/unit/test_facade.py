@@ -122,6 +122,8 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "list_sync_runs": lambda: engine.list_sync_runs(),
         "backfill_progress": lambda: engine.backfill_progress(),
         "sync_lag": lambda: engine.sync_lag(),
+        "sync_sigma": lambda: engine.sync_sigma(["balance_transactions"]),
+        "migrate_sigma": lambda: engine.migrate_sigma(),
         "poll_events": lambda: engine.poll_events(),
         "listen_events": lambda: engine.listen_events(threading.Event()),
         "list_failed_events": lambda: engine.list_failed_events(),

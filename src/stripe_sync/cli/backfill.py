@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -194,6 +195,11 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
 )
 @click.option("--account", default=None, help="A connected account (Stripe-Account).")
 @click.option(
+    "--sigma",
+    is_flag=True,
+    help="Sync Sigma reporting tables instead (OBJECTS are Sigma table names; default set).",
+)
+@click.option(
     "--connected-accounts",
     default=None,
     help="Backfill connected accounts instead: 'all' of the platform's, or acct_1,acct_2.",
@@ -212,6 +218,7 @@ def backfill(
     lease_seconds: float,
     account: str | None,
     connected_accounts: str | None,
+    sigma: bool,
     as_json: bool,
     **options: Any,
 ) -> None:
@@ -221,6 +228,9 @@ def backfill(
     lists only what is new, and retries failed windows) and parallel (start it in several
     processes on one database to share the work).
     """
+    if sigma:
+        _sigma(list(objects), account, as_json, options)
+        return
     names = list(objects) or ["all"]
     config = stripe_config(
         **options,
@@ -258,6 +268,36 @@ def backfill(
         for result in results:
             print_result(Console(), result)
     if any(r.status != "complete" for r in results):
+        sys.exit(1)
+
+
+def _sigma(tables: list[str], account: str | None, as_json: bool, options: Any) -> None:
+    """``backfill --sigma``: the Sigma tables, first load or increment."""
+    with StripeSync(stripe_config(**options)) as sync:
+        sync.run_migrations()
+        result = sync.sync_sigma(tables or None, account=account)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "run_id": result.run_id,
+                    "status": result.status,
+                    "error": result.error,
+                    "tables": {n: dataclasses.asdict(t) for n, t in result.tables.items()},
+                }
+            )
+        )
+    else:
+        console = Console()
+        for name, table in sorted(result.tables.items()):
+            console.print(
+                f"{name:<40} {table.mode:<12} {table.rows:>10,} rows  {table.status}"
+                + (f": {table.error}" if table.error else ""),
+                highlight=False,
+            )
+        if result.error:
+            console.print(f"Sigma: {result.error}", highlight=False)
+    if result.status != "complete":
         sys.exit(1)
 
 

@@ -9,6 +9,7 @@ import click
 
 from .. import embedded
 from ..config import StripeSyncConfig
+from ..facade import StripeSync
 from ..migrations import list_relations, run_migrations
 from ._common import (
     data_dir_option,
@@ -24,8 +25,34 @@ from ._common import (
 @database_url_option
 @schema_option
 @data_dir_option
+@click.option(
+    "--sigma",
+    "sigma_tables",
+    flag_value="default",
+    default=None,
+    help="Also create the Sigma tables (the default set) in the Sigma schema.",
+)
+@click.option(
+    "--sigma-tables",
+    "sigma_tables",
+    default=None,
+    help="Also create these Sigma tables: a,b,c, or 'all' (implies --sigma).",
+)
+@click.option(
+    "--sigma-schema",
+    envvar="STRIPE_SYNC_SIGMA_SCHEMA",
+    show_envvar=True,
+    default="sigma",
+    show_default=True,
+)
 @handle_errors
-def migrate(database_url: str | None, schema: str, data_dir: Path | None) -> None:
+def migrate(
+    database_url: str | None,
+    schema: str,
+    data_dir: Path | None,
+    sigma_tables: str | None,
+    sigma_schema: str,
+) -> None:
     """Create or upgrade the sync schema (idempotent, safe to run concurrently)."""
     config = StripeSyncConfig(
         database_url=resolve_database_url(database_url, data_dir), schema=schema
@@ -44,6 +71,19 @@ def migrate(database_url: str | None, schema: str, data_dir: Path | None) -> Non
     views = [r for r in relations if r.kind == "view"]
     click.echo(f"{len(tables)} tables: " + ", ".join(r.name for r in tables))
     click.echo(f"{len(views)} views: " + ", ".join(r.name for r in views))
+    if sigma_tables is not None:
+        names = None if sigma_tables == "default" else sigma_tables.split(",")
+        sigma_config = StripeSyncConfig(
+            database_url=config.database_url, schema=schema, sigma_schema=sigma_schema
+        )
+        with StripeSync(sigma_config) as sync:
+            ensured = sync.migrate_sigma(names)
+        click.echo(
+            f"Sigma schema {sigma_schema!r}: {len(ensured.created)} created, "
+            f"{len(ensured.altered)} altered, {len(ensured.unchanged)} unchanged"
+        )
+        for warning in ensured.warnings:
+            click.echo(f"warning: {warning}", err=True)
 
 
 @main.group()

@@ -64,6 +64,7 @@ def _ngrok_url(token: str, port: int) -> str:
     help="Also accept webhooks signed with this secret (an endpoint you manage yourself).",
 )
 @click.option("--no-backfill", is_flag=True, help="Do not backfill in the background.")
+@click.option("--sigma", is_flag=True, help="Also sync the default Sigma tables in the background.")
 @click.option("--keep-webhook", is_flag=True, help="Do not delete the managed endpoint on exit.")
 @click.option(
     "--poll-interval",
@@ -84,6 +85,7 @@ def start(
     no_backfill: bool,
     keep_webhook: bool,
     poll_interval: float,
+    sigma: bool,
     **options: Any,
 ) -> None:
     """Migrate, listen for changes (webhooks or the Events API), backfill in the background,
@@ -99,7 +101,7 @@ def start(
         keep_webhook=keep_webhook,
         poll_interval=poll_interval,
     )
-    config = stripe_config(**options, stripe_webhook_secret=webhook_secret)
+    config = stripe_config(**options, stripe_webhook_secret=webhook_secret, enable_sigma=sigma)
     click.echo(
         f"stripe-sync listening on http://{host}:{port} ({listen_mode} mode); Ctrl-C to stop",
         err=True,

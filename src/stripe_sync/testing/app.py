@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from .errors import FakeStripeError, invalid_api_key, permission_denied
@@ -103,13 +103,28 @@ def build_app(fake: FakeStripe) -> Starlette:
             raise permission_denied(key, request.headers.get("stripe-account") or fake.account_id)
         fake.faults.admit(endpoint, bool(match and match.is_list))
         pairs = parse_qsl(request.url.query, keep_blank_values=True)
+        body_json: dict[str, Any] | None = None
+        if path.startswith("/v2/"):
+            fake.sigma.public_base = str(request.base_url)
         if method == "POST":
             raw = (await request.body()).decode("utf-8", errors="replace")
-            pairs += parse_qsl(raw, keep_blank_values=True)
+            if request.headers.get("content-type", "").startswith("application/json"):
+                # Stripe's /v2 API takes JSON bodies.
+                try:
+                    body_json = json.loads(raw) if raw else {}
+                except ValueError:
+                    raise FakeStripeError(400, "Invalid JSON body") from None
+                if not isinstance(body_json, dict):
+                    raise FakeStripeError(400, "The JSON body must be an object")
+                pairs.append(("_json", raw))
+            else:
+                pairs += parse_qsl(raw, keep_blank_values=True)
         try:
-            params = decode(pairs)
+            params = decode([p for p in pairs if p[0] != "_json"])
         except FormError as exc:
             raise FakeStripeError(400, str(exc), param=exc.param) from None
+        if body_json is not None:
+            params.update(body_json)
         account = request.headers.get("stripe-account") or None
         cache_key = None
         if method == "POST" and idempotency_key:
@@ -229,6 +244,19 @@ def build_app(fake: FakeStripe) -> Starlette:
             return _json({"error": "no such event"}, 404)
         return _json({"queued": queued})
 
+    async def sigma_file(request: Request) -> Response:
+        # A pre-signed result file of a Sigma query run (no API key: the URL is signed).
+        try:
+            chunks = fake.sigma.open_file(
+                request.path_params["file_id"],
+                request.query_params.get("token"),
+                request.query_params.get("expires"),
+                "authorization" in request.headers,
+            )
+        except FakeStripeError as exc:
+            return _json(exc.body("req_" + ids.token(14)), exc.status)
+        return StreamingResponse(chunks, media_type="text/csv")
+
     methods = ["GET", "POST", "DELETE", "PUT", "PATCH"]
     routes = [
         Route("/_fake/health", health, methods=["GET"]),
@@ -241,6 +269,7 @@ def build_app(fake: FakeStripe) -> Starlette:
         Route("/_fake/webhooks", webhooks, methods=["GET"]),
         Route("/_fake/webhooks/wait", wait, methods=["POST"]),
         Route("/_fake/events/{event_id}/resend", resend, methods=["POST"]),
+        Route("/_fake/sigma/files/{file_id}", sigma_file, methods=["GET"]),
         Route("/{path:path}", api, methods=methods),
     ]
     return Starlette(routes=routes)

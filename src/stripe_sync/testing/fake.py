@@ -13,6 +13,7 @@ from .faults import FaultConfig, Faults
 from .ops import Ctx
 from .router import default_router
 from .seed import seed_objects, seed_realistic
+from .sigma import SigmaFake
 from .state import Store
 from .webhooks import DeliveryAttempt, WebhookDispatcher, signed_event
 
@@ -56,6 +57,8 @@ class FakeStripe:
             timeout=webhook_timeout,
         )
         self.router = default_router()
+        #: The Sigma query-run API: data, runs and knobs (see :mod:`.sigma`).
+        self.sigma = SigmaFake(self.store)
         #: ``(account, Idempotency-Key)`` -> (request fingerprint, status, body).
         self.idempotency: dict[tuple[str, str], tuple[str, int, bytes]] = {}
         #: API key -> endpoints (``"GET /v1/payouts"``, route paths) it may not call: 403.

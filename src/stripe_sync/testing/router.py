@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..resources import REGISTRY
-from . import billing, catalog, endpoints, payments
+from . import billing, catalog, endpoints, payments, sigma
 from .listing import created_allowed, list_children, list_table, parse_query
 from .ops import Ctx, require, retrieve_object
 from .routes import Handler, Route
@@ -136,5 +136,12 @@ class Router:
 def default_router() -> Router:
     """Every endpoint the fake serves."""
     return Router(
-        [*catalog.ROUTES, *billing.ROUTES, *payments.ROUTES, *endpoints.ROUTES, *_read_routes()]
+        [
+            *catalog.ROUTES,
+            *billing.ROUTES,
+            *payments.ROUTES,
+            *endpoints.ROUTES,
+            *sigma.ROUTES,
+            *_read_routes(),
+        ]
     )

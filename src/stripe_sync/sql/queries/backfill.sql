@@ -105,3 +105,26 @@ SELECT account_id, object, last_event_created, seconds_behind, last_backfill_com
 FROM {schema}."sync_lag"
 WHERE %(account_id)s::text IS NULL OR account_id = %(account_id)s
 ORDER BY account_id, object;
+
+-- name: sigma_checkpoint
+-- A Sigma page's cursor, in the transaction that loaded it; no row when the lease was lost.
+UPDATE {schema}."_sync_obj_runs" SET
+    cursor = %(cursor)s,
+    page_count = page_count + 1,
+    processed_count = processed_count + %(rows)s,
+    status = CASE WHEN %(more)s THEN 'running' ELSE 'complete' END,
+    completed_at = CASE WHEN %(more)s THEN NULL ELSE now() END,
+    claimed_until = CASE WHEN %(more)s THEN clock_timestamp() + %(lease)s END,
+    updated_at = now()
+WHERE id = %(window_id)s AND claimed_by = %(worker)s AND status = 'running'
+RETURNING id;
+
+-- name: sigma_watermark
+SELECT listed_until FROM {schema}."_backfill_cursors" WHERE account_id = %s AND object = %s;
+
+-- name: sigma_set_watermark
+-- A complete pass over a Sigma table: later syncs read from here (minus the trailing window).
+INSERT INTO {schema}."_backfill_cursors" AS c (account_id, object, listed_until, run_id)
+VALUES (%(account_id)s, %(object)s, %(until)s, %(run_id)s)
+ON CONFLICT (account_id, object) DO UPDATE
+    SET listed_until = EXCLUDED.listed_until, run_id = EXCLUDED.run_id, updated_at = now();

@@ -1,0 +1,163 @@
+"""Sigma sync end to end: the fake's query runs (sqlite) into PostgreSQL's sigma schema.
+
+The fake's rows are the oracle: after a sync, each table holds exactly them, typed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import psycopg
+from psycopg import sql
+
+from stripe_sync.client import StripeClient
+from stripe_sync.sigma.api import SigmaClient
+from stripe_sync.sigma.catalog import SigmaTable, resolve_tables
+from stripe_sync.sigma.sync import SigmaSync
+from stripe_sync.store import Store
+from stripe_sync.testing import FakeStripe
+from tests.integration.helpers import make_config, make_sync
+
+TABLES = ["balance_transactions", "invoice_line_items", "exchange_rates_from_usd"]
+
+
+async def no_sleep(seconds: float) -> None:
+    return None
+
+
+def typed(sigma_type: str, value: Any) -> Any:
+    """A fake CSV spelling, or a value read from PostgreSQL, as one comparable Python value."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if sigma_type == "bigint":
+            return int(value)
+        if sigma_type == "double":
+            return float(value)
+        if sigma_type.startswith("decimal"):
+            return Decimal(value)
+        if sigma_type == "boolean":
+            return value == "true"
+        if sigma_type == "timestamp":
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return value
+    if isinstance(value, Decimal) and sigma_type == "double":
+        return float(value)
+    return value
+
+
+def fake_rows(fake: FakeStripe, table: SigmaTable) -> dict[tuple[Any, ...], dict[str, Any]]:
+    out = {}
+    for row in fake.sigma.rows(table.name):
+        values = {c.name: typed(c.sigma_type, row[c.name]) for c in table.columns}
+        out[tuple(values[k] for k in table.primary_key)] = values
+    return out
+
+
+def db_rows(url: str, table: SigmaTable) -> dict[tuple[Any, ...], dict[str, Any]]:
+    with psycopg.connect(url) as conn:
+        conn.execute("SET TIME ZONE 'UTC'")
+        cur = conn.execute(
+            sql.SQL("SELECT {} FROM {}").format(
+                sql.SQL(", ").join(sql.Identifier(c.pg_name) for c in table.columns),
+                sql.Identifier("sigma", table.pg_name),
+            )
+        )
+        out = {}
+        for row in cur.fetchall():
+            values = {
+                c.name: typed(c.sigma_type, v) for c, v in zip(table.columns, row, strict=True)
+            }
+            out[tuple(values[k] for k in table.primary_key)] = values
+        return out
+
+
+async def engine(
+    fake: FakeStripe, url: str, page_rows: int = 37
+) -> tuple[SigmaSync, Store, StripeClient]:
+    config = make_config(fake, url)
+    store = Store(config, url)
+    await store.open()
+    client = StripeClient(config, transport=httpx.ASGITransport(app=fake.app))
+    sigma = SigmaClient(client, poll_interval=0.01, sleep=no_sleep)
+    return SigmaSync(config, store, sigma, page_rows=page_rows), store, client
+
+
+async def test_first_load_then_incremental_equals_the_fake(
+    fake: FakeStripe, database_url: str
+) -> None:
+    tables = resolve_tables(TABLES)
+    for name in TABLES:
+        fake.sigma.generate(name, 120)
+    sync, store, client = await engine(fake, database_url)
+    try:
+        first = await sync.sync(tables, fake.account_id)
+        assert first.status == "complete", first
+        for table in tables:
+            result = first.tables[table.name]
+            assert result.mode == "first_load"
+            assert result.pages >= 4, "keyset pages of 37 rows"
+            assert db_rows(database_url, table) == fake_rows(fake, table), table.name
+
+        # New and changed rows: a later batch_timestamp makes them visible to the increment.
+        bt = tables[0]
+        existing = fake.sigma.rows(bt.name)
+        changed = {
+            **existing[5],
+            "description": 'changed, "quoted"\nline',
+            "batch_timestamp": "2100-01-01 00:00:00.000",
+        }
+        added = {**existing[6], "id": "txn_new_1", "batch_timestamp": "2100-01-01 00:00:00.000"}
+        fake.sigma.upsert(bt.name, [changed, added])
+        second = await sync.sync([bt], fake.account_id)
+        assert second.tables[bt.name].mode == "incremental"
+        assert second.tables[bt.name].rows < 120, "an increment reads the recent rows only"
+        assert db_rows(database_url, bt) == fake_rows(fake, bt)
+    finally:
+        await client.aclose()
+        await store.close()
+
+
+async def test_failed_runs_are_retried_then_reported_and_other_tables_go_on(
+    fake: FakeStripe, database_url: str
+) -> None:
+    tables = resolve_tables(TABLES[:2])
+    for name in TABLES[:2]:
+        fake.sigma.generate(name, 20)
+    sync, store, client = await engine(fake, database_url, page_rows=1000)
+    try:
+        fake.sigma.fail_next(3, "Query exceeded the time limit", "internal_error")
+        result = await sync.sync(tables, fake.account_id)
+        assert result.status == "error"
+        failed = [r for r in result.tables.values() if r.status == "error"]
+        assert len(failed) == 1
+        assert failed[0].error is not None
+        assert "Query exceeded the time limit" in failed[0].error
+        ok = [r for r in result.tables.values() if r.status == "complete"]
+        assert len(ok) == 1
+        # The next sync retries the failed table.
+        again = await sync.sync(tables, fake.account_id)
+        assert again.status == "complete"
+        for table in tables:
+            assert db_rows(database_url, table) == fake_rows(fake, table)
+    finally:
+        await client.aclose()
+        await store.close()
+
+
+async def test_no_sigma_is_reported_and_the_rest_of_the_sync_goes_on(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.sigma.disable()
+    fake.seed("customer", 30)
+    async with make_sync(fake, database_url) as sync:
+        result = await sync.sync_sigma(["balance_transactions"])
+        assert result.status == "unavailable"
+        assert result.error is not None
+        assert "Sigma" in result.error
+        backfill = await sync.process_until_done("customer")
+    assert backfill.status == "complete"
+    assert backfill.objects["customer"].processed == 30
