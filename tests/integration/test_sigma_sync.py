@@ -161,3 +161,46 @@ async def test_no_sigma_is_reported_and_the_rest_of_the_sync_goes_on(
         backfill = await sync.process_until_done("customer")
     assert backfill.status == "complete"
     assert backfill.objects["customer"].processed == 30
+
+
+def as_multiset(rows: Any) -> list[tuple[Any, ...]]:
+    return sorted((tuple(repr(v) for v in r.values()) for r in rows), key=str)
+
+
+async def test_a_table_without_a_key_is_reloaded_in_full_with_exact_decimals(
+    fake: FakeStripe, database_url: str
+) -> None:
+    (table,) = resolve_tables(["itemized_fees"])
+    assert not table.primary_key
+    assert any(c.sigma_type.startswith("decimal") for c in table.columns)
+    fake.sigma.generate(table.name, 90)
+    sync, store, client = await engine(fake, database_url)
+    try:
+        for count in (90, 40):  # the second run sees fewer rows: the old ones must go
+            fake.sigma.generate(table.name, count)
+            result = await sync.sync([table], fake.account_id)
+            assert result.tables[table.name].mode == "full_reload"
+            expected = [
+                {c.name: typed(c.sigma_type, row[c.name]) for c in table.columns}
+                for row in fake.sigma.rows(table.name)
+            ]
+            with psycopg.connect(database_url) as conn:
+                conn.execute("SET TIME ZONE 'UTC'")
+                cur = conn.execute(
+                    sql.SQL("SELECT {} FROM {}").format(
+                        sql.SQL(", ").join(sql.Identifier(c.pg_name) for c in table.columns),
+                        sql.Identifier("sigma", table.pg_name),
+                    )
+                )
+                stored = [
+                    {c.name: typed(c.sigma_type, v) for c, v in zip(table.columns, r, strict=True)}
+                    for r in cur.fetchall()
+                ]
+            assert len(stored) == count
+            assert as_multiset(stored) == as_multiset(expected)
+            decimals = [r["amount"] for r in stored if r["amount"] is not None]
+            assert decimals
+            assert all(isinstance(d, Decimal) for d in decimals)
+    finally:
+        await client.aclose()
+        await store.close()
