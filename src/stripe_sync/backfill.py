@@ -40,7 +40,13 @@ from typing import Any
 from .changes import ChildList
 from .client import StripeClient
 from .config import StripeSyncConfig
-from .errors import ConfigError, DatabaseUnavailableError, StripeSyncError, UnknownObjectError
+from .errors import (
+    ConfigError,
+    DatabaseUnavailableError,
+    StripeNotFoundError,
+    StripeSyncError,
+    UnknownObjectError,
+)
 from .ingest import Ingestor
 from .poller import PollResult
 from .resources import REGISTRY, Resource, get
@@ -358,8 +364,10 @@ class Backfiller:
         )
         try:
             async with asyncio.TaskGroup() as group:
-                for _ in range(self.workers):
-                    group.create_task(self._worker(turns))
+                for n in range(self.workers):
+                    # Each task its own lease holder: a task whose page outlasts the lease
+                    # loses the window even to a task of the same process.
+                    group.create_task(self._worker(turns, f"{self.worker_id}/{n}"))
         except* DatabaseUnavailableError as eg:
             raise eg.exceptions[0] from None
         finally:
@@ -405,7 +413,7 @@ class Backfiller:
             # One caller paging one window: splitting it would only leave more windows behind.
             processed, more = await self._page(window, plan.account_id, plan.account, split=False)
             if more:
-                await self._store.backfill_release(window.id, self.worker_id, "pending")
+                await self._store.backfill_release(window.id, window.worker, "pending")
         rows = {r.object: r for r in await self._store.backfill_progress(run_id)}
         row = rows.get(object_name)
         has_more = row is not None and row.complete + row.errors < row.windows
@@ -415,13 +423,13 @@ class Backfiller:
 
     # -- workers -----------------------------------------------------------------------------
 
-    async def _worker(self, turns: collections.deque[tuple[RunPlan, int]]) -> None:
+    async def _worker(self, turns: collections.deque[tuple[RunPlan, int]], worker: str) -> None:
         """Claim windows from the runs in turn until every run is closed."""
         misses = 0
         while turns:
             plan, run_id = turns[0]
             turns.rotate(-1)
-            window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, None)
+            window = await self._store.backfill_claim(run_id, worker, self.lease, None)
             if window is not None:
                 misses = 0
                 await self._work(window, plan.account_id, plan.account)
@@ -448,7 +456,7 @@ class Backfiller:
         except asyncio.CancelledError:
             with contextlib.suppress(Exception):
                 await asyncio.shield(
-                    self._store.backfill_release(window.id, self.worker_id, "pending")
+                    self._store.backfill_release(window.id, window.worker, "pending")
                 )
             raise
         except DatabaseUnavailableError:
@@ -471,7 +479,7 @@ class Backfiller:
             extra={"window_id": window.id, "object": window.object},
         )
         await self._store.backfill_release(
-            window.id, self.worker_id, "pending" if retry else "error", message
+            window.id, window.worker, "pending" if retry else "error", message
         )
 
     # -- one page ------------------------------------------------------------------------------
@@ -558,12 +566,19 @@ class Backfiller:
         async def listed(parent_id: str) -> list[dict[str, Any]]:
             path = per_parent.path.replace("{parent}", parent_id)
             params = {k: v.replace("{parent}", parent_id) for k, v in per_parent.params}
-            return [
-                item
-                async for item in self._client().iter_list(
-                    path, params, account=account, page_size=PAGE_SIZE
-                )
-            ]
+            try:
+                return [
+                    item
+                    async for item in self._client().iter_list(
+                        path, params, account=account, page_size=PAGE_SIZE
+                    )
+                ]
+            except StripeNotFoundError as exc:
+                # The parent was deleted since it was listed: it has nothing to list (its
+                # own deletion arrives as an event). The rest of the batch goes on.
+                if exc.code not in (None, "resource_missing"):
+                    raise
+                return []
 
         lists = await asyncio.gather(*(listed(p) for p in batch))
         items = [item for found in lists for item in found]
@@ -594,7 +609,7 @@ class Backfiller:
         committed = await self._store.backfill_page(
             {
                 "window_id": window.id,
-                "worker": self.worker_id,
+                "worker": window.worker,
                 "lease": self.lease,
                 "table": resource.table if resource is not None else None,
                 "account_id": account_id,

@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Coroutine, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -438,6 +438,25 @@ class AsyncStripeSync:
         deleted = await managed.delete(webhook_id)
         self._secrets_loaded_at = float("-inf")
         return deleted
+
+    async def use_managed_webhook(self, webhook_id: str, instance: str) -> None:
+        """Record that ``instance`` (a running service) uses the endpoint; call it again as a
+        heartbeat (see :meth:`release_managed_webhook`)."""
+        store = await self._open_store()
+        await store.webhook_user_seen(webhook_id, instance)
+
+    async def release_managed_webhook(
+        self, webhook_id: str, instance: str, *, grace_seconds: float = 90.0
+    ) -> bool:
+        """``instance`` stops using the endpoint; delete it when no other instance with a
+        heartbeat newer than ``grace_seconds`` uses it. True when it was deleted."""
+        store = await self._open_store()
+        others = await store.webhook_user_gone(
+            webhook_id, instance, timedelta(seconds=grace_seconds)
+        )
+        if others:
+            return False
+        return await self.delete_managed_webhook(webhook_id)
 
     async def cleanup_orphaned_managed_webhooks(self) -> list[str]:
         """Delete the endpoints this installation created in Stripe but no longer tracks
@@ -957,6 +976,18 @@ class StripeSync:
     def delete_managed_webhook(self, webhook_id: str) -> bool:
         """See :meth:`AsyncStripeSync.delete_managed_webhook`."""
         return self._call(self._core.delete_managed_webhook, webhook_id)
+
+    def use_managed_webhook(self, webhook_id: str, instance: str) -> None:
+        """See :meth:`AsyncStripeSync.use_managed_webhook`."""
+        return self._call(self._core.use_managed_webhook, webhook_id, instance)
+
+    def release_managed_webhook(
+        self, webhook_id: str, instance: str, *, grace_seconds: float = 90.0
+    ) -> bool:
+        """See :meth:`AsyncStripeSync.release_managed_webhook`."""
+        return self._call(
+            self._core.release_managed_webhook, webhook_id, instance, grace_seconds=grace_seconds
+        )
 
     def cleanup_orphaned_managed_webhooks(self) -> list[str]:
         """See :meth:`AsyncStripeSync.cleanup_orphaned_managed_webhooks`."""

@@ -21,6 +21,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -68,6 +71,7 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
         )
     )
     webhook_id: str | None = None
+    instance = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     tasks: list[asyncio.Task[None]] = []
     serving = asyncio.create_task(server.serve())
     try:
@@ -75,6 +79,10 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
             assert options.public_url is not None
             endpoint = await sync.find_or_create_managed_webhook(options.public_url)
             webhook_id = str(endpoint["id"])
+            # Several instances behind one URL share the endpoint: each registers and beats;
+            # the last one to stop deletes it.
+            await sync.use_managed_webhook(webhook_id, instance)
+            tasks.append(asyncio.create_task(_heartbeat(sync, webhook_id, instance)))
             _log.warning("webhook endpoint %s -> %s", webhook_id, options.public_url)
         else:
             tasks.append(
@@ -95,6 +103,16 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
             # A finished backfill is not a reason to stop: real time goes on.
     finally:
         stop.set()
+        # Stop Stripe's deliveries first, then drain what is in flight: the other way round,
+        # deliveries failing in between would be retried to an endpoint that no longer exists.
+        if webhook_id is not None and not options.keep_webhook:
+            try:
+                if await sync.release_managed_webhook(webhook_id, instance):
+                    _log.warning("deleted webhook endpoint %s", webhook_id)
+                else:
+                    _log.warning("webhook endpoint %s kept: other instances use it", webhook_id)
+            except StripeSyncError as exc:
+                _log.warning("could not release webhook endpoint %s: %s", webhook_id, exc)
         for task in tasks:
             task.cancel()
         for task in tasks:
@@ -103,12 +121,19 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
         server.should_exit = True
         with contextlib.suppress(Exception):
             await serving
-        if webhook_id is not None and not options.keep_webhook:
-            try:
-                await sync.delete_managed_webhook(webhook_id)
-                _log.warning("deleted webhook endpoint %s", webhook_id)
-            except StripeSyncError as exc:
-                _log.warning("could not delete webhook endpoint %s: %s", webhook_id, exc)
+
+
+#: Seconds between an instance's heartbeats on the endpoint it uses (3 missed: it stops counting).
+HEARTBEAT_SECONDS = 30.0
+
+
+async def _heartbeat(sync: AsyncStripeSync, webhook_id: str, instance: str) -> None:
+    while True:
+        await asyncio.sleep(HEARTBEAT_SECONDS)
+        try:
+            await sync.use_managed_webhook(webhook_id, instance)
+        except StripeSyncError as exc:
+            _log.warning("webhook heartbeat failed: %s", exc)
 
 
 class _Server(uvicorn.Server):
@@ -128,7 +153,7 @@ async def _backfill(sync: AsyncStripeSync) -> None:
         if sync.config.enable_sigma:
             sigma = await sync.sync_sigma()
             _log.warning("Sigma sync %s: %s", sigma.status, sigma.error or "")
-    except StripeSyncError as exc:
+    except Exception as exc:  # never fatal: real time goes on
         _log.warning("background backfill stopped: %s (the next start continues it)", exc)
         return
     _log.warning(

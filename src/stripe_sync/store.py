@@ -92,6 +92,8 @@ class ClaimedWindow:
     attempts: int
     #: The database clock at the claim: the version of the first page fetched now.
     version: datetime
+    #: Who holds the lease (``claimed_by``): one asyncio worker of one process.
+    worker: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +270,21 @@ class Store:
         stored = await self._fetchone(query("update_managed_webhook", self.schema), params)
         return _webhook_row(stored) if stored else None
 
+    async def webhook_user_seen(self, webhook_id: str, instance: str) -> None:
+        await self._fetchone(
+            query("webhook_user_seen", self.schema),
+            {"webhook_id": webhook_id, "instance": instance},
+            returns=False,
+        )
+
+    async def webhook_user_gone(self, webhook_id: str, instance: str, grace: timedelta) -> int:
+        """Unregister ``instance``; how many other instances still use the endpoint."""
+        row = await self._fetchone(
+            query("webhook_user_gone", self.schema),
+            {"webhook_id": webhook_id, "instance": instance, "grace": grace},
+        )
+        return int(row[0]) if row else 0
+
     async def delete_managed_webhook(self, webhook_id: str) -> bool:
         row = await self._fetchone(query("delete_managed_webhook", self.schema), (webhook_id,))
         return row is not None
@@ -306,6 +323,7 @@ class Store:
             cursor_created,
             attempts,
             version,
+            worker,
         )
 
     async def backfill_page(self, params: Mapping[str, Any]) -> CommittedPage:
@@ -399,6 +417,12 @@ class Store:
             raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
         except psycopg.Error as exc:
             raise DatabaseError(f"database error: {_first_line(exc)}") from exc
+
+    async def now(self) -> datetime:
+        """The database clock."""
+        row = await self._fetchone(query("db_now", self.schema), ())
+        assert row is not None  # SELECT always returns a row
+        return row[0]  # type: ignore[no-any-return]
 
     async def sigma_watermark(self, account_id: str, object_name: str) -> datetime | None:
         row = await self._fetchone(query("sigma_watermark", self.schema), (account_id, object_name))

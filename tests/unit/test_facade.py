@@ -124,6 +124,8 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "sync_lag": lambda: engine.sync_lag(),
         "sync_sigma": lambda: engine.sync_sigma(["balance_transactions"]),
         "migrate_sigma": lambda: engine.migrate_sigma(),
+        "use_managed_webhook": lambda: engine.use_managed_webhook("we_1", "i"),
+        "release_managed_webhook": lambda: engine.release_managed_webhook("we_1", "i"),
         "poll_events": lambda: engine.poll_events(),
         "listen_events": lambda: engine.listen_events(threading.Event()),
         "list_failed_events": lambda: engine.list_failed_events(),

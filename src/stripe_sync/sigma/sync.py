@@ -163,6 +163,13 @@ class SigmaSync:
             mode = "first_load"
         rows = pages = 0
         cursor: list[Any] | None = json.loads(window.cursor) if window.cursor else None
+        # A keyed table re-read in full from the start: rows it no longer has are removed once
+        # the pass is complete (rows not written since the pass began).
+        prune_before = (
+            await self._store.now()
+            if mode == "first_load" and table.cursor_column is None and cursor is None
+            else None
+        )
         try:
             while True:
                 query = self._query(table, mode, cursor, watermark)
@@ -171,10 +178,12 @@ class SigmaSync:
                 pages += 1
                 if not more:
                     break
+            if prune_before is not None:
+                await self._prune(table, account_id, prune_before)
             newest = await self._newest(table, account_id)
-            await self._store.sigma_set_watermark(
-                account_id, window.object, newest or datetime.now(UTC), run_id
-            )
+            if newest is not None:
+                # Without one (an empty table, no cursor column) the next sync reads it all.
+                await self._store.sigma_set_watermark(account_id, window.object, newest, run_id)
         except _LeaseLost:
             _log.warning("Sigma table %s: its lease went to another worker", table.name)
             return SigmaTableResult(table.name, mode, rows, pages, "error", "lease lost")
@@ -255,6 +264,7 @@ class SigmaSync:
         order = list(table.pg_primary_key)
         if mode == "incremental" and table.cursor_column is not None:
             order = [table.column(table.cursor_column).pg_name, *order]
+        text = {c.pg_name: c.pg_type == "text" for c in table.columns}
         # The rows this transaction wrote carry its now(): the last of them in key order.
         statement = sql.SQL(
             "SELECT {keys} FROM {table} WHERE _account_id = %s AND _last_synced_at = now() "
@@ -262,11 +272,20 @@ class SigmaSync:
         ).format(
             keys=sql.SQL(", ").join(sql.Identifier(c) for c in order),
             table=sql.Identifier(self.schema, table.pg_name),
-            desc=sql.SQL(", ").join(sql.SQL("{} DESC").format(sql.Identifier(c)) for c in order),
+            # Sigma orders text by code point: so must the cursor, whatever the collation.
+            desc=sql.SQL(", ").join(
+                sql.SQL('{} COLLATE "C" DESC' if text[c] else "{} DESC").format(sql.Identifier(c))
+                for c in order
+            ),
         )
         cur = await conn.execute(statement, (account_id,))
         row = await cur.fetchone()
         return list(row) if row is not None else None
+
+    async def _prune(self, table: SigmaTable, account_id: str, before: datetime) -> None:
+        statement = load_statements(self.schema, table).prune
+        async with self._store.connection() as conn:
+            await conn.execute(statement, {"account_id": account_id, "before": before})
 
     async def _newest(self, table: SigmaTable, account_id: str) -> datetime | None:
         statement = load_statements(self.schema, table).max_cursor

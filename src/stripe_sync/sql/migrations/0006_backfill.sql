@@ -70,6 +70,7 @@ DECLARE
     v_name text;
     v_lo timestamptz;
     v_hi timestamptz;
+    v_carried bigint;
 BEGIN
     SELECT coalesce(array_agg(o->>'name' ORDER BY o->>'name'), '{}') INTO v_names
     FROM jsonb_array_elements(p_objects) o;
@@ -126,11 +127,15 @@ BEGIN
         )
         UPDATE "_sync_obj_runs" w SET superseded_by = c.id, updated_at = now()
         FROM carried c WHERE w.id = c.carried_from;
+        GET DIAGNOSTICS v_carried = ROW_COUNT;
 
         IF NOT (v_obj->>'created_filter')::boolean THEN
-            -- No created filter: the whole list, every run.
-            INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind)
-            VALUES (v_run, p_account_id, v_name, v_obj->>'kind');
+            -- No created filter: the whole list, every run (unless an unfinished whole-list
+            -- window was just carried over: it lists the same objects from its cursor).
+            IF v_carried = 0 THEN
+                INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind)
+                VALUES (v_run, p_account_id, v_name, v_obj->>'kind');
+            END IF;
             CONTINUE;
         END IF;
         IF v_incremental THEN
@@ -259,7 +264,10 @@ DECLARE
     v_pending integer;
 BEGIN
     SELECT * INTO w FROM "_sync_obj_runs" x WHERE x.id = p_window_id FOR UPDATE;
-    IF NOT FOUND OR w.status <> 'running' OR w.claimed_by IS DISTINCT FROM p_worker THEN
+    -- A window carried into a newer run (its run was closed as abandoned) is no longer this
+    -- worker's either: the copy in the new run lists it.
+    IF NOT FOUND OR w.status <> 'running' OR w.claimed_by IS DISTINCT FROM p_worker
+       OR w.superseded_by IS NOT NULL THEN
         RETURN QUERY SELECT 'lost'::text, '{}'::text[], NULL::timestamptz, clock_timestamp();
         RETURN;
     END IF;

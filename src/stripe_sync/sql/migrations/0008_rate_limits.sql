@@ -19,9 +19,9 @@ CREATE TABLE "_rate_limits" (
 COMMENT ON TABLE "_rate_limits" IS 'Token buckets (GCRA) shared by the stripe-sync processes of this database: one row per account, mode and endpoint.';
 
 -- Reserves the earliest slot that every bucket in p_keys allows (p_rates per second, bursts of
--- p_bursts), in one call, and answers how long the caller must wait for it. It is the whole of
--- an acquire: one statement, one round trip, and the row locks end with it, so nobody holds a
--- lock while they sleep. Callers are served in the order they reach the rows (fair), and a
+-- p_bursts), in one call, and answers how long the caller must wait for it: one statement, one
+-- round trip, and the row locks end with it, so nobody holds a lock while they sleep. (An
+-- acquire calls it per level, endpoint then global: see stripe_sync/pg_ratelimit.py.) Callers are served in the order they reach the rows (fair), and a
 -- reserved slot is never given to anyone else: over any T seconds at most rate * T + burst
 -- slots of a bucket fall in the window.
 --

@@ -128,3 +128,6 @@ INSERT INTO {schema}."_backfill_cursors" AS c (account_id, object, listed_until,
 VALUES (%(account_id)s, %(object)s, %(until)s, %(run_id)s)
 ON CONFLICT (account_id, object) DO UPDATE
     SET listed_until = EXCLUDED.listed_until, run_id = EXCLUDED.run_id, updated_at = now();
+
+-- name: db_now
+SELECT clock_timestamp();

@@ -58,3 +58,19 @@ RETURNING id, url, account_id, secret, enabled_events, status, api_version, desc
 
 -- name: delete_managed_webhook
 DELETE FROM {schema}."_managed_webhooks" WHERE id = %s RETURNING id;
+
+-- name: webhook_user_seen
+-- An instance uses the endpoint (registration and heartbeat).
+INSERT INTO {schema}."_managed_webhook_users" (webhook_id, account_id, instance)
+SELECT id, account_id, %(instance)s FROM {schema}."_managed_webhooks" WHERE id = %(webhook_id)s
+ON CONFLICT (webhook_id, instance) DO UPDATE SET seen_at = now();
+
+-- name: webhook_user_gone
+-- The instance stops using the endpoint; returns how many others still do (fresh heartbeat).
+WITH gone AS (
+    DELETE FROM {schema}."_managed_webhook_users" WHERE webhook_id = %(webhook_id)s
+      AND instance = %(instance)s
+)
+SELECT count(*) FROM {schema}."_managed_webhook_users"
+WHERE webhook_id = %(webhook_id)s AND instance <> %(instance)s
+  AND seen_at > now() - %(grace)s;
