@@ -411,7 +411,16 @@ class Backfiller:
         processed = 0
         if window is not None:
             # One caller paging one window: splitting it would only leave more windows behind.
-            processed, more = await self._page(window, plan.account_id, plan.account, split=False)
+            try:
+                processed, following = await self._page(
+                    window, plan.account_id, plan.account, split=False
+                )
+            except StripeSyncError as exc:
+                if not isinstance(exc, DatabaseUnavailableError):
+                    # Recorded on the window (retried by a later call, or failed), then raised.
+                    await self._failed(window, exc, transient=exc.transient)
+                raise
+            more = following is not None
             if more:
                 await self._store.backfill_release(window.id, window.worker, "pending")
         rows = {r.object: r for r in await self._store.backfill_progress(run_id)}
@@ -469,7 +478,7 @@ class Backfiller:
 
     async def _failed(self, window: ClaimedWindow, exc: BaseException, *, transient: bool) -> None:
         message = f"{type(exc).__name__}: {exc}"
-        retry = transient and window.attempts < MAX_TRANSIENT_ATTEMPTS
+        retry = transient and window.failures + 1 < MAX_TRANSIENT_ATTEMPTS
         self._log.warning(
             "backfill window %s (%s) %s: %s",
             window.id,

@@ -88,8 +88,8 @@ class ClaimedWindow:
     parent_ids: tuple[str, ...]
     cursor: str | None
     cursor_created: datetime | None
-    #: Claims of this window so far, this one included.
-    attempts: int
+    #: Failures of this window given back to be retried so far (in this run).
+    failures: int
     #: The database clock at the claim: the version of the first page fetched now.
     version: datetime
     #: Who holds the lease (``claimed_by``): one asyncio worker of one process.
@@ -311,7 +311,7 @@ class Store:
         row = await self._fetchone(query("backfill_claim", self.schema), params)
         if row is None:
             return None
-        wid, obj, kind, gte, lt, parent_ids, cursor, cursor_created, attempts, version = row
+        wid, obj, kind, gte, lt, parent_ids, cursor, cursor_created, failures, version = row
         return ClaimedWindow(
             wid,
             obj,
@@ -321,7 +321,7 @@ class Store:
             tuple(parent_ids or ()),
             cursor,
             cursor_created,
-            attempts,
+            failures,
             version,
             worker,
         )

@@ -99,3 +99,32 @@ async def test_a_keyed_sigma_table_without_cursor_column_drops_rows_gone_from_si
         await store.close()
     assert len(fake_rows(fake, table)) == 20
     assert set(db_rows(database_url, table)) == set(fake_rows(fake, table))
+
+
+async def test_claims_without_failures_do_not_use_up_the_retries(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Every process_next claims and gives back its window: those claims are not failures, so
+    a transient error after several pages is still retried instead of failing the window."""
+    from stripe_sync.errors import StripeServerError
+
+    fake.seed("product", 450)
+    async with make_sync(fake, database_url, max_retries=0) as sync:
+        for _ in range(3):
+            assert (await sync.process_next("product")).has_more
+        fake.configure(server_error_probability=1.0)
+        for _ in range(2):
+            try:
+                await sync.process_next("product")
+            except StripeServerError:
+                pass
+            else:  # pragma: no cover - the fault always fires
+                raise AssertionError("expected a 5xx")
+        with psycopg.connect(database_url) as conn:
+            statuses = {s for (s,) in conn.execute("SELECT status FROM stripe._sync_obj_runs")}
+        # Given back after each transient failure (not failed, not left claimed).
+        assert statuses == {"pending"}
+        fake.configure(server_error_probability=0.0)
+        while (await sync.process_next("product")).has_more:
+            pass
+    assert len(rows(database_url, "products")) == 450

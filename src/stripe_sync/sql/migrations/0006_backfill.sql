@@ -24,6 +24,9 @@ ALTER TABLE "_sync_obj_runs"
     -- Unfinished work moves to the next run: the new window names the one it continues, and the
     -- old one names its successor (so it is carried once).
     ADD COLUMN "carried_from" bigint,
+    -- Failures given back to be retried (attempts counts claims, which shutdowns and
+    -- process_next also make).
+    ADD COLUMN "failures" integer NOT NULL DEFAULT 0,
     ADD COLUMN "superseded_by" bigint;
 
 CREATE INDEX "_sync_obj_runs_unfinished_idx" ON "_sync_obj_runs" ("account_id", "object")
@@ -188,7 +191,7 @@ CREATE FUNCTION "_backfill_claim"(
     p_objects text[] DEFAULT NULL
 ) RETURNS TABLE (
     window_id bigint, object text, kind text, created_gte timestamptz, created_lt timestamptz,
-    parent_ids text[], cursor text, cursor_created timestamptz, attempts integer,
+    parent_ids text[], cursor text, cursor_created timestamptz, failures integer,
     version timestamptz
 )
 LANGUAGE plpgsql
@@ -220,7 +223,7 @@ BEGIN
         started_at = coalesce(w.started_at, now()), attempts = w.attempts + 1, updated_at = now()
     WHERE w.id = v_id
     RETURNING w.id, w.object, w.kind, w.created_gte, w.created_lt, w.parent_ids, w.cursor,
-              w.cursor_created, w.attempts, clock_timestamp();
+              w.cursor_created, w.failures, clock_timestamp();
     UPDATE "_sync_runs" SET updated_at = now() WHERE id = p_run_id;
 END
 $fn$;
@@ -359,6 +362,7 @@ SET search_path FROM CURRENT
 AS $fn$
     UPDATE "_sync_obj_runs" SET
         status = p_status, error_message = p_error, claimed_until = NULL,
+        failures = failures + CASE WHEN p_error IS NULL THEN 0 ELSE 1 END,
         updated_at = now()
     WHERE id = p_window_id AND claimed_by = p_worker AND status = 'running'
       AND p_status IN ('pending', 'error')

@@ -15,7 +15,7 @@ SELECT run_id, joined FROM {schema}."_backfill_plan"(
 
 -- name: backfill_claim
 SELECT window_id, object, kind, created_gte, created_lt, parent_ids, cursor, cursor_created,
-       attempts, version
+       failures, version
 FROM {schema}."_backfill_claim"(%(run_id)s, %(worker)s, %(lease)s, %(objects)s);
 
 -- name: backfill_page
