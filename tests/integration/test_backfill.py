@@ -112,6 +112,14 @@ async def test_permission_error_fails_one_object_and_the_next_run_retries_it(
     assert failed == {w["carried_from"]: w["id"] for w in carried}
     runs = await sync_runs(database_url)
     assert [r["status"] for r in runs] == ["error", "complete"]
+    with psycopg.connect(database_url) as conn:
+        (first_run,) = conn.execute(
+            "SELECT error_count, pending_count, carried_count FROM stripe.sync_runs"
+            " WHERE run_id = %s",
+            (first.run_id,),
+        ).fetchall()
+    # The failed windows were continued by the second run: counted as carried, not failed.
+    assert first_run == (0, 0, len(carried))
 
 
 async def sync_runs(url: str) -> list[dict[str, Any]]:
