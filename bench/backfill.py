@@ -32,15 +32,12 @@ import contextlib
 import json
 import os
 import resource
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, TextIO
 
 import httpx
@@ -48,10 +45,13 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
-from stripe_sync import StripeSync, StripeSyncConfig, embedded
+from stripe_sync import StripeSync, StripeSyncConfig
 from stripe_sync import run_migrations as migrate
 from stripe_sync.ratelimit import TokenBucketLimiter
 from stripe_sync.testing import DEFAULT_API_KEY
+
+# The benches are scripts, not a package: shared helpers live in webhooks.py beside this file.
+from webhooks import postgres_server
 
 SCHEMA = "stripe"
 PAGE_SIZE = 100
@@ -105,22 +105,6 @@ def progress(message: str) -> None:
 
 
 # -- the database ----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def postgres_server(database_url: str | None) -> Iterator[str]:
-    """An admin URL: ``database_url``, or an embedded server in a temporary directory."""
-    if database_url:
-        yield database_url
-        return
-    # A short path: the server's Unix socket lives in the data directory.
-    root = Path(tempfile.mkdtemp(prefix="ssb-"))
-    data_dir = root / "pg"
-    try:
-        yield embedded.ensure_running(data_dir)
-    finally:
-        embedded.stop(data_dir)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -38,16 +38,13 @@ import contextlib
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, TextIO
 
 import psutil
@@ -55,11 +52,13 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
-from stripe_sync import embedded
 from stripe_sync.sigma.api import render_csv
 from stripe_sync.sigma.catalog import SigmaTable, load_catalog
 from stripe_sync.sigma.tables import ACCOUNT_COLUMN, ensure_tables, load_csv
 from stripe_sync.testing import FakeStripe
+
+# The benches are scripts, not a package: shared helpers live in webhooks.py beside this file.
+from webhooks import postgres_server
 
 SCHEMA = "sigma"
 ACCOUNT_ID = "acct_bench"
@@ -290,22 +289,6 @@ def run_child(spec: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # -- the database ----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def postgres_server(database_url: str | None) -> Iterator[str]:
-    """An admin URL: ``database_url``, or an embedded server in a temporary directory."""
-    if database_url:
-        yield database_url
-        return
-    # A short path: the server's Unix socket lives in the data directory.
-    root = Path(tempfile.mkdtemp(prefix="ssb-"))
-    data_dir = root / "pg"
-    try:
-        yield embedded.ensure_running(data_dir)
-    finally:
-        embedded.stop(data_dir)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @contextlib.contextmanager
