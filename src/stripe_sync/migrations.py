@@ -19,12 +19,15 @@ which is how one set of files serves any schema name.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
 import psycopg
+from psycopg import sql
 
 from ._version import __version__
 from .config import DEFAULT_SCHEMA, PoolConfig, StripeSyncConfig
@@ -34,7 +37,8 @@ from .errors import (
     MigrationChecksumError,
     MigrationError,
 )
-from .queries import query
+from .queries import query, raw_queries
+from .resources import as_rows
 
 __all__ = [
     "Migration",
@@ -42,7 +46,11 @@ __all__ = [
     "Relation",
     "list_relations",
     "load_migrations",
+    "migration_script",
+    "pending_migrations",
+    "registry_script",
     "run_migrations",
+    "script",
 ]
 
 logger = logging.getLogger(__name__)
@@ -164,20 +172,7 @@ def _migrate_locked(
         str(name): str(checksum)
         for name, checksum in conn.execute(query("applied_migrations", schema)).fetchall()
     }
-    shipped = {m.name: m for m in migrations}
-
-    unknown = sorted(set(applied) - set(shipped))
-    if unknown:
-        raise MigrationError(
-            f"schema {schema!r} has migrations this stripe-sync does not ship "
-            f"({', '.join(unknown)}); "
-            "it was migrated by a newer version. Upgrade stripe-sync; nothing was changed."
-        )
-    # Check every applied file before applying anything new.
-    for name, recorded in applied.items():
-        if shipped[name].checksum != recorded:
-            raise MigrationChecksumError(name, recorded, shipped[name].checksum)
-
+    pending_migrations(schema, applied, migrations)
     done: list[str] = []
     version = __version__
     for migration in migrations:
@@ -199,8 +194,68 @@ def _migrate_locked(
         except psycopg.Error as exc:
             raise MigrationError(f"migration {migration.name} failed: {exc}") from exc
         done.append(migration.name)
+    # The registry copy is rewritten on every run: a newer stripe-sync may add or change rows
+    # without a migration.
+    with conn.transaction():
+        conn.execute(query("sync_registry", schema), (json.dumps(as_rows()),))
     return MigrationResult(
         schema=schema,
         applied=tuple(done),
         already_applied=tuple(sorted(applied)),
     )
+
+
+def pending_migrations(
+    schema: str, applied: Mapping[str, str], migrations: tuple[Migration, ...] | None = None
+) -> list[Migration]:
+    """The shipped migrations not in ``applied`` (name -> recorded checksum), in order.
+
+    Refuses, before anything is applied, a schema migrated by a newer stripe-sync and an applied
+    file whose checksum changed.
+    """
+    migrations = load_migrations() if migrations is None else migrations
+    shipped = {m.name: m for m in migrations}
+    unknown = sorted(set(applied) - set(shipped))
+    if unknown:
+        raise MigrationError(
+            f"schema {schema!r} has migrations this stripe-sync does not ship "
+            f"({', '.join(unknown)}); "
+            "it was migrated by a newer version. Upgrade stripe-sync; nothing was changed."
+        )
+    for name, recorded in applied.items():
+        if shipped[name].checksum != recorded:
+            raise MigrationChecksumError(name, recorded, shipped[name].checksum)
+    return [m for m in migrations if m.name not in applied]
+
+
+def script(name: str, schema: str, *params: object) -> str:
+    """The named statement as plain SQL text, its ``%s`` parameters rendered as literals.
+
+    For runtimes that send SQL text rather than parameters (the Supabase Management API's query
+    endpoint); values are quoted by psycopg, never formatted by hand.
+    """
+    text = raw_queries()[name].replace("%s", "{}")
+    literals = (sql.Literal(p) for p in params)
+    return sql.SQL(text).format(*literals, schema=sql.Identifier(schema)).as_string()
+
+
+def migration_script(migration: Migration, schema: str) -> str:
+    """One migration as a single transaction of SQL text, with its bookkeeping row and a
+    transaction-level advisory lock (concurrent runners take turns; a second one fails on the
+    bookkeeping row's key and changes nothing)."""
+    return "\n".join(
+        [
+            "BEGIN;",
+            script("advisory_xact_lock", schema, _lock_key(schema)),
+            query("set_local_search_path", schema).as_string(),
+            migration.sql,
+            ";",
+            script("record_migration", schema, migration.name, migration.checksum, __version__),
+            "COMMIT;",
+        ]
+    )
+
+
+def registry_script(schema: str) -> str:
+    """The statement rewriting ``_resources`` from the Python registry, as SQL text."""
+    return script("sync_registry", schema, json.dumps(as_rows()))

@@ -716,3 +716,63 @@ def resolve(names: str | Iterable[str]) -> tuple[Resource, ...]:
         names = list(REGISTRY) if names == "all" else [names]
     wanted = {get(n).name for n in names}
     return tuple(r for r in _ROWS if r.name in wanted)
+
+
+def as_rows() -> list[dict[str, object]]:
+    """The registry as rows of the ``_resources`` table (``0013_registry.sql``), JSON-ready.
+
+    The migration runner writes them after every run, so runtimes that route events in SQL
+    (the Supabase edge functions) read the same registry as the Python engine.
+    """
+
+    def params(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+        return dict(pairs)
+
+    rows: list[dict[str, object]] = []
+    for ordinal, r in enumerate(_ROWS):
+        per_parent = r.list_per_parent
+        rows.append(
+            {
+                "name": r.name,
+                "object": r.object,
+                "table_name": r.table,
+                "parent": r.parent,
+                "is_child": r.is_child,
+                "delete_mode": r.delete.value,
+                "event_objects": list(r.event_objects),
+                "event_types": list(r.event_types),
+                "retrieve_path": r.retrieve_path,
+                "list_path": r.list_path,
+                "list_params": params(r.list_params),
+                "created_filter": r.created_filter,
+                "backfill": r.listable,
+                # Windows page the parent's listing for objects listed per parent.
+                "backfill_created_filter": (
+                    REGISTRY[per_parent.parent].created_filter
+                    if per_parent is not None
+                    else r.created_filter
+                ),
+                "list_per_parent": (
+                    {
+                        "parent": per_parent.parent,
+                        "path": per_parent.path,
+                        "params": params(per_parent.params),
+                    }
+                    if per_parent is not None
+                    else None
+                ),
+                "nested_lists": [
+                    {
+                        "field": n.field,
+                        "child": n.child,
+                        "path": n.path,
+                        "params": params(n.params),
+                        "expand": n.expand,
+                    }
+                    for n in r.nested_lists
+                ],
+                "id_prefixes": list(r.id_prefixes),
+                "ordinal": ordinal,
+            }
+        )
+    return rows

@@ -39,3 +39,26 @@ FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = %s AND c.relkind IN ('r', 'p', 'v')
 ORDER BY kind, name;
+
+-- name: sync_registry
+-- Rewrite "_resources" from the Python registry (a JSON array of its rows), in one statement.
+WITH incoming AS (
+    SELECT * FROM jsonb_populate_recordset(NULL::{schema}."_resources", %s::jsonb)
+), gone AS (
+    DELETE FROM {schema}."_resources" r
+    WHERE NOT EXISTS (SELECT 1 FROM incoming i WHERE i.name = r.name)
+)
+INSERT INTO {schema}."_resources" AS r SELECT * FROM incoming
+ON CONFLICT (name) DO UPDATE SET
+    object = excluded.object, table_name = excluded.table_name, parent = excluded.parent,
+    is_child = excluded.is_child, delete_mode = excluded.delete_mode,
+    event_objects = excluded.event_objects, event_types = excluded.event_types,
+    retrieve_path = excluded.retrieve_path, list_path = excluded.list_path,
+    list_params = excluded.list_params, created_filter = excluded.created_filter,
+    backfill = excluded.backfill, backfill_created_filter = excluded.backfill_created_filter,
+    list_per_parent = excluded.list_per_parent, nested_lists = excluded.nested_lists,
+    id_prefixes = excluded.id_prefixes, ordinal = excluded.ordinal;
+
+-- name: advisory_xact_lock
+-- The runner's lock for one transaction (migrations sent as SQL text, one request each).
+SELECT pg_advisory_xact_lock(%s);
