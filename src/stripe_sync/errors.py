@@ -26,7 +26,8 @@ changes something). Driver and HTTP errors are translated at the two boundaries,
     │   ├── SignatureVerificationError   missing, malformed, wrong or stale ``Stripe-Signature``
     │   └── MalformedPayloadError        the body is not a JSON Stripe event
     ├── UnknownObjectError               terminal: an id prefix or object type not in the registry
-    └── UnknownAccountError              terminal: no row of this account id in the database
+    ├── UnknownAccountError              terminal: no row of this account id in the database
+    └── SupabaseError                    the Supabase Management API or a deployed function failed
 
 No message built here contains a secret key, a webhook secret or a signature.
 """
@@ -53,6 +54,7 @@ __all__ = [
     "StripeRateLimitError",
     "StripeServerError",
     "StripeSyncError",
+    "SupabaseError",
     "UnknownAccountError",
     "UnknownObjectError",
     "WebhookError",
@@ -243,3 +245,24 @@ class UnknownAccountError(StripeSyncError):
             "(see get_all_synced_accounts / `stripe-sync accounts list`)"
         )
         self.account_id = account_id
+
+
+class SupabaseError(StripeSyncError):
+    """The Supabase Management API or a deployed edge function answered an error (or nothing).
+
+    ``status`` is the HTTP status when there was one; ``transient`` is True for 429, 5xx and
+    network failures. ``step`` names the install step that failed, when there was one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        transient: bool = False,
+        step: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.transient = transient
+        self.step = step

@@ -56,6 +56,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+#: A ``%s`` parameter or a ``%%`` (a literal percent sign) in a named statement.
+_PARAM = re.compile(r"%(%|s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +236,7 @@ def script(name: str, schema: str, *params: object) -> str:
     For runtimes that send SQL text rather than parameters (the Supabase Management API's query
     endpoint); values are quoted by psycopg, never formatted by hand.
     """
-    text = raw_queries()[name].replace("%s", "{}")
+    text = _PARAM.sub(lambda m: "%" if m.group(1) == "%" else "{}", raw_queries()[name])
     literals = (sql.Literal(p) for p in params)
     return sql.SQL(text).format(*literals, schema=sql.Identifier(schema)).as_string()
 

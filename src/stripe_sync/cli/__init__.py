@@ -8,8 +8,8 @@ Errors print one clear line on stderr and exit non-zero: 1 for an operational fa
 
 from __future__ import annotations
 
-from . import accounts, backfill, db, demo, entities, events, fake, start, webhooks
+from . import accounts, backfill, db, demo, entities, events, fake, start, supabase, webhooks
 from ._common import main
 
 __all__ = ["main"]
-del accounts, backfill, db, demo, entities, events, fake, start, webhooks
+del accounts, backfill, db, demo, entities, events, fake, start, supabase, webhooks
