@@ -196,3 +196,18 @@ def restartable_pg15(pg15_admin_url: str) -> Iterator[RestartablePostgres]:
         with contextlib.suppress(subprocess.CalledProcessError):
             server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def deno_bin() -> str:
+    """The Deno binary that type-checks, tests and runs the Supabase edge functions: $DENO_BIN,
+    else ``deno`` on PATH, else the copy ``scripts/install-deno.sh`` puts in ``.tools/``."""
+    candidates = [
+        os.environ.get("DENO_BIN"),
+        shutil.which("deno"),
+        str(Path(__file__).resolve().parents[1] / ".tools/node_modules/@deno/linux-x64-glibc/deno"),
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    pytest.fail("Deno is not installed: run scripts/install-deno.sh (or set DENO_BIN)")

@@ -9,6 +9,11 @@ import pytest
 from stripe_sync import AsyncStripeSync
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import make_sync
+from tests.integration.supabase_fixtures import (  # noqa: F401 - fixtures
+    fake_supabase,
+    supabase_pg_template,
+    supabase_project_db,
+)
 
 
 @pytest.fixture

@@ -206,6 +206,8 @@ class SupabaseDeployment:
         self._on_step = on_step or (lambda step, outcome: None)
 
     def close(self) -> None:
+        """Close the HTTP clients (the Management API client too: the deployment owns it)."""
+        self.api.close()
         if self._own_http:
             self._http.close()
 
@@ -374,7 +376,8 @@ class SupabaseDeployment:
 
     def _setup_webhook(self, secret: str) -> tuple[str | None, bool]:
         answer = self._call_function("stripe-setup", "POST", secret)
-        webhook = answer.get("webhook") if isinstance(answer, Mapping) else None
+        # stripe-setup answers the endpoint's row (never its secret) and whether it was created.
+        webhook = answer if isinstance(answer, Mapping) else None
         if not isinstance(webhook, Mapping) or not isinstance(webhook.get("id"), str):
             raise SupabaseError("stripe-setup did not return the webhook endpoint")
         return str(webhook["id"]), bool(answer.get("created"))

@@ -1,0 +1,236 @@
+// stripe-setup: the managed webhook endpoint of this Supabase project, as
+// src/stripe_sync/managed_webhooks.py keeps one. POST finds or creates the endpoint for
+// `${SUPABASE_URL}/functions/v1/stripe-webhook` (reused while Stripe still has it enabled with
+// the pinned API version; its event list brought up to date), GET answers the installation's
+// status, DELETE deletes the endpoint(s) for that URL in Stripe and their rows. The signing
+// secret is stored in _managed_webhooks and never answered or logged.
+import type { Config } from "./config.ts";
+import { authorized, config, type Deps, internalError, json, unauthorized } from "./http.ts";
+import { type Ingest, platformAccount } from "./ingest.ts";
+import { isTransientDbError, type Sql, Store } from "./store.ts";
+import { isGone, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
+import { errorName } from "./webhook.ts";
+
+export const MANAGED_BY = "stripe-sync";
+const ENDPOINTS = "/v1/webhook_endpoints";
+const COLUMNS = [
+  "id",
+  "url",
+  "account_id",
+  "enabled_events",
+  "status",
+  "api_version",
+  "description",
+  "metadata",
+  "installation_id",
+  "created_at",
+  "updated_at",
+];
+
+export function webhookUrl(cfg: Config): string | null {
+  return cfg.supabaseUrl ? `${cfg.supabaseUrl}/functions/v1/stripe-webhook` : null;
+}
+
+export async function handleSetup(request: Request, deps: Deps): Promise<Response> {
+  const cfg = config(deps);
+  if (cfg === null) return internalError();
+  if (!authorized(request, cfg.functionSecret)) return unauthorized();
+  const url = webhookUrl(cfg);
+  if (url === null || !cfg.stripeSecretKey) {
+    console.error("stripe-sync: SUPABASE_URL and STRIPE_SECRET_KEY must be set");
+    return internalError();
+  }
+  try {
+    const ctx: Ingest = {
+      store: new Store(deps.sql(), cfg.schema),
+      stripe: new StripeClient({
+        apiBase: cfg.stripeApiBase,
+        secretKey: cfg.stripeSecretKey,
+        apiVersion: cfg.stripeApiVersion,
+        fetch: deps.fetch,
+        sleep: deps.sleep,
+      }),
+      now: deps.now ?? Date.now,
+    };
+    switch (request.method) {
+      case "POST": {
+        const account = await platformAccount(ctx, cfg.stripeSecretKey, deps.cache ?? new Map());
+        return json(200, await findOrCreate(ctx, cfg, url, account));
+      }
+      case "GET":
+        return json(200, await status(ctx.store, url));
+      case "DELETE":
+        return json(200, { deleted: await deleteEndpoints(ctx, url) });
+      default:
+        return json(405, { error: "method not allowed" }, { Allow: "GET, POST, DELETE" });
+    }
+  } catch (error) {
+    if (isTransientDbError(error) || (error instanceof StripeError && error.transient)) {
+      console.warn(`setup failed transiently: ${errorName(error)}`);
+      return json(503, { error: "temporarily unavailable, retry later" }, { "Retry-After": "5" });
+    }
+    console.error(`setup failed: ${errorName(error)}`);
+    return internalError();
+  }
+}
+
+/** The lock Python's ManagedWebhooks takes for (schema, account, url): the same 64-bit key. */
+export async function lockKey(schema: string, account: string, url: string): Promise<string> {
+  const text = `stripe_sync.managed_webhook:${schema}:${account}:${url}`;
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
+  );
+  let value = 0n;
+  for (const byte of digest.slice(0, 8)) value = (value << 8n) | BigInt(byte);
+  return BigInt.asIntN(64, value).toString();
+}
+
+function identity(installation: string): Record<string, string> {
+  return { managed_by: MANAGED_BY, installation_id: installation };
+}
+
+function metadataOf(endpoint: StripeObject): Record<string, unknown> {
+  const m = endpoint.metadata;
+  return m && typeof m === "object" && !Array.isArray(m) ? m as Record<string, unknown> : {};
+}
+
+async function findOrCreate(
+  ctx: Ingest,
+  cfg: Config,
+  url: string,
+  account: string,
+): Promise<Record<string, unknown>> {
+  const sql = ctx.store.sql;
+  const s = sql(cfg.schema);
+  const [{ id: installation }] = await sql`SELECT id FROM ${s}."_installation"`;
+  const [{ events }] = await sql`
+    SELECT coalesce(array_agg(DISTINCT t ORDER BY t), '{}') AS events
+    FROM ${s}."_resources", unnest(event_types) t`;
+  const key = await lockKey(cfg.schema, account, url);
+  const enabled = events as string[];
+  return await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${key}::bigint)`;
+    const [row] = await tx`
+      SELECT id FROM ${s}."_managed_webhooks" WHERE url = ${url} AND account_id = ${account}`;
+    if (row) {
+      const id = String(row.id);
+      const endpoint = await retrieve(ctx, id);
+      if (
+        endpoint && endpoint.status === "enabled" && endpoint.api_version === cfg.stripeApiVersion
+      ) {
+        const current = await bringUpToDate(ctx, endpoint, enabled, String(installation));
+        const [stored] = await tx`
+          UPDATE ${s}."_managed_webhooks" SET
+              url = ${String(current.url)},
+              enabled_events = ARRAY(SELECT jsonb_array_elements_text(
+                  ${JSON.stringify(current.enabled_events ?? [])}::text::jsonb)),
+              status = ${String(current.status ?? "enabled")},
+              description = ${(current.description as string | null) ?? null}::text,
+              metadata = ${JSON.stringify(metadataOf(current))}::text::jsonb,
+              updated_at = now()
+          WHERE id = ${id}
+          RETURNING ${tx(COLUMNS)}`;
+        return { ...stored, created: false };
+      }
+      if (endpoint) await deleteInStripe(ctx, id);
+      await tx`DELETE FROM ${s}."_managed_webhooks" WHERE id = ${id}`;
+      console.log(`replacing managed webhook endpoint ${id}`);
+    }
+    const endpoint = await ctx.stripe.request("POST", ENDPOINTS, {
+      url,
+      enabled_events: enabled,
+      api_version: cfg.stripeApiVersion,
+      metadata: identity(String(installation)),
+    });
+    const secret = endpoint.secret;
+    if (typeof secret !== "string" || !secret) {
+      await deleteInStripe(ctx, String(endpoint.id));
+      throw new Error("Stripe created the webhook endpoint without returning its secret");
+    }
+    const [stored] = await tx`
+      INSERT INTO ${s}."_managed_webhooks" (id, url, account_id, secret, enabled_events, status,
+                                            api_version, description, metadata, installation_id)
+      VALUES (${String(endpoint.id)}, ${String(endpoint.url)}, ${account}, ${secret},
+              ARRAY(SELECT jsonb_array_elements_text(
+                  ${JSON.stringify(endpoint.enabled_events ?? [])}::text::jsonb)),
+              ${String(endpoint.status ?? "enabled")},
+              ${String(endpoint.api_version ?? cfg.stripeApiVersion)},
+              ${(endpoint.description as string | null) ?? null}::text,
+              ${JSON.stringify(metadataOf(endpoint))}::text::jsonb, ${String(installation)})
+      RETURNING ${tx(COLUMNS)}`;
+    console.log(`created managed webhook endpoint ${endpoint.id}`);
+    return { ...stored, created: true };
+  });
+}
+
+async function retrieve(ctx: Ingest, id: string): Promise<StripeObject | null> {
+  try {
+    return await ctx.stripe.request("GET", `${ENDPOINTS}/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (error instanceof StripeError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+async function deleteInStripe(ctx: Ingest, id: string): Promise<void> {
+  try {
+    await ctx.stripe.request("DELETE", `${ENDPOINTS}/${encodeURIComponent(id)}`);
+  } catch (error) {
+    // Deleted already is what we wanted.
+    if (!(error instanceof StripeError && error.status === 404) && !isGone(error)) throw error;
+  }
+}
+
+/** Update a reused endpoint whose events or identifying metadata differ from those wanted. */
+async function bringUpToDate(
+  ctx: Ingest,
+  endpoint: StripeObject,
+  events: string[],
+  installation: string,
+): Promise<StripeObject> {
+  const params: Record<string, unknown> = {};
+  const have = [...((endpoint.enabled_events as string[] | undefined) ?? [])].sort();
+  if (JSON.stringify(have) !== JSON.stringify([...events].sort())) params.enabled_events = events;
+  const wanted = identity(installation);
+  const metadata = metadataOf(endpoint);
+  if (Object.entries(wanted).some(([k, v]) => metadata[k] !== v)) params.metadata = wanted;
+  if (Object.keys(params).length === 0) return endpoint;
+  return await ctx.stripe.request(
+    "POST",
+    `${ENDPOINTS}/${encodeURIComponent(String(endpoint.id))}`,
+    params,
+  );
+}
+
+async function status(store: Store, url: string): Promise<Record<string, unknown>> {
+  const sql: Sql = store.sql;
+  const s = sql(store.schema);
+  const [{ exists }] = await sql`
+    SELECT to_regclass(${`"${store.schema}"."_supabase_installation"`}) IS NOT NULL AS exists`;
+  const installation = exists
+    ? (await sql`SELECT to_jsonb(i) - 'secret' AS row FROM ${s}."_supabase_installation" i`)[0]
+      ?.row ?? null
+    : null;
+  const webhooks = await sql`
+    SELECT id, url, status, api_version, cardinality(enabled_events) AS enabled_events,
+           created_at, updated_at
+    FROM ${s}."_managed_webhooks" WHERE url = ${url} ORDER BY created_at`;
+  const runs = await sql`
+    SELECT to_jsonb(r) AS row FROM ${s}."sync_runs" r
+    ORDER BY started_at DESC, run_id DESC LIMIT 5`;
+  return { installation, webhooks, sync_runs: runs.map((r) => r.row) };
+}
+
+async function deleteEndpoints(ctx: Ingest, url: string): Promise<string[]> {
+  const sql = ctx.store.sql;
+  const s = sql(ctx.store.schema);
+  const rows = await sql`SELECT id FROM ${s}."_managed_webhooks" WHERE url = ${url}`;
+  const deleted: string[] = [];
+  for (const row of rows) {
+    const id = String(row.id);
+    await deleteInStripe(ctx, id);
+    await sql`DELETE FROM ${s}."_managed_webhooks" WHERE id = ${id}`;
+    deleted.push(id);
+  }
+  return deleted;
+}
