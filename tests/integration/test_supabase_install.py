@@ -364,3 +364,40 @@ def test_the_cli(fake_supabase: FakeSupabase, stripe: RunningServer) -> None:
     assert bad.exit_code == 1
     assert "401" in bad.output
     assert "wrong" not in bad.output
+
+
+def test_an_event_that_cannot_be_applied_becomes_a_dead_letter(
+    fake_supabase: FakeSupabase, stripe: RunningServer
+) -> None:
+    install(fake_supabase, stripe)
+    db = fake_supabase.project_db_url
+    # 15 invoice lines: the event embeds 10, and the key may not list the rest (403).
+    stripe.fake.deny("GET /v1/invoices/{id}/lines")
+    customer = stripe.fake.call("POST", "/v1/customers", {"name": "Lines"})["id"]
+    for i in range(15):
+        stripe.fake.call(
+            "POST",
+            "/v1/invoiceitems",
+            {"customer": customer, "amount": str(100 + i), "currency": "usd"},
+        )
+    invoice = stripe.fake.call(
+        "POST", "/v1/invoices", {"customer": customer, "pending_invoice_items_behavior": "include"}
+    )
+    stripe.fake.webhooks.wait_idle()
+    (event_id,) = [e["id"] for e in stripe.fake.events(type_="invoice.created")]
+    delivered = [a for a in stripe.fake.webhooks.attempts if a.event_id == event_id]
+    assert [a.status_code for a in delivered] == [200]  # answered: Stripe does not retry for 3 days
+    row = all_rows(
+        db,
+        "SELECT error_class, error_message, attempts, payload->>'id' FROM stripe.\"_dead_letters\""
+        " WHERE event_id = %s",
+        event_id,
+    )
+    assert len(row) == 1
+    error_class, message, attempts, payload_id = row[0]
+    assert (error_class, attempts, payload_id) == ("StripeAPIError", 1, event_id)
+    assert "403" in message
+    assert STRIPE_KEY not in message
+    # Nothing of the invoice was written half-way, and the failure shows in failed_events.
+    assert one(db, "SELECT count(*) FROM stripe.invoices WHERE id = %s", invoice["id"]) == 0
+    assert one(db, "SELECT count(*) FROM stripe.failed_events") == 1

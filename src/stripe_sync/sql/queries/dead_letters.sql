@@ -1,21 +1,16 @@
 -- Statements of the dead letters (stripe_sync/dead_letters.py, through stripe_sync/store.py).
 
 -- name: record_dead_letter
--- A failure of an event seen before counts one more attempt and keeps the newest error; a
--- resolved dead letter that fails again is open again.
-INSERT INTO {schema}."_dead_letters" AS d
-    (event_id, account_id, type, created, payload, error_class, error_message)
-VALUES (%(event_id)s, %(account_id)s, %(type)s, %(created)s, %(payload)s, %(error_class)s,
-        %(error_message)s)
-ON CONFLICT (event_id) DO UPDATE SET
-    account_id = COALESCE(EXCLUDED.account_id, d.account_id),
-    payload = EXCLUDED.payload,
-    error_class = EXCLUDED.error_class,
-    error_message = EXCLUDED.error_message,
-    attempts = d.attempts + 1,
-    last_failed_at = now(),
-    resolved_at = NULL
-RETURNING attempts;
+-- The rule lives in the function (0014), shared with the Supabase edge function.
+SELECT {schema}."_record_dead_letter"(
+    p_event_id => %(event_id)s,
+    p_account_id => %(account_id)s,
+    p_type => %(type)s,
+    p_created => %(created)s,
+    p_payload => %(payload)s,
+    p_error_class => %(error_class)s,
+    p_error_message => %(error_message)s
+);
 
 -- name: list_dead_letters
 -- Newest failure first; %(include_resolved)s also lists those applied since.

@@ -181,6 +181,21 @@ export class Store {
     return rows.map((r) => String(r.secret));
   }
 
+  /** Store a verified event that failed for a non-transient reason; its attempts so far. */
+  async recordDeadLetter(
+    event: { id: string; type: string; created: number; account: string | null },
+    eventText: string,
+    errorClass: string,
+    errorMessage: string,
+  ): Promise<number> {
+    const [row] = await this.sql`
+      SELECT ${this.#s}."_record_dead_letter"(
+        ${event.id}, ${event.account}::text, ${event.type},
+        to_timestamp(${event.created}::bigint), ${eventText}::text::jsonb,
+        ${errorClass}, ${errorMessage}) AS attempts`;
+    return Number(row.attempts);
+  }
+
   async routeEvent(eventText: string | null, object: Json | null): Promise<Route> {
     const [row] = await this.sql`
       SELECT ${this.#s}."_route_event"(${eventText}::text::jsonb, ${

@@ -2,7 +2,9 @@
 // STRIPE_WEBHOOK_SECRET) and apply its event. Status codes and JSON bodies are those of
 // src/stripe_sync/server.py: 200 after the event was committed, 400 for a bad signature or
 // body (nothing written), 413 for a body over 1 MB, 503 with Retry-After for a transient
-// failure (Stripe delivers the event again), 500 for anything else.
+// failure (Stripe delivers the event again). A verified event that fails for any other reason is
+// stored as a dead letter (_record_dead_letter, as the Python app does) and answered 200
+// "failed"; 500 only when even that cannot be done.
 import { config, type Deps, json } from "./http.ts";
 import { platformAccount, processEvent } from "./ingest.ts";
 import { MalformedPayloadError, SignatureVerificationError, verifyWebhook } from "./signature.ts";
@@ -34,8 +36,11 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
   }
 
   const now = deps.now ?? Date.now;
+  let verified: string | null = null;
+  let store: Store | null = null;
+  let platform: string | null = null;
   try {
-    const store = new Store(deps.sql(), cfg.schema);
+    store = new Store(deps.sql(), cfg.schema);
     const secrets = [
       ...new Set([
         ...(cfg.webhookSecret ? [cfg.webhookSecret] : []),
@@ -45,6 +50,7 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
     const { text } = await verifyWebhook(body, request.headers.get("stripe-signature"), secrets, {
       now: now() / 1000,
     });
+    verified = text;
     if (!cfg.stripeSecretKey) {
       console.error("stripe-sync: STRIPE_SECRET_KEY is not set");
       return failed(500, "internal error");
@@ -61,7 +67,7 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
     const result = await processEvent(
       ctx,
       text,
-      () => platformAccount(ctx, cfg.stripeSecretKey!, cache),
+      async () => (platform = await platformAccount(ctx, cfg.stripeSecretKey!, cache)),
     );
     console.log(`event ${result.event_id} (${result.event_type}): ${result.outcome}`);
     return json(200, { received: true, outcome: result.outcome, event_id: result.event_id });
@@ -82,9 +88,50 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
         "Retry-After": String(RETRY_AFTER_SECONDS),
       });
     }
+    const dead = await deadLetter(store, verified, platform, error);
+    if (dead !== null) return dead;
     console.error(`webhook processing failed: ${errorName(error)}`);
     return failed(500, "internal error");
   }
+}
+
+/**
+ * Store a verified event that failed for a reason retrying will not fix, as the Python webhook
+ * app does (dead_letters.py): a person sees it in the failed_events view and replays it with
+ * `stripe-sync events replay`. The error is described by class, code and status only, never by
+ * a message that could quote a key. Null when the event is not verified or cannot be stored.
+ */
+async function deadLetter(
+  store: Store | null,
+  text: string | null,
+  platform: string | null,
+  error: unknown,
+): Promise<Response | null> {
+  if (store === null || text === null) return null;
+  try {
+    const event = JSON.parse(text) as Record<string, unknown>;
+    const id = event.id, type = event.type, created = event.created;
+    if (typeof id !== "string" || typeof type !== "string" || typeof created !== "number") {
+      return null;
+    }
+    const account = typeof event.account === "string" && event.account ? event.account : platform;
+    const errorClass = error instanceof StripeError ? "StripeAPIError" : errorClass_(error);
+    const attempts = await store.recordDeadLetter(
+      { id, type, created, account },
+      text,
+      errorClass,
+      `the edge function could not apply the event: ${errorName(error) || "unknown error"}`,
+    );
+    console.warn(`event ${id} (${type}) stored as a dead letter (attempt ${attempts})`);
+    return json(200, { received: true, outcome: "failed", event_id: id });
+  } catch (stored) {
+    console.error(`could not store a dead letter: ${errorName(stored)}`);
+    return null;
+  }
+}
+
+function errorClass_(error: unknown): string {
+  return error instanceof Error ? error.name : "Error";
 }
 
 /** A failure's class and code for logs (messages of driver errors may name hosts). */
