@@ -23,7 +23,7 @@ STRAY = "acct_1StrayDeadLetter0"
 #: parents with embedded child lists (subscription items, invoice lines).
 OBJECTS = ("product", "price", "customer", "payment_method", "subscription", "invoice", "charge")
 #: Tables that hold no account's data.
-NOT_ACCOUNT_DATA = {"_migrations", "_installation"}
+NOT_ACCOUNT_DATA = {"_migrations", "_installation", "_resources"}
 
 Snapshot = dict[str, Counter[str]]
 
