@@ -23,10 +23,12 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
+from stripe_sync.supabase import ManagementClient, SupabaseDeployment
 from stripe_sync.testing.supabase import (
     PG15_EXTENSION_DIR,
     PROJECT_BOOTSTRAP_SQL,
@@ -122,3 +124,29 @@ def fake_supabase(supabase_project_db: str, deno_bin: str) -> Iterator[FakeSupab
     """A running fake Supabase project on a fresh database, its functions run by ``deno_bin``."""
     with FakeSupabase(supabase_project_db, deno_bin=deno_bin) as fake:
         yield fake
+
+
+# -- helpers of the Supabase deployment tests ---------------------------------------------------
+
+
+def management(project: FakeSupabase) -> ManagementClient:
+    """A Management API client for ``project`` that does not sleep between retries."""
+    return ManagementClient(
+        project.token, project.ref, base_url=project.management_url, sleep=lambda s: None
+    )
+
+
+def deployment(project: FakeSupabase, schema: str = "stripe") -> SupabaseDeployment:
+    return SupabaseDeployment(management(project), schema=schema, project_url=project.project_url)
+
+
+def one(url: str, sql: str, *params: Any) -> Any:
+    """The first column of the first row (None when there is none)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute(sql, params).fetchone()
+    return row[0] if row is not None else None
+
+
+def all_rows(url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute(sql, params).fetchall()

@@ -308,8 +308,8 @@ def function_env(database_url: str, stripe_url: str, fake: FakeStripe) -> dict[s
     return {
         "SUPABASE_DB_URL": js_database_url(database_url),
         "SUPABASE_URL": "https://project.supabase.co",
-        "STRIPE_API_BASE": stripe_url,
-        "STRIPE_SECRET_KEY": fake.api_key,
+        "STRIPE_SYNC_API_BASE": stripe_url,
+        "STRIPE_SYNC_STRIPE_KEY": fake.api_key,
         "STRIPE_SYNC_FUNCTION_SECRET": FUNCTION_SECRET,
         "STRIPE_SYNC_WORKER_SECONDS": "240",
         "STRIPE_SYNC_WORKER_CONCURRENCY": "4",

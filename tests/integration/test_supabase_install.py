@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import psycopg
 import pytest
 from click.testing import CliRunner
 
@@ -24,11 +23,12 @@ from stripe_sync.cli import main
 from stripe_sync.errors import SupabaseError
 from stripe_sync.migrations import load_migrations
 from stripe_sync.resources import REGISTRY
-from stripe_sync.supabase import FUNCTIONS, ManagementClient, SupabaseDeployment
+from stripe_sync.supabase import FUNCTIONS
 from stripe_sync.supabase.management import MAX_TRIES
 from stripe_sync.testing import FakeStripe, run_in_thread
 from stripe_sync.testing.server import RunningServer
 from stripe_sync.testing.supabase import FakeSupabase
+from tests.integration.supabase_fixtures import all_rows, deployment, management, one
 
 STRIPE_KEY = "sk_test_supabase_install_key"
 
@@ -37,16 +37,6 @@ STRIPE_KEY = "sk_test_supabase_install_key"
 def stripe() -> Iterator[RunningServer]:
     with FakeStripe(seed=11, api_keys=(STRIPE_KEY,)) as fake, run_in_thread(fake) as server:
         yield server
-
-
-def management(project: FakeSupabase) -> ManagementClient:
-    return ManagementClient(
-        project.token, project.ref, base_url=project.management_url, sleep=lambda s: None
-    )
-
-
-def deployment(project: FakeSupabase) -> SupabaseDeployment:
-    return SupabaseDeployment(management(project), project_url=project.project_url)
 
 
 def our_secrets(project: FakeSupabase) -> dict[str, str]:
@@ -63,17 +53,6 @@ def install(project: FakeSupabase, stripe: RunningServer, **options: Any) -> Any
             for slug in project.functions:  # shown when the test fails
                 print(f"--- {slug} ---\n{project.function_logs(slug)}")
             raise
-
-
-def one(url: str, sql: str, *params: Any) -> Any:
-    with psycopg.connect(url, autocommit=True) as conn:
-        row = conn.execute(sql, params).fetchone()
-    return row[0] if row is not None else None
-
-
-def all_rows(url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with psycopg.connect(url, autocommit=True) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def calls(project: FakeSupabase, method: str, fragment: str) -> list[Any]:
@@ -115,7 +94,7 @@ def test_install_on_an_empty_project(fake_supabase: FakeSupabase, stripe: Runnin
         assert fake_supabase.functions[slug].verify_jwt is False
     digests = our_secrets(fake_supabase)
     assert digests["STRIPE_SYNC_FUNCTION_SECRET"] == hashlib.sha256(secret.encode()).hexdigest()
-    assert digests["STRIPE_SECRET_KEY"] == hashlib.sha256(STRIPE_KEY.encode()).hexdigest()
+    assert digests["STRIPE_SYNC_STRIPE_KEY"] == hashlib.sha256(STRIPE_KEY.encode()).hexdigest()
     # The managed webhook endpoint, created in Stripe by stripe-setup and recorded.
     webhook_url = f"{fake_supabase.project_url}/functions/v1/stripe-webhook"
     endpoints = stripe.fake.webhooks.endpoints
@@ -324,7 +303,10 @@ def test_uninstall_removes_exactly_what_install_created(
     assert set(our_secrets(fake_supabase)) == {"OTHER_APP_KEY"}
     assert stripe.fake.webhooks.endpoints == {}
     assert result.unscheduled
-    assert {r[0] for r in all_rows(db, "SELECT extname FROM pg_extension")} == extensions_before
+    # pg_cron, which install created, is gone; pg_net stays (other code may use net.http_post).
+    extensions_after = {r[0] for r in all_rows(db, "SELECT extname FROM pg_extension")}
+    assert extensions_after - extensions_before == {"pg_net"}
+    assert extensions_before <= extensions_after
     # The synced data stays; the deployment's own tables go.
     assert one(db, "SELECT name FROM stripe.customers") == "Kept"
     assert one(db, "SELECT to_regclass('stripe._supabase_installation')") is None

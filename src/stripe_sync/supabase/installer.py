@@ -64,13 +64,34 @@ logger = logging.getLogger(__name__)
 #: The edge functions a deployment runs, by slug.
 FUNCTIONS: tuple[str, ...] = ("stripe-webhook", "stripe-worker", "stripe-setup")
 CRON_JOB = "stripe-sync-worker"
+#: Schemas a deployment never installs into: Supabase's own, and ``public``, whose tables the
+#: project's default privileges open to the ``anon`` and ``authenticated`` API roles (the webhook
+#: signing secrets would be readable with the public anon key).
+RESERVED_SCHEMAS = frozenset(
+    {
+        "public",
+        "auth",
+        "storage",
+        "extensions",
+        "graphql",
+        "graphql_public",
+        "realtime",
+        "supabase_functions",
+        "supabase_migrations",
+        "vault",
+        "pgbouncer",
+        "net",
+        "cron",
+        "information_schema",
+    }
+)
 #: Function secrets the deployment sets (and uninstall removes).
 SECRET_NAMES: tuple[str, ...] = (
-    "STRIPE_SECRET_KEY",
+    "STRIPE_SYNC_STRIPE_KEY",
     "STRIPE_SYNC_FUNCTION_SECRET",
     "STRIPE_SYNC_SCHEMA",
-    "STRIPE_API_VERSION",
-    "STRIPE_API_BASE",
+    "STRIPE_SYNC_API_VERSION",
+    "STRIPE_SYNC_API_BASE",
 )
 STEPS: tuple[str, ...] = (
     "migrations",
@@ -195,6 +216,11 @@ class SupabaseDeployment:
         on_step: Callable[[str, str], None] | None = None,
     ) -> None:
         StripeSyncConfig(schema=schema)  # validates the name
+        if schema in RESERVED_SCHEMAS or schema.startswith("pg_"):
+            raise SupabaseError(
+                f"schema {schema!r} belongs to Supabase or is served by its API to the anon "
+                "role; use a schema of stripe-sync's own (the default is 'stripe')"
+            )
         self.api = management
         self.schema = schema
         self.project_url = (project_url or f"https://{management.project_ref}.supabase.co").rstrip(
@@ -257,13 +283,13 @@ class SupabaseDeployment:
             secret = self._function_secret()
             step = "secrets"
             values = {
-                "STRIPE_SECRET_KEY": stripe_secret_key,
+                "STRIPE_SYNC_STRIPE_KEY": stripe_secret_key,
                 "STRIPE_SYNC_FUNCTION_SECRET": secret,
                 "STRIPE_SYNC_SCHEMA": self.schema,
-                "STRIPE_API_VERSION": stripe_api_version,
+                "STRIPE_SYNC_API_VERSION": stripe_api_version,
             }
             if stripe_api_base:
-                values["STRIPE_API_BASE"] = stripe_api_base.rstrip("/")
+                values["STRIPE_SYNC_API_BASE"] = stripe_api_base.rstrip("/")
             done(step, self._set_secrets(values))
             self._step_done(step)
             step = "functions"
@@ -279,6 +305,10 @@ class SupabaseDeployment:
             finished = self.api.query(script("supabase_finish", self.schema))
         except SupabaseError as exc:
             exc.step = exc.step or step
+            self._record_failure(step, exc)
+            raise
+        except Exception as exc:
+            # A migration refused, a bug: recorded too, so status does not say "installing".
             self._record_failure(step, exc)
             raise
         if finished and finished[0].get("state") != "installed":  # pragma: no cover
@@ -317,7 +347,8 @@ class SupabaseDeployment:
         before = self.api.query(script("supabase_extensions", self.schema))
         existing = set(before[0]["installed"]) if before else set()
         had_record = bool(self._state()["installation"])
-        self.api.query(script("supabase_install", self.schema))
+        self.api.query(script("supabase_install_tables", self.schema))
+        # Recorded before they are created, so a failure in between still lets uninstall know.
         created = sorted({"pg_cron", "pg_net"} - existing)
         rows = self.api.query(
             script(
@@ -329,6 +360,7 @@ class SupabaseDeployment:
                 created,
             )
         )
+        self.api.query(script("supabase_install_worker", self.schema))
         record = rows[0] if rows else {}
         return (not had_record or bool(created)), record
 
@@ -353,6 +385,13 @@ class SupabaseDeployment:
     def _deploy_functions(self, record: Mapping[str, Any]) -> list[str]:
         recorded = _json(record.get("functions")) or {}
         live = {str(f.get("slug")) for f in self.api.functions()}
+        foreign = sorted(s for s in FUNCTIONS if s in live and s not in recorded)
+        if foreign:
+            raise SupabaseError(
+                f"the project already has edge function(s) {', '.join(foreign)} that this "
+                "stripe-sync installation did not deploy; nothing was replaced. Delete or rename "
+                "them (`supabase functions delete NAME`), then install again"
+            )
         deployed: list[str] = []
         for slug in FUNCTIONS:
             files = function_files(slug)
@@ -423,11 +462,12 @@ class SupabaseDeployment:
             )
         )
 
-    def _record_failure(self, step: str, exc: SupabaseError) -> None:
+    def _record_failure(self, step: str, exc: BaseException) -> None:
         # The record may not exist yet (a failure before install_sql) or the API is down: the
         # raised error says what failed either way.
         with contextlib.suppress(SupabaseError):
-            self.api.query(script("supabase_failed", self.schema, f"{step}: {exc}"[:1000]))
+            message = f"{step}: {type(exc).__name__}: {exc}"
+            self.api.query(script("supabase_failed", self.schema, message[:1000]))
 
     # -- status ----------------------------------------------------------------------------------
 
@@ -455,9 +495,7 @@ class SupabaseDeployment:
             return replace(base, functions=functions, secrets=names, migrations_applied=applied)
         (record,) = self.api.query(script("supabase_installation", self.schema))
         cron = self.api.query(script("supabase_cron_job", self.schema))
-        webhooks = self.api.query(
-            script("supabase_managed_webhooks", self.schema, self._webhook_url())
-        )
+        webhooks = self.api.query(script("supabase_managed_webhooks", self.schema))
         runs = self.api.query(script("supabase_recent_runs", self.schema))
         return replace(
             base,
@@ -496,9 +534,7 @@ class SupabaseDeployment:
             deleted = answer.get("deleted", []) if isinstance(answer, Mapping) else []
             webhooks = tuple(str(w) for w in deleted)
         elif state["installation"]:
-            leftover = self.api.query(
-                script("supabase_managed_webhooks", self.schema, self._webhook_url())
-            )
+            leftover = self.api.query(script("supabase_managed_webhooks", self.schema))
             if leftover:
                 raise SupabaseError(
                     "the stripe-setup function is gone, so the managed webhook endpoint(s) "
@@ -521,15 +557,20 @@ class SupabaseDeployment:
             self.api.delete_secrets(present)
         # 4. The database objects.
         dropped_extensions: list[str] = []
-        if drop_data:
+        if drop_data and state["schema"] and not (state["ours"] and state["migrations"]):
+            raise SupabaseError(
+                f"schema {self.schema!r} was not created by stripe-sync (it has no _migrations "
+                "and _installation tables): --drop-data drops only a stripe-sync schema",
+                step="drop_data",
+            )
+        if drop_data and state["schema"]:
             self.api.query(script("supabase_drop_schema", self.schema))
         elif state["schema"]:
             self.api.query(script("supabase_remove", self.schema))
-        created = [str(e) for e in record.get("created_extensions") or ()]
-        for extension in created:
-            name = "cron" if extension == "pg_cron" else "net"
-            self.api.query(script(f"supabase_drop_extension_{name}", self.schema))
+        # pg_net is never dropped: Database Webhooks and other code may call net.http_post.
+        created = [str(e) for e in record.get("created_extensions") or () if e == "pg_cron"]
         if created:
+            self.api.query(script("supabase_drop_extension_cron", self.schema))
             left = self.api.query(script("supabase_extensions", self.schema))
             remaining = set(left[0]["installed"]) if left else set()
             dropped_extensions = [e for e in created if e not in remaining]
@@ -551,12 +592,10 @@ class SupabaseDeployment:
                 self.schema,
                 f'"{self.schema}"."_supabase_installation"',
                 f'"{self.schema}"."_migrations"',
+                f'"{self.schema}"."_installation"',
             )
         )
         return rows[0]
-
-    def _webhook_url(self) -> str:
-        return f"{self.project_url}/functions/v1/stripe-webhook"
 
 
 def _json(value: Any) -> Any:

@@ -2,12 +2,10 @@
 -- text to the Management API's query endpoint (stripe_sync.migrations.script renders the
 -- parameters as literals), so each is self-contained.
 
--- name: supabase_install
--- The deployment's own objects, next to the synced tables; idempotent. pg_cron schedules the
--- worker and pg_net calls it (both ship with Supabase). The function secret is readable only by
--- the owner: anon and authenticated (and PUBLIC) get nothing here.
-CREATE EXTENSION IF NOT EXISTS pg_cron;
-CREATE EXTENSION IF NOT EXISTS pg_net;
+-- name: supabase_install_tables
+-- The deployment's own tables, next to the synced ones; idempotent. The function secret and the
+-- webhook signing secrets are readable only by the owner (anon and authenticated are revoked in
+-- supabase_install_worker, which always follows).
 CREATE TABLE IF NOT EXISTS {schema}."_supabase_installation" (
     "singleton" boolean PRIMARY KEY DEFAULT true CHECK ("singleton"),
     "version" text NOT NULL,
@@ -19,7 +17,8 @@ CREATE TABLE IF NOT EXISTS {schema}."_supabase_installation" (
     "worker_interval" integer NOT NULL,
     "project_url" text NOT NULL,
     "webhook_id" text,
-    -- Extensions this deployment created (uninstall drops only these).
+    -- Extensions this deployment created (uninstall drops pg_cron only if it made it and no
+    -- other job is left; pg_net is never dropped).
     "created_extensions" text[] NOT NULL DEFAULT '{{}}',
     "error" text,
     "started_at" timestamptz NOT NULL DEFAULT now(),
@@ -32,7 +31,12 @@ CREATE TABLE IF NOT EXISTS {schema}."_supabase_secret" (
     "secret" text NOT NULL
 );
 COMMENT ON TABLE {schema}."_supabase_secret" IS 'The secret the worker and setup functions require; known to the installer and pg_cron only.';
-REVOKE ALL ON {schema}."_supabase_secret" FROM PUBLIC;
+REVOKE ALL ON {schema}."_supabase_secret", {schema}."_managed_webhooks" FROM PUBLIC;
+
+-- name: supabase_install_worker
+-- pg_cron schedules the worker and pg_net calls it (both ship with Supabase).
+CREATE EXTENSION IF NOT EXISTS pg_cron;
+CREATE EXTENSION IF NOT EXISTS pg_net;
 CREATE OR REPLACE FUNCTION {schema}."_supabase_invoke_worker"() RETURNS bigint
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog
@@ -52,7 +56,8 @@ DECLARE
 BEGIN
     FOREACH v_role IN ARRAY ARRAY['anon', 'authenticated'] LOOP
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_role) THEN
-            EXECUTE format('REVOKE ALL ON %%s FROM %%I', '{schema}."_supabase_secret"', v_role);
+            EXECUTE format('REVOKE ALL ON %%s, %%s FROM %%I', '{schema}."_supabase_secret"',
+                           '{schema}."_managed_webhooks"', v_role);
             EXECUTE format('REVOKE ALL ON FUNCTION %%s FROM %%I',
                            '{schema}."_supabase_invoke_worker"()', v_role);
         END IF;
@@ -129,11 +134,13 @@ SELECT "version", "state", "steps", "functions", "worker_interval", "project_url
 FROM {schema}."_supabase_installation";
 
 -- name: supabase_schema_state
--- What exists of an installation: the schema, the install record, the migrations applied.
+-- What exists of an installation: the schema, the install record, the migrations applied, and
+-- whether the schema is stripe-sync's (its own bookkeeping tables are there).
 SELECT
     EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %s) AS "schema",
     to_regclass(%s) IS NOT NULL AS "installation",
-    to_regclass(%s) IS NOT NULL AS "migrations";
+    to_regclass(%s) IS NOT NULL AS "migrations",
+    to_regclass(%s) IS NOT NULL AS "ours";
 
 -- name: supabase_recent_runs
 SELECT run_id, account_id, status, started_at, closed_at, total_processed, error_message
@@ -141,7 +148,8 @@ FROM {schema}."sync_runs" ORDER BY started_at DESC, run_id DESC LIMIT 5;
 
 -- name: supabase_managed_webhooks
 -- The endpoints the deployment's setup function manages (no secrets).
-SELECT id, url, status FROM {schema}."_managed_webhooks" WHERE url = %s ORDER BY created_at;
+SELECT id, url, status FROM {schema}."_managed_webhooks"
+WHERE url LIKE '%%/functions/v1/stripe-webhook' ORDER BY created_at;
 
 -- name: supabase_remove
 -- Uninstall without --drop-data: the deployment's own objects go, the synced data stays.
@@ -161,9 +169,6 @@ BEGIN
     END IF;
 END
 $do$;
-
--- name: supabase_drop_extension_net
-DROP EXTENSION IF EXISTS pg_net;
 
 -- name: supabase_read_secret
 SELECT "secret" FROM {schema}."_supabase_secret";

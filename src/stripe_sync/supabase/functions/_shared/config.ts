@@ -34,17 +34,17 @@ export function loadConfig(env: Env): Config {
   if (!SCHEMA_NAME.test(schema)) {
     throw new ConfigError("STRIPE_SYNC_SCHEMA must be a lower-case SQL identifier (a-z, 0-9, _)");
   }
-  const base = (env("STRIPE_API_BASE") || DEFAULT_API_BASE).replace(/\/+$/, "");
+  const base = (env("STRIPE_SYNC_API_BASE") || DEFAULT_API_BASE).replace(/\/+$/, "");
   if (!/^https?:\/\//.test(base)) {
-    throw new ConfigError("STRIPE_API_BASE must be an http(s) URL");
+    throw new ConfigError("STRIPE_SYNC_API_BASE must be an http(s) URL");
   }
   return {
     schema,
-    stripeSecretKey: env("STRIPE_SECRET_KEY") || undefined,
+    stripeSecretKey: env("STRIPE_SYNC_STRIPE_KEY") || undefined,
     stripeApiBase: base,
-    stripeApiVersion: env("STRIPE_API_VERSION") || DEFAULT_API_VERSION,
+    stripeApiVersion: env("STRIPE_SYNC_API_VERSION") || DEFAULT_API_VERSION,
     functionSecret: env("STRIPE_SYNC_FUNCTION_SECRET") || undefined,
-    webhookSecret: env("STRIPE_WEBHOOK_SECRET") || undefined,
+    webhookSecret: env("STRIPE_SYNC_WEBHOOK_SECRET") || undefined,
     workerSeconds: positive(env("STRIPE_SYNC_WORKER_SECONDS"), 50, "STRIPE_SYNC_WORKER_SECONDS"),
     workerConcurrency: Math.floor(
       positive(env("STRIPE_SYNC_WORKER_CONCURRENCY"), 4, "STRIPE_SYNC_WORKER_CONCURRENCY"),

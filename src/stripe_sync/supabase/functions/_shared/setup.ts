@@ -37,7 +37,7 @@ export async function handleSetup(request: Request, deps: Deps): Promise<Respons
   if (!authorized(request, cfg.functionSecret)) return unauthorized();
   const url = webhookUrl(cfg);
   if (url === null || !cfg.stripeSecretKey) {
-    console.error("stripe-sync: SUPABASE_URL and STRIPE_SECRET_KEY must be set");
+    console.error("stripe-sync: SUPABASE_URL and STRIPE_SYNC_STRIPE_KEY must be set");
     return internalError();
   }
   try {

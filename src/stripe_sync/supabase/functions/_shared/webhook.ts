@@ -1,5 +1,5 @@
 // stripe-webhook: verify a Stripe delivery against the managed endpoints' secrets (plus
-// STRIPE_WEBHOOK_SECRET) and apply its event. Status codes and JSON bodies are those of
+// STRIPE_SYNC_WEBHOOK_SECRET) and apply its event. Status codes and JSON bodies are those of
 // src/stripe_sync/server.py: 200 after the event was committed, 400 for a bad signature or
 // body (nothing written), 413 for a body over 1 MB, 503 with Retry-After for a transient
 // failure (Stripe delivers the event again). A verified event that fails for any other reason is
@@ -52,7 +52,7 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
     });
     verified = text;
     if (!cfg.stripeSecretKey) {
-      console.error("stripe-sync: STRIPE_SECRET_KEY is not set");
+      console.error("stripe-sync: STRIPE_SYNC_STRIPE_KEY is not set");
       return failed(500, "internal error");
     }
     const stripe = new StripeClient({

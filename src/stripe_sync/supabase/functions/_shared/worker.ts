@@ -41,7 +41,7 @@ export async function handleWorker(request: Request, deps: Deps): Promise<Respon
     return json(405, { error: "method not allowed" }, { Allow: "POST" });
   }
   if (!cfg.stripeSecretKey) {
-    console.error("stripe-sync: STRIPE_SECRET_KEY is not set");
+    console.error("stripe-sync: STRIPE_SYNC_STRIPE_KEY is not set");
     return internalError();
   }
   const now = deps.now ?? Date.now;

@@ -26,7 +26,7 @@ function deps(env: Record<string, string>): Deps & { calls: string[] } {
 }
 
 const ENV = {
-  STRIPE_SECRET_KEY: "sk_test_x",
+  STRIPE_SYNC_STRIPE_KEY: "sk_test_x",
   STRIPE_SYNC_FUNCTION_SECRET: SECRET,
   SUPABASE_URL: "https://project.supabase.co",
   SUPABASE_DB_URL: "postgresql://nowhere/db",
