@@ -1,14 +1,24 @@
-"""Webhook server throughput: signed events over HTTP into uvicorn + ``create_app``, 3 processes.
+"""Webhook server throughput: signed events over HTTP into a webhook server, 3 processes.
 
 Three processes share the machine, as in production behind a load balancer:
 
 1. this script (the orchestrator): PostgreSQL (embedded, or a fresh database on
    ``--database-url``), a seeded fake Stripe served over HTTP in a thread, the initial load of
    the objects the events touch, the events themselves, and the check of the database at the end;
-2. the webhook server: ``python -m uvicorn --factory server:app_from_env`` with
-   ``--server-workers`` worker processes, each running ``create_app(config)`` with its own pool;
+2. the webhook server, one of two runtimes (``--runtime``):
+
+   - ``python`` (default): ``python -m uvicorn --factory server:app_from_env`` with
+     ``--server-workers`` worker processes, each running ``create_app(config)`` with its own
+     pool; the events go to ``/webhooks``;
+   - ``edge``: the Supabase ``stripe-webhook`` edge function (TypeScript) run by Deno, as the
+     tests run it: ``deno run --allow-all src/stripe_sync/testing/deno_host.ts
+     src/stripe_sync/supabase/functions/stripe-webhook/index.ts <port>``, one process with one
+     postgres.js pool of ``--pool-size`` connections (set through
+     ``STRIPE_SYNC_WORKER_CONCURRENCY`` = pool size - 1, which is how the function sizes it;
+     deployed, the default is 5); the events go to ``/functions/v1/stripe-webhook``. Deno is
+     ``$DENO_BIN``, else ``deno`` on ``PATH``, else the copy of ``scripts/install-deno.sh``;
 3. the load generator (this script with ``--generate``): signs the events (the signature clock
-   is the real one, as Stripe's) and POSTs them to ``/webhooks`` at a fixed concurrency over
+   is the real one, as Stripe's) and POSTs them to the server's path at a fixed concurrency over
    keep-alive connections, timing each request. Its client is a small hand-written HTTP/1.1
    one (:class:`RawConnection`); ``--client httpx`` costs 10 to 40 times more CPU per request,
    which on 2 cores the server would lose.
@@ -19,7 +29,7 @@ The measured events are a mix of ``customer.created`` and ``invoice.created`` (n
 events), with the fake's full payloads. Event ``k`` is created at ``first + k`` seconds, so each
 one is newer than what is stored: no stale write and no same-second tie (which would make the
 server fetch the object from Stripe). The server's Stripe calls during the run are counted and
-should be 0 besides each worker's one ``GET /v1/account``.
+should be 0 besides each worker's (or the edge function's) one ``GET /v1/account``.
 
 At the end the database must hold every event (``_processed_events``), every new object, and on
 every touched object the ``metadata.bench_seq`` of its last event: a bench that lost events
@@ -31,6 +41,7 @@ Usage (from the repository root)::
     /work/venv/bin/python bench/server.py --server-workers 2 --pool-size 16
     /work/venv/bin/python bench/server.py --pg-setting synchronous_commit=off
     /work/venv/bin/python bench/server.py --events 200 --scale 20 --json   # a smoke run
+    /work/venv/bin/python bench/server.py --runtime edge                   # the Deno function
 """
 
 from __future__ import annotations
@@ -41,6 +52,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -51,11 +63,13 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 import httpx
 import psutil
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 from starlette.applications import Starlette
 
 from stripe_sync import AsyncStripeSync, PoolConfig, StripeSyncConfig
@@ -82,6 +96,14 @@ from webhooks import (
 )
 
 BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+#: The Supabase edge functions and the host that runs one locally (see deno_host.ts).
+FUNCTIONS = REPO / "src" / "stripe_sync" / "supabase" / "functions"
+DENO_HOST = REPO / "src" / "stripe_sync" / "testing" / "deno_host.ts"
+DENO_INSTALLED = REPO / ".tools" / "node_modules" / "@deno" / "linux-x64-glibc" / "deno"
+#: The path each runtime's webhook handler is served on (deno_host.ts serves any path; this is
+#: the one Supabase routes to the function).
+WEBHOOK_PATHS = {"python": "/webhooks", "edge": "/functions/v1/stripe-webhook"}
 #: The server process reads its configuration from this variable (see :func:`app_from_env`).
 CONFIG_ENV = "STRIPE_SYNC_BENCH_SERVER"
 
@@ -120,6 +142,8 @@ class Options:
     seed: int
     sql_stats: bool
     json: bool
+    #: ``python`` (uvicorn + create_app) or ``edge`` (the stripe-webhook function under Deno).
+    runtime: str = "python"
     #: ``ALTER DATABASE ... SET name = value`` before the server starts (``--pg-setting``).
     pg_settings: tuple[tuple[str, str], ...] = ()
 
@@ -177,9 +201,22 @@ def server_command(port: int, workers: int) -> list[str]:
 
 @contextlib.contextmanager
 def webhook_server(
+    options: Options, url: str, stripe_url: str, api_key: str, tmp: Path
+) -> Iterator[tuple[str, psutil.Process, str]]:
+    """The webhook server of ``options.runtime``; yields (base URL, process, command shown)."""
+    if options.runtime == "edge":
+        with edge_server(options, url, stripe_url, api_key, tmp / "edge.log") as served:
+            yield served
+    else:
+        with python_server(options, url, stripe_url, api_key) as served:
+            yield served
+
+
+@contextlib.contextmanager
+def python_server(
     options: Options, url: str, stripe_url: str, api_key: str
-) -> Iterator[tuple[str, psutil.Process, list[str]]]:
-    """The uvicorn process serving the webhook app; yields (base URL, process, command)."""
+) -> Iterator[tuple[str, psutil.Process, str]]:
+    """The uvicorn process serving the webhook app."""
     port = free_port("127.0.0.1")
     command = server_command(port, options.server_workers)
     spec = {
@@ -203,14 +240,105 @@ def webhook_server(
             if time.monotonic() > deadline:
                 raise SystemExit("the webhook server did not answer /health within 60 s")
             time.sleep(0.2)
-        yield base, psutil.Process(proc.pid), command
+        yield base, psutil.Process(proc.pid), " ".join(command[1:])
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
+
+
+def deno_binary() -> str:
+    """``$DENO_BIN``, else ``deno`` on ``PATH``, else the copy of ``scripts/install-deno.sh``."""
+    for candidate in (os.environ.get("DENO_BIN"), shutil.which("deno"), str(DENO_INSTALLED)):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    raise SystemExit("Deno is not installed: run scripts/install-deno.sh (or set DENO_BIN)")
+
+
+def js_database_url(conninfo: str) -> str:
+    """A URL postgres.js reads for a psycopg conninfo (a socket directory goes in ``?host=``)."""
+    info = conninfo_to_dict(conninfo)
+    host = str(info.get("host") or "localhost")
+    port = str(info.get("port") or 5432)
+    user = quote(str(info.get("user") or "postgres"), safe="")
+    password = info.get("password")
+    auth = f"{user}:{quote(str(password), safe='')}" if password else user
+    dbname = quote(str(info.get("dbname") or "postgres"), safe="")
+    if host.startswith("/"):
+        return f"postgresql://{auth}@localhost:{port}/{dbname}?host={quote(host, safe='/')}"
+    return f"postgresql://{auth}@{host}:{port}/{dbname}"
+
+
+def edge_env(
+    options: Options, url: str, stripe_url: str, api_key: str, port: int
+) -> dict[str, str]:
+    """What Supabase provides and the installer sets, pointed at the fake Stripe."""
+    return {
+        "SUPABASE_DB_URL": js_database_url(url),
+        "SUPABASE_URL": f"http://127.0.0.1:{port}",
+        "STRIPE_SYNC_STRIPE_KEY": api_key,
+        "STRIPE_SYNC_API_BASE": stripe_url,
+        "STRIPE_SYNC_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "STRIPE_SYNC_SCHEMA": SCHEMA,
+        # stripe-webhook/index.ts opens a pool of this + 1 connections.
+        "STRIPE_SYNC_WORKER_CONCURRENCY": str(options.pool_size - 1),
+        "NO_COLOR": "1",
+    }
+
+
+@contextlib.contextmanager
+def edge_server(
+    options: Options, url: str, stripe_url: str, api_key: str, log: Path
+) -> Iterator[tuple[str, psutil.Process, str]]:
+    """The stripe-webhook edge function under Deno; its output (a line per event) goes to
+    ``log``, a file rather than a pipe, so that nothing of the orchestrator has to drain it."""
+    deno = deno_binary()
+    port = free_port("127.0.0.1")
+    entry = FUNCTIONS / "stripe-webhook" / "index.ts"
+    command = [deno, "run", "--allow-all", str(DENO_HOST), str(entry), str(port)]
+    env = {**os.environ, **edge_env(options, url, stripe_url, api_key, port)}
+    with log.open("wb") as out:
+        # In the functions' directory, as the tests run them (its deno.json: no lock file).
+        proc = subprocess.Popen(
+            command, cwd=FUNCTIONS, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        # The first start may download npm:postgres into Deno's cache.
+        deadline = time.monotonic() + 180
+        ready = f"listening {port}"
+        while ready not in log.read_text(errors="replace").splitlines():
+            if proc.poll() is not None:
+                raise SystemExit(f"the edge function exited with {proc.returncode}:\n{tail(log)}")
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the edge function did not listen within 180 s:\n{tail(log)}")
+            time.sleep(0.2)
+        version = subprocess.run(
+            [deno, "--version"], capture_output=True, text=True, check=False
+        ).stdout.split("\n", 1)[0]
+        shown = " ".join(
+            [
+                "deno run --allow-all",
+                *(str(Path(a).relative_to(REPO)) for a in (DENO_HOST, entry)),
+                str(port),
+                f"({version or 'deno'})",
+            ]
+        )
+        yield f"http://127.0.0.1:{port}", psutil.Process(proc.pid), shown
+    finally:
+        stop(proc)
+        if proc.returncode not in (0, -signal.SIGTERM):
+            progress(f"the edge function exited with {proc.returncode}:\n{tail(log)}")
+
+
+def tail(log: Path, lines: int = 40) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def stop(proc: subprocess.Popen[Any]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def tree_cpu_s(proc: psutil.Process) -> float:
@@ -238,10 +366,10 @@ class RawConnection:
     ``--client httpx``), enough on 2 cores to make the load generator the bottleneck.
     """
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, path: str) -> None:
         self.host, self.port = host, port
         self.head = (
-            f"POST /webhooks HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
             "Content-Type: application/json\r\nStripe-Signature: "
         ).encode()
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
@@ -324,6 +452,7 @@ async def send_all(posters: Sequence[Post], events: Sequence[Mapping[str, Any]])
 
 async def generate(spec: Mapping[str, Any]) -> dict[str, Any]:
     concurrency = int(spec["concurrency"])
+    path = str(spec["path"])
     posters: list[Post]
     if spec["client"] == "httpx":
         limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -332,14 +461,14 @@ async def generate(spec: Mapping[str, Any]) -> dict[str, Any]:
 
         async def post(body: bytes, header: str) -> tuple[int, bytes]:
             response = await client.post(
-                "/webhooks", content=body, headers={**headers, "Stripe-Signature": header}
+                path, content=body, headers={**headers, "Stripe-Signature": header}
             )
             return response.status_code, response.content
 
         posters = [post] * concurrency
     else:
         url = httpx.URL(spec["url"])
-        connections = [RawConnection(url.host, url.port or 80) for _ in range(concurrency)]
+        connections = [RawConnection(url.host, url.port or 80, path) for _ in range(concurrency)]
         posters = [c.post for c in connections]
     try:
         warm = await send_all(posters, spec["warmup"]) if spec["warmup"] else None
@@ -440,7 +569,9 @@ def verify(url: str, plan: Plan) -> dict[str, Any]:
             ),
             (sent,),
         ).fetchone()
+        found["events_sent"] = len(sent)
         found["events_recorded"] = int(row[0]) if row else 0
+        found["events_lost"] = len(sent) - found["events_recorded"]
         found["rows"] = {}
         wrong = 0
         for table in plan.rows:
@@ -460,9 +591,7 @@ def verify(url: str, plan: Plan) -> dict[str, Any]:
         found["objects_checked"] = len(plan.last_seq)
         found["objects_wrong"] = wrong
     found["ok"] = (
-        found["events_recorded"] == len(sent)
-        and found["rows"] == plan.rows
-        and found["objects_wrong"] == 0
+        found["events_lost"] == 0 and found["rows"] == plan.rows and found["objects_wrong"] == 0
     )
     return found
 
@@ -512,16 +641,18 @@ def run(options: Options, url: str) -> dict[str, Any]:
         loaded = asyncio.run(load())
         plan = build_plan(fake, loaded, options)
         spec_path = Path(tmp) / "events.json"
-        with webhook_server(options, url, stripe.url, fake.api_key) as (base, server, command):
+        served = webhook_server(options, url, stripe.url, fake.api_key, Path(tmp))
+        with served as (base, server, command):
             spec = {
                 "url": base,
+                "path": WEBHOOK_PATHS[options.runtime],
                 "concurrency": options.concurrency,
                 "client": options.client,
                 "warmup": plan.warmup,
                 "measured": plan.measured,
             }
             spec_path.write_text(json.dumps(spec))
-            progress(f"webhook server up: {' '.join(command[1:])}")
+            progress(f"webhook server up ({options.runtime}): {command}")
             generator = subprocess.Popen(
                 [sys.executable, __file__, "--generate", str(spec_path)],
                 stdin=subprocess.PIPE,
@@ -555,11 +686,12 @@ def run(options: Options, url: str) -> dict[str, Any]:
     functions = function_stats(url) if options.sql_stats else {}
     figures.update(
         {
+            "runtime": options.runtime,
             "concurrency": options.concurrency,
             "client": options.client,
             "server_workers": options.server_workers,
             "pool_size": options.pool_size,
-            "server_command": " ".join(command[1:]),
+            "server_command": command,
             "warmup": options.warmup,
             "scale": options.scale,
             "stripe_calls": stripe_calls,
@@ -580,11 +712,16 @@ def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO)
     f = figures
     check = f["check"]
     pg_cpu = f["postgres_cpu_ms_per_event"]
+    if f["runtime"] == "edge":
+        server = f"edge runtime (Deno, stripe-webhook), pool {f['pool_size']}"
+    else:
+        server = (
+            f"python runtime, {f['server_workers']} uvicorn worker(s), pool {f['pool_size']} "
+            "per worker"
+        )
     lines = [
         f"webhook server benchmark: {f['events']} events over HTTP ({f['client']} client), "
-        "concurrency "
-        f"{f['concurrency']}, {f['server_workers']} uvicorn worker(s), pool {f['pool_size']} "
-        f"per worker, {f['cpus']} CPUs",
+        f"concurrency {f['concurrency']}, {server}, {f['cpus']} CPUs",
         f"server        {f['server_command']}",
         "PostgreSQL    "
         + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
@@ -604,7 +741,8 @@ def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO)
         f"load generator {f['client_cpu_ms_per_event']:.3f}, "
         + ("PostgreSQL n/a" if pg_cpu is None else f"PostgreSQL {pg_cpu:.3f}"),
         f"check         {'passed' if check['ok'] else 'FAILED'}: "
-        f"{check['events_recorded']} events recorded, rows {check['rows']}, "
+        f"{check['events_recorded']}/{check['events_sent']} events recorded "
+        f"({check['events_lost']} lost), rows {check['rows']}, "
         f"{check['objects_checked'] - check['objects_wrong']}/{check['objects_checked']} "
         "objects at their last event",
     ]
@@ -632,10 +770,23 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         help="the load generator's HTTP client: hand-written HTTP/1.1 (raw, default) or httpx",
     )
     parser.add_argument(
-        "--server-workers", type=int, default=1, help="uvicorn worker processes (1)"
+        "--runtime",
+        choices=("python", "edge"),
+        default="python",
+        help="the webhook server: uvicorn + create_app (python, default) or the Supabase "
+        "stripe-webhook edge function under Deno (edge)",
     )
     parser.add_argument(
-        "--pool-size", type=int, default=10, help="database connections per server worker (10)"
+        "--server-workers",
+        type=int,
+        default=None,
+        help="uvicorn worker processes (1; python runtime only)",
+    )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=10,
+        help="database connections per server worker (10; edge: the function's one pool, >= 2)",
     )
     parser.add_argument(
         "--database-url",
@@ -664,8 +815,14 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
     args = parser.parse_args(argv)
     if args.generate is not None:
         return Path(args.generate)
-    if min(args.events, args.concurrency, args.server_workers, args.pool_size) < 1:
+    if args.runtime == "edge" and args.server_workers is not None:
+        parser.error("--server-workers is for --runtime python: the edge function is one process")
+    server_workers = 1 if args.server_workers is None else args.server_workers
+    if min(args.events, args.concurrency, server_workers, args.pool_size) < 1:
         parser.error("--events, --concurrency, --server-workers and --pool-size must be >= 1")
+    if args.runtime == "edge" and args.pool_size < 2:
+        # The function's pool is STRIPE_SYNC_WORKER_CONCURRENCY + 1, and that must be >= 1.
+        parser.error("--pool-size must be >= 2 with --runtime edge")
     pg_settings = tuple(tuple(item.split("=", 1)) for item in args.pg_setting)
     if any(len(item) != 2 for item in pg_settings):
         parser.error("--pg-setting takes NAME=VALUE")
@@ -676,7 +833,7 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         warmup=args.warmup,
         concurrency=args.concurrency,
         client=args.client,
-        server_workers=args.server_workers,
+        server_workers=server_workers,
         pool_size=args.pool_size,
         database_url=args.database_url,
         scale=args.scale,
@@ -684,6 +841,7 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         sql_stats=args.sql_stats,
         json=args.json,
         pg_settings=tuple((name, value) for name, value in pg_settings),
+        runtime=args.runtime,
     )
 
 

@@ -1,11 +1,21 @@
-"""The webhook server benchmark runs (tiny size): it measures nothing here, but must not rot."""
+"""The webhook server benchmark runs (tiny size): it measures nothing here, but must not rot.
+
+Both runtimes: uvicorn + ``create_app`` (python) and the Supabase stripe-webhook edge function
+under Deno (edge), checked by the same end-of-run comparison with the database.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -46,3 +56,89 @@ def test_server_bench_runs_checks_and_reports(pg_admin_url: str) -> None:
     assert figures["events_per_s"] > 0
     assert 0 < figures["p50_ms"] <= figures["p99_ms"] <= figures["max_ms"]
     assert "throughput" in result.stderr
+
+
+def test_server_bench_runs_the_edge_function(pg_admin_url: str, deno_bin: str) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "server.py"),
+            "--runtime",
+            "edge",
+            "--events",
+            "100",
+            "--warmup",
+            "20",
+            "--concurrency",
+            "4",
+            "--pool-size",
+            "2",
+            "--scale",
+            "10",
+            "--json",
+            "--database-url",
+            pg_admin_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "DENO_BIN": deno_bin},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["runtime"] == "edge"
+    assert "deno_host.ts" in figures["server_command"]
+    assert "stripe-webhook/index.ts" in figures["server_command"]
+    assert figures["events"] == 100
+    assert figures["statuses"] == {"200": 100}
+    assert sum(figures["outcomes"].values()) == 100
+    # The function wrote every event and object as the Python server does, without Stripe.
+    assert figures["check"]["events_lost"] == 0
+    assert figures["check"]["events_recorded"] == 120
+    assert figures["check"]["ok"] is True
+    assert figures["stripe_calls"] == 0
+    assert 0 < figures["p50_ms"] <= figures["p99_ms"] <= figures["max_ms"]
+    assert "edge runtime" in result.stderr
+
+
+def test_server_bench_refuses_server_workers_for_the_edge_function() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "server.py"), "--runtime", "edge", "--server-workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--server-workers is for --runtime python" in result.stderr
+
+
+@pytest.fixture
+def bench_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
+    """bench/server.py as a module (it imports webhooks.py from its own directory)."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    names = ("server", "webhooks")
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    try:
+        yield importlib.import_module("server")
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+
+
+def test_server_bench_check_fails_on_a_lost_event(
+    database_url: str, bench_server: ModuleType
+) -> None:
+    """An event that never reached the database fails the check, whichever runtime ran."""
+    plan = bench_server.Plan(
+        warmup=[{"id": "evt_bench_lost"}], measured=[], last_seq={}, rows={"customers": 0}
+    )
+    check = bench_server.verify(database_url, plan)
+    assert check["events_sent"] == 1
+    assert check["events_lost"] == 1
+    assert check["ok"] is False
+    # Nothing sent, nothing lost: the same empty database passes.
+    empty = bench_server.Plan(warmup=[], measured=[], last_seq={}, rows={"customers": 0})
+    assert bench_server.verify(database_url, empty)["ok"] is True
