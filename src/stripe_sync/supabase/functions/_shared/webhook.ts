@@ -41,15 +41,26 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
   let platform: string | null = null;
   try {
     store = new Store(deps.sql(), cfg.schema);
-    const secrets = [
+    const signature = request.headers.get("stripe-signature");
+    const cache = deps.cache ?? new Map<string, string>();
+    const candidates = async (fresh: boolean) => [
       ...new Set([
         ...(cfg.webhookSecret ? [cfg.webhookSecret] : []),
-        ...await store.managedSecrets(),
+        ...await cachedSecrets(store!, cache, now(), fresh),
       ]),
     ];
-    const { text } = await verifyWebhook(body, request.headers.get("stripe-signature"), secrets, {
-      now: now() / 1000,
-    });
+    let text: string;
+    try {
+      ({ text } = await verifyWebhook(body, signature, await candidates(false), {
+        now: now() / 1000,
+      }));
+    } catch (error) {
+      // A secret cached before a new endpoint was made: read them again, once.
+      if (!(error instanceof SignatureVerificationError)) throw error;
+      ({ text } = await verifyWebhook(body, signature, await candidates(true), {
+        now: now() / 1000,
+      }));
+    }
     verified = text;
     if (!cfg.stripeSecretKey) {
       console.error("stripe-sync: STRIPE_SYNC_STRIPE_KEY is not set");
@@ -63,7 +74,6 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
       sleep: deps.sleep,
     });
     const ctx = { store, stripe, now };
-    const cache = deps.cache ?? new Map<string, string>();
     const result = await processEvent(
       ctx,
       text,
@@ -93,6 +103,29 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
     console.error(`webhook processing failed: ${errorName(error)}`);
     return failed(500, "internal error");
   }
+}
+
+/** Managed endpoints' signing secrets are read at most every this many ms per instance. */
+export const SECRETS_TTL_MS = 30_000;
+
+/**
+ * The managed endpoints' signing secrets, cached per instance (as the Python app caches them):
+ * one query fewer per delivery. ``fresh`` reads them again (a delivery failed to verify).
+ */
+async function cachedSecrets(
+  store: Store,
+  cache: Map<string, string>,
+  now: number,
+  fresh: boolean,
+): Promise<string[]> {
+  const at = Number(cache.get("secrets:at") ?? "NaN");
+  if (!fresh && now - at < SECRETS_TTL_MS) {
+    return JSON.parse(cache.get("secrets") ?? "[]") as string[];
+  }
+  const secrets = await store.managedSecrets();
+  cache.set("secrets", JSON.stringify(secrets));
+  cache.set("secrets:at", String(now));
+  return secrets;
 }
 
 /**
