@@ -19,7 +19,7 @@ from stripe_sync.errors import SupabaseError
 from stripe_sync.testing import FakeStripe, run_in_thread
 from stripe_sync.testing.server import RunningServer
 from stripe_sync.testing.supabase import FakeSupabase
-from tests.integration.supabase_fixtures import deployment, management, one
+from tests.integration.supabase_fixtures import all_rows, deployment, management, one
 
 STRIPE_KEY = "sk_test_supabase_review_key"
 #: Another application's Stripe key, kept by the project under the name most Stripe
@@ -188,3 +188,24 @@ def test_install_into_public_does_not_expose_the_webhook_signing_secret_to_anon(
         conn.execute("SET ROLE anon")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT secret FROM public._managed_webhooks").fetchall()
+
+
+def test_a_second_schema_gets_its_own_schedule_and_uninstall_leaves_the_first_alone(
+    fake_supabase: FakeSupabase, stripe: RunningServer
+) -> None:
+    install(fake_supabase, stripe)
+    db = fake_supabase.project_db_url
+    with deployment(fake_supabase, schema="billing") as d:
+        # The functions belong to the first deployment: the second refuses to replace them.
+        with pytest.raises(SupabaseError, match="did not deploy"):
+            d.install(STRIPE_KEY, stripe_api_base=stripe.url)
+        jobs = {r[0] for r in all_rows(db, "SELECT jobname FROM cron.job")}
+        assert jobs == {"stripe-sync-worker"}
+        d.uninstall(drop_data=True)
+    # The first deployment is untouched: its schedule, functions, secrets and data.
+    assert {r[0] for r in all_rows(db, "SELECT jobname FROM cron.job")} == {"stripe-sync-worker"}
+    assert set(fake_supabase.functions) == {"stripe-webhook", "stripe-worker", "stripe-setup"}
+    assert one(db, 'SELECT state FROM stripe."_supabase_installation"') == "installed"
+    with management(fake_supabase) as api:
+        assert "STRIPE_SYNC_FUNCTION_SECRET" in api.secrets()
+    assert one(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'") == 0

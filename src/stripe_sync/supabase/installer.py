@@ -12,7 +12,8 @@ finishes the job:
    their digests differ from what the project holds.
 4. ``functions``: ``stripe-webhook``, ``stripe-worker`` and ``stripe-setup``, deployed only when
    their files differ from the last deploy recorded.
-5. ``schedule``: the pg_cron job ``stripe-sync-worker`` calling ``_supabase_invoke_worker()``.
+5. ``schedule``: the pg_cron job ``stripe-sync-worker`` (``stripe-sync-worker-<schema>`` for
+   another schema than ``stripe``) calling ``_supabase_invoke_worker()``.
 6. ``webhook``: ``stripe-setup`` finds or creates the managed webhook endpoint.
 
 The function secret is random, made once and kept in ``_supabase_secret`` (readable by the
@@ -55,6 +56,7 @@ __all__ = [
     "SupabaseDeployment",
     "SupabaseStatus",
     "UninstallResult",
+    "cron_job_name",
     "function_files",
     "schedule_for",
 ]
@@ -64,6 +66,13 @@ logger = logging.getLogger(__name__)
 #: The edge functions a deployment runs, by slug.
 FUNCTIONS: tuple[str, ...] = ("stripe-webhook", "stripe-worker", "stripe-setup")
 CRON_JOB = "stripe-sync-worker"
+
+
+def cron_job_name(schema: str) -> str:
+    """The worker's pg_cron job: one per schema, so two deployments never share one."""
+    return CRON_JOB if schema == DEFAULT_SCHEMA else f"{CRON_JOB}-{schema}"
+
+
 #: Schemas a deployment never installs into: Supabase's own, and ``public``, whose tables the
 #: project's default privileges open to the ``anon`` and ``authenticated`` API roles (the webhook
 #: signing secrets would be readable with the public anon key).
@@ -265,6 +274,9 @@ class SupabaseDeployment:
             )
         schedule = schedule_for(worker_interval)
         self.api.project()  # a wrong ref or token fails here, before anything changes
+        # Functions and secrets are the project's, not the schema's: another deployment's (or
+        # another app's functions of the same names) are refused before anything changes.
+        self._refuse_foreign_functions(self._recorded_functions())
         changed: list[str] = []
         unchanged: list[str] = []
 
@@ -382,16 +394,30 @@ class SupabaseDeployment:
             self.api.delete_secrets(unwanted)
         return bool(stale or unwanted)
 
-    def _deploy_functions(self, record: Mapping[str, Any]) -> list[str]:
-        recorded = _json(record.get("functions")) or {}
+    def _recorded_functions(self) -> dict[str, str]:
+        """The functions this schema's install record says it deployed (slug -> digest)."""
+        if not self._state()["installation"]:
+            return {}
+        (record,) = self.api.query(script("supabase_installation", self.schema))
+        return dict(_json(record.get("functions")) or {})
+
+    def _refuse_foreign_functions(self, recorded: Mapping[str, str]) -> set[str]:
+        """The live function slugs; raises if one of ours exists without being recorded."""
         live = {str(f.get("slug")) for f in self.api.functions()}
         foreign = sorted(s for s in FUNCTIONS if s in live and s not in recorded)
         if foreign:
             raise SupabaseError(
                 f"the project already has edge function(s) {', '.join(foreign)} that this "
-                "stripe-sync installation did not deploy; nothing was replaced. Delete or rename "
-                "them (`supabase functions delete NAME`), then install again"
+                f"stripe-sync installation (schema {self.schema!r}) did not deploy; nothing was "
+                "changed. Delete or rename them (`supabase functions delete NAME`), or uninstall "
+                "the deployment that owns them, then install again",
+                step="preflight",
             )
+        return live
+
+    def _deploy_functions(self, record: Mapping[str, Any]) -> list[str]:
+        recorded = _json(record.get("functions")) or {}
+        live = self._refuse_foreign_functions(recorded)
         deployed: list[str] = []
         for slug in FUNCTIONS:
             files = function_files(slug)
@@ -407,10 +433,12 @@ class SupabaseDeployment:
 
     def _schedule(self, schedule: str) -> bool:
         command = f'SELECT "{self.schema}"."_supabase_invoke_worker"()'
-        rows = self.api.query(script("supabase_cron_job", self.schema))
+        rows = self.api.query(script("supabase_cron_job", self.schema, cron_job_name(self.schema)))
         if rows and rows[0]["schedule"] == schedule and rows[0]["command"] == command:
             return False
-        self.api.query(script("supabase_schedule", self.schema, schedule, command))
+        self.api.query(
+            script("supabase_schedule", self.schema, cron_job_name(self.schema), schedule, command)
+        )
         return True
 
     def _setup_webhook(self, secret: str) -> tuple[str | None, bool]:
@@ -494,7 +522,7 @@ class SupabaseDeployment:
         if not state["installation"]:
             return replace(base, functions=functions, secrets=names, migrations_applied=applied)
         (record,) = self.api.query(script("supabase_installation", self.schema))
-        cron = self.api.query(script("supabase_cron_job", self.schema))
+        cron = self.api.query(script("supabase_cron_job", self.schema, cron_job_name(self.schema)))
         webhooks = self.api.query(script("supabase_managed_webhooks", self.schema))
         runs = self.api.query(script("supabase_recent_runs", self.schema))
         return replace(
@@ -546,13 +574,18 @@ class SupabaseDeployment:
         unscheduled = False
         if state["installation"] or state["schema"]:
             try:
-                unscheduled = bool(self.api.query(script("supabase_unschedule", self.schema)))
+                job = cron_job_name(self.schema)
+                unscheduled = bool(self.api.query(script("supabase_unschedule", self.schema, job)))
             except SupabaseError as exc:
                 if "cron" not in str(exc):
                     raise
-        # 3. Functions and secrets.
-        functions = tuple(s for s in FUNCTIONS if s in live and self.api.delete_function(s))
-        present = [n for n in self.api.secrets() if n in SECRET_NAMES]
+        # 3. Functions and secrets: only this installation's (its record names the functions it
+        #    deployed; without a record it set no secret either).
+        recorded = _json(record.get("functions")) or {} if record else {}
+        functions = tuple(
+            s for s in FUNCTIONS if s in live and s in recorded and self.api.delete_function(s)
+        )
+        present = [n for n in self.api.secrets() if n in SECRET_NAMES] if record else []
         if present:
             self.api.delete_secrets(present)
         # 4. The database objects.

@@ -119,13 +119,13 @@ RETURNING "state";
 
 -- name: supabase_cron_job
 -- The worker's schedule as pg_cron holds it (no row when it is not scheduled).
-SELECT jobid, schedule, command, active FROM cron.job WHERE jobname = 'stripe-sync-worker';
+SELECT jobid, schedule, command, active FROM cron.job WHERE jobname = %s;
 
 -- name: supabase_schedule
-SELECT cron.schedule('stripe-sync-worker', %s, %s) AS "jobid";
+SELECT cron.schedule(%s, %s, %s) AS "jobid";
 
 -- name: supabase_unschedule
-SELECT cron.unschedule(jobid) AS "unscheduled" FROM cron.job WHERE jobname = 'stripe-sync-worker';
+SELECT cron.unschedule(jobid) AS "unscheduled" FROM cron.job WHERE jobname = %s;
 
 -- name: supabase_installation
 -- The install record for status (no secrets live in this table).
