@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import psycopg
 import pytest
 
 from stripe_sync.errors import SupabaseError
+from stripe_sync.supabase import ManagementClient, SupabaseDeployment
 from stripe_sync.testing import FakeStripe, run_in_thread
 from stripe_sync.testing.server import RunningServer
 from stripe_sync.testing.supabase import FakeSupabase
@@ -209,3 +212,142 @@ def test_a_second_schema_gets_its_own_schedule_and_uninstall_leaves_the_first_al
     with management(fake_supabase) as api:
         assert "STRIPE_SYNC_FUNCTION_SECRET" in api.secrets()
     assert one(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'") == 0
+
+
+# -- install and uninstall interrupted by the Management API ---------------------------------------
+
+
+class _FlakyManagementApi(httpx.BaseTransport):
+    """The Management API, except that requests ``matches`` picks are not answered while armed
+    (a network failure or a timeout); with ``forward`` the API still receives and carries them
+    out (the answer is what got lost)."""
+
+    def __init__(self, matches: Callable[[httpx.Request], bool], *, forward: bool) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.matches = matches
+        self.forward = forward
+        self.armed = True
+        self.dropped = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        if self.armed and self.matches(request):
+            self.dropped += 1
+            if self.forward:
+                with contextlib.closing(self.inner.handle_request(request)) as response:
+                    response.read()
+            raise httpx.ReadTimeout("injected: no answer", request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+@contextlib.contextmanager
+def _flaky_deployment(
+    project: FakeSupabase, transport: _FlakyManagementApi
+) -> Iterator[SupabaseDeployment]:
+    with httpx.Client(transport=transport, timeout=120.0) as http:
+        api = ManagementClient(
+            project.token,
+            project.ref,
+            base_url=project.management_url,
+            http=http,
+            sleep=lambda s: None,
+        )
+        with SupabaseDeployment(api, project_url=project.project_url) as d:
+            yield d
+
+
+def _sql_of(request: httpx.Request) -> str:
+    if not request.url.path.endswith("/database/query"):
+        return ""
+    return str(json.loads(request.content).get("query", ""))
+
+
+def test_install_interrupted_after_the_install_tables_can_be_finished_by_running_it_again(
+    fake_supabase: FakeSupabase, stripe: RunningServer
+) -> None:
+    """``_install_sql`` creates ``_supabase_installation`` (supabase_install_tables) and inserts
+    its row in a second request (supabase_start). When the Management API fails in between, the
+    table exists without a row, and then ``install`` fails before its try block in
+    ``_recorded_functions`` (``(record,) = []``: ValueError, not even recorded), on every
+    re-run; ``uninstall`` and ``status`` fail the same way (``(record,) = ...``). Nothing but
+    hand-written SQL gets the project out of it. A re-run of install must finish the job.
+    """
+    transport = _FlakyManagementApi(
+        lambda r: "INSERT INTO" in _sql_of(r) and "_supabase_installation" in _sql_of(r),
+        forward=False,
+    )
+    with _flaky_deployment(fake_supabase, transport) as d, pytest.raises(SupabaseError):
+        d.install(STRIPE_KEY, stripe_api_base=stripe.url)
+    assert transport.dropped > 0
+    db = fake_supabase.project_db_url
+    # The table and its row go in one request now: never a table without its row.
+    if one(db, "SELECT to_regclass('stripe._supabase_installation')::text") is not None:
+        assert one(db, 'SELECT count(*) FROM stripe."_supabase_installation"') == 1
+    with deployment(fake_supabase) as d:
+        assert d.status().state in (None, "error")
+
+    install(fake_supabase, stripe)
+
+    assert one(db, 'SELECT state FROM stripe."_supabase_installation"') == "installed"
+
+
+def test_install_whose_function_deploy_answer_was_lost_can_be_finished_by_running_it_again(
+    fake_supabase: FakeSupabase, stripe: RunningServer
+) -> None:
+    """A function is recorded in the install record only after ``deploy_function`` answered.
+    When the deploy went through but its answer was lost (a timeout on a slow deploy, the API
+    down just after), the project has ``stripe-webhook`` and the record does not name it. The
+    new preflight (``_refuse_foreign_functions``) then takes the deployment's own function for
+    another application's, and every re-run of install refuses ("did not deploy"); uninstall
+    leaves that function behind too (it deletes only recorded ones). Record the slug before
+    deploying it (e.g. ``{slug: "deploying"}``), then its digest after.
+    """
+    transport = _FlakyManagementApi(
+        lambda r: (
+            r.url.path.endswith("/functions/deploy")
+            and r.url.params.get("slug") == "stripe-webhook"
+        ),
+        forward=True,
+    )
+    with _flaky_deployment(fake_supabase, transport) as d, pytest.raises(SupabaseError):
+        d.install(STRIPE_KEY, stripe_api_base=stripe.url)
+    assert "stripe-webhook" in fake_supabase.functions
+
+    install(fake_supabase, stripe)
+
+    db = fake_supabase.project_db_url
+    assert one(db, 'SELECT state FROM stripe."_supabase_installation"') == "installed"
+
+
+# -- the webhook function: dead letters for transient failures -------------------------------------
+
+
+def test_a_lock_timeout_in_the_webhook_function_is_transient_not_a_dead_letter(
+    fake_supabase: FakeSupabase, stripe: RunningServer
+) -> None:
+    """``isTransientDbError`` (store.ts) counts only SQLSTATE 08*, 53*, 57P*, 40001 and 40P01 as
+    transient, so a ``lock_timeout`` (55P03) or ``statement_timeout`` (57014) while the table is
+    locked (a migration, a VACUUM FULL, a long report) makes the new dead-letter path store the
+    event and answer 200 'failed': Stripe stops delivering it and the row stays missing until a
+    person replays it. The Python app answers 503 for these (psycopg's OperationalError, which
+    includes classes 55 and 57, is DatabaseUnavailableError) and Stripe delivers again.
+    """
+    install(fake_supabase, stripe)
+    db = fake_supabase.project_db_url
+    with psycopg.connect(db, autocommit=True) as conn:
+        # New sessions (the webhook function's) give up on a lock after 200 ms.
+        conn.execute("ALTER DATABASE postgres SET lock_timeout = '200ms'")
+    with psycopg.connect(db) as locker:
+        locker.execute("LOCK TABLE stripe.customers IN SHARE MODE")
+        customer = stripe.fake.call("POST", "/v1/customers", {"name": "Locked out"})
+        stripe.fake.webhooks.wait_idle()
+        locker.rollback()
+    (event_id,) = [e["id"] for e in stripe.fake.events(type_="customer.created")]
+    statuses = [a.status_code for a in stripe.fake.webhooks.attempts if a.event_id == event_id]
+    applied = one(db, "SELECT count(*) FROM stripe.customers WHERE id = %s", customer["id"])
+    dead = one(db, 'SELECT count(*) FROM stripe."_dead_letters" WHERE event_id = %s', event_id)
+    assert (applied, dead, 200 in statuses) == (0, 0, False), statuses
+    assert set(statuses) == {503}, statuses

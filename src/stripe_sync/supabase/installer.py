@@ -359,17 +359,23 @@ class SupabaseDeployment:
         before = self.api.query(script("supabase_extensions", self.schema))
         existing = set(before[0]["installed"]) if before else set()
         had_record = bool(self._state()["installation"])
-        self.api.query(script("supabase_install_tables", self.schema))
-        # Recorded before they are created, so a failure in between still lets uninstall know.
+        # The record's table and its row in one request (one transaction), so a table without
+        # a row never exists; the extensions are recorded before they are created, so a failure
+        # in between still lets uninstall know.
         created = sorted({"pg_cron", "pg_net"} - existing)
         rows = self.api.query(
-            script(
-                "supabase_start",
-                self.schema,
-                __version__,
-                worker_interval,
-                self.project_url,
-                created,
+            "\n".join(
+                [
+                    script("supabase_install_tables", self.schema),
+                    script(
+                        "supabase_start",
+                        self.schema,
+                        __version__,
+                        worker_interval,
+                        self.project_url,
+                        created,
+                    ),
+                ]
             )
         )
         self.api.query(script("supabase_install_worker", self.schema))
@@ -396,9 +402,7 @@ class SupabaseDeployment:
 
     def _recorded_functions(self) -> dict[str, str]:
         """The functions this schema's install record says it deployed (slug -> digest)."""
-        if not self._state()["installation"]:
-            return {}
-        (record,) = self.api.query(script("supabase_installation", self.schema))
+        record = self._record()
         return dict(_json(record.get("functions")) or {})
 
     def _refuse_foreign_functions(self, recorded: Mapping[str, str]) -> set[str]:
@@ -424,6 +428,9 @@ class SupabaseDeployment:
             digest = _files_digest(files)
             if slug in live and recorded.get(slug) == digest:
                 continue
+            # Claimed before the deploy: if its answer is lost, the function is still ours (and
+            # "deploying" never equals a digest, so the next run deploys it again).
+            self._step_done("functions", functions={slug: "deploying"})
             self.api.deploy_function(slug, files, entrypoint=f"{slug}/index.ts", verify_jwt=False)
             self._step_done("functions", functions={slug: digest})
             deployed.append(slug)
@@ -521,7 +528,9 @@ class SupabaseDeployment:
             applied = len(self.api.query(script("applied_migrations", self.schema)))
         if not state["installation"]:
             return replace(base, functions=functions, secrets=names, migrations_applied=applied)
-        (record,) = self.api.query(script("supabase_installation", self.schema))
+        record = self._record()
+        if not record:
+            return replace(base, functions=functions, secrets=names, migrations_applied=applied)
         cron = self.api.query(script("supabase_cron_job", self.schema, cron_job_name(self.schema)))
         webhooks = self.api.query(script("supabase_managed_webhooks", self.schema))
         runs = self.api.query(script("supabase_recent_runs", self.schema))
@@ -549,7 +558,7 @@ class SupabaseDeployment:
         record: dict[str, Any] = {}
         secret: str | None = None
         if state["installation"]:
-            (record,) = self.api.query(script("supabase_installation", self.schema))
+            record = self._record()
             rows = self.api.query(script("supabase_read_secret", self.schema))
             secret = str(rows[0]["secret"]) if rows and rows[0].get("secret") else None
         live = {str(f.get("slug")) for f in self.api.functions()}
@@ -585,7 +594,10 @@ class SupabaseDeployment:
         functions = tuple(
             s for s in FUNCTIONS if s in live and s in recorded and self.api.delete_function(s)
         )
-        present = [n for n in self.api.secrets() if n in SECRET_NAMES] if record else []
+        current = self.api.secrets() if record else {}
+        # The secrets are project-wide: only when they are this schema's deployment's.
+        ours = current.get("STRIPE_SYNC_SCHEMA") == secret_digest(self.schema)
+        present = [n for n in current if n in SECRET_NAMES] if ours else []
         if present:
             self.api.delete_secrets(present)
         # 4. The database objects.
@@ -596,14 +608,16 @@ class SupabaseDeployment:
                 "and _installation tables): --drop-data drops only a stripe-sync schema",
                 step="drop_data",
             )
+        # pg_cron first, while the record still says install created it (a failure here is
+        # retried by the next uninstall). pg_net is never dropped: Database Webhooks and other
+        # code may call net.http_post.
+        created = [str(e) for e in record.get("created_extensions") or () if e == "pg_cron"]
+        if created:
+            self.api.query(script("supabase_drop_extension_cron", self.schema))
         if drop_data and state["schema"]:
             self.api.query(script("supabase_drop_schema", self.schema))
         elif state["schema"]:
             self.api.query(script("supabase_remove", self.schema))
-        # pg_net is never dropped: Database Webhooks and other code may call net.http_post.
-        created = [str(e) for e in record.get("created_extensions") or () if e == "pg_cron"]
-        if created:
-            self.api.query(script("supabase_drop_extension_cron", self.schema))
             left = self.api.query(script("supabase_extensions", self.schema))
             remaining = set(left[0]["installed"]) if left else set()
             dropped_extensions = [e for e in created if e not in remaining]
@@ -615,6 +629,13 @@ class SupabaseDeployment:
             dropped_schema=drop_data and bool(state["schema"]),
             dropped_extensions=tuple(dropped_extensions),
         )
+
+    def _record(self) -> dict[str, Any]:
+        """The install record ({} when there is none)."""
+        if not self._state()["installation"]:
+            return {}
+        rows = self.api.query(script("supabase_installation", self.schema))
+        return dict(rows[0]) if rows else {}
 
     def _state(self) -> dict[str, Any]:
         """Whether the schema, the install record and the migrations table exist."""

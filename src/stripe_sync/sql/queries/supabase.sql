@@ -164,8 +164,10 @@ DROP SCHEMA IF EXISTS {schema} CASCADE;
 -- Only when this deployment created pg_cron and no other job uses it.
 DO $do$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM cron.job) THEN
-        DROP EXTENSION IF EXISTS pg_cron;
+    IF to_regclass('cron.job') IS NOT NULL THEN
+        IF NOT EXISTS (SELECT 1 FROM cron.job) THEN
+            DROP EXTENSION pg_cron;
+        END IF;
     END IF;
 END
 $do$;

@@ -40,7 +40,10 @@ export function isTransientDbError(error: unknown): boolean {
   const e = error as { name?: unknown; code?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   if (e.name === "PostgresError") {
-    return /^(08|53|57P|40001|40P01)/.test(code);
+    // As psycopg's OperationalError, which the Python app answers 503: connection (08),
+    // resources (53), lock not available (55), cancelled / timed out / shutting down (57),
+    // serialization failure and deadlock.
+    return /^(08|53|55|57|40001|40P01)/.test(code);
   }
   // postgres.js connection errors (CONNECTION_CLOSED, CONNECT_TIMEOUT ...) and system errors.
   return /^(CONNECT|CONNECTION_|E[A-Z]+$)/.test(code);

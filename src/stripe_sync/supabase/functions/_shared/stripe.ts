@@ -124,8 +124,11 @@ export class StripeClient {
     for (let attempt = 1;; attempt++) {
       this.requests++;
       let response: Response;
+      let text: string;
       try {
         response = await this.#fetch(url, { method, headers, body });
+        // Reading the body can fail too (a reset connection): a network failure, retried.
+        text = await response.text();
       } catch {
         if (attempt >= MAX_TRIES) {
           throw new StripeError(
@@ -138,7 +141,6 @@ export class StripeClient {
         await this.#sleep(this.#delay(attempt, null));
         continue;
       }
-      const text = await response.text();
       if (response.status < 300) {
         const parsed = parseJson(text);
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
