@@ -102,14 +102,6 @@ SECRET_NAMES: tuple[str, ...] = (
     "STRIPE_SYNC_API_VERSION",
     "STRIPE_SYNC_API_BASE",
 )
-STEPS: tuple[str, ...] = (
-    "migrations",
-    "install_sql",
-    "secrets",
-    "functions",
-    "schedule",
-    "webhook",
-)
 
 
 def function_files(slug: str) -> dict[str, bytes]:
