@@ -42,14 +42,23 @@ class ChildList:
     objects: Sequence[Mapping[str, Any]]
     #: Every child of the parent is in ``objects``: the parent's other child rows are tombstoned.
     complete: bool
+    #: The rows are exactly the items embedded in the parent's list ``field`` (``lines``): the
+    #: write path takes them from the parent's payload, so they are not sent twice.
+    field: str | None = None
 
-    def as_json(self) -> dict[str, Any]:
-        return {
+    def as_json(self, *, embedded: bool = False) -> dict[str, Any]:
+        """The list for ``_apply_changes``; ``embedded``: by its field when it has one (the
+        parent's payload travels with it)."""
+        found: dict[str, Any] = {
             "table": self.table,
             "parent_column": self.parent_column,
-            "objects": list(self.objects),
             "complete": self.complete,
         }
+        if embedded and self.field is not None:
+            found["field"] = self.field
+        else:
+            found["objects"] = list(self.objects)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,9 @@ class Change:
     #: ``(table, id)`` of referenced objects to look up; missing ones come back from the call.
     refs: tuple[tuple[str, str], ...] = ()
     tie_wins: bool = False
+    #: The webhook body as received, when ``objects`` is exactly its ``data.object``: it is
+    #: passed to the database as it is, instead of encoding the parsed object again.
+    raw_event: str | None = None
 
     @property
     def object_id(self) -> str | None:
@@ -92,6 +104,8 @@ class EmbeddedList:
     has_more: bool
     #: The field was in the payload at all (lists that need ``expand`` usually are not).
     present: bool
+    #: ``items`` is the payload's ``data`` list itself, every item an object.
+    exact: bool = False
 
     def child_list(
         self, items: Sequence[Mapping[str, Any]] | None = None, *, complete: bool | None = None
@@ -100,8 +114,10 @@ class EmbeddedList:
         return ChildList(
             table=self.child.table,
             parent_column=self.child.parent,
-            objects=list(self.items if items is None else items),
+            objects=self.items if items is None else list(items),
             complete=(self.present and not self.has_more) if complete is None else complete,
+            # The embedded items are every item of the field's list (non-dicts aside).
+            field=self.nested.field if items is None and self.exact else None,
         )
 
 
@@ -120,6 +136,7 @@ def embedded_lists(resource: Resource, obj: Mapping[str, Any]) -> list[EmbeddedL
                 items=items,
                 has_more=bool(present and isinstance(value, Mapping) and value.get("has_more")),
                 present=present and isinstance(data, list),
+                exact=isinstance(data, list) and len(items) == len(data),
             )
         )
     return found
@@ -157,6 +174,8 @@ def stub(resource: Resource, object_id: str) -> dict[str, Any]:
 
 def id_of(value: object) -> str | None:
     """The id of an expandable reference: the string itself, or an expanded object's ``id``."""
+    if isinstance(value, str):  # the common case first: an ABC check costs ten times more
+        return value or None
     if isinstance(value, Mapping):
         value = value.get("id")
     return value if isinstance(value, str) and value else None

@@ -131,6 +131,9 @@ class StripeSyncConfig:
     #: Requests per second to Stripe from this process (all endpoints); None: the key's mode
     #: default (100 live, 25 test). Raise it for an account with a raised limit.
     max_requests_per_second: float | None = None
+    #: Requests per second to one Stripe endpoint (Stripe's default is 25); raise it for an
+    #: account that Stripe granted more.
+    max_requests_per_second_per_endpoint: float | None = None
     #: Backfills count requests in PostgreSQL, so that several processes on one database together
     #: stay under Stripe's limits (one short statement per request); False: per process only.
     shared_rate_limit: bool = True
@@ -178,6 +181,11 @@ class StripeSyncConfig:
         if self.max_requests_per_second is not None and self.max_requests_per_second <= 0:
             raise ConfigError(
                 f"max_requests_per_second must be > 0, got {self.max_requests_per_second}"
+            )
+        per_endpoint = self.max_requests_per_second_per_endpoint
+        if per_endpoint is not None and per_endpoint <= 0:
+            raise ConfigError(
+                f"max_requests_per_second_per_endpoint must be > 0, got {per_endpoint}"
             )
         if isinstance(self.revalidate_objects_via_stripe_api, str | list):
             object.__setattr__(

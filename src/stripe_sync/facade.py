@@ -51,12 +51,13 @@ from .errors import (
     StripeAPIError,
     UnknownAccountError,
 )
+from .grouping import WriteGroups
 from .ingest import Ingestor, SyncResult
 from .managed_webhooks import ManagedWebhooks
 from .migrations import MigrationResult, run_migrations
 from .pg_ratelimit import PostgresRateLimiter
 from .poller import DEFAULT_INTERVAL, EventPoller, PollResult
-from .ratelimit import RateLimiter, TokenBucketLimiter
+from .ratelimit import PER_ENDPOINT_RPS, RateLimiter, TokenBucketLimiter
 from .sigma.api import SigmaClient
 from .sigma.catalog import resolve_tables
 from .sigma.sync import SigmaResult, SigmaSync
@@ -155,7 +156,9 @@ class AsyncStripeSync:
         written. A verified event that cannot be applied is handled as by :meth:`process_event`.
         """
         event = await self._verify(payload, signature)
-        return await self.process_event(event)
+        # Verified: the body is UTF-8 JSON, passed on as received (see Ingestor.process_event).
+        text = payload.decode("utf-8") if isinstance(payload, bytes) else payload
+        return await self._process_event(event, raw=text)
 
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in.
@@ -165,9 +168,14 @@ class AsyncStripeSync:
         write the database refuses, a bug) stores the event as a dead letter and returns a
         ``failed`` result: see :meth:`list_failed_events`, :meth:`replay_failed_events`.
         """
+        return await self._process_event(event)
+
+    async def _process_event(
+        self, event: Mapping[str, Any] | object, *, raw: str | None = None
+    ) -> SyncResult:
         ingestor = await self._ready()
         try:
-            return await ingestor.process_event(event)
+            return await ingestor.process_event(event, raw=raw)
         except Exception as exc:
             if not dead_letterable(exc):
                 raise
@@ -539,7 +547,9 @@ class AsyncStripeSync:
     async def _ready(self) -> Ingestor:
         if self._ingestor is None:
             store = await self._open_store()
-            self._ingestor = Ingestor(self.config, store, self._stripe, self._platform_account)
+            self._ingestor = Ingestor(
+                self.config, WriteGroups(store), self._stripe, self._platform_account
+            )
         return self._ingestor
 
     def _check_open(self) -> None:
@@ -1061,7 +1071,11 @@ class _EngineLimiter:
     def __init__(self, config: StripeSyncConfig) -> None:
         self._config = config
         key = config.stripe_secret_key or ""
-        self._local = TokenBucketLimiter.for_key(key, global_rps=config.max_requests_per_second)
+        self._local = TokenBucketLimiter.for_key(
+            key,
+            global_rps=config.max_requests_per_second,
+            endpoint_rps=_endpoint_rps(config),
+        )
         self._shared: PostgresRateLimiter | None = None
 
     async def share(self, account_id: str, database_url: str) -> None:
@@ -1070,6 +1084,7 @@ class _EngineLimiter:
                 self._config.stripe_secret_key,
                 account=account_id,
                 global_rps=self._config.max_requests_per_second,
+                endpoint_rps=_endpoint_rps(self._config),
                 database_url=database_url,
                 schema=self._config.schema,
                 pool_config=self._config.pool_config,
@@ -1082,3 +1097,9 @@ class _EngineLimiter:
         if self._shared is not None:
             await self._shared.aclose()
             self._shared = None
+
+
+def _endpoint_rps(config: StripeSyncConfig) -> float:
+    """The per-endpoint rate: the configured one, else Stripe's default."""
+    per_endpoint = config.max_requests_per_second_per_endpoint
+    return PER_ENDPOINT_RPS if per_endpoint is None else per_endpoint

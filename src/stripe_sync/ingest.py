@@ -46,8 +46,9 @@ from .client import StripeClient
 from .config import StripeSyncConfig
 from .errors import StripeNotFoundError, UnknownObjectError
 from .events import Action, Route, route_event
+from .grouping import WriteGroups
 from .resources import REGISTRY, Resource, by_id, get
-from .store import AppliedChange, Store
+from .store import AppliedChange
 
 __all__ = ["MAX_REFETCHES", "Ingestor", "Outcome", "SyncResult"]
 
@@ -114,17 +115,18 @@ AccountResolver = Callable[[], Awaitable[str]]
 
 
 class Ingestor:
-    """Applies events and single objects. Shares the facade's store, client and account."""
+    """Applies events and single objects through the facade's write groups, Stripe client and
+    account."""
 
     def __init__(
         self,
         config: StripeSyncConfig,
-        store: Store,
+        writes: WriteGroups,
         client: Callable[[], StripeClient],
         platform_account: AccountResolver,
     ) -> None:
         self.config = config
-        self._store = store
+        self._writes = writes
         self._client = client
         self._platform_account = platform_account
         self._log = config.logger or _default_logger
@@ -137,28 +139,53 @@ class Ingestor:
 
     # -- events ----------------------------------------------------------------------------
 
-    async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
-        """Apply one event (a dict or a ``stripe.Event``); see the module docstring."""
+    async def process_event(
+        self, event: Mapping[str, Any] | object, *, raw: str | None = None
+    ) -> SyncResult:
+        """Apply one event (a dict or a ``stripe.Event``); see the module docstring.
+
+        ``raw`` is the event's JSON text exactly as received (a verified webhook body): when the
+        object to write is the event's own ``data.object``, the text goes to the database as it
+        is, and the parsed event is not encoded again.
+        """
         route = route_event(event)  # type: ignore[arg-type]
         platform = await self._platform_account()
         # Stripe-Account is only sent for another account than the key's own.
         connected = route.account_id if route.account_id != platform else None
         account_id = connected or platform
         created = datetime.fromtimestamp(route.event_created, UTC)
+        resource, obj = route.resource, route.object
+        common: dict[str, Any] = {
+            "account_id": account_id,
+            "version": created,
+            "source": "event",
+            "event_id": route.event_id,
+            "event_type": route.event_type,
+            "event_created": created,
+            "parent_id": route.parent_id,
+        }
+        if (
+            route.action is Action.UPSERT
+            and resource is not None
+            and obj is not None
+            and resource.name not in self._revalidate
+        ):
+            # The common case, built in one go (no intermediate copies).
+            change = Change(
+                action="upsert",
+                resource=resource,
+                objects=(obj,),
+                children=await self._children(resource, obj, connected),
+                refs=self._refs(resource, obj),
+                raw_event=raw,
+                **common,
+            )
+            return await self._apply(change, resource, connected, route=route)
         base = Change(
-            action="skip",
-            resource=route.resource,
-            objects=[route.object] if route.object is not None else [],
-            account_id=account_id,
-            version=created,
-            source="event",
-            event_id=route.event_id,
-            event_type=route.event_type,
-            event_created=created,
-            parent_id=route.parent_id,
+            action="skip", resource=resource, objects=[obj] if obj is not None else [], **common
         )
-        if route.action is Action.SKIP or route.resource is None or route.object is None:
-            applied = await self._store.apply(base)
+        if route.action is Action.SKIP or resource is None or obj is None:
+            applied = await self._writes.apply(base)
             if applied.outcome != Outcome.DUPLICATE:
                 self._log.info(
                     "skipped event %s (%s): %s",
@@ -169,23 +196,25 @@ class Ingestor:
                 )
             return self._result(base, applied.outcome, route=route, reason=route.reason)
 
-        resource, obj = route.resource, route.object
         if route.action is Action.REPLACE_CHILDREN:
             return await self._replace_children(base, resource, obj, route, connected)
 
-        change = replace(base, action="delete" if route.action is Action.DELETE else "upsert")
-        if change.action == "delete":
-            change = replace(change, children=deletion_children(resource))
+        if route.action is Action.DELETE:
+            change = replace(
+                base, action="delete", children=deletion_children(resource), raw_event=raw
+            )
         elif resource.name in self._revalidate and not self._final(route):
             fetched_at = _now()
             fresh = await self._fetch(resource, str(obj["id"]), connected)
-            change = await self._with_object(change, resource, fresh, connected)
+            change = await self._with_object(base, resource, fresh, connected)
             change = replace(change, source="fetch", version=fetched_at)
         else:
             change = replace(
-                change,
+                base,
+                action="upsert",
                 children=await self._children(resource, obj, connected),
                 refs=self._refs(resource, obj),
+                raw_event=raw,
             )
         return await self._apply(change, resource, connected, route=route)
 
@@ -233,7 +262,7 @@ class Ingestor:
         route: Route | None = None,
     ) -> SyncResult:
         """Apply ``change``; settle same-second ties by re-fetching; fetch missing references."""
-        applied = await self._store.apply(change)
+        applied = await self._writes.apply(change)
         refetches = 0
         while applied.outcome == "ambiguous":
             object_id = change.object_id
@@ -253,7 +282,7 @@ class Ingestor:
                     version=applied.seen_at,
                     tie_wins=refetches >= MAX_REFETCHES,
                 )
-            applied = await self._store.apply(change)
+            applied = await self._writes.apply(change)
         related = await self._fetch_related(applied, account) if change.action == "upsert" else 0
         return self._result(
             change, applied.outcome, route=route, refetches=refetches, related=related
@@ -270,7 +299,11 @@ class Ingestor:
         if obj is None or obj.get("deleted") is True:
             gone = obj if obj is not None else stub(resource, str(change.object_id))
             return replace(
-                change, action="delete", objects=[gone], children=deletion_children(resource)
+                change,
+                action="delete",
+                objects=[gone],
+                children=deletion_children(resource),
+                raw_event=None,
             )
         return replace(
             change,
@@ -278,6 +311,7 @@ class Ingestor:
             objects=[obj],
             children=await self._children(resource, obj, account),
             refs=self._refs(resource, obj),
+            raw_event=None,
         )
 
     async def _fetch(
@@ -330,7 +364,7 @@ class Ingestor:
         if listed.get("has_more"):
             items = await self._list_parent_rows(resource, route.parent_id, account)
         change = replace(base, action="replace_children", objects=items)
-        applied = await self._store.apply(change)
+        applied = await self._writes.apply(change)
         refetches = 0
         while applied.outcome == "ambiguous":
             refetches += 1
@@ -342,7 +376,7 @@ class Ingestor:
                 version=applied.seen_at,
                 tie_wins=refetches >= MAX_REFETCHES,
             )
-            applied = await self._store.apply(change)
+            applied = await self._writes.apply(change)
         return self._result(change, applied.outcome, route=route, refetches=refetches)
 
     async def _list_parent_rows(
@@ -397,7 +431,7 @@ class Ingestor:
             )
             change = await self._with_object(base, resource, fresh, account)
             # One level deep: the related object's own references are not followed.
-            await self._store.apply(replace(change, refs=()))
+            await self._writes.apply(replace(change, refs=()))
             return True
 
         done = await asyncio.gather(*(one(t, i) for t, i in applied.missing_refs))

@@ -84,7 +84,9 @@ class Relation:
     """A table or view of the sync schema."""
 
     name: str
-    kind: str  # "table" or "view"
+    #: "object" (a Stripe object's view, e.g. customers), "storage" (its table, _raw_customers),
+    #: "table" (the engine's own) or "view".
+    kind: str
     columns: int
 
 

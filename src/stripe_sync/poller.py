@@ -265,6 +265,7 @@ class EventPoller:
         events already applied are then only counted.
         """
         done = await self._store.handled_event_ids([str(e["id"]) for e in events])
+        fresh = []
         for event in events:
             if event["id"] in done:
                 tally.already_processed += 1
@@ -273,12 +274,21 @@ class EventPoller:
                 # Listed with Stripe-Account: the event belongs to that account even if Stripe
                 # leaves ``account`` out of the listed object.
                 event.setdefault("account", account)
-            result = await self._apply(event)
+            fresh.append(event)
+        # All at once: they leave together as write groups (oldest first within a group), and
+        # each still gets its own outcome. The first failure is raised once all have ended.
+        results = await asyncio.gather(*(self._apply(e) for e in fresh), return_exceptions=True)
+        failed = next((r for r in results if isinstance(r, BaseException)), None)
+        for event, result in zip(fresh, results, strict=True):
+            if isinstance(result, BaseException):
+                continue
             tally.applied += 1
             tally.outcomes[str(result.outcome)] += 1
             created = _created(event)
             if tally.newest_applied is None or created > tally.newest_applied:
                 tally.newest_applied = created
+        if failed is not None:
+            raise failed
         newest = events[-1]
         await self._save(tally, str(newest["id"]), _created(newest))
 

@@ -3,7 +3,8 @@
 :class:`Store` owns one ``psycopg_pool.AsyncConnectionPool`` (autocommit connections: each call
 is one statement, and the SQL functions it calls are atomic) and sends fixed, named statements
 from ``sql/queries/store.sql``. The sync rules themselves live in the SQL functions installed by
-the migrations (``_write_objects``, ``_apply_event``); this module only moves data in and out.
+the migrations (``_apply_changes``, ``_backfill_page`` ...); this module only moves data in and
+out.
 
 Driver errors are translated here: a connection that cannot be made, a server that restarts or a
 pool that stays exhausted becomes :class:`DatabaseUnavailableError` (transient); anything else
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,7 +67,7 @@ MANAGED_WEBHOOK_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class AppliedChange:
-    """What ``_apply_event`` answered."""
+    """What ``_apply_changes`` answered for one change."""
 
     #: written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate.
     outcome: str
@@ -159,32 +161,33 @@ class Store:
     # -- the write path --------------------------------------------------------------------
 
     async def apply(self, change: Change) -> AppliedChange:
-        """Send one change to ``_apply_event``."""
-        params = {
-            "event_id": change.event_id,
-            "event_type": change.event_type,
-            "event_created": change.event_created,
-            "account_id": change.account_id,
-            "action": change.action,
-            "table": change.resource.table if change.resource is not None else None,
-            "objects": Jsonb(list(change.objects)),
-            "version": change.version,
-            "source": change.source,
-            "parent_column": change.resource.parent if change.resource is not None else None,
-            "parent_id": change.parent_id,
-            "children": Jsonb([c.as_json() for c in change.children]),
-            "refs": Jsonb([list(r) for r in change.refs]),
-            "tie_wins": change.tie_wins,
-        }
-        row = await self._fetchone(query("apply_event", self.schema), params)
-        if row is None:  # pragma: no cover - the function always returns one row
-            raise DatabaseError("_apply_event returned no row")
-        outcome, missing, seen_at = row
-        return AppliedChange(
-            outcome=outcome,
-            missing_refs=tuple((str(t), str(i)) for t, i in missing),
-            seen_at=seen_at,
-        )
+        """Apply one change (a group of one; see :meth:`apply_changes`)."""
+        (applied,) = await self.apply_changes([change])
+        return applied
+
+    async def apply_changes(self, changes: Sequence[Change]) -> list[AppliedChange]:
+        """Apply ``changes`` in one call of ``_apply_changes`` and one commit; one result each,
+        in order. A group that lost a deadlock or serialization race is sent again (it was
+        rolled back whole, so nothing of it was written)."""
+        payload = _group_json(changes)
+        for attempt in range(1, _ROLLBACK_RETRIES + 1):
+            try:
+                rows = await self._fetchall(query("apply_changes", self.schema), (payload,))
+                break
+            except DatabaseUnavailableError as exc:
+                if attempt == _ROLLBACK_RETRIES or not _rolled_back(exc):
+                    raise
+                _log.info("write group rolled back (%s); sending it again", exc)
+        if len(rows) != len(changes):  # pragma: no cover - the function answers each change
+            raise DatabaseError(f"_apply_changes answered {len(rows)} of {len(changes)} changes")
+        return [
+            AppliedChange(
+                outcome=outcome,
+                missing_refs=tuple((str(t), str(i)) for t, i in missing),
+                seen_at=seen_at,
+            )
+            for _ord, outcome, missing, seen_at in rows
+        ]
 
     # -- webhooks and accounts ---------------------------------------------------------------
 
@@ -571,6 +574,57 @@ class Store:
             {"account_id": account_id, "dry_run": dry_run},
         )
         return {str(table): int(n) for table, n in rows}
+
+
+#: Sends of a write group that PostgreSQL rolled back to break a deadlock or a serialization
+#: conflict (SQLSTATE class 40) before the error is passed on.
+_ROLLBACK_RETRIES = 3
+
+
+def _rolled_back(exc: BaseException) -> bool:
+    cause = exc.__cause__
+    sqlstate = getattr(cause, "sqlstate", None)
+    return isinstance(sqlstate, str) and sqlstate.startswith("40")
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    """``change`` as one element of ``_apply_changes``' argument (without its objects when it
+    carries its raw event, see :func:`_group_json`)."""
+    resource = change.resource
+    raw = change.raw_event is not None
+    found: dict[str, Any] = {
+        "event_id": change.event_id,
+        "event_type": change.event_type,
+        "event_created": (
+            change.event_created.isoformat() if change.event_created is not None else None
+        ),
+        "account_id": change.account_id,
+        "action": change.action,
+        "table": resource.table if resource is not None else None,
+        "version": change.version.isoformat(),
+        "source": change.source,
+        "parent_column": resource.parent if resource is not None else None,
+        "parent_id": change.parent_id,
+        "children": [c.as_json(embedded=raw) for c in change.children],
+        "refs": change.refs,
+        "tie_wins": change.tie_wins,
+    }
+    if not raw:
+        found["objects"] = change.objects
+    return found
+
+
+def _group_json(changes: Sequence[Change]) -> str:
+    """The JSON array of a group. A change that carries its webhook body has it spliced in as
+    ``"event"`` as received: a body of kilobytes is not encoded again from the parsed event
+    (the database parses it once either way)."""
+    parts: list[str] = []
+    for change in changes:
+        encoded = json.dumps(_change_json(change), separators=(",", ":"))
+        if change.raw_event is not None:
+            encoded = f'{encoded[:-1]},"event":{change.raw_event}}}'
+        parts.append(encoded)
+    return "[" + ",".join(parts) + "]"
 
 
 def _webhook_row(row: Sequence[Any]) -> dict[str, Any]:

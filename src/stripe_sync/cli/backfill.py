@@ -185,6 +185,14 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
     help="Requests/s to Stripe [default: 100 live, 25 test].",
 )
 @click.option(
+    "--max-rps-per-endpoint",
+    type=click.FloatRange(min=0.1),
+    envvar="STRIPE_SYNC_MAX_RPS_PER_ENDPOINT",
+    show_envvar=True,
+    default=None,
+    help="Requests/s to one Stripe endpoint [default: 25], for accounts granted more.",
+)
+@click.option(
     "--lease-seconds",
     type=click.FloatRange(min=0.1),
     envvar="STRIPE_SYNC_LEASE_SECONDS",
@@ -215,6 +223,7 @@ def backfill(
     created_lte: datetime | None,
     workers: int,
     max_rps: float | None,
+    max_rps_per_endpoint: float | None,
     lease_seconds: float,
     account: str | None,
     connected_accounts: str | None,
@@ -237,6 +246,7 @@ def backfill(
         backfill_workers=workers,
         backfill_lease_seconds=lease_seconds,
         max_requests_per_second=max_rps,
+        max_requests_per_second_per_endpoint=max_rps_per_endpoint,
     )
     console = Console(stderr=True)
     created = _created(created_gte, created_lte)

@@ -67,8 +67,10 @@ def migrate(
     else:
         click.echo(f"Schema {schema!r} is up to date ({len(result.already_applied)} migrations).")
     relations = list_relations(config.database_url, schema)
+    objects = [r for r in relations if r.kind == "object"]
     tables = [r for r in relations if r.kind == "table"]
     views = [r for r in relations if r.kind == "view"]
+    click.echo(f"{len(objects)} object tables: " + ", ".join(r.name for r in objects))
     click.echo(f"{len(tables)} tables: " + ", ".join(r.name for r in tables))
     click.echo(f"{len(views)} views: " + ", ".join(r.name for r in views))
     if sigma_tables is not None:

@@ -118,7 +118,7 @@ def example_sql(statement: str, schema: str) -> str:
 
 def row_counts(database_url: str, schema: str) -> dict[str, int]:
     """Rows per table of ``schema``, empty tables included."""
-    tables = [r.name for r in list_relations(database_url, schema) if r.kind == "table"]
+    tables = [r.name for r in list_relations(database_url, schema) if r.kind in ("object", "table")]
     counts: dict[str, int] = {}
     try:
         with psycopg.connect(database_url, autocommit=True) as conn:

@@ -30,9 +30,22 @@ SELECT pg_advisory_lock(%s);
 SELECT pg_advisory_unlock(%s);
 
 -- name: list_relations
--- Tables and views of the sync schema, for `stripe-sync migrate` to report what exists.
+-- Tables and views of the sync schema, for `stripe-sync migrate` to report what exists: an
+-- object's view over its storage table "_raw_<name>" is an 'object' (what people query), the
+-- storage table itself 'storage'.
 SELECT c.relname AS name,
-       CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END AS kind,
+       CASE
+           WHEN c.relkind = 'v' AND EXISTS (
+               SELECT 1 FROM pg_class s
+               WHERE s.relnamespace = c.relnamespace AND s.relname = '_raw_' || c.relname
+                 AND s.relkind = 'r') THEN 'object'
+           WHEN c.relkind = 'v' THEN 'view'
+           WHEN c.relname LIKE '\_raw\_%%' AND EXISTS (
+               SELECT 1 FROM pg_class v
+               WHERE v.relnamespace = c.relnamespace AND '_raw_' || v.relname = c.relname
+                 AND v.relkind = 'v') THEN 'storage'
+           ELSE 'table'
+       END AS kind,
        (SELECT count(*) FROM pg_attribute a
          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
 FROM pg_class c

@@ -1,23 +1,8 @@
 -- Statements of the store (stripe_sync/store.py): the engine's only way into PostgreSQL.
 
--- name: apply_event
-SELECT outcome, missing_refs, seen_at
-FROM {schema}."_apply_event"(
-    p_event_id => %(event_id)s,
-    p_event_type => %(event_type)s,
-    p_event_created => %(event_created)s,
-    p_account_id => %(account_id)s,
-    p_action => %(action)s,
-    p_table => %(table)s,
-    p_objects => %(objects)s,
-    p_version => %(version)s,
-    p_source => %(source)s,
-    p_parent_column => %(parent_column)s,
-    p_parent_id => %(parent_id)s,
-    p_children => %(children)s,
-    p_refs => %(refs)s,
-    p_tie_wins => %(tie_wins)s
-);
+-- name: apply_changes
+-- A group of changes (events, fetched objects), applied in one call and one commit.
+SELECT ord, outcome, missing_refs, seen_at FROM {schema}."_apply_changes"(%s::jsonb) ORDER BY ord;
 
 -- name: managed_webhook_secrets
 -- Signing secrets of the endpoints this database tracks, to verify incoming webhooks.

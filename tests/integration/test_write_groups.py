@@ -1,0 +1,350 @@
+"""Events applied in groups: ``_apply_changes`` (0017) and :class:`WriteGroups`.
+
+A group keeps each change's meaning: its own outcome, order between two changes of one object,
+dedup by event id, child lists only under a written parent, and a bad change failing alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+import pytest
+
+from stripe_sync import AsyncStripeSync, Outcome
+from stripe_sync.changes import Change
+from stripe_sync.config import StripeSyncConfig
+from stripe_sync.errors import DatabaseError, DatabaseUnavailableError
+from stripe_sync.grouping import WriteGroups
+from stripe_sync.resources import get
+from stripe_sync.store import AppliedChange, Store
+from stripe_sync.testing import FakeStripe
+from tests.integration.helpers import WEBHOOK_SECRET, rows
+
+T0 = datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
+
+
+def change(
+    table: str,
+    obj: dict[str, Any],
+    version: datetime,
+    event_id: str | None = None,
+    *,
+    action: str = "upsert",
+    children: list[dict[str, Any]] | None = None,
+    refs: list[list[str]] | None = None,
+    source: str = "event",
+) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "event_type": "x.updated" if event_id else None,
+        "event_created": version.isoformat() if event_id else None,
+        "account_id": "acct_1",
+        "action": action,
+        "table": table,
+        "objects": [obj],
+        "version": version.isoformat(),
+        "source": source,
+        "children": children or [],
+        "refs": refs or [],
+    }
+
+
+def apply(url: str, changes: list[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        found = conn.execute(
+            "SELECT ord, outcome, missing_refs FROM stripe._apply_changes(%s::jsonb) ORDER BY ord",
+            (json.dumps(changes),),
+        ).fetchall()
+    assert [r[0] for r in found] == list(range(len(changes)))
+    return [(str(r[1]), list(r[2])) for r in found]
+
+
+def customer(object_id: str, name: str) -> dict[str, Any]:
+    return {"id": object_id, "object": "customer", "name": name}
+
+
+def test_each_change_of_a_group_gets_its_own_outcome(database_url: str) -> None:
+    apply(database_url, [change("customers", customer("cus_a", "old"), T0)])
+    later, earlier = T0 + timedelta(seconds=10), T0 - timedelta(seconds=10)
+    outcomes = apply(
+        database_url,
+        [
+            change("customers", customer("cus_a", "newer"), later, "evt_1"),
+            change("customers", customer("cus_b", "new"), earlier, "evt_2"),
+            change("customers", customer("cus_c", "x"), later, "evt_1"),  # the same event again
+            {**change("customers", customer("cus_d", "x"), later, "evt_3"), "action": "skip"},
+            change("customers", customer("cus_a", "older"), earlier, "evt_4"),
+        ],
+    )
+    assert [o for o, _ in outcomes] == ["written", "written", "duplicate", "skipped", "stale"]
+    stored = rows(database_url, "customers")
+    assert stored["cus_a"]["name"] == "newer"
+    assert "cus_c" not in stored
+    with psycopg.connect(database_url) as conn:
+        recorded = dict(conn.execute("SELECT id, outcome FROM stripe._processed_events"))
+    assert recorded == {
+        "evt_1": "written",
+        "evt_2": "written",
+        "evt_3": "skipped",
+        "evt_4": "stale",
+    }
+    # A replayed group changes nothing.
+    again = apply(database_url, [change("customers", customer("cus_a", "newer"), later, "evt_1")])
+    assert again == [("duplicate", [])]
+
+
+def test_two_changes_of_one_object_apply_in_their_order(database_url: str) -> None:
+    first, second = T0, T0 + timedelta(seconds=1)
+    # In order: both written, the second one stays.
+    outcomes = apply(
+        database_url,
+        [
+            change("customers", customer("cus_o", "first"), first, "evt_o1"),
+            change("customers", customer("cus_o", "second"), second, "evt_o2"),
+        ],
+    )
+    assert [o for o, _ in outcomes] == ["written", "written"]
+    assert rows(database_url, "customers")["cus_o"]["name"] == "second"
+    # Out of order: the newer is written, the older one after it is stale.
+    outcomes = apply(
+        database_url,
+        [
+            change("customers", customer("cus_p", "newer"), second, "evt_p2"),
+            change("customers", customer("cus_p", "older"), first, "evt_p1"),
+        ],
+    )
+    assert [o for o, _ in outcomes] == ["written", "stale"]
+    assert rows(database_url, "customers")["cus_p"]["name"] == "newer"
+    # The same second from two events: the second one is a tie to settle by re-fetching.
+    outcomes = apply(
+        database_url,
+        [
+            change("customers", customer("cus_q", "a"), first, "evt_q1"),
+            change("customers", customer("cus_q", "b"), first, "evt_q2"),
+        ],
+    )
+    assert [o for o, _ in outcomes] == ["written", "ambiguous"]
+
+
+def invoice(object_id: str, line_ids: list[str], *, raw_status: str = "open") -> dict[str, Any]:
+    return {
+        "id": object_id,
+        "object": "invoice",
+        "status": raw_status,
+        "customer": "cus_missing",
+        "lines": {
+            "object": "list",
+            "has_more": False,
+            "data": [{"id": i, "object": "line_item", "amount": 100} for i in line_ids],
+        },
+    }
+
+
+def lines_of(obj: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "table": "invoice_line_items",
+        "parent_column": "invoice",
+        "objects": obj["lines"]["data"],
+        "complete": True,
+    }
+
+
+def test_child_lists_refs_and_tombstones_in_a_group(database_url: str) -> None:
+    one, two = invoice("in_1", ["il_1", "il_2"]), invoice("in_2", ["il_3"])
+    apply(
+        database_url,
+        [
+            change("invoices", one, T0, children=[lines_of(one)]),
+            change("invoices", two, T0, children=[lines_of(two)]),
+        ],
+    )
+    shrunk = invoice("in_1", ["il_2"], raw_status="paid")
+    stale = invoice("in_2", ["il_9"])
+    outcomes = apply(
+        database_url,
+        [
+            change(
+                "invoices",
+                shrunk,
+                T0 + timedelta(seconds=5),
+                "evt_i1",
+                children=[lines_of(shrunk)],
+                refs=[["customers", "cus_missing"], ["customers", "cus_here"]],
+            ),
+            # Stale: its lines must not be written.
+            change(
+                "invoices", stale, T0 - timedelta(seconds=5), "evt_i2", children=[lines_of(stale)]
+            ),
+            change("customers", customer("cus_here", "x"), T0, "evt_c"),
+        ],
+    )
+    assert outcomes[0] == ("written", [["customers", "cus_missing"]])
+    assert outcomes[1][0] == "stale"
+    lines = rows(database_url, "invoice_line_items")
+    assert {i: (r["invoice"], r["deleted"]) for i, r in lines.items()} == {
+        "il_1": ("in_1", True),
+        "il_2": ("in_1", False),
+        "il_3": ("in_2", False),
+    }
+    # A deleted parent tombstones its children.
+    gone = {"id": "in_2", "object": "invoice", "deleted": True}
+    outcomes = apply(
+        database_url,
+        [
+            change(
+                "invoices",
+                gone,
+                T0 + timedelta(seconds=9),
+                "evt_d",
+                action="delete",
+                children=[{**lines_of(stale), "objects": []}],
+            )
+        ],
+    )
+    assert outcomes == [("deleted", [])]
+    assert rows(database_url, "invoice_line_items")["il_3"]["deleted"] is True
+
+
+def test_a_raw_event_writes_the_same_rows_as_its_parsed_object(database_url: str) -> None:
+    obj = invoice("in_raw", ["il_r1", "il_r2"])
+    event = {"id": "evt_raw", "object": "event", "data": {"object": obj}, "type": "invoice.paid"}
+    raw = change("invoices", obj, T0, "evt_raw", children=[lines_of(obj)])
+    del raw["objects"]
+    raw["event"] = event
+    raw["children"] = [
+        {k: v for k, v in lines_of(obj).items() if k != "objects"} | {"field": "lines"}
+    ]
+    assert apply(database_url, [raw]) == [("written", [])]
+    stored = rows(database_url, "invoices")["in_raw"]
+    assert stored["_raw_data"] == obj
+    assert stored["status"] == "open"
+    assert set(rows(database_url, "invoice_line_items")) == {"il_r1", "il_r2"}
+
+
+# -- WriteGroups ---------------------------------------------------------------------------------
+
+
+class CountingStore(Store):
+    """A real store that remembers the size of each group it sent."""
+
+    def __init__(self, config: StripeSyncConfig, url: str) -> None:
+        super().__init__(config, url)
+        self.groups: list[int] = []
+
+    async def apply_changes(self, changes: Any) -> list[AppliedChange]:
+        self.groups.append(len(changes))
+        return await super().apply_changes(changes)
+
+
+def customer_change(object_id: str, name: Any, event_id: str, second: int) -> Change:
+    at = T0 + timedelta(seconds=second)
+    return Change(
+        action="upsert",
+        resource=get("customer"),
+        objects=[{"id": object_id, "object": "customer", "name": name}],
+        account_id="acct_1",
+        version=at,
+        source="event",
+        event_id=event_id,
+        event_type="customer.updated",
+        event_created=at,
+    )
+
+
+async def test_concurrent_changes_leave_in_groups_with_their_own_outcomes(
+    database_url: str,
+) -> None:
+    store = CountingStore(StripeSyncConfig(database_url=database_url), database_url)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_size=16, max_in_flight=2)
+        # A lone change is sent at once, alone.
+        lone = await groups.apply(customer_change("cus_l", "x", "evt_l", 0))
+        assert (lone.outcome, store.groups) == ("written", [1])
+        changes = [customer_change(f"cus_{i}", f"n{i}", f"evt_{i}", i) for i in range(60)]
+        changes.append(customer_change("cus_3", "older", "evt_old", -50))
+        results = await asyncio.gather(*(groups.apply(c) for c in changes))
+    finally:
+        await store.close()
+    assert [r.outcome for r in results] == ["written"] * 60 + ["stale"]
+    sent = store.groups[1:]
+    assert sum(sent) == 61
+    assert max(sent) <= 16
+    assert len(sent) < 61 / 2  # grouped, not one by one
+    assert rows(database_url, "customers")["cus_3"]["name"] == "n3"
+
+
+async def test_a_change_the_database_refuses_fails_alone(database_url: str) -> None:
+    store = CountingStore(StripeSyncConfig(database_url=database_url), database_url)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_size=50, max_in_flight=1)
+        changes = [customer_change(f"cus_{i}", f"n{i}", f"evt_{i}", i) for i in range(9)]
+        # jsonb cannot hold U+0000: PostgreSQL refuses this one object.
+        changes.insert(4, customer_change("cus_bad", "nul\x00here", "evt_bad", 4))
+        results = await asyncio.gather(*(groups.apply(c) for c in changes), return_exceptions=True)
+    finally:
+        await store.close()
+    failed = [r for r in results if isinstance(r, BaseException)]
+    assert len(failed) == 1
+    assert isinstance(failed[0], DatabaseError)
+    assert isinstance(results[4], DatabaseError)
+    assert [r.outcome for r in results if isinstance(r, AppliedChange)] == ["written"] * 9
+    assert len(rows(database_url, "customers")) == 9
+
+
+async def test_a_transient_failure_fails_every_change_of_its_group() -> None:
+    # Nothing listens there: the pool cannot connect.
+    url = "postgresql://nobody@127.0.0.1:9/none?connect_timeout=1"
+    config = StripeSyncConfig(database_url=url)
+    store = Store(config, url)
+    store._pool.timeout = 1.0  # fail fast
+    await store.open()
+    try:
+        groups = WriteGroups(store)
+        results = await asyncio.gather(
+            *(groups.apply(customer_change(f"cus_{i}", "x", f"evt_{i}", i)) for i in range(5)),
+            return_exceptions=True,
+        )
+    finally:
+        await store.close()
+    assert all(isinstance(r, DatabaseUnavailableError) for r in results), results
+
+
+async def test_webhooks_in_flight_are_answered_each_with_their_outcome(
+    fake: FakeStripe, sync: AsyncStripeSync, database_url: str
+) -> None:
+    created = fake.call("POST", "/v1/customers", {"email": "a@example.com"})
+    base = int(created["created"])
+    deliveries = []
+    for k in range(40):
+        body = {
+            "id": f"evt_w{k}",
+            "object": "event",
+            "api_version": fake.api_version,
+            "created": base + 1 + k,
+            "data": {"object": {**created, "metadata": {"k": str(k)}}},
+            "livemode": False,
+            "pending_webhooks": 1,
+            "request": {"id": None, "idempotency_key": None},
+            "type": "customer.updated",
+        }
+        deliveries.append(fake.signed_event(body, WEBHOOK_SECRET))
+    deliveries.append(deliveries[7])  # a redelivery
+    results = await asyncio.gather(*(sync.process_webhook(b, h) for b, h in deliveries))
+    outcomes = [r.outcome for r in results]
+    assert outcomes.count(Outcome.DUPLICATE) == 1
+    assert outcomes.count(Outcome.WRITTEN) + outcomes.count(Outcome.STALE) == 40
+    stored = rows(database_url, "customers")[created["id"]]
+    assert stored["metadata"] == {"k": "39"}
+
+
+@pytest.mark.parametrize(("size", "flight"), [(0, 1), (1, 0)])
+def test_group_size_and_flight_are_validated(size: int, flight: int) -> None:
+    store = Store(StripeSyncConfig(database_url="postgresql://x"), "postgresql://x")
+    with pytest.raises(ValueError, match=">= 1"):
+        WriteGroups(store, max_size=size, max_in_flight=flight)
