@@ -796,6 +796,16 @@ def run_mix(options: Options, url: str) -> dict[str, Any]:
     return figures
 
 
+def rounded(figures: Mapping[str, Any]) -> dict[str, Any]:
+    """Figures as a reader compares them: rates to 0.1, milliseconds to the microsecond."""
+    digits = {"events_per_s": 1, "wall_s": 3, "client_cpu_s": 3, "body_bytes_mean": 0}
+    out = dict(figures)
+    for key, value in figures.items():
+        if isinstance(value, float):
+            out[key] = round(value, digits.get(key, 3))
+    return out
+
+
 def run_compare(options: Options, url: str) -> dict[str, Any]:
     """The ``compare`` workload: load the rows in process, then each level against a freshly
     started server (so that its peak RSS is the level's own), each followed by its check."""
@@ -855,6 +865,7 @@ def run_compare(options: Options, url: str) -> dict[str, Any]:
                 [b.decode() for b in plan.measured],
             )
             check = check_database(url, plan.event_ids, plan.last_seq, rows)
+            figures = rounded(figures)
             n = figures["events"]
             figures["check"] = check
             figures["ok"] = (
