@@ -21,9 +21,9 @@ Three processes share the machine, as in production behind a load balancer:
    serialised (the signature clock is the real one, as Stripe's; outside the timing, in segments
    that last about two minutes at the warm-up's rate, well within Stripe's 300 s tolerance) and
    POSTs them to the server's path at a fixed concurrency over keep-alive connections, timing
-   each request. Its client is a small hand-written HTTP/1.1
-   one (:class:`RawConnection`); ``--client httpx`` costs 10 to 40 times more CPU per request,
-   which on 2 cores the server would lose.
+   each request. Its client is a small hand-written HTTP/1.1 one (:class:`RawConnection`);
+   ``--client httpx`` costs 10 to 40 times more CPU per request, which on 2 cores the server
+   would lose.
 
 Two workloads (``--workload``):
 
