@@ -17,31 +17,44 @@ Three processes share the machine, as in production behind a load balancer:
      ``STRIPE_SYNC_WORKER_CONCURRENCY`` = pool size - 1, which is how the function sizes it;
      deployed, the default is 5); the events go to ``/functions/v1/stripe-webhook``. Deno is
      ``$DENO_BIN``, else ``deno`` on ``PATH``, else the copy of ``scripts/install-deno.sh``;
-3. the load generator (this script with ``--generate``): signs the events (the signature clock
-   is the real one, as Stripe's) and POSTs them to the server's path at a fixed concurrency over
-   keep-alive connections, timing each request. Its client is a small hand-written HTTP/1.1
-   one (:class:`RawConnection`); ``--client httpx`` costs 10 to 40 times more CPU per request,
-   which on 2 cores the server would lose.
+3. the load generator (this script with ``--generate``): signs the events the orchestrator
+   serialised (the signature clock is the real one, as Stripe's; outside the timing, in segments
+   that last about two minutes at the warm-up's rate, well within Stripe's 300 s tolerance) and
+   POSTs them to the server's path at a fixed concurrency over keep-alive connections, timing
+   each request. Its client is a small hand-written HTTP/1.1 one (:class:`RawConnection`);
+   ``--client httpx`` costs 10 to 40 times more CPU per request, which on 2 cores the server
+   would lose.
 
-The measured events are a mix of ``customer.created`` and ``invoice.created`` (new objects) and
-``customer.updated``, ``customer.subscription.updated``, ``invoice.updated`` and
-``invoice.paid`` (repeated updates of loaded objects, each object again every few thousand
-events), with the fake's full payloads. Event ``k`` is created at ``first + k`` seconds, so each
-one is newer than what is stored: no stale write and no same-second tie (which would make the
-server fetch the object from Stripe). The server's Stripe calls during the run are counted and
-should be 0 besides each worker's (or the edge function's) one ``GET /v1/account``.
+Two workloads (``--workload``):
 
-At the end the database must hold every event (``_processed_events``), every new object, and on
-every touched object the ``metadata.bench_seq`` of its last event: a bench that lost events
-cannot report a speed. The exit status is 1 when a request failed or the check did not pass.
+- ``compare`` (the default; see compare.py): 10,000 customers and 10,000 invoices made from
+  Stripe's example payloads are loaded in process through ``process_event``; then, for each
+  level of ``--concurrency`` (16 and 64 by default), a freshly started server gets a warm-up and
+  N events alternating ``customer.updated`` and ``invoice.paid`` over those rows, followed by a
+  check of the database. The server's peak RSS is the kernel's high-water mark (``VmHWM``) of
+  its processes, read at the end of the level.
+- ``mix``: at one level, a mix of ``customer.created`` and ``invoice.created`` (new objects) and
+  ``customer.updated``, ``customer.subscription.updated``, ``invoice.updated`` and
+  ``invoice.paid`` (repeated updates of loaded objects, each object again every few thousand
+  events), with the seeded fake's full payloads.
+
+Event ``k`` is created at ``first + k`` seconds, so each one is newer than what is stored: no
+stale write and no same-second tie (which would make the server fetch the object from Stripe).
+The server's Stripe calls during the measured events are counted and must be 0.
+
+At the end (of each level) the database must hold every event (``_processed_events``), every
+object, and on every touched object the ``metadata.bench_seq`` of its last event: a bench that
+lost events cannot report a speed. The exit status is 1 when a request failed or the check did
+not pass.
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python bench/server.py                                  # 5000 events, 32 conns
-    /work/venv/bin/python bench/server.py --server-workers 2 --pool-size 16
-    /work/venv/bin/python bench/server.py --pg-setting synchronous_commit=off
-    /work/venv/bin/python bench/server.py --events 200 --scale 20 --json   # a smoke run
-    /work/venv/bin/python bench/server.py --runtime edge                   # the Deno function
+    .venv/bin/python bench/server.py                                   # compare: levels 16, 64
+    .venv/bin/python bench/server.py --concurrency 8 --events 5000
+    .venv/bin/python bench/server.py --workload mix                    # 5000 events, 32 conns
+    .venv/bin/python bench/server.py --server-workers 2 --pool-size 16
+    .venv/bin/python bench/server.py --pg-setting synchronous_commit=off
+    .venv/bin/python bench/server.py --runtime edge                    # the Deno function
 """
 
 from __future__ import annotations
@@ -50,6 +63,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import os
 import resource
 import shutil
@@ -72,18 +86,32 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 from starlette.applications import Starlette
 
+# The benches are scripts, not a package: the shared helpers live in compare.py (the default
+# workload) and webhooks.py beside this file.
+from compare import (
+    CLOCK_OFFSET,
+    DEFAULT_LEVELS_SERVER,
+    SCHEMA,
+    WEBHOOK_SECRET,
+    LevelPlan,
+    Workload,
+    check_database,
+    describe_check,
+    describe_load,
+    machine_load,
+    parse_levels,
+    segment_size,
+    segments,
+    sign,
+)
+from compare import load as load_workload
 from stripe_sync import AsyncStripeSync, PoolConfig, StripeSyncConfig
 from stripe_sync.ratelimit import TokenBucketLimiter
 from stripe_sync.server import create_app
-from stripe_sync.testing import FakeStripe, free_port, run_in_thread, signed_event
-
-# The benches are scripts, not a package: the shared helpers live in webhooks.py beside this file.
+from stripe_sync.testing import FakeStripe, free_port, run_in_thread
 from webhooks import (
-    CLOCK_OFFSET,
     GOAL_EVENTS_PER_S,
     GOAL_P99_MS,
-    SCHEMA,
-    WEBHOOK_SECRET,
     event,
     fresh_database,
     function_stats,
@@ -133,7 +161,9 @@ LOAD = (
 class Options:
     events: int
     warmup: int
-    concurrency: int
+    #: The in-flight levels, run in turn, each against a freshly started server (``mix`` takes
+    #: exactly one).
+    levels: tuple[int, ...]
     client: str
     server_workers: int
     pool_size: int
@@ -146,6 +176,15 @@ class Options:
     runtime: str = "python"
     #: ``ALTER DATABASE ... SET name = value`` before the server starts (``--pg-setting``).
     pg_settings: tuple[tuple[str, str], ...] = ()
+    #: ``compare`` (the default, see compare.py) or ``mix`` (the seeded account's objects).
+    workload: str = "compare"
+    customers: int = 10_000
+    invoices: int = 10_000
+    load_concurrency: int = 32
+
+    @property
+    def concurrency(self) -> int:
+        return self.levels[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,15 +442,23 @@ class RawConnection:
             self.streams = None
 
 
-async def send_all(posters: Sequence[Post], events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """POST every event, signed now, one worker per poster; the figures of the run."""
-    deliveries = [signed_event(dict(e), WEBHOOK_SECRET) for e in events]
-    latencies = [0.0] * len(deliveries)
+async def send_all(
+    posters: Sequence[Post], bodies: Sequence[str], segment: int | None = None
+) -> dict[str, Any]:
+    """POST every body, one worker per poster; the figures of the run.
+
+    The bodies are signed with the real clock, as Stripe signs them, in segments of ``segment``
+    (default: all at once), each just before it is sent: no signature may outlive Stripe's 300 s
+    tolerance. Signing is outside the timing and the CPU figure: it is Stripe's work.
+    """
+    encoded = [body.encode() for body in bodies]
+    n = len(encoded)
+    latencies = [0.0] * n
     statuses: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
-    pending = iter(enumerate(deliveries))
 
-    async def worker(post: Post) -> None:
+    async def worker(post: Post, pending: Iterator[tuple[int, tuple[bytes, str]]]) -> None:
+        # The workers share one iterator: each takes the next delivery when it is free.
         for index, (body, header) in pending:
             start = time.perf_counter()
             try:
@@ -425,15 +472,19 @@ async def send_all(posters: Sequence[Post], events: Sequence[Mapping[str, Any]])
             if status == 200:
                 outcomes[str(json.loads(data)["outcome"])] += 1
 
-    before = resource.getrusage(resource.RUSAGE_SELF)
-    start = time.perf_counter()
-    async with asyncio.TaskGroup() as group:
-        for post in posters:
-            group.create_task(worker(post))
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_SELF)
+    wall = cpu = 0.0
+    size = segment or max(1, n)
+    for part in segments(n, size):
+        pending = iter(enumerate(sign(encoded[part.start : part.stop]), part.start))
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        start = time.perf_counter()
+        async with asyncio.TaskGroup() as group:
+            for post in posters:
+                group.create_task(worker(post, pending))
+        wall += time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu += (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     ordered = sorted(latencies)
-    n = len(ordered)
     return {
         "events": n,
         "wall_s": wall,
@@ -445,8 +496,9 @@ async def send_all(posters: Sequence[Post], events: Sequence[Mapping[str, Any]])
         "mean_ms": (sum(ordered) / n if n else 0.0) * 1000,
         "statuses": dict(statuses),
         "outcomes": dict(outcomes),
-        "body_bytes_mean": sum(len(b) for b, _ in deliveries) / n if n else 0.0,
-        "client_cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "body_bytes_mean": sum(len(b) for b in encoded) / n if n else 0.0,
+        "client_cpu_s": cpu,
+        "signed_segments": math.ceil(n / size) if n else 0,
     }
 
 
@@ -475,7 +527,9 @@ async def generate(spec: Mapping[str, Any]) -> dict[str, Any]:
         # The orchestrator samples the CPU counters between the two phases.
         print(json.dumps({"phase": "warm", "figures": warm}), flush=True)
         sys.stdin.readline()
-        return await send_all(posters, spec["measured"])
+        measured = spec["measured"]
+        rate = warm["events_per_s"] if warm is not None else None
+        return await send_all(posters, measured, segment_size(rate, concurrency, len(measured)))
     finally:
         if spec["client"] == "httpx":
             await client.aclose()
@@ -561,39 +615,7 @@ def build_plan(fake: FakeStripe, loaded: Mapping[str, list[Any]], options: Optio
 def verify(url: str, plan: Plan) -> dict[str, Any]:
     """Compare the database with what was sent; answers the counts and the mismatches."""
     sent = [str(e["id"]) for e in [*plan.warmup, *plan.measured]]
-    found: dict[str, Any] = {}
-    with psycopg.connect(url) as conn:
-        row = conn.execute(
-            sql.SQL("SELECT count(*) FROM {} WHERE id = ANY(%s)").format(
-                sql.Identifier(SCHEMA, "_processed_events")
-            ),
-            (sent,),
-        ).fetchone()
-        found["events_sent"] = len(sent)
-        found["events_recorded"] = int(row[0]) if row else 0
-        found["events_lost"] = len(sent) - found["events_recorded"]
-        found["rows"] = {}
-        wrong = 0
-        for table in plan.rows:
-            count = conn.execute(
-                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(SCHEMA, table))
-            ).fetchone()
-            found["rows"][table] = int(count[0]) if count else 0
-            ids = {i: s for (t, i), s in plan.last_seq.items() if t == table}
-            stored = conn.execute(
-                sql.SQL(
-                    "SELECT id, _raw_data->'metadata'->>'bench_seq' FROM {} WHERE id = ANY(%s)"
-                ).format(sql.Identifier(SCHEMA, table)),
-                (list(ids),),
-            ).fetchall()
-            seqs = {str(i): s for i, s in stored}
-            wrong += sum(1 for i, s in ids.items() if seqs.get(i) != str(s))
-        found["objects_checked"] = len(plan.last_seq)
-        found["objects_wrong"] = wrong
-    found["ok"] = (
-        found["events_lost"] == 0 and found["rows"] == plan.rows and found["objects_wrong"] == 0
-    )
-    return found
+    return check_database(url, sent, plan.last_seq, plan.rows)
 
 
 # -- the orchestrator ----------------------------------------------------------------------------
@@ -617,7 +639,115 @@ def progress(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-def run(options: Options, url: str) -> dict[str, Any]:
+def peak_rss_mb(proc: psutil.Process) -> float | None:
+    """The server's peak resident memory: the kernel's high-water mark (``VmHWM``, what the
+    process's own ``ru_maxrss`` says) of each of its processes, summed.
+
+    The kernel keeps the mark, so nothing is sampled and no short peak is missed; with several
+    uvicorn workers the sum is an upper bound of the peak of the whole (their peaks need not be
+    simultaneous). None where ``/proc`` cannot be read.
+    """
+    total_kb = 0
+    found = False
+    with contextlib.suppress(psutil.NoSuchProcess):
+        for one in [proc, *proc.children(recursive=True)]:
+            try:
+                status = Path(f"/proc/{one.pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    total_kb += int(line.split()[1])
+                    found = True
+    return round(total_kb / 1024, 1) if found else None
+
+
+def drive_server(
+    options: Options,
+    url: str,
+    fake: FakeStripe,
+    stripe_url: str,
+    tmp: Path,
+    concurrency: int,
+    warmup: Sequence[str],
+    measured: Sequence[str],
+) -> dict[str, Any]:
+    """Start the server, send ``warmup`` then ``measured`` (serialised events) from the load
+    generator at ``concurrency``, stop the server; the generator's figures and the CPU, Stripe
+    calls and peak RSS of the measured part."""
+    spec_path = tmp / "events.json"
+    served = webhook_server(options, url, stripe_url, fake.api_key, tmp)
+    with served as (base, server, command):
+        spec = {
+            "url": base,
+            "path": WEBHOOK_PATHS[options.runtime],
+            "concurrency": concurrency,
+            "client": options.client,
+            "warmup": list(warmup),
+            "measured": list(measured),
+        }
+        spec_path.write_text(json.dumps(spec))
+        progress(f"webhook server up ({options.runtime}): {command}")
+        generator = subprocess.Popen(
+            [sys.executable, __file__, "--generate", str(spec_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert generator.stdin is not None
+        assert generator.stdout is not None
+        warm = json.loads(generator.stdout.readline())["figures"]
+        if warm is not None:
+            progress(
+                f"warm-up: {warm['events']} events, {warm['events_per_s']:.0f}/s, "
+                f"statuses {warm['statuses']}"
+            )
+        pg = postmaster(url)
+        stripe_before = fake.stats()["totals"]["requests"]
+        server_before, pg_before = tree_cpu_s(server), server_cpu_s(pg)
+        generator.stdin.write("go\n")
+        generator.stdin.flush()
+        out, _ = generator.communicate(timeout=3600)
+        server_cpu = tree_cpu_s(server) - server_before
+        pg_after = server_cpu_s(pg)
+        stripe_calls = fake.stats()["totals"]["requests"] - stripe_before
+        # Read while the server runs: the mark goes with the process.
+        rss_mb = peak_rss_mb(server)
+        if generator.returncode != 0:
+            raise SystemExit(f"the load generator exited with {generator.returncode}")
+        figures: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    spec_path.unlink()
+    n = figures["events"]
+    pg_cpu = None if pg_after is None or pg_before is None else pg_after - pg_before
+    figures.update(
+        {
+            "concurrency": concurrency,
+            "server_command": command,
+            "warmup": len(warmup),
+            "warmup_statuses": warm["statuses"] if warm is not None else {},
+            "stripe_calls": stripe_calls,
+            "server_cpu_ms_per_event": server_cpu / n * 1000 if n else 0.0,
+            "client_cpu_ms_per_event": figures["client_cpu_s"] / n * 1000 if n else 0.0,
+            "postgres_cpu_ms_per_event": None if pg_cpu is None or not n else pg_cpu / n * 1000,
+            "server_peak_rss_mb": rss_mb,
+        }
+    )
+    return figures
+
+
+def stripe_config(fake: FakeStripe, stripe_url: str, url: str, **extra: Any) -> StripeSyncConfig:
+    return StripeSyncConfig(
+        stripe_secret_key=fake.api_key,
+        stripe_webhook_secret=WEBHOOK_SECRET,
+        stripe_api_base=stripe_url,
+        database_url=url,
+        schema=SCHEMA,
+        **extra,
+    )
+
+
+def run_mix(options: Options, url: str) -> dict[str, Any]:
+    """The ``mix`` workload: seed, load, one run against the server, the check."""
     with (
         FakeStripe(seed=options.seed, clock=lambda: time.time() - CLOCK_OFFSET) as fake,
         run_in_thread(fake) as stripe,
@@ -625,13 +755,7 @@ def run(options: Options, url: str) -> dict[str, Any]:
     ):
         seeded = fake.seed_realistic(scale=options.scale, seed=options.seed)
         progress(f"seeded the fake Stripe: {sum(seeded.values())} objects")
-        config = StripeSyncConfig(
-            stripe_secret_key=fake.api_key,
-            stripe_webhook_secret=WEBHOOK_SECRET,
-            stripe_api_base=stripe.url,
-            database_url=url,
-            schema=SCHEMA,
-        )
+        config = stripe_config(fake, stripe.url, url)
 
         async def load() -> dict[str, list[Any]]:
             limiter = TokenBucketLimiter(global_rps=None, endpoint_rps=None)
@@ -640,64 +764,28 @@ def run(options: Options, url: str) -> dict[str, Any]:
 
         loaded = asyncio.run(load())
         plan = build_plan(fake, loaded, options)
-        spec_path = Path(tmp) / "events.json"
-        served = webhook_server(options, url, stripe.url, fake.api_key, Path(tmp))
-        with served as (base, server, command):
-            spec = {
-                "url": base,
-                "path": WEBHOOK_PATHS[options.runtime],
-                "concurrency": options.concurrency,
-                "client": options.client,
-                "warmup": plan.warmup,
-                "measured": plan.measured,
-            }
-            spec_path.write_text(json.dumps(spec))
-            progress(f"webhook server up ({options.runtime}): {command}")
-            generator = subprocess.Popen(
-                [sys.executable, __file__, "--generate", str(spec_path)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-            assert generator.stdin is not None
-            assert generator.stdout is not None
-            warm = json.loads(generator.stdout.readline())["figures"]
-            if warm is not None:
-                progress(
-                    f"warm-up: {warm['events']} events, {warm['events_per_s']:.0f}/s, "
-                    f"statuses {warm['statuses']}"
-                )
-            pg = postmaster(url)
-            stripe_before = fake.stats()["totals"]["requests"]
-            server_before, pg_before = tree_cpu_s(server), server_cpu_s(pg)
-            generator.stdin.write("go\n")
-            generator.stdin.flush()
-            out, _ = generator.communicate(timeout=3600)
-            server_cpu = tree_cpu_s(server) - server_before
-            pg_after = server_cpu_s(pg)
-            stripe_calls = fake.stats()["totals"]["requests"] - stripe_before
-            if generator.returncode != 0:
-                raise SystemExit(f"the load generator exited with {generator.returncode}")
-            figures: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+        # Serialised as Stripe sends them; the generator only signs.
+        figures = drive_server(
+            options,
+            url,
+            fake,
+            stripe.url,
+            Path(tmp),
+            options.concurrency,
+            [json.dumps(e, indent=2) for e in plan.warmup],
+            [json.dumps(e, indent=2) for e in plan.measured],
+        )
         # The server is stopped: its backends have exited and flushed their function counters.
         check = verify(url, plan)
-    n = figures["events"]
-    pg_cpu = None if pg_after is None or pg_before is None else pg_after - pg_before
     functions = function_stats(url) if options.sql_stats else {}
     figures.update(
         {
+            "workload": "mix",
             "runtime": options.runtime,
-            "concurrency": options.concurrency,
             "client": options.client,
             "server_workers": options.server_workers,
             "pool_size": options.pool_size,
-            "server_command": command,
-            "warmup": options.warmup,
             "scale": options.scale,
-            "stripe_calls": stripe_calls,
-            "server_cpu_ms_per_event": server_cpu / n * 1000 if n else 0.0,
-            "client_cpu_ms_per_event": figures["client_cpu_s"] / n * 1000 if n else 0.0,
-            "postgres_cpu_ms_per_event": None if pg_cpu is None or not n else pg_cpu / n * 1000,
             "check": check,
             "sql_functions": {name: asdict(stats) for name, stats in functions.items()},
             "goal_ratio": figures["events_per_s"] / GOAL_EVENTS_PER_S,
@@ -708,20 +796,127 @@ def run(options: Options, url: str) -> dict[str, Any]:
     return figures
 
 
-def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
+def rounded(figures: Mapping[str, Any]) -> dict[str, Any]:
+    """Figures as a reader compares them: rates to 0.1, milliseconds to the microsecond."""
+    digits = {"events_per_s": 1, "wall_s": 3, "client_cpu_s": 3, "body_bytes_mean": 0}
+    out = dict(figures)
+    for key, value in figures.items():
+        if isinstance(value, float):
+            out[key] = round(value, digits.get(key, 3))
+    return out
+
+
+def run_compare(options: Options, url: str) -> dict[str, Any]:
+    """The ``compare`` workload: load the rows in process, then each level against a freshly
+    started server (so that its peak RSS is the level's own), each followed by its check."""
+    workload = Workload(options.customers, options.invoices)
+    rows = {"customers": options.customers, "invoices": options.invoices}
+    with (
+        FakeStripe(seed=options.seed) as fake,
+        run_in_thread(fake) as stripe,
+        tempfile.TemporaryDirectory(prefix="ssb-server-") as tmp,
+    ):
+        # No related fetches while loading: an invoice's only reference is its customer, loaded
+        # first, and the option makes sure that nothing else would ever call Stripe.
+        size = options.load_concurrency
+        config = stripe_config(
+            fake,
+            stripe.url,
+            url,
+            backfill_related_entities=False,
+            pool_config=PoolConfig(min_size=size, max_size=size),
+        )
+
+        async def load() -> Counter[str]:
+            limiter = TokenBucketLimiter(global_rps=None, endpoint_rps=None)
+            async with AsyncStripeSync(config, rate_limiter=limiter) as engine:
+                return await load_workload(engine, workload, size, progress)
+
+        total = workload.customers + workload.invoices
+        progress(
+            f"loading {workload.customers} customers and {workload.invoices} invoices through "
+            f"process_event ({size} in flight)"
+        )
+        started = time.perf_counter()
+        outcomes = asyncio.run(load())
+        seconds = time.perf_counter() - started
+        loaded = {
+            "objects": total,
+            "seconds": round(seconds, 1),
+            "per_s": round(total / seconds if seconds else 0.0, 1),
+            "concurrency": size,
+            "outcomes": dict(outcomes),
+        }
+        progress(f"loaded {total} objects in {seconds:.1f} s: {dict(outcomes)}")
+        levels: list[dict[str, Any]] = []
+        for concurrency in options.levels:
+            plan: LevelPlan = workload.plan(options.warmup, options.events)
+            progress(
+                f"level {concurrency}: {len(plan.warmup)} warm-up + {len(plan.measured)} events"
+            )
+            figures = drive_server(
+                options,
+                url,
+                fake,
+                stripe.url,
+                Path(tmp),
+                concurrency,
+                [b.decode() for b in plan.warmup],
+                [b.decode() for b in plan.measured],
+            )
+            check = check_database(url, plan.event_ids, plan.last_seq, rows)
+            figures = rounded(figures)
+            n = figures["events"]
+            figures["check"] = check
+            figures["ok"] = (
+                bool(check["ok"])
+                and figures["statuses"] == {"200": n}
+                and figures["outcomes"] == {"written": n}
+                and set(figures["warmup_statuses"]) <= {"200"}
+                and figures["stripe_calls"] == 0
+            )
+            progress(
+                f"level {concurrency}: {figures['events_per_s']:.0f} events/s, "
+                f"p99 {figures['p99_ms']:.1f} ms, check {describe_check(check)}"
+            )
+            levels.append(figures)
+            del plan
+    functions = function_stats(url) if options.sql_stats else {}
+    return {
+        "workload": "compare",
+        "runtime": options.runtime,
+        "client": options.client,
+        "server_workers": options.server_workers,
+        "pool_size": options.pool_size,
+        "customers": options.customers,
+        "invoices": options.invoices,
+        "events_per_level": options.events,
+        "warmup_per_level": options.warmup,
+        "load": loaded,
+        "levels": levels,
+        "sql_functions": {name: asdict(stats) for name, stats in functions.items()},
+        "cpus": os.cpu_count(),
+        "ok": loaded["outcomes"] == {"written": total} and all(lv["ok"] for lv in levels),
+    }
+
+
+def server_description(f: Mapping[str, Any]) -> str:
+    if f["runtime"] == "edge":
+        return f"edge runtime (Deno, stripe-webhook), pool {f['pool_size']}"
+    return (
+        f"python runtime, {f['server_workers']} uvicorn worker(s), pool {f['pool_size']} per worker"
+    )
+
+
+def report_mix(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
     f = figures
     check = f["check"]
     pg_cpu = f["postgres_cpu_ms_per_event"]
-    if f["runtime"] == "edge":
-        server = f"edge runtime (Deno, stripe-webhook), pool {f['pool_size']}"
-    else:
-        server = (
-            f"python runtime, {f['server_workers']} uvicorn worker(s), pool {f['pool_size']} "
-            "per worker"
-        )
     lines = [
-        f"webhook server benchmark: {f['events']} events over HTTP ({f['client']} client), "
-        f"concurrency {f['concurrency']}, {server}, {f['cpus']} CPUs",
+        f"webhook server benchmark, workload mix: {f['events']} events over HTTP "
+        f"({f['client']} client), concurrency {f['concurrency']}, {server_description(f)}, "
+        f"{f['cpus']} CPUs",
+        f"machine       {describe_load(f['loadavg_before'])}",
         f"server        {f['server_command']}",
         "PostgreSQL    "
         + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
@@ -740,12 +935,10 @@ def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO)
         f"CPU ms/event  server {f['server_cpu_ms_per_event']:.3f}, "
         f"load generator {f['client_cpu_ms_per_event']:.3f}, "
         + ("PostgreSQL n/a" if pg_cpu is None else f"PostgreSQL {pg_cpu:.3f}"),
-        f"check         {'passed' if check['ok'] else 'FAILED'}: "
-        f"{check['events_recorded']}/{check['events_sent']} events recorded "
-        f"({check['events_lost']} lost), rows {check['rows']}, "
-        f"{check['objects_checked'] - check['objects_wrong']}/{check['objects_checked']} "
-        "objects at their last event",
+        f"check         {describe_check(check)}",
     ]
+    if f["server_peak_rss_mb"] is not None:
+        lines.append(f"server RSS    {f['server_peak_rss_mb']:.1f} MB at its peak (VmHWM)")
     for name, stats in f["sql_functions"].items():
         lines.append(
             f"sql {name:<14} {stats['mean_ms']:.3f} ms/call, self {stats['self_mean_ms']:.3f} ms "
@@ -754,14 +947,100 @@ def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO)
     print("\n".join(lines), file=out)
 
 
+def report_compare(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
+    f = figures
+    loaded = f["load"]
+    lines = [
+        f"webhook server benchmark, workload compare: {f['customers']} customers + "
+        f"{f['invoices']} invoices (Stripe's example payloads); per level "
+        f"{f['events_per_level']} events after {f['warmup_per_level']} warm-up, "
+        f"customer.updated / invoice.paid alternating, over HTTP ({f['client']} client)",
+        f"machine       {describe_load(f['loadavg_before'])}",
+        f"server        {server_description(f)}, restarted for each level",
+        "PostgreSQL    "
+        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
+        + f" (version {settings.get('server_version', '?')})",
+        f"load          {loaded['objects']} objects in {loaded['seconds']:.1f} s = "
+        f"{loaded['per_s']:.0f}/s through process_event in process "
+        f"({loaded['concurrency']} in flight): "
+        + ", ".join(f"{k}={v}" for k, v in sorted(loaded["outcomes"].items())),
+        "",
+        f"{'level':>5} {'events/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+        f"{'server RSS':>10}   {'CPU ms/event':<27}  check",
+        f"{'':>5} {'':>9} {'':>8} {'':>8} {'':>8} {'peak MB':>10}   "
+        f"{'server':>7} {'PG':>7} {'generator':>9}",
+    ]
+    for level in f["levels"]:
+        pg = level["postgres_cpu_ms_per_event"]
+        rss = level["server_peak_rss_mb"]
+        lines.append(
+            f"{level['concurrency']:>5} {level['events_per_s']:>9.1f} {level['p50_ms']:>8.2f} "
+            f"{level['p99_ms']:>8.2f} {level['max_ms']:>8.2f} "
+            + (f"{'n/a':>10}" if rss is None else f"{rss:>10.1f}")
+            + f"   {level['server_cpu_ms_per_event']:>7.3f} "
+            + (f"{'n/a':>7}" if pg is None else f"{pg:>7.3f}")
+            + f" {level['client_cpu_ms_per_event']:>9.3f}  {'passed' if level['ok'] else 'FAILED'}"
+        )
+    lines.append("")
+    for level in f["levels"]:
+        lines.append(
+            f"level {level['concurrency']:<7} responses "
+            + ", ".join(f"{k}={v}" for k, v in sorted(level["statuses"].items()))
+            + "; outcomes "
+            + ", ".join(f"{k}={v}" for k, v in sorted(level["outcomes"].items()))
+            + f"; Stripe calls {level['stripe_calls']}; bodies "
+            f"{level['body_bytes_mean']:.0f} bytes on average"
+        )
+        lines.append(f"{'':<14}check {describe_check(level['check'])}")
+    lines.append(
+        "server RSS    the kernel's high-water mark (VmHWM) of the server's processes, read "
+        "at the end of each level; the server is restarted for each level"
+    )
+    for name, stats in f["sql_functions"].items():
+        lines.append(
+            f"sql {name:<14} {stats['mean_ms']:.3f} ms/call, self {stats['self_mean_ms']:.3f} ms "
+            f"({stats['calls']} calls since the database was created, load included)"
+        )
+    print("\n".join(lines), file=out)
+
+
 def parse_args(argv: Sequence[str] | None) -> Options | Path:
     parser = argparse.ArgumentParser(
         description="Webhook server throughput and latency over HTTP into a real PostgreSQL."
     )
-    parser.add_argument("--events", type=int, default=5000, help="measured events (5000)")
-    parser.add_argument("--warmup", type=int, default=1000, help="unmeasured events first (1000)")
     parser.add_argument(
-        "--concurrency", type=int, default=32, help="requests in flight, one connection each (32)"
+        "--workload",
+        choices=("compare", "mix"),
+        default="compare",
+        help="compare (default): updates of pre-loaded customers and invoices at several "
+        "levels; mix: creations and updates of the seeded fake account's objects at one level",
+    )
+    parser.add_argument(
+        "--events",
+        type=int,
+        default=None,
+        help="measured events per level (compare: 10000; mix: 5000)",
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=1000, help="unmeasured events first, per level (1000)"
+    )
+    parser.add_argument(
+        "--concurrency",
+        default=None,
+        help="requests in flight, one connection each: a number, or levels run in turn such "
+        "as 16,64 (compare: 16,64; mix: 32, one level only)",
+    )
+    parser.add_argument(
+        "--customers", type=int, default=10_000, help="compare: customers loaded first (10000)"
+    )
+    parser.add_argument(
+        "--invoices", type=int, default=10_000, help="compare: invoices loaded first (10000)"
+    )
+    parser.add_argument(
+        "--load-concurrency",
+        type=int,
+        default=32,
+        help="compare: creation events in flight while loading (32)",
     )
     parser.add_argument(
         "--client",
@@ -794,7 +1073,7 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         help="a server to create a fresh database on (default: an embedded PostgreSQL)",
     )
     parser.add_argument(
-        "--scale", type=int, default=1000, help="customers in the fake Stripe account (1000)"
+        "--scale", type=int, default=1000, help="mix: customers in the fake Stripe account (1000)"
     )
     parser.add_argument("--seed", type=int, default=7, help="seed of the fake's data (7)")
     parser.add_argument(
@@ -818,8 +1097,23 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
     if args.runtime == "edge" and args.server_workers is not None:
         parser.error("--server-workers is for --runtime python: the edge function is one process")
     server_workers = 1 if args.server_workers is None else args.server_workers
-    if min(args.events, args.concurrency, server_workers, args.pool_size) < 1:
-        parser.error("--events, --concurrency, --server-workers and --pool-size must be >= 1")
+    compare = args.workload == "compare"
+    events = args.events if args.events is not None else (10_000 if compare else 5000)
+    default_levels = ",".join(map(str, DEFAULT_LEVELS_SERVER)) if compare else "32"
+    try:
+        levels = parse_levels(args.concurrency or default_levels)
+    except ValueError as exc:
+        parser.error(f"--concurrency: {exc}")
+    if not compare and len(levels) != 1:
+        parser.error("--workload mix runs one level: give --concurrency a single number")
+    if min(events, server_workers, args.pool_size) < 1:
+        parser.error("--events, --server-workers and --pool-size must be >= 1")
+    if min(args.customers, args.invoices, args.load_concurrency) < 1:
+        parser.error("--customers, --invoices and --load-concurrency must be >= 1")
+    if compare and 2 * min(args.customers, args.invoices) <= 4 * max(levels):
+        # An object must not come back while its previous event may still be in flight: that
+        # one would then arrive second and be stale, which is not what is measured.
+        parser.error("--customers and --invoices must each exceed twice the largest level")
     if args.runtime == "edge" and args.pool_size < 2:
         # The function's pool is STRIPE_SYNC_WORKER_CONCURRENCY + 1, and that must be >= 1.
         parser.error("--pool-size must be >= 2 with --runtime edge")
@@ -829,9 +1123,9 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
     if args.scale < 10 or args.warmup < 0:
         parser.error("--scale must be >= 10 and --warmup >= 0")
     return Options(
-        events=args.events,
+        events=events,
         warmup=args.warmup,
-        concurrency=args.concurrency,
+        levels=levels,
         client=args.client,
         server_workers=server_workers,
         pool_size=args.pool_size,
@@ -842,6 +1136,10 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         json=args.json,
         pg_settings=tuple((name, value) for name, value in pg_settings),
         runtime=args.runtime,
+        workload=args.workload,
+        customers=args.customers,
+        invoices=args.invoices,
+        load_concurrency=args.load_concurrency,
     )
 
 
@@ -851,18 +1149,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         spec = json.loads(options.read_text())
         print(json.dumps(asyncio.run(generate(spec))), flush=True)
         return 0
+    # Before anything of the bench starts: how busy the machine already was.
+    loadavg = machine_load()
+    progress(describe_load(loadavg))
     with (
         postgres_server(options.database_url) as admin_url,
         fresh_database(admin_url, track_functions=options.sql_stats) as url,
     ):
         apply_settings(url, options.pg_settings)
         settings = server_settings(url)
-        figures = run(options, url)
+        run = run_compare if options.workload == "compare" else run_mix
+        figures = {**run(options, url), "loadavg_before": loadavg}
     out = sys.stderr if options.json else sys.stdout
-    report(figures, settings, out)
+    if options.workload == "compare":
+        report_compare(figures, settings, out)
+        failed = not figures["ok"]
+    else:
+        report_mix(figures, settings, out)
+        failed = set(figures["statuses"]) != {"200"} or not figures["check"]["ok"]
     if options.json:
         print(json.dumps({**figures, "postgres": settings}, sort_keys=True), flush=True)
-    failed = set(figures["statuses"]) != {"200"} or not figures["check"]["ok"]
     return 1 if failed else 0
 
 

@@ -1,21 +1,32 @@
 """Webhook throughput: ``AsyncStripeSync.process_webhook`` into a real PostgreSQL, one process.
 
-What is measured: N signed deliveries, half ``customer.updated`` and half ``invoice.paid``, each
-about an object already in the database and newer than the stored row (``created`` grows one
-second per event, so every event is a real update: no duplicate, no stale write, no same-second
-tie), sent to ``process_webhook`` by C asyncio workers. Each call is timed on its own
-(signature check, JSON parse, routing, one ``_apply_event`` round trip, commit); nothing of the
-set-up is timed: seeding the fake Stripe, loading the objects (their creation events), building
-and signing the deliveries, and a short warm-up (``--warmup``) that opens the pool's connections
-and lets PostgreSQL cache the plans of the write path.
+Two workloads (``--workload``):
+
+- ``compare`` (the default; see compare.py): 10,000 customers and 10,000 invoices made from
+  Stripe's example payloads are loaded through ``process_event``; then, for each in-flight level
+  of ``--concurrency`` (1, 16 and 64 by default), a warm-up and N signed deliveries alternating
+  ``customer.updated`` and ``invoice.paid`` over those rows, each a real write. Each level runs
+  on a fresh engine whose pool is as large as the level, and ends with a check of the database:
+  every event recorded, every touched row at the ``bench_seq`` of its last event.
+- ``mix``: the objects of a seeded fake Stripe account (``--scale``), loaded through their
+  creation events (the engine fetches what they refer to), then N signed deliveries, half
+  ``customer.updated`` and half ``invoice.paid``, at one level.
+
+In both, every event is newer than the stored row (``created`` grows one second per event), so
+every event is a real update: no duplicate, no stale write, no same-second tie, no Stripe call.
+Each ``process_webhook`` call is timed on its own (signature check, JSON parse, routing, the
+write, commit); nothing of the set-up is timed: loading the objects, building and signing the
+deliveries, and the warm-up (``--warmup``) that opens the pool's connections and lets
+PostgreSQL cache the plans of the write path.
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python bench/webhooks.py                       # 20000 events, concurrency 16
-    /work/venv/bin/python bench/webhooks.py --events 5000 --concurrency 1
-    /work/venv/bin/python bench/webhooks.py --profile /tmp/webhooks.prof   # + top functions
-    /work/venv/bin/python bench/webhooks.py --json                # one JSON line on stdout
-    /work/venv/bin/python bench/webhooks.py --database-url postgresql://postgres@localhost/postgres
+    .venv/bin/python bench/webhooks.py                        # compare: levels 1, 16, 64
+    .venv/bin/python bench/webhooks.py --concurrency 16 --events 20000
+    .venv/bin/python bench/webhooks.py --workload mix         # 20000 events, concurrency 16
+    .venv/bin/python bench/webhooks.py --profile /tmp/webhooks.prof   # + top functions
+    .venv/bin/python bench/webhooks.py --json                 # one JSON line on stdout
+    .venv/bin/python bench/webhooks.py --database-url postgresql://postgres@localhost/postgres
 
 Without ``--database-url`` an embedded PostgreSQL is started in a temporary directory and
 stopped at the end; with it, a fresh database is created on that server (CREATE DATABASE rights
@@ -23,9 +34,9 @@ needed) and dropped at the end. Either way the sync schema is migrated from scra
 
 On a small machine PostgreSQL shares the CPU with this process, so besides this process's CPU
 the report gives the CPU of the server's processes (when the server runs on this machine) and,
-with ``track_functions`` (superuser only), the mean time spent inside the SQL write path
-(``_apply_event`` and ``_write_objects``, 0004_events.sql). The exit status is 1 when an event
-was not ``written``.
+with ``track_functions`` (superuser only), the mean time spent inside the SQL functions of the
+write path. The exit status is 1 when an event was not ``written`` or, for ``compare``, when a
+level's check failed.
 """
 
 from __future__ import annotations
@@ -56,6 +67,25 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+# The benches are scripts, not a package: compare.py beside this file holds the workload that
+# both webhooks.py and server.py run by default.
+from compare import (
+    CLOCK_OFFSET,
+    DEFAULT_LEVELS_INPROCESS,
+    SCHEMA,
+    WEBHOOK_SECRET,
+    LevelPlan,
+    Workload,
+    check_database,
+    describe_check,
+    describe_load,
+    machine_load,
+    parse_levels,
+    segment_size,
+    segments,
+    sign,
+)
+from compare import load as load_workload
 from stripe_sync import AsyncStripeSync, PoolConfig, StripeSyncConfig, StripeSyncError, embedded
 from stripe_sync import run_migrations as migrate
 from stripe_sync.ratelimit import TokenBucketLimiter
@@ -65,11 +95,6 @@ from stripe_sync.testing import FakeStripe
 GOAL_EVENTS_PER_S = 3000.0
 GOAL_P99_MS = 50.0
 
-WEBHOOK_SECRET = "whsec_bench_0000000000000000000000"
-SCHEMA = "stripe"
-#: The fake's clock runs this far behind the real one, so that the seeded objects and every
-#: benchmark event (one second apart) lie in the past while signatures use the real clock.
-CLOCK_OFFSET = 60 * 86_400
 #: Object types loaded before the run (in this order) and the creation event that loads each.
 #: An invoice's subscription is fetched by the engine itself (``backfill_related_entities``).
 LOAD = (("customer", "customer.created"), ("invoice", "invoice.created"))
@@ -77,9 +102,13 @@ LOAD = (("customer", "customer.created"), ("invoice", "invoice.created"))
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    #: ``compare`` (the default, see compare.py) or ``mix`` (the seeded account's objects).
+    workload: str
     events: int
-    concurrency: int
-    pool_size: int
+    #: The in-flight levels, run in turn (``mix`` takes exactly one).
+    levels: tuple[int, ...]
+    #: None: each level's pool is as large as its concurrency.
+    pool_size: int | None
     database_url: str | None
     profile: Path | None
     profile_clock: str
@@ -88,6 +117,16 @@ class Options:
     scale: int
     warmup: int
     seed: int
+    customers: int = 10_000
+    invoices: int = 10_000
+    load_concurrency: int = 32
+
+    @property
+    def concurrency(self) -> int:
+        return self.levels[0]
+
+    def pool_for(self, concurrency: int) -> int:
+        return self.pool_size or concurrency
 
 
 @dataclass(slots=True)
@@ -372,8 +411,8 @@ def progress(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-async def run(options: Options, url: str) -> dict[str, Any]:
-    """Seed, load, warm up, measure; returns the figures."""
+async def run_mix(options: Options, url: str) -> dict[str, Any]:
+    """The ``mix`` workload: seed, load, warm up, measure; returns the figures."""
     real_now = int(time.time())
     with FakeStripe(seed=options.seed, clock=lambda: time.time() - CLOCK_OFFSET) as fake:
         started = time.perf_counter()
@@ -389,7 +428,10 @@ async def run(options: Options, url: str) -> dict[str, Any]:
             stripe_webhook_secret=WEBHOOK_SECRET,
             stripe_api_base="http://fake-stripe",
             database_url=url,
-            pool_config=PoolConfig(min_size=options.pool_size, max_size=options.pool_size),
+            pool_config=PoolConfig(
+                min_size=options.pool_for(options.concurrency),
+                max_size=options.pool_for(options.concurrency),
+            ),
         )
         engine = AsyncStripeSync(
             config,
@@ -464,7 +506,7 @@ async def run(options: Options, url: str) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "events": n,
         "concurrency": options.concurrency,
-        "pool_size": options.pool_size,
+        "pool_size": options.pool_for(options.concurrency),
         "scale": options.scale,
         "profiled": profiler is not None,
         "profile_clock": options.profile_clock if profiler is not None else None,
@@ -509,16 +551,222 @@ async def run(options: Options, url: str) -> dict[str, Any]:
     return figures
 
 
+# -- the compare workload -----------------------------------------------------------------------
+
+
+def engine_for(
+    fake: FakeStripe, url: str, pool_size: int, *, backfill_related: bool = True
+) -> AsyncStripeSync:
+    """An engine on the in-process fake Stripe (its key and its ``/v1/account``)."""
+    config = StripeSyncConfig(
+        stripe_secret_key=fake.api_key,
+        stripe_webhook_secret=WEBHOOK_SECRET,
+        stripe_api_base="http://fake-stripe",
+        database_url=url,
+        schema=SCHEMA,
+        pool_config=PoolConfig(min_size=pool_size, max_size=pool_size),
+        backfill_related_entities=backfill_related,
+    )
+    return AsyncStripeSync(
+        config,
+        http_transport=httpx.ASGITransport(app=fake.app),
+        rate_limiter=TokenBucketLimiter(global_rps=None, endpoint_rps=None),
+    )
+
+
+def stripe_requests(fake: FakeStripe) -> int:
+    return int(fake.stats()["totals"]["requests"])
+
+
+async def load_compare(
+    options: Options, fake: FakeStripe, url: str, workload: Workload
+) -> dict[str, Any]:
+    """Write the workload's objects through ``process_event``; the figures of the load."""
+    total = workload.customers + workload.invoices
+    progress(
+        f"loading {workload.customers} customers and {workload.invoices} invoices through "
+        f"process_event ({options.load_concurrency} in flight)"
+    )
+    before = stripe_requests(fake)
+    started = time.perf_counter()
+    # No related fetches while loading: an invoice's only reference is its customer, loaded
+    # first, and the option makes sure that nothing else would ever call Stripe.
+    async with engine_for(fake, url, options.load_concurrency, backfill_related=False) as loader:
+        outcomes = await load_workload(loader, workload, options.load_concurrency, progress)
+    seconds = time.perf_counter() - started
+    figures = {
+        "objects": total,
+        "seconds": round(seconds, 1),
+        "per_s": round(total / seconds if seconds else 0.0, 1),
+        "concurrency": options.load_concurrency,
+        "outcomes": dict(outcomes),
+        # The loader's account lookup is the one call expected.
+        "stripe_calls": stripe_requests(fake) - before,
+    }
+    progress(
+        f"loaded {total} objects in {seconds:.1f} s ({figures['per_s']:.0f}/s): {dict(outcomes)}"
+    )
+    return figures
+
+
+async def measure_level(
+    options: Options,
+    fake: FakeStripe,
+    url: str,
+    plan: LevelPlan,
+    concurrency: int,
+    profiler: cProfile.Profile | None,
+) -> dict[str, Any]:
+    """One level: a fresh engine, the warm-up, then the measured events in signed segments."""
+    pool_size = options.pool_for(concurrency)
+    async with engine_for(fake, url, pool_size) as engine:
+        warm = await drive_webhooks(engine, sign(plan.warmup), concurrency)
+        warm_rate = len(plan.warmup) / warm.wall_s if warm.wall_s else None
+        size = segment_size(warm_rate, concurrency, len(plan.measured))
+        server = postmaster(url)
+        measured = Drive(wall_s=0.0, latencies_s=[])
+        user_s = sys_s = 0.0
+        preempted = 0
+        pg_cpu: float | None = 0.0
+        stripe_before = stripe_requests(fake)
+        wal_start = wal_position(url)
+        for part in segments(len(plan.measured), size):
+            # Signed just before it is sent (Stripe's 300 s tolerance), and outside the timing:
+            # signing is Stripe's work, not the engine's.
+            signed = sign(plan.measured[part.start : part.stop])
+            self_before, pg_before = rusage_self(), server_cpu_s(server)
+            if profiler is not None:
+                profiler.enable()
+            drive = await drive_webhooks(engine, signed, concurrency)
+            if profiler is not None:
+                profiler.disable()
+            self_after, pg_after = rusage_self(), server_cpu_s(server)
+            user_s += self_after[0] - self_before[0]
+            sys_s += self_after[1] - self_before[1]
+            preempted += self_after[2] - self_before[2]
+            if pg_cpu is not None and pg_after is not None and pg_before is not None:
+                pg_cpu += pg_after - pg_before
+            else:
+                pg_cpu = None
+            measured.wall_s += drive.wall_s
+            measured.latencies_s.extend(drive.latencies_s)
+            measured.outcomes.update(drive.outcomes)
+            measured.related_fetched += drive.related_fetched
+            measured.refetches += drive.refetches
+        wal_bytes = wal_bytes_since(url, wal_start)
+        stripe_calls = stripe_requests(fake) - stripe_before
+        rss_mb = psutil.Process().memory_info().rss / 2**20
+    check = check_database(
+        url,
+        plan.event_ids,
+        plan.last_seq,
+        {"customers": options.customers, "invoices": options.invoices},
+    )
+    n = len(measured.latencies_s)
+    ordered = sorted(measured.latencies_s)
+    by_type: dict[str, list[float]] = {}
+    for latency, type_ in zip(measured.latencies_s, plan.types, strict=True):
+        by_type.setdefault(type_, []).append(latency)
+    cpu_s = user_s + sys_s
+    written = measured.outcomes == Counter({"written": n}) and warm.outcomes == Counter(
+        {"written": len(plan.warmup)}
+    )
+    return {
+        "concurrency": concurrency,
+        "pool_size": pool_size,
+        "events": n,
+        "warmup": len(plan.warmup),
+        "warmup_outcomes": dict(warm.outcomes),
+        "signed_segments": math.ceil(n / size) if n else 0,
+        "wall_s": round(measured.wall_s, 3),
+        "events_per_s": round(n / measured.wall_s if measured.wall_s else 0.0, 1),
+        "p50_ms": round(percentile(ordered, 0.50) * 1000, 2),
+        "p95_ms": round(percentile(ordered, 0.95) * 1000, 2),
+        "p99_ms": round(percentile(ordered, 0.99) * 1000, 2),
+        "max_ms": round(ordered[-1] * 1000 if ordered else 0.0, 2),
+        "mean_ms": round(sum(ordered) / n * 1000 if n else 0.0, 2),
+        "by_type": {
+            name: {
+                "p50_ms": round(percentile(sorted(values), 0.50) * 1000, 2),
+                "p99_ms": round(percentile(sorted(values), 0.99) * 1000, 2),
+            }
+            for name, values in sorted(by_type.items())
+        },
+        "outcomes": dict(measured.outcomes),
+        "related_fetched": measured.related_fetched,
+        "refetches": measured.refetches,
+        "stripe_calls": stripe_calls,
+        "python_cpu_ms_per_event": round(cpu_s / n * 1000 if n else 0.0, 3),
+        "python_cpu_user_s": round(user_s, 3),
+        "python_cpu_sys_s": round(sys_s, 3),
+        "preemptions_per_event": round(preempted / n if n else 0.0, 2),
+        "postgres_cpu_ms_per_event": (
+            None if pg_cpu is None or not n else round(pg_cpu / n * 1000, 3)
+        ),
+        "wal_kb_per_event": round(wal_bytes / n / 1024 if n else 0.0, 2),
+        "rss_mb_after": round(rss_mb, 1),
+        "bodies_mb": round(plan.body_bytes / 2**20, 1),
+        "check": check,
+        "ok": bool(check["ok"]) and written and stripe_calls == 0,
+    }
+
+
+async def run_compare(options: Options, url: str) -> dict[str, Any]:
+    """The ``compare`` workload: load the rows, then each level in turn; returns the figures."""
+    workload = Workload(options.customers, options.invoices)
+    profiler = None
+    if options.profile is not None:
+        clock = time.process_time if options.profile_clock == "cpu" else time.perf_counter
+        profiler = cProfile.Profile(clock)
+    with FakeStripe(seed=options.seed) as fake:
+        loaded = await load_compare(options, fake, url, workload)
+        levels: list[dict[str, Any]] = []
+        for concurrency in options.levels:
+            plan = workload.plan(options.warmup, options.events)
+            progress(
+                f"level {concurrency}: {len(plan.warmup)} warm-up + {len(plan.measured)} "
+                f"events ({plan.body_bytes / 2**20:.0f} MB of bodies)"
+            )
+            level = await measure_level(options, fake, url, plan, concurrency, profiler)
+            progress(
+                f"level {concurrency}: {level['events_per_s']:.0f} events/s, "
+                f"p99 {level['p99_ms']:.1f} ms, check {describe_check(level['check'])}"
+            )
+            levels.append(level)
+            # The bodies of one level go before the next is built (they dominate the RSS).
+            del plan
+    functions = function_stats(url) if options.sql_stats else {}
+    if profiler is not None and options.profile is not None:
+        profiler.dump_stats(str(options.profile))
+    load_ok = loaded["outcomes"] == {"written": loaded["objects"]}
+    return {
+        "workload": "compare",
+        "customers": options.customers,
+        "invoices": options.invoices,
+        "events_per_level": options.events,
+        "warmup_per_level": options.warmup,
+        "load": loaded,
+        "levels": levels,
+        "profiled": profiler is not None,
+        "profile_clock": options.profile_clock if profiler is not None else None,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "sql_functions": {name: asdict(stats) for name, stats in functions.items()},
+        "cpus": os.cpu_count(),
+        "ok": load_ok and all(level["ok"] for level in levels),
+    }
+
+
 # -- reporting ----------------------------------------------------------------------------------
 
 
-def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
+def report_mix(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
     n = figures["events"]
     profiled = " (under cProfile: slower than unprofiled)" if figures["profiled"] else ""
     lines = [
-        f"process_webhook benchmark: {n} events (customer.updated / invoice.paid), "
-        f"concurrency {figures['concurrency']}, pool {figures['pool_size']}, "
+        f"process_webhook benchmark, workload mix: {n} events (customer.updated / invoice.paid)"
+        f", concurrency {figures['concurrency']}, pool {figures['pool_size']}, "
         f"{figures['cpus']} CPUs{profiled}",
+        f"machine       {describe_load(figures['loadavg_before'])}",
         "PostgreSQL "
         + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
         + f" (version {settings.get('server_version', '?')})",
@@ -556,6 +804,66 @@ def report(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO)
     print("\n".join(lines), file=out)
 
 
+def report_compare(figures: Mapping[str, Any], settings: Mapping[str, str], out: TextIO) -> None:
+    loaded = figures["load"]
+    profiled = (
+        " (under cProfile, accumulated over the levels: slower than unprofiled)"
+        if figures["profiled"]
+        else ""
+    )
+    lines = [
+        f"process_webhook benchmark, workload compare: {figures['customers']} customers + "
+        f"{figures['invoices']} invoices (Stripe's example payloads); per level "
+        f"{figures['events_per_level']} events after {figures['warmup_per_level']} warm-up, "
+        f"customer.updated / invoice.paid alternating{profiled}",
+        f"machine       {describe_load(figures['loadavg_before'])}",
+        "PostgreSQL    "
+        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
+        + f" (version {settings.get('server_version', '?')})",
+        f"load          {loaded['objects']} objects in {loaded['seconds']:.1f} s = "
+        f"{loaded['per_s']:.0f}/s through process_event ({loaded['concurrency']} in flight): "
+        + ", ".join(f"{k}={v}" for k, v in sorted(loaded["outcomes"].items())),
+        "",
+        f"{'level':>5} {'pool':>4} {'events/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+        f"{'python CPU':>11} {'PG CPU':>8} {'WAL':>6}  check",
+        f"{'':>5} {'':>4} {'':>9} {'':>8} {'':>8} {'':>8} {'ms/event':>11} {'ms/event':>8} "
+        f"{'kB/ev':>6}",
+    ]
+    for level in figures["levels"]:
+        pg = level["postgres_cpu_ms_per_event"]
+        lines.append(
+            f"{level['concurrency']:>5} {level['pool_size']:>4} {level['events_per_s']:>9.1f} "
+            f"{level['p50_ms']:>8.2f} {level['p99_ms']:>8.2f} {level['max_ms']:>8.2f} "
+            f"{level['python_cpu_ms_per_event']:>11.3f} "
+            + (f"{'n/a':>8}" if pg is None else f"{pg:>8.3f}")
+            + f" {level['wal_kb_per_event']:>6.2f}  {'passed' if level['ok'] else 'FAILED'}"
+        )
+    lines.append("")
+    for level in figures["levels"]:
+        lines.append(
+            f"level {level['concurrency']:<7} outcomes "
+            + ", ".join(f"{k}={v}" for k, v in sorted(level["outcomes"].items()))
+            + f"; related fetched {level['related_fetched']}, refetches {level['refetches']}, "
+            f"Stripe calls {level['stripe_calls']}; "
+            + "; ".join(
+                f"{name} p50 {v['p50_ms']:.2f} p99 {v['p99_ms']:.2f}"
+                for name, v in level["by_type"].items()
+            )
+        )
+        lines.append(f"{'':<14}check {describe_check(level['check'])}")
+    largest = max((level["bodies_mb"] for level in figures["levels"]), default=0.0)
+    lines.append(
+        f"peak RSS      {figures['peak_rss_mb']:.1f} MB (this process: the engine, the idle "
+        f"fake Stripe, and one level's prebuilt bodies, up to {largest:.0f} MB)"
+    )
+    for name, stats in figures["sql_functions"].items():
+        lines.append(
+            f"sql {name:<14} {stats['mean_ms']:.3f} ms/call, self {stats['self_mean_ms']:.3f} ms "
+            f"({stats['calls']} calls since the database was created, load included)"
+        )
+    print("\n".join(lines), file=out)
+
+
 def print_profile(path: Path, clock: str, out: TextIO) -> None:
     for order, limit in (("cumulative", 25), ("tottime", 15)):
         buffer = io.StringIO()
@@ -571,12 +879,30 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser = argparse.ArgumentParser(
         description="process_webhook throughput and latency into a real PostgreSQL."
     )
-    parser.add_argument("--events", type=int, default=20_000, help="measured events (20000)")
     parser.add_argument(
-        "--concurrency", type=int, default=16, help="asyncio workers calling process_webhook (16)"
+        "--workload",
+        choices=("compare", "mix"),
+        default="compare",
+        help="compare (default): updates of pre-loaded customers and invoices at several "
+        "levels; mix: the seeded fake account's objects at one level",
     )
     parser.add_argument(
-        "--pool-size", type=int, default=None, help="connection pool size (default: concurrency)"
+        "--events",
+        type=int,
+        default=None,
+        help="measured events per level (compare: 10000; mix: 20000)",
+    )
+    parser.add_argument(
+        "--concurrency",
+        default=None,
+        help="asyncio workers calling process_webhook: a number, or levels run in turn such as "
+        "1,16,64 (compare: 1,16,64; mix: 16, one level only)",
+    )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=None,
+        help="connection pool size (default: each level's concurrency)",
     )
     parser.add_argument(
         "--database-url",
@@ -601,18 +927,49 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         help="time the SQL functions with track_functions = 'pl' (default: on; superuser only)",
     )
     parser.add_argument(
-        "--scale", type=int, default=1000, help="customers in the fake Stripe account (1000)"
+        "--customers", type=int, default=10_000, help="compare: customers loaded first (10000)"
     )
-    parser.add_argument("--warmup", type=int, default=1000, help="unmeasured events first (1000)")
+    parser.add_argument(
+        "--invoices", type=int, default=10_000, help="compare: invoices loaded first (10000)"
+    )
+    parser.add_argument(
+        "--load-concurrency",
+        type=int,
+        default=32,
+        help="compare: creation events in flight while loading (32)",
+    )
+    parser.add_argument(
+        "--scale", type=int, default=1000, help="mix: customers in the fake Stripe account (1000)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=1000, help="unmeasured events first, per level (1000)"
+    )
     parser.add_argument("--seed", type=int, default=7, help="seed of the fake's data (7)")
     args = parser.parse_args(argv)
-    if args.events < 1 or args.concurrency < 1 or args.scale < 10 or args.warmup < 0:
-        parser.error("--events and --concurrency must be >= 1, --scale >= 10, --warmup >= 0")
-    pool_size = args.pool_size or args.concurrency
+    compare = args.workload == "compare"
+    events = args.events if args.events is not None else (10_000 if compare else 20_000)
+    default_levels = ",".join(map(str, DEFAULT_LEVELS_INPROCESS)) if compare else "16"
+    try:
+        levels = parse_levels(args.concurrency or default_levels)
+    except ValueError as exc:
+        parser.error(f"--concurrency: {exc}")
+    if not compare and len(levels) != 1:
+        parser.error("--workload mix runs one level: give --concurrency a single number")
+    if events < 1 or args.scale < 10 or args.warmup < 0:
+        parser.error("--events must be >= 1, --scale >= 10, --warmup >= 0")
+    if min(args.customers, args.invoices, args.load_concurrency) < 1:
+        parser.error("--customers, --invoices and --load-concurrency must be >= 1")
+    if args.pool_size is not None and args.pool_size < 1:
+        parser.error("--pool-size must be >= 1")
+    if compare and 2 * min(args.customers, args.invoices) <= 4 * max(levels):
+        # An object must not come back while its previous event may still be in flight: that
+        # one would then arrive second and be stale, which is not what is measured.
+        parser.error("--customers and --invoices must each exceed twice the largest level")
     return Options(
-        events=args.events,
-        concurrency=args.concurrency,
-        pool_size=pool_size,
+        workload=args.workload,
+        events=events,
+        levels=levels,
+        pool_size=args.pool_size,
         database_url=args.database_url,
         profile=args.profile,
         profile_clock=args.profile_clock,
@@ -621,11 +978,17 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         scale=args.scale,
         warmup=args.warmup,
         seed=args.seed,
+        customers=args.customers,
+        invoices=args.invoices,
+        load_concurrency=args.load_concurrency,
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
+    # Before anything of the bench starts: how busy the machine already was.
+    loadavg = machine_load()
+    progress(describe_load(loadavg))
     with (
         postgres_server(options.database_url) as admin_url,
         fresh_database(admin_url, track_functions=options.sql_stats) as url,
@@ -633,14 +996,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         dbname = conninfo_to_dict(url).get("dbname")
         progress(f"database {dbname} migrated")
         settings = server_settings(url)
-        figures = asyncio.run(run(options, url))
+        run = run_compare if options.workload == "compare" else run_mix
+        figures = {**asyncio.run(run(options, url)), "loadavg_before": loadavg}
     out = sys.stderr if options.json else sys.stdout
-    report(figures, settings, out)
+    if options.workload == "compare":
+        report_compare(figures, settings, out)
+        ok = bool(figures["ok"])
+    else:
+        report_mix(figures, settings, out)
+        ok = set(figures["outcomes"]) == {"written"}
     if options.profile is not None:
         print_profile(options.profile, options.profile_clock, out)
     if options.json:
         print(json.dumps({**figures, "postgres": settings}, sort_keys=True), flush=True)
-    return 0 if set(figures["outcomes"]) == {"written"} else 1
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

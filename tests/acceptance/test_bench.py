@@ -2,38 +2,168 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def test_webhooks_bench_runs_and_reports(pg_admin_url: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "webhooks.py"),
-            "--events",
-            "200",
-            "--concurrency",
-            "4",
-            "--scale",
-            "20",
-            "--warmup",
-            "20",
-            "--json",
-            "--database-url",
-            pg_admin_url,
-        ],
+def run_bench(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCH / "webhooks.py"), *args],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+    )
+
+
+def test_webhooks_bench_runs_the_compare_workload_and_checks_every_level(
+    pg_admin_url: str,
+) -> None:
+    result = run_bench(
+        "--customers",
+        "50",
+        "--invoices",
+        "50",
+        "--events",
+        "100",
+        "--warmup",
+        "10",
+        "--concurrency",
+        "1,4",
+        "--json",
+        "--database-url",
+        pg_admin_url,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    # compare is the default workload.
+    assert figures["workload"] == "compare"
+    assert figures["ok"] is True
+    assert len(figures["loadavg_before"]) == 3
+    # The rows went in through process_event, each one written.
+    assert figures["load"]["outcomes"] == {"written": 100}
+    assert [level["concurrency"] for level in figures["levels"]] == [1, 4]
+    for level in figures["levels"]:
+        assert level["ok"] is True
+        assert level["outcomes"] == {"written": 100}
+        assert level["warmup_outcomes"] == {"written": 10}
+        # Every event a real write, none of them calling Stripe.
+        assert level["stripe_calls"] == level["related_fetched"] == level["refetches"] == 0
+        assert level["check"]["ok"] is True
+        assert level["check"]["events_recorded"] == 110
+        assert level["check"]["objects_wrong"] == 0
+        assert level["check"]["rows"] == {"customers": 50, "invoices": 50}
+        assert set(level["by_type"]) == {"customer.updated", "invoice.paid"}
+        assert level["events_per_s"] > 0
+        assert 0 < level["p50_ms"] <= level["p99_ms"] <= level["max_ms"]
+        assert level["python_cpu_ms_per_event"] > 0
+        # The embedded server runs on this machine: its processes' CPU is read.
+        assert level["postgres_cpu_ms_per_event"] is not None
+    assert figures["peak_rss_mb"] > 0
+    assert "load average" in result.stderr
+    assert "check passed" in result.stderr
+
+
+def test_webhooks_bench_runs_the_mix_workload(pg_admin_url: str) -> None:
+    result = run_bench(
+        "--workload",
+        "mix",
+        "--events",
+        "200",
+        "--concurrency",
+        "4",
+        "--scale",
+        "20",
+        "--warmup",
+        "20",
+        "--json",
+        "--database-url",
+        pg_admin_url,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["events"] == 200
     assert figures["outcomes"] == {"written": 200}
     assert figures["events_per_s"] > 0
+    assert "load average" in result.stderr
+
+
+def test_webhooks_bench_mix_takes_one_level() -> None:
+    result = run_bench("--workload", "mix", "--concurrency", "1,16")
+    assert result.returncode == 2
+    assert "--workload mix runs one level" in result.stderr
+
+
+@pytest.fixture
+def compare() -> Iterator[ModuleType]:
+    """bench/compare.py as a module."""
+    sys.path.insert(0, str(BENCH))
+    saved = sys.modules.pop("compare", None)
+    try:
+        yield importlib.import_module("compare")
+    finally:
+        sys.path.remove(str(BENCH))
+        sys.modules.pop("compare", None)
+        if saved is not None:
+            sys.modules["compare"] = saved
+
+
+def test_compare_workload_walks_each_list_and_every_event_is_newer(compare: ModuleType) -> None:
+    now = 2_000_000_000
+    workload = compare.Workload(3, 2, now=now)
+    creations = list(workload.creation_events())
+    assert [e["type"] for e in creations] == ["customer.created"] * 3 + ["invoice.created"] * 2
+    invoice = creations[3]["data"]["object"]
+    assert invoice["id"] == "in_bench0000000"
+    assert invoice["customer"] == "cus_bench0000000"
+    # The example's lines, each with an id of its own and its invoice, complete.
+    assert invoice["lines"]["has_more"] is False
+    assert all(line["invoice"] == invoice["id"] for line in invoice["lines"]["data"])
+    assert invoice["lines"]["data"][0]["id"] == "il_bench0000000_0"
+    newest = max(e["created"] for e in creations)
+
+    plan = workload.plan(2, 10)
+    events = [json.loads(body) for body in [*plan.warmup, *plan.measured]]
+    assert [e["type"] for e in events[:4]] == [
+        "customer.updated",
+        "invoice.paid",
+        "customer.updated",
+        "invoice.paid",
+    ]
+    created = [e["created"] for e in events]
+    assert created == list(range(newest + 1, newest + 13))
+    assert created[-1] < now - compare.CLOCK_OFFSET + 86_400
+    objects = [e["data"]["object"]["id"] for e in events]
+    # Each list in turn: customers 0 1 2 0 1 2 ..., invoices 0 1 0 1 ...
+    assert objects[0::2] == [f"cus_bench000000{i % 3}" for i in range(6)]
+    assert objects[1::2] == [f"in_bench000000{i % 2}" for i in range(6)]
+    assert [e["data"]["object"]["metadata"]["bench_seq"] for e in events] == [
+        str(seq) for seq in range(12)
+    ]
+    assert all(e["data"]["object"]["status"] == "paid" for e in events[1::2])
+    assert len(set(plan.event_ids)) == 12
+    assert plan.last_seq[("customers", "cus_bench0000000")] == 6
+    assert plan.last_seq[("invoices", "in_bench0000001")] == 11
+    # The next level goes on with the walk.
+    assert json.loads(workload.plan(0, 1).measured[0])["created"] == newest + 13
+
+
+def test_compare_signs_in_segments_that_fit_the_tolerance(compare: ModuleType) -> None:
+    assert compare.segment_size(None, 16, 10_000) == 10_000
+    # 100 events/s for 120 s, never under 50 rounds of the window nor over the total.
+    assert compare.segment_size(100.0, 1, 100_000) == 12_000
+    assert compare.segment_size(1.0, 64, 100_000) == 3200
+    assert compare.segment_size(1000.0, 64, 5000) == 5000
+    assert [len(r) for r in compare.segments(10, 4)] == [4, 4, 2]
+    assert compare.parse_levels("1, 16,64") == (1, 16, 64)
+    with pytest.raises(ValueError, match="levels"):
+        compare.parse_levels("0")

@@ -20,11 +20,65 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def test_server_bench_runs_checks_and_reports(pg_admin_url: str) -> None:
+def test_server_bench_runs_the_compare_workload_and_checks_every_level(
+    pg_admin_url: str,
+) -> None:
     result = subprocess.run(
         [
             sys.executable,
             str(BENCH / "server.py"),
+            "--customers",
+            "50",
+            "--invoices",
+            "50",
+            "--events",
+            "100",
+            "--warmup",
+            "10",
+            "--concurrency",
+            "1,4",
+            "--pool-size",
+            "2",
+            "--json",
+            "--database-url",
+            pg_admin_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    # compare is the default workload.
+    assert figures["workload"] == "compare"
+    assert figures["ok"] is True
+    assert len(figures["loadavg_before"]) == 3
+    assert figures["load"]["outcomes"] == {"written": 100}
+    assert [level["concurrency"] for level in figures["levels"]] == [1, 4]
+    for level in figures["levels"]:
+        assert level["ok"] is True
+        assert level["statuses"] == {"200": 100}
+        assert level["outcomes"] == {"written": 100}
+        assert level["stripe_calls"] == 0
+        assert level["check"]["ok"] is True
+        assert level["check"]["events_recorded"] == 110
+        assert level["check"]["rows"] == {"customers": 50, "invoices": 50}
+        assert 0 < level["p50_ms"] <= level["p99_ms"] <= level["max_ms"]
+        assert level["server_peak_rss_mb"] > 0
+        assert level["server_cpu_ms_per_event"] > 0
+        assert level["postgres_cpu_ms_per_event"] is not None
+    assert "load average" in result.stderr
+    assert "check passed" in result.stderr
+
+
+def test_server_bench_runs_the_mix_workload_checks_and_reports(pg_admin_url: str) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "server.py"),
+            "--workload",
+            "mix",
             "--events",
             "200",
             "--warmup",
@@ -65,6 +119,8 @@ def test_server_bench_runs_the_edge_function(pg_admin_url: str, deno_bin: str) -
             str(BENCH / "server.py"),
             "--runtime",
             "edge",
+            "--workload",
+            "mix",
             "--events",
             "100",
             "--warmup",
@@ -118,7 +174,7 @@ def test_server_bench_refuses_server_workers_for_the_edge_function() -> None:
 def bench_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
     """bench/server.py as a module (it imports webhooks.py from its own directory)."""
     monkeypatch.syspath_prepend(str(BENCH))
-    names = ("server", "webhooks")
+    names = ("server", "webhooks", "compare")
     saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
     try:
         yield importlib.import_module("server")
