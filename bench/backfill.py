@@ -11,8 +11,14 @@ Scenarios (objects/s compared with the ceiling the limits allow, at 100 objects 
 - ``single``: one object (customers) with ``--rows`` rows: 25 pages/s, 2,500 objects/s;
 - ``multi``: ``--rows`` spread over several objects listed together:
   min(100, 25 x objects) pages/s;
+- ``heavy``: about ``--rows`` heavy objects listed together: invoices with their lines,
+  subscriptions with their items and charges of a realistic account (``/_fake/seed_realistic``),
+  and payment intents: 4 list endpoints, 100 pages/s, 10,000 objects/s;
 - ``unlimited`` (also ``--no-limits``): no latency, no limits in the fake or the client: what the
   engine and PostgreSQL do end to end on this machine.
+
+Besides objects/s, each run reports the CPU spent per object by the backfill process (Python)
+and by PostgreSQL (all of the server's processes, when it runs on this machine).
 
 Usage (from the repository root)::
 
@@ -51,7 +57,7 @@ from stripe_sync.ratelimit import TokenBucketLimiter
 from stripe_sync.testing import DEFAULT_API_KEY
 
 # The benches are scripts, not a package: shared helpers live in webhooks.py beside this file.
-from webhooks import postgres_server
+from webhooks import postgres_server, postmaster, server_cpu_s
 
 SCHEMA = "stripe"
 PAGE_SIZE = 100
@@ -67,7 +73,11 @@ STRIPE_LIKE = {
 NO_LIMITS = {"latency_ms": 0.0, "latency_jitter_ms": 0.0, "global_rps": None, "list_rps": None}
 #: Objects the fake seeds in bulk (``/_fake/seed``), each with its own list endpoint.
 MULTI_OBJECTS = ("customer", "product", "price", "charge", "payout")
-SCENARIOS = ("single", "multi", "unlimited")
+#: The heavy scenario: objects of a realistic account (with their nested lists) and one seeded in
+#: bulk; invoice lines and subscription items are written as child rows too.
+HEAVY_REALISTIC = ("invoice", "subscription", "charge")
+HEAVY_BULK = "payment_intent"
+SCENARIOS = ("single", "multi", "heavy", "unlimited")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +104,9 @@ class Figures:
     server_errors: int
     peak_rss_mb: float
     exact: bool
+    #: CPU ms per object of the backfill process, and of PostgreSQL (None: not on this machine).
+    python_cpu_ms: float
+    postgres_cpu_ms: float | None
 
     @property
     def share(self) -> float | None:
@@ -165,16 +178,29 @@ def fake_server() -> Iterator[httpx.Client]:
             process.wait()
 
 
-def prepare_fake(fake: httpx.Client, faults: Mapping[str, Any], counts: Mapping[str, int]) -> None:
-    """Empty the fake, seed ``counts`` of each object, set ``faults`` and zero the counters."""
+def prepare_fake(
+    fake: httpx.Client,
+    faults: Mapping[str, Any],
+    counts: Mapping[str, int],
+    realistic_scale: int = 0,
+) -> dict[str, int]:
+    """Empty the fake, seed a realistic account of ``realistic_scale`` customers (if any) and
+    ``counts`` of each object, set ``faults`` and zero the counters; answers what it holds."""
     fake.post("/_fake/reset", json={}).raise_for_status()
     fake.post("/_fake/config", json=dict(faults)).raise_for_status()
+    seeded: dict[str, int] = {}
+    if realistic_scale:
+        answer = fake.post("/_fake/seed_realistic", json={"scale": realistic_scale, "seed": 7})
+        answer.raise_for_status()
+        seeded.update({str(k): int(v) for k, v in answer.json().items()})
     for name, count in counts.items():
         answer = fake.post(
             "/_fake/seed", json={"object": name, "count": count, "return_ids": False}
         )
         answer.raise_for_status()
+        seeded[name] = seeded.get(name, 0) + count
     fake.post("/_fake/reset", json={"counters_only": True}).raise_for_status()
+    return seeded
 
 
 # -- the backfill, in a child process ------------------------------------------------------------
@@ -194,7 +220,9 @@ def child(spec: Mapping[str, Any]) -> int:
     limiter = TokenBucketLimiter(global_rps=None, endpoint_rps=None) if spec["unlimited"] else None
     with StripeSync(config, rate_limiter=limiter) as sync:
         result = sync.process_until_done(list(spec["objects"]))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     figures = {
+        "cpu_s": usage.ru_utime + usage.ru_stime,
         "status": result.status,
         "elapsed_s": result.elapsed,
         "processed": {name: o.processed for name, o in result.objects.items()},
@@ -223,6 +251,9 @@ def run_child(spec: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def scenario_counts(scenario: str, options: Options) -> dict[str, int]:
+    """Objects seeded in bulk (``/_fake/seed``) for ``scenario``."""
+    if scenario == "heavy":
+        return {HEAVY_BULK: options.rows // 4}
     if scenario == "multi":
         names = MULTI_OBJECTS[: options.objects]
         return {name: options.rows // len(names) for name in names}
@@ -230,6 +261,8 @@ def scenario_counts(scenario: str, options: Options) -> dict[str, int]:
 
 
 def ceiling(scenario: str, objects: int) -> float | None:
+    # objects: the list endpoints listed together (heavy: invoices, subscriptions, charges,
+    # payment intents).
     """Objects/s the fake's limits allow (pages/s times the page size)."""
     if scenario == "unlimited":
         return None
@@ -239,10 +272,17 @@ def ceiling(scenario: str, objects: int) -> float | None:
 def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url: str) -> Figures:
     counts = scenario_counts(scenario, options)
     unlimited = scenario == "unlimited"
-    progress(f"{scenario}: seeding {sum(counts.values()):,} objects ({', '.join(counts)})")
-    prepare_fake(fake, NO_LIMITS if unlimited else STRIPE_LIKE, counts)
+    # A realistic account has about 1.3 invoices, 1 subscription and 1.3 charges per customer.
+    scale = max(10, options.rows * 3 // 4 // 36 * 10) if scenario == "heavy" else 0
+    progress(f"{scenario}: seeding ({', '.join(counts)}{', a realistic account' if scale else ''})")
+    seeded = prepare_fake(fake, NO_LIMITS if unlimited else STRIPE_LIKE, counts, scale)
+    if scenario == "heavy":
+        counts = {name: seeded.get(name, 0) for name in (*HEAVY_REALISTIC, HEAVY_BULK)}
+    progress(f"{scenario}: {sum(counts.values()):,} objects to list: {counts}")
     with fresh_database(admin_url, scenario) as url:
         progress(f"{scenario}: backfilling")
+        server = postmaster(url)
+        pg_before = server_cpu_s(server)
         result = run_child(
             {
                 "api_base": str(fake.base_url).rstrip("/"),
@@ -254,8 +294,10 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
                 "objects": list(counts),
             }
         )
+        pg_after = server_cpu_s(server)
     stats = fake.get("/_fake/stats").json()["totals"]
     processed = sum(int(n) for n in result["processed"].values())
+    pg_cpu = None if pg_before is None or pg_after is None else pg_after - pg_before
     for name, errors in result["errors"].items():
         progress(f"{scenario}: {name} failed: {errors[:2]}")
     return Figures(
@@ -270,14 +312,18 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
         rate_limited=int(stats["rate_limited"]),
         server_errors=int(stats["server_errors"]),
         peak_rss_mb=float(result["peak_rss_mb"]),
-        exact=result["status"] == "complete" and result["processed"] == counts,
+        exact=result["status"] == "complete"
+        and {k: v for k, v in result["processed"].items() if k in counts} == counts,
+        python_cpu_ms=float(result["cpu_s"]) / max(processed, 1) * 1000,
+        postgres_cpu_ms=None if pg_cpu is None else pg_cpu / max(processed, 1) * 1000,
     )
 
 
 def report(results: Sequence[Figures], out: TextIO) -> None:
     header = (
         f"{'scenario':<10} {'objects':>7} {'rows':>9} {'time s':>8} {'obj/s':>8} "
-        f"{'ceiling':>8} {'share':>6} {'requests':>8} {'429s':>6} {'5xx':>5} {'RSS MB':>7} status"
+        f"{'ceiling':>8} {'share':>6} {'requests':>8} {'429s':>6} {'5xx':>5} {'RSS MB':>7} "
+        f"{'py ms/obj':>9} {'pg ms/obj':>9} status"
     )
     print(header, file=out)
     print("-" * len(header), file=out)
@@ -288,7 +334,10 @@ def report(results: Sequence[Figures], out: TextIO) -> None:
         print(
             f"{f.scenario:<10} {len(f.objects):>7} {f.processed:>9,} {f.elapsed_s:>8.1f} "
             f"{f.objects_per_s:>8,.0f} {limit:>8} {share:>6} {f.requests:>8,} "
-            f"{f.rate_limited:>6,} {f.server_errors:>5,} {f.peak_rss_mb:>7.0f} {status}",
+            f"{f.rate_limited:>6,} {f.server_errors:>5,} {f.peak_rss_mb:>7.0f} "
+            f"{f.python_cpu_ms:>9.3f} "
+            f"{'-' if f.postgres_cpu_ms is None else format(f.postgres_cpu_ms, '.3f'):>9} "
+            f"{status}",
             file=out,
         )
 

@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from .changes import id_of
+from .changes import id_of, is_mapping
 from .errors import MalformedPayloadError
 from .resources import REGISTRY, Delete, Resource, by_object
 
@@ -102,6 +102,8 @@ def event_to_dict(event: object) -> dict[str, Any]:
     hold, such as ``Decimal``, turned back into the strings Stripe sent) so that nothing
     downstream sees SDK classes. Raises :class:`MalformedPayloadError` for anything else.
     """
+    if type(event) is dict:  # a parsed webhook body: the common case, checked first
+        return dict(event)
     to_dict = getattr(event, "to_dict", None)
     if callable(to_dict):
         try:
@@ -139,11 +141,11 @@ def validate_event(event: Mapping[str, Any], *, require_object: bool = True) -> 
                 f'malformed event: "{key}" is {_describe(value)}, expected a non-empty string'
             )
     data = event.get("data")
-    if not isinstance(data, Mapping):
+    if not is_mapping(data):
         raise MalformedPayloadError(
             f'malformed event: "data" is {_describe(data)}, expected an object'
         )
-    if not isinstance(data.get("object"), Mapping):
+    if not is_mapping(data.get("object")):
         raise MalformedPayloadError(
             f'malformed event: "data.object" is {_describe(data.get("object"))}, expected an object'
         )

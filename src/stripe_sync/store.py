@@ -183,7 +183,7 @@ class Store:
         return [
             AppliedChange(
                 outcome=outcome,
-                missing_refs=tuple((str(t), str(i)) for t, i in missing),
+                missing_refs=tuple((str(t), str(i)) for t, i in missing or ()),
                 seen_at=seen_at,
             )
             for _ord, outcome, missing, seen_at in rows

@@ -312,7 +312,8 @@ COMMENT ON FUNCTION "_tombstone_children"(text, text, text[], timestamptz[], tex
 -- refs, tie_wins. Instead of objects, an upsert or delete may give "event": the whole event,
 -- whose data.object is the object; a child list may then give "field" (the parent's list field,
 -- e.g. lines) instead of its objects, which are the items embedded there. Returns one row per
--- change, ord being its 0-based position.
+-- change, ord being its 0-based position, with the referenced objects that have no row
+-- (missing_refs, NULL when there are none).
 CREATE FUNCTION "_apply_changes"(p_changes jsonb)
 RETURNS TABLE (ord integer, outcome text, missing_refs jsonb, seen_at timestamptz)
 LANGUAGE plpgsql
@@ -328,6 +329,8 @@ DECLARE
     v_keep_parents text[];
     v_seen text[];
     v_objects jsonb[];
+    v_level bigint[];
+    v_levels integer;
     v_set_version timestamptz;
     v_set_source text;
     v_set_updated timestamptz;
@@ -457,66 +460,76 @@ BEGIN
     -- Embedded child lists, only under a parent that was written: a stale payload never writes
     -- stale children. The parent's payload is the newest known, so its own child rows take a
     -- same-second tie; children with events of their own (a charge's refunds) do not.
-    FOR r IN
-        SELECT x.tbl, x.pcol,
-               array_agg(x.k) AS ords,
-               array_agg(x.obj) AS objects,
-               array_agg(x.account_id) AS accounts,
-               array_agg(x.version) AS versions,
-               array_agg(x.source) AS sources,
-               array_agg(x.parent_id) AS parent_ids,
-               array_agg(x.pcol IS NOT NULL) AS ties
-        FROM (
+    -- Level by level: two changes of one parent in the group have their children written and
+    -- tombstoned one after the other (level n: the n-th change of its object), as if applied in
+    -- turn; most groups have one level.
+    SELECT array_agg(x.lvl ORDER BY x.i), max(x.lvl)
+    INTO v_level, v_levels
+    FROM (SELECT e.i, row_number() OVER (PARTITION BY e.c->>'table', v_objects[e.i]->>'id'
+                                         ORDER BY e.i) AS lvl
+          FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)) x;
+    FOR v_lvl IN 1..v_levels LOOP
+        FOR r IN
+            SELECT x.tbl, x.pcol,
+                   array_agg(x.k) AS ords,
+                   array_agg(x.obj) AS objects,
+                   array_agg(x.account_id) AS accounts,
+                   array_agg(x.version) AS versions,
+                   array_agg(x.source) AS sources,
+                   array_agg(x.parent_id) AS parent_ids,
+                   array_agg(x.pcol IS NOT NULL) AS ties
+            FROM (
+                SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
+                       e.i * 1000000000000 + ch.j * 100000000 + o.k AS k, o.obj,
+                       e.c->>'account_id' AS account_id, (e.c->>'version')::timestamptz AS version,
+                       coalesce(e.c->>'source', 'event') AS source,
+                       CASE WHEN ch.c->>'parent_column' IS NOT NULL
+                            THEN v_objects[e.i]->>'id' END AS parent_id
+                FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+                CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]'))
+                    WITH ORDINALITY AS ch(c, j)
+                CROSS JOIN LATERAL jsonb_array_elements(
+                    CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
+                         WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data') = 'array'
+                         THEN v_objects[e.i]->(ch.c->>'field')->'data'
+                         ELSE '[]' END) WITH ORDINALITY AS o(obj, k)
+                WHERE v_out[e.i] = 'written' AND v_level[e.i] = v_lvl
+            ) x
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+        LOOP
+            PERFORM 1 FROM "_write_batch"(r.tbl, r.pcol, r.ords, r.objects, r.accounts, r.versions,
+                                          r.sources, r.parent_ids, r.ties,
+                                          array_fill(false, ARRAY[cardinality(r.ords)]));
+        END LOOP;
+        -- Child rows missing from a complete list, and every child row of a deleted parent.
+        FOR r IN
             SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
-                   e.i * 1000000000000 + ch.j * 100000000 + o.k AS k, o.obj,
-                   e.c->>'account_id' AS account_id, (e.c->>'version')::timestamptz AS version,
-                   coalesce(e.c->>'source', 'event') AS source,
-                   CASE WHEN ch.c->>'parent_column' IS NOT NULL
-                        THEN v_objects[e.i]->>'id' END AS parent_id
+                   array_agg(v_objects[e.i]->>'id') AS parents,
+                   array_agg((e.c->>'version')::timestamptz) AS versions,
+                   array_agg(e.i) FILTER (WHERE v_out[e.i] = 'written') AS written
             FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]'))
-                WITH ORDINALITY AS ch(c, j)
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
+            WHERE ch.c->>'parent_column' IS NOT NULL AND v_level[e.i] = v_lvl
+              AND ((v_out[e.i] = 'written' AND coalesce((ch.c->>'complete')::boolean, false))
+                   OR v_out[e.i] = 'deleted')
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+        LOOP
+            SELECT array_agg(v_objects[e.i]->>'id'), array_agg(o->>'id')
+            INTO v_keep_parents, v_keep
+            FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
             CROSS JOIN LATERAL jsonb_array_elements(
                 CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
                      WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data') = 'array'
                      THEN v_objects[e.i]->(ch.c->>'field')->'data'
-                     ELSE '[]' END) WITH ORDINALITY AS o(obj, k)
-            WHERE v_out[e.i] = 'written'
-        ) x
-        GROUP BY 1, 2
-        ORDER BY 1, 2
-    LOOP
-        PERFORM 1 FROM "_write_batch"(r.tbl, r.pcol, r.ords, r.objects, r.accounts, r.versions,
-                                      r.sources, r.parent_ids, r.ties,
-                                      array_fill(false, ARRAY[cardinality(r.ords)]));
-    END LOOP;
-    -- Child rows missing from a complete list, and every child row of a deleted parent.
-    FOR r IN
-        SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
-               array_agg(v_objects[e.i]->>'id') AS parents,
-               array_agg((e.c->>'version')::timestamptz) AS versions,
-               array_agg(e.i) FILTER (WHERE v_out[e.i] = 'written') AS written
-        FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-        CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
-        WHERE ch.c->>'parent_column' IS NOT NULL
-          AND ((v_out[e.i] = 'written' AND coalesce((ch.c->>'complete')::boolean, false))
-               OR v_out[e.i] = 'deleted')
-        GROUP BY 1, 2
-        ORDER BY 1, 2
-    LOOP
-        SELECT array_agg(v_objects[e.i]->>'id'), array_agg(o->>'id')
-        INTO v_keep_parents, v_keep
-        FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-        CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
-        CROSS JOIN LATERAL jsonb_array_elements(
-            CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
-                 WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data') = 'array'
-                 THEN v_objects[e.i]->(ch.c->>'field')->'data'
-                 ELSE '[]' END) AS o
-        WHERE e.i = ANY (coalesce(r.written, '{}')) AND ch.c->>'table' = r.tbl
-          AND ch.c->>'parent_column' = r.pcol;
-        PERFORM "_tombstone_children"(r.tbl, r.pcol, r.parents, r.versions, v_keep_parents,
-                                      v_keep);
+                     ELSE '[]' END) AS o
+            WHERE e.i = ANY (coalesce(r.written, '{}')) AND ch.c->>'table' = r.tbl
+              AND ch.c->>'parent_column' = r.pcol;
+            PERFORM "_tombstone_children"(r.tbl, r.pcol, r.parents, r.versions, v_keep_parents,
+                                          v_keep);
+        END LOOP;
     END LOOP;
 
     -- Referenced objects that have no row (for backfill_related_entities).
@@ -555,13 +568,16 @@ BEGIN
     ORDER BY e.c->>'event_id'
     ON CONFLICT (id) DO NOTHING;
 
+    -- missing_refs is NULL when none is missing (the common case: nothing to decode).
     RETURN QUERY
     SELECT (e.i - 1)::integer, v_out[e.i],
-           coalesce((SELECT jsonb_agg(ref ORDER BY k)
-                     FROM jsonb_array_elements(coalesce(e.c->'refs', '[]')) WITH ORDINALITY AS x(ref, k)
-                     WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
-                                   WHERE m.t = ref->>0 AND m.id = ref->>1)
-                       AND v_out[e.i] <> 'duplicate'), '[]'::jsonb),
+           CASE WHEN cardinality(v_missing_ids) > 0 THEN
+               (SELECT jsonb_agg(ref ORDER BY k)
+                FROM jsonb_array_elements(coalesce(e.c->'refs', '[]')) WITH ORDINALITY AS x(ref, k)
+                WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
+                              WHERE m.t = ref->>0 AND m.id = ref->>1)
+                  AND v_out[e.i] <> 'duplicate')
+           END,
            clock_timestamp()
     FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
     ORDER BY e.i;
@@ -592,7 +608,7 @@ CREATE OR REPLACE FUNCTION "_apply_event"(
 LANGUAGE sql
 SET search_path FROM CURRENT
 AS $fn$
-    SELECT a.outcome, a.missing_refs, a.seen_at
+    SELECT a.outcome, coalesce(a.missing_refs, '[]'), a.seen_at
     FROM "_apply_changes"(jsonb_build_array(jsonb_build_object(
         'event_id', p_event_id, 'event_type', p_event_type, 'event_created', p_event_created,
         'account_id', p_account_id, 'action', p_action, 'table', p_table,
