@@ -134,6 +134,11 @@ class StripeSyncConfig:
     #: Requests per second to one Stripe endpoint (Stripe's default is 25); raise it for an
     #: account that Stripe granted more.
     max_requests_per_second_per_endpoint: float | None = None
+    #: Concurrent events (webhooks, polled events, fetched objects) are written in groups, one
+    #: SQL call and one commit each: at most this many changes per group ...
+    write_group_size: int = 200
+    #: ... and at most this many groups sent at once (each holds a pooled connection).
+    write_groups_in_flight: int = 4
     #: Backfills count requests in PostgreSQL, so that several processes on one database together
     #: stay under Stripe's limits (one short statement per request); False: per process only.
     shared_rate_limit: bool = True
@@ -171,6 +176,11 @@ class StripeSyncConfig:
             raise ConfigError(
                 "sigma_schema must be a lower-case SQL identifier other than schema, "
                 f"got {self.sigma_schema!r}"
+            )
+        if self.write_group_size < 1 or self.write_groups_in_flight < 1:
+            raise ConfigError(
+                "write_group_size and write_groups_in_flight must be >= 1, got "
+                f"{self.write_group_size} and {self.write_groups_in_flight}"
             )
         if self.backfill_workers < 1:
             raise ConfigError(f"backfill_workers must be >= 1, got {self.backfill_workers}")

@@ -547,9 +547,12 @@ class AsyncStripeSync:
     async def _ready(self) -> Ingestor:
         if self._ingestor is None:
             store = await self._open_store()
-            self._ingestor = Ingestor(
-                self.config, WriteGroups(store), self._stripe, self._platform_account
+            writes = WriteGroups(
+                store,
+                max_size=self.config.write_group_size,
+                max_in_flight=self.config.write_groups_in_flight,
             )
+            self._ingestor = Ingestor(self.config, writes, self._stripe, self._platform_account)
         return self._ingestor
 
     def _check_open(self) -> None:

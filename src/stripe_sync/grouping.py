@@ -60,24 +60,40 @@ class WriteGroups:
         self._max_in_flight = max_in_flight
         self._queue: list[_Pending] = []
         self._senders: set[asyncio.Task[None]] = set()
+        #: Senders with a group in the database now.
+        self._sending = 0
 
     async def apply(self, change: Change) -> AppliedChange:
         """Apply ``change`` with whatever else is waiting; its outcome once its group committed."""
         future: asyncio.Future[AppliedChange] = asyncio.get_running_loop().create_future()
         self._queue.append((change, future))
+        self._start_sender()
+        return await future
+
+    def _start_sender(self) -> None:
         if len(self._senders) < self._max_in_flight:
             # A task, not this caller's coroutine: if the caller is cancelled (its client went
             # away), the group it started still completes for the others.
             task = asyncio.create_task(self._send_while_queued())
             self._senders.add(task)
             task.add_done_callback(self._senders.discard)
-        return await future
 
     async def _send_while_queued(self) -> None:
         while self._queue:
-            group = self._queue[: self._max_size]
-            del self._queue[: self._max_size]
-            await self._send(group)
+            # Share what waits among the senders that can go now rather than taking it all:
+            # groups sent side by side keep every core of the database busy, where one large
+            # group would be written by one backend while the others idle.
+            idle = self._max_in_flight - self._sending
+            take = min(self._max_size, -(-len(self._queue) // max(1, idle)))
+            group = self._queue[:take]
+            del self._queue[:take]
+            if self._queue:
+                self._start_sender()
+            self._sending += 1
+            try:
+                await self._send(group)
+            finally:
+                self._sending -= 1
 
     async def _send(self, group: Sequence[_Pending]) -> None:
         try:

@@ -212,6 +212,13 @@ $w$
 $template$, v_storage, parent_insert, parent_value, parent_update, parent_excluded,
         '_write_' || p_table);
 
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION %2$I(p_ids text[]) RETURNS text[]
+LANGUAGE sql STABLE
+SET search_path FROM CURRENT
+AS $e$ SELECT coalesce(array_agg(t.id), '{}') FROM %1$I t WHERE t.id = ANY (p_ids) $e$
+$template$, v_storage, '_existing_' || p_table);
+
     IF p_parent_column IS NOT NULL THEN
         EXECUTE format($template$
 CREATE OR REPLACE FUNCTION %3$I(
@@ -243,11 +250,40 @@ END
 $create$;
 
 COMMENT ON FUNCTION "_create_writers"(text, text) IS
-'Create (or replace) the write functions of one object table: _write_<table>, and _tombstone_<table> for a child table.';
+'Create (or replace) the write functions of one object table: _write_<table>, _existing_<table>, and _tombstone_<table> for a child table; then run _create_dispatchers.';
 
 
--- Write rows of one object table (see _create_writers): dispatches to _write_<p_table>.
-CREATE FUNCTION "_write_batch"(
+-- The dispatchers _write_batch(p_table, ...), _tombstone_children(p_table, ...) and
+-- _existing_ids(p_table, p_ids), rewritten whenever a table's writers are made: a static CASE
+-- over the tables calling each one's functions, so the call is planned once per connection
+-- (an EXECUTE naming the function was planned again on every call).
+CREATE FUNCTION "_create_dispatchers"()
+RETURNS void
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $create$
+DECLARE
+    v_write text;
+    v_tombstone text;
+    v_existing text;
+BEGIN
+    SELECT string_agg(format(
+               'WHEN %L THEN RETURN QUERY SELECT * FROM %I(p_ords, p_objects, p_accounts, '
+               'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);',
+               t.table_name, '_write_' || t.table_name), ' ' ORDER BY t.table_name),
+           string_agg(format('WHEN %L THEN RETURN %I(p_ids);',
+                             t.table_name, '_existing_' || t.table_name), ' '
+                      ORDER BY t.table_name),
+           string_agg(format('WHEN %L THEN RETURN %I(p_parent_ids, p_versions, p_keep_parents, '
+                             'p_keep_ids);', t.table_name, '_tombstone_' || t.table_name), ' '
+                      ORDER BY t.table_name) FILTER (WHERE t.parent)
+    INTO v_write, v_existing, v_tombstone
+    FROM (SELECT c.table_name, bool_or(c.kind = 'parent') AS parent
+          FROM "_typed_columns" c GROUP BY c.table_name) t
+    WHERE to_regproc(quote_ident('_write_' || t.table_name)) IS NOT NULL;
+
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION "_write_batch"(
     p_table text,
     p_parent_column text,
     p_ords bigint[],
@@ -261,25 +297,30 @@ CREATE FUNCTION "_write_batch"(
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
-AS $fn$
+AS $d$
 BEGIN
-    IF to_regproc(quote_ident('_write_' || p_table)) IS NULL THEN
-        RAISE EXCEPTION 'unknown object table %', p_table;
-    END IF;
-    RETURN QUERY EXECUTE format('SELECT * FROM %I($1, $2, $3, $4, $5, $6, $7, $8)',
-                                '_write_' || p_table)
-    USING p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins,
-          p_deletes;
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
+    END CASE;
 END
-$fn$;
+$d$
+$template$, coalesce(v_write, ''));
 
-COMMENT ON FUNCTION "_write_batch"(text, text, bigint[], jsonb[], text[], timestamptz[], text[], text[], boolean[], boolean[]) IS
-'Write rows of one object table, each with its own version, source, account, parent and tie rule, under the stale-write guard; returns each row''s outcome.';
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION "_existing_ids"(p_table text, p_ids text[]) RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path FROM CURRENT
+AS $d$
+BEGIN
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
+    END CASE;
+END
+$d$
+$template$, coalesce(v_existing, ''));
 
-
--- Tombstone the child rows of several parents missing from their complete child lists:
--- dispatches to _tombstone_<p_table> (see _create_writers).
-CREATE FUNCTION "_tombstone_children"(
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION "_tombstone_children"(
     p_table text,
     p_parent_column text,
     p_parent_ids text[],
@@ -289,21 +330,28 @@ CREATE FUNCTION "_tombstone_children"(
 ) RETURNS integer
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
-AS $fn$
-DECLARE
-    n integer;
+AS $d$
 BEGIN
-    IF to_regproc(quote_ident('_tombstone_' || p_table)) IS NULL THEN
-        RAISE EXCEPTION 'object table % has no parent column %', p_table, p_parent_column;
-    END IF;
-    EXECUTE format('SELECT %I($1, $2, $3, $4)', '_tombstone_' || p_table)
-    INTO n USING p_parent_ids, p_versions, p_keep_parents, p_keep_ids;
-    RETURN n;
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'object table %% has no parent column %%', p_table, p_parent_column;
+    END CASE;
 END
-$fn$;
+$d$
+$template$, coalesce(v_tombstone, ''));
+END
+$create$;
 
-COMMENT ON FUNCTION "_tombstone_children"(text, text, text[], timestamptz[], text[], text[]) IS
-'Mark deleted the child rows of several parents that are missing from their complete child lists.';
+COMMENT ON FUNCTION "_create_dispatchers"() IS
+'Rewrite _write_batch, _tombstone_children and _existing_ids to call the per-table functions of every object table.';
+
+
+-- The write functions of every object table (0016 made their storage tables).
+SELECT "_create_writers"(t.table_name,
+                         (SELECT p.column_name FROM "_typed_columns" p
+                          WHERE p.table_name = t.table_name AND p.kind = 'parent'))
+FROM (SELECT DISTINCT table_name FROM "_typed_columns") t
+ORDER BY t.table_name;
+SELECT "_create_dispatchers"();
 
 
 -- Apply a group of changes. p_changes is a JSON array of objects with the parameters of
@@ -322,13 +370,22 @@ AS $fn$
 DECLARE
     n integer;
     v_out text[];
+    v_event_ids text[];
+    v_actions text[];
+    v_tables text[];
+    v_accounts text[];
+    v_versions timestamptz[];
+    v_objects jsonb[];
+    v_bad integer;
+    v_children boolean;
+    v_refs boolean;
+    v_replace boolean;
+    v_seen text[];
     v_missing_tables text[] := '{}';
     v_missing_ids text[] := '{}';
     v_found text[];
     v_keep text[];
     v_keep_parents text[];
-    v_seen text[];
-    v_objects jsonb[];
     v_level bigint[];
     v_levels integer;
     v_set_version timestamptz;
@@ -344,43 +401,53 @@ BEGIN
     IF n = 0 THEN
         RETURN;
     END IF;
-    v_out := array_fill(NULL::text, ARRAY[n]);
 
-    -- Each change's object: objects[0], or, for a change given with its whole event (a webhook
-    -- body passed on as received, never parsed and encoded again), the event's data.object.
-    SELECT array_agg(CASE WHEN e.c ? 'event' THEN e.c->'event'->'data'->'object'
-                          ELSE e.c->'objects'->0 END ORDER BY e.i)
-    INTO v_objects
+    -- One pass over the group: what the statements below need, as arrays by position. A
+    -- change's object is objects[0], or, for a change given with its whole event (a webhook
+    -- body passed on as received, never parsed and encoded again), its data.object.
+    SELECT array_agg(e.c->>'event_id' ORDER BY e.i),
+           array_agg(e.c->>'action' ORDER BY e.i),
+           array_agg(e.c->>'table' ORDER BY e.i),
+           array_agg(e.c->>'account_id' ORDER BY e.i),
+           array_agg((e.c->>'version')::timestamptz ORDER BY e.i),
+           array_agg(CASE WHEN e.c ? 'event' THEN e.c->'event'->'data'->'object'
+                          ELSE e.c->'objects'->0 END ORDER BY e.i),
+           count(*) FILTER (WHERE e.c->>'action' IN ('upsert', 'delete') AND NOT e.c ? 'event'
+                            AND (jsonb_typeof(e.c->'objects') IS DISTINCT FROM 'array'
+                                 OR jsonb_array_length(e.c->'objects') <> 1)),
+           coalesce(bool_or(jsonb_array_length(coalesce(e.c->'children', '[]')) > 0), false),
+           coalesce(bool_or(jsonb_array_length(coalesce(e.c->'refs', '[]')) > 0), false),
+           coalesce(bool_or(e.c->>'action' = 'replace_children'), false)
+    INTO v_event_ids, v_actions, v_tables, v_accounts, v_versions, v_objects, v_bad,
+         v_children, v_refs, v_replace
     FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i);
-    FOR r IN SELECT e.i, e.c->>'action' AS action, e.c->'objects' AS objects, e.c ? 'event' AS raw
-             FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i) LOOP
-        IF r.action IS NULL OR r.action NOT IN ('upsert', 'delete', 'skip', 'replace_children') THEN
-            RAISE EXCEPTION '_apply_event: unknown action %', r.action;
-        END IF;
-        IF r.action IN ('upsert', 'delete') AND NOT r.raw
-           AND (jsonb_typeof(r.objects) IS DISTINCT FROM 'array'
-                OR jsonb_array_length(r.objects) <> 1) THEN
-            RAISE EXCEPTION '_apply_event: % takes exactly one object', r.action;
-        END IF;
-        IF r.action IN ('upsert', 'delete')
-           AND jsonb_typeof(v_objects[r.i]->'id') IS DISTINCT FROM 'string' THEN
-            RAISE EXCEPTION '_apply_event: the object to % has no string id', r.action;
-        END IF;
-    END LOOP;
 
-    -- Duplicates: an event applied before, or given earlier in this group.
-    SELECT coalesce(array_agg(pe.id), '{}') INTO v_seen
-    FROM "_processed_events" pe
-    WHERE pe.id = ANY (ARRAY(SELECT e.c->>'event_id' FROM jsonb_array_elements(p_changes) e(c)
-                             WHERE e.c->>'event_id' IS NOT NULL));
-    FOR r IN SELECT x.i FROM (
-                 SELECT e.i, e.c->>'event_id' AS event_id,
-                        row_number() OVER (PARTITION BY e.c->>'event_id') AS k
-                 FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-                 WHERE e.c->>'event_id' IS NOT NULL) x
-             WHERE x.k > 1 OR x.event_id = ANY (v_seen) LOOP
-        v_out[r.i] := 'duplicate';
-    END LOOP;
+    SELECT x.a INTO r FROM unnest(v_actions) AS x(a)
+    WHERE x.a IS NULL OR x.a NOT IN ('upsert', 'delete', 'skip', 'replace_children') LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '_apply_event: unknown action %', r.a;
+    END IF;
+    IF v_bad > 0 THEN
+        RAISE EXCEPTION '_apply_event: upsert and delete take exactly one object';
+    END IF;
+    IF EXISTS (SELECT 1 FROM unnest(v_actions, v_objects) AS x(a, o)
+               WHERE x.a IN ('upsert', 'delete')
+                 AND jsonb_typeof(x.o->'id') IS DISTINCT FROM 'string') THEN
+        RAISE EXCEPTION '_apply_event: the object to upsert or delete has no string id';
+    END IF;
+
+    -- Duplicates (an event applied before, or given earlier in this group) and skips.
+    v_seen := ARRAY(SELECT pe.id FROM "_processed_events" pe WHERE pe.id = ANY (v_event_ids));
+    v_out := ARRAY(
+        SELECT CASE
+                   WHEN x.event_id IS NOT NULL AND (x.k > 1 OR x.event_id = ANY (v_seen))
+                       THEN 'duplicate'
+                   WHEN x.a = 'skip' THEN 'skipped'
+               END
+        FROM (SELECT u.i, u.event_id, u.a,
+                     row_number() OVER (PARTITION BY u.event_id ORDER BY u.i) AS k
+              FROM unnest(v_event_ids, v_actions) WITH ORDINALITY AS u(event_id, a, i)) x
+        ORDER BY x.i);
 
     -- Rows of upserts and deletes: one batch per table, tables in name order (lock order).
     FOR r IN
@@ -408,176 +475,189 @@ BEGIN
     -- Complete sets of a parent's rows (a customer's active entitlements), one by one: rare.
     -- The set is ordered like a row: by its version, same-second ties settled by a re-fetch
     -- (of the parent's list) that began after the set was last written.
-    FOR r IN SELECT e.i, e.c FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-             WHERE e.c->>'action' = 'replace_children' AND v_out[e.i] IS NULL ORDER BY e.i LOOP
-        INSERT INTO "_child_sets" AS s (table_name, parent_id, account_id, version, version_source)
-        VALUES (r.c->>'table', r.c->>'parent_id', r.c->>'account_id', '-infinity', 'fetch')
-        ON CONFLICT DO NOTHING;
-        SELECT s.version, s.version_source, s.updated_at
-        INTO v_set_version, v_set_source, v_set_updated
-        FROM "_child_sets" s
-        WHERE s.table_name = r.c->>'table' AND s.parent_id = r.c->>'parent_id'
-        FOR UPDATE;
-        IF date_trunc('second', (r.c->>'version')::timestamptz)
-           < date_trunc('second', v_set_version) THEN
-            v_out[r.i] := 'stale';
-        ELSIF date_trunc('second', (r.c->>'version')::timestamptz)
-                  = date_trunc('second', v_set_version)
-              AND NOT (coalesce((r.c->>'tie_wins')::boolean, false)
-                       OR (r.c->>'source' = 'refetch'
-                           AND (r.c->>'version')::timestamptz >= v_set_updated)
-                       OR (r.c->>'source' = 'fetch' AND v_set_source = 'fetch'
-                           AND (r.c->>'version')::timestamptz >= v_set_version)) THEN
-            v_out[r.i] := 'ambiguous';
-        ELSE
-            -- The newest set known: its rows take a same-second tie with their stored versions.
-            PERFORM 1 FROM "_write_batch"(
-                r.c->>'table', r.c->>'parent_column',
-                (SELECT coalesce(array_agg(o.k ORDER BY o.k), '{}') FROM jsonb_array_elements(r.c->'objects') WITH ORDINALITY AS o(v, k)),
-                (SELECT coalesce(array_agg(o.v ORDER BY o.k), '{}') FROM jsonb_array_elements(r.c->'objects') WITH ORDINALITY AS o(v, k)),
-                array_fill(r.c->>'account_id', ARRAY[jsonb_array_length(r.c->'objects')]),
-                array_fill((r.c->>'version')::timestamptz, ARRAY[jsonb_array_length(r.c->'objects')]),
-                array_fill(coalesce(r.c->>'source', 'event'), ARRAY[jsonb_array_length(r.c->'objects')]),
-                array_fill(r.c->>'parent_id', ARRAY[jsonb_array_length(r.c->'objects')]),
-                array_fill(true, ARRAY[jsonb_array_length(r.c->'objects')]),
-                array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]));
-            SELECT coalesce(array_agg(o->>'id'), '{}') INTO v_keep
-            FROM jsonb_array_elements(r.c->'objects') o;
-            PERFORM "_tombstone_children"(
-                r.c->>'table', r.c->>'parent_column', ARRAY[r.c->>'parent_id'],
-                ARRAY[(r.c->>'version')::timestamptz],
-                array_fill(r.c->>'parent_id', ARRAY[cardinality(v_keep)]), v_keep);
-            UPDATE "_child_sets" s
-            SET version = (r.c->>'version')::timestamptz,
-                version_source = CASE WHEN r.c->>'source' = 'event' THEN 'event' ELSE 'fetch' END,
-                account_id = r.c->>'account_id',
-                updated_at = now()
-            WHERE s.table_name = r.c->>'table' AND s.parent_id = r.c->>'parent_id';
-            v_out[r.i] := 'replaced';
-        END IF;
-    END LOOP;
+    IF v_replace THEN
+        FOR r IN SELECT e.i, e.c FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+                 WHERE e.c->>'action' = 'replace_children' AND v_out[e.i] IS NULL
+                 ORDER BY e.i LOOP
+            INSERT INTO "_child_sets" AS s (table_name, parent_id, account_id, version,
+                                            version_source)
+            VALUES (r.c->>'table', r.c->>'parent_id', r.c->>'account_id', '-infinity', 'fetch')
+            ON CONFLICT DO NOTHING;
+            SELECT s.version, s.version_source, s.updated_at
+            INTO v_set_version, v_set_source, v_set_updated
+            FROM "_child_sets" s
+            WHERE s.table_name = r.c->>'table' AND s.parent_id = r.c->>'parent_id'
+            FOR UPDATE;
+            IF date_trunc('second', (r.c->>'version')::timestamptz)
+               < date_trunc('second', v_set_version) THEN
+                v_out[r.i] := 'stale';
+            ELSIF date_trunc('second', (r.c->>'version')::timestamptz)
+                      = date_trunc('second', v_set_version)
+                  AND NOT (coalesce((r.c->>'tie_wins')::boolean, false)
+                           OR (r.c->>'source' = 'refetch'
+                               AND (r.c->>'version')::timestamptz >= v_set_updated)
+                           OR (r.c->>'source' = 'fetch' AND v_set_source = 'fetch'
+                               AND (r.c->>'version')::timestamptz >= v_set_version)) THEN
+                v_out[r.i] := 'ambiguous';
+            ELSE
+                -- The newest set known: its rows take a same-second tie with their stored
+                -- versions.
+                PERFORM 1 FROM "_write_batch"(
+                    r.c->>'table', r.c->>'parent_column',
+                    ARRAY(SELECT o.k FROM jsonb_array_elements(r.c->'objects')
+                                          WITH ORDINALITY AS o(v, k) ORDER BY o.k),
+                    ARRAY(SELECT o.v FROM jsonb_array_elements(r.c->'objects')
+                                          WITH ORDINALITY AS o(v, k) ORDER BY o.k),
+                    array_fill(r.c->>'account_id', ARRAY[jsonb_array_length(r.c->'objects')]),
+                    array_fill((r.c->>'version')::timestamptz,
+                               ARRAY[jsonb_array_length(r.c->'objects')]),
+                    array_fill(coalesce(r.c->>'source', 'event'),
+                               ARRAY[jsonb_array_length(r.c->'objects')]),
+                    array_fill(r.c->>'parent_id', ARRAY[jsonb_array_length(r.c->'objects')]),
+                    array_fill(true, ARRAY[jsonb_array_length(r.c->'objects')]),
+                    array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]));
+                v_keep := ARRAY(SELECT o->>'id' FROM jsonb_array_elements(r.c->'objects') o);
+                PERFORM "_tombstone_children"(
+                    r.c->>'table', r.c->>'parent_column', ARRAY[r.c->>'parent_id'],
+                    ARRAY[(r.c->>'version')::timestamptz],
+                    array_fill(r.c->>'parent_id', ARRAY[cardinality(v_keep)]), v_keep);
+                UPDATE "_child_sets" s
+                SET version = (r.c->>'version')::timestamptz,
+                    version_source = CASE WHEN r.c->>'source' = 'event' THEN 'event'
+                                          ELSE 'fetch' END,
+                    account_id = r.c->>'account_id',
+                    updated_at = now()
+                WHERE s.table_name = r.c->>'table' AND s.parent_id = r.c->>'parent_id';
+                v_out[r.i] := 'replaced';
+            END IF;
+        END LOOP;
+    END IF;
 
     -- Embedded child lists, only under a parent that was written: a stale payload never writes
     -- stale children. The parent's payload is the newest known, so its own child rows take a
     -- same-second tie; children with events of their own (a charge's refunds) do not.
     -- Level by level: two changes of one parent in the group have their children written and
     -- tombstoned one after the other (level n: the n-th change of its object), as if applied in
-    -- turn; most groups have one level.
-    SELECT array_agg(x.lvl ORDER BY x.i), max(x.lvl)
-    INTO v_level, v_levels
-    FROM (SELECT e.i, row_number() OVER (PARTITION BY e.c->>'table', v_objects[e.i]->>'id'
-                                         ORDER BY e.i) AS lvl
-          FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)) x;
-    FOR v_lvl IN 1..v_levels LOOP
-        FOR r IN
-            SELECT x.tbl, x.pcol,
-                   array_agg(x.k) AS ords,
-                   array_agg(x.obj) AS objects,
-                   array_agg(x.account_id) AS accounts,
-                   array_agg(x.version) AS versions,
-                   array_agg(x.source) AS sources,
-                   array_agg(x.parent_id) AS parent_ids,
-                   array_agg(x.pcol IS NOT NULL) AS ties
-            FROM (
+    -- turn; most groups have one level. A child list gives its objects, or "field": the items
+    -- embedded in the parent's list field (lines), not sent twice.
+    IF v_children THEN
+        SELECT array_agg(x.lvl ORDER BY x.i), max(x.lvl)
+        INTO v_level, v_levels
+        FROM (SELECT u.i, row_number() OVER (PARTITION BY u.tbl, u.o->>'id' ORDER BY u.i) AS lvl
+              FROM unnest(v_tables, v_objects) WITH ORDINALITY AS u(tbl, o, i)) x;
+        FOR v_lvl IN 1..v_levels LOOP
+            FOR r IN
+                SELECT x.tbl, x.pcol,
+                       array_agg(x.k) AS ords,
+                       array_agg(x.obj) AS objects,
+                       array_agg(x.account_id) AS accounts,
+                       array_agg(x.version) AS versions,
+                       array_agg(x.source) AS sources,
+                       array_agg(x.parent_id) AS parent_ids,
+                       array_agg(x.pcol IS NOT NULL) AS ties
+                FROM (
+                    SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
+                           e.i * 1000000000000 + ch.j * 100000000 + o.k AS k, o.obj,
+                           v_accounts[e.i] AS account_id, v_versions[e.i] AS version,
+                           coalesce(e.c->>'source', 'event') AS source,
+                           CASE WHEN ch.c->>'parent_column' IS NOT NULL
+                                THEN v_objects[e.i]->>'id' END AS parent_id
+                    FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+                    CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]'))
+                        WITH ORDINALITY AS ch(c, j)
+                    CROSS JOIN LATERAL jsonb_array_elements(
+                        CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
+                             WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data')
+                                  = 'array'
+                             THEN v_objects[e.i]->(ch.c->>'field')->'data'
+                             ELSE '[]' END) WITH ORDINALITY AS o(obj, k)
+                    WHERE v_out[e.i] = 'written' AND v_level[e.i] = v_lvl
+                ) x
+                GROUP BY 1, 2
+                ORDER BY 1, 2
+            LOOP
+                PERFORM 1 FROM "_write_batch"(r.tbl, r.pcol, r.ords, r.objects, r.accounts,
+                                              r.versions, r.sources, r.parent_ids, r.ties,
+                                              array_fill(false, ARRAY[cardinality(r.ords)]));
+            END LOOP;
+            -- Child rows missing from a complete list, and every child row of a deleted parent.
+            FOR r IN
                 SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
-                       e.i * 1000000000000 + ch.j * 100000000 + o.k AS k, o.obj,
-                       e.c->>'account_id' AS account_id, (e.c->>'version')::timestamptz AS version,
-                       coalesce(e.c->>'source', 'event') AS source,
-                       CASE WHEN ch.c->>'parent_column' IS NOT NULL
-                            THEN v_objects[e.i]->>'id' END AS parent_id
+                       array_agg(v_objects[e.i]->>'id') AS parents,
+                       array_agg(v_versions[e.i]) AS versions,
+                       array_agg(e.i) FILTER (WHERE v_out[e.i] = 'written') AS written
                 FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-                CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]'))
-                    WITH ORDINALITY AS ch(c, j)
+                CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
+                WHERE ch.c->>'parent_column' IS NOT NULL AND v_level[e.i] = v_lvl
+                  AND ((v_out[e.i] = 'written' AND coalesce((ch.c->>'complete')::boolean, false))
+                       OR v_out[e.i] = 'deleted')
+                GROUP BY 1, 2
+                ORDER BY 1, 2
+            LOOP
+                SELECT array_agg(v_objects[e.i]->>'id'), array_agg(o->>'id')
+                INTO v_keep_parents, v_keep
+                FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+                CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
                 CROSS JOIN LATERAL jsonb_array_elements(
                     CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
                          WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data') = 'array'
                          THEN v_objects[e.i]->(ch.c->>'field')->'data'
-                         ELSE '[]' END) WITH ORDINALITY AS o(obj, k)
-                WHERE v_out[e.i] = 'written' AND v_level[e.i] = v_lvl
-            ) x
-            GROUP BY 1, 2
-            ORDER BY 1, 2
-        LOOP
-            PERFORM 1 FROM "_write_batch"(r.tbl, r.pcol, r.ords, r.objects, r.accounts, r.versions,
-                                          r.sources, r.parent_ids, r.ties,
-                                          array_fill(false, ARRAY[cardinality(r.ords)]));
+                         ELSE '[]' END) AS o
+                WHERE e.i = ANY (coalesce(r.written, '{}')) AND ch.c->>'table' = r.tbl
+                  AND ch.c->>'parent_column' = r.pcol;
+                PERFORM "_tombstone_children"(r.tbl, r.pcol, r.parents, r.versions,
+                                              v_keep_parents, v_keep);
+            END LOOP;
         END LOOP;
-        -- Child rows missing from a complete list, and every child row of a deleted parent.
-        FOR r IN
-            SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
-                   array_agg(v_objects[e.i]->>'id') AS parents,
-                   array_agg((e.c->>'version')::timestamptz) AS versions,
-                   array_agg(e.i) FILTER (WHERE v_out[e.i] = 'written') AS written
-            FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
-            WHERE ch.c->>'parent_column' IS NOT NULL AND v_level[e.i] = v_lvl
-              AND ((v_out[e.i] = 'written' AND coalesce((ch.c->>'complete')::boolean, false))
-                   OR v_out[e.i] = 'deleted')
-            GROUP BY 1, 2
-            ORDER BY 1, 2
-        LOOP
-            SELECT array_agg(v_objects[e.i]->>'id'), array_agg(o->>'id')
-            INTO v_keep_parents, v_keep
-            FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
-            CROSS JOIN LATERAL jsonb_array_elements(
-                CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
-                     WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data') = 'array'
-                     THEN v_objects[e.i]->(ch.c->>'field')->'data'
-                     ELSE '[]' END) AS o
-            WHERE e.i = ANY (coalesce(r.written, '{}')) AND ch.c->>'table' = r.tbl
-              AND ch.c->>'parent_column' = r.pcol;
-            PERFORM "_tombstone_children"(r.tbl, r.pcol, r.parents, r.versions, v_keep_parents,
-                                          v_keep);
-        END LOOP;
-    END LOOP;
+    END IF;
 
     -- Referenced objects that have no row (for backfill_related_entities).
-    FOR r IN
-        SELECT ref->>0 AS tbl, array_agg(DISTINCT ref->>1) AS ids
-        FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-        CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'refs', '[]')) AS ref
-        WHERE v_out[e.i] IS DISTINCT FROM 'duplicate'
-        GROUP BY 1
-        ORDER BY 1
-    LOOP
-        EXECUTE format('SELECT coalesce(array_agg(id), ''{}'') FROM %I WHERE id = ANY ($1)',
-                       '_raw_' || r.tbl)
-        INTO v_found USING r.ids;
-        SELECT v_missing_tables || coalesce(array_agg(r.tbl), '{}'),
-               v_missing_ids || coalesce(array_agg(m.id), '{}')
-        INTO v_missing_tables, v_missing_ids
-        FROM unnest(r.ids) AS m(id)
-        WHERE NOT (m.id = ANY (v_found));
-    END LOOP;
-
-    FOR r IN SELECT e.i FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-             WHERE e.c->>'action' = 'skip' AND v_out[e.i] IS NULL LOOP
-        v_out[r.i] := 'skipped';
-    END LOOP;
+    IF v_refs THEN
+        FOR r IN
+            SELECT ref->>0 AS tbl, array_agg(DISTINCT ref->>1) AS ids
+            FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'refs', '[]')) AS ref
+            WHERE v_out[e.i] IS DISTINCT FROM 'duplicate'
+            GROUP BY 1
+            ORDER BY 1
+        LOOP
+            v_found := "_existing_ids"(r.tbl, r.ids);
+            IF cardinality(v_found) < cardinality(r.ids) THEN
+                SELECT v_missing_tables || coalesce(array_agg(r.tbl), '{}'),
+                       v_missing_ids || coalesce(array_agg(m.id), '{}')
+                INTO v_missing_tables, v_missing_ids
+                FROM unnest(r.ids) AS m(id)
+                WHERE NOT (m.id = ANY (v_found));
+            END IF;
+        END LOOP;
+    END IF;
 
     -- An ambiguous event is not recorded: the caller resolves it and calls again. In event id
     -- order (lock order, after every row lock).
     INSERT INTO "_processed_events" (id, account_id, type, created, object_type, object_id,
                                      outcome)
-    SELECT e.c->>'event_id', e.c->>'account_id', e.c->>'event_type',
-           (e.c->>'event_created')::timestamptz, v_objects[e.i]->>'object',
-           v_objects[e.i]->>'id', v_out[e.i]
-    FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-    WHERE e.c->>'event_id' IS NOT NULL AND v_out[e.i] NOT IN ('ambiguous', 'duplicate')
-    ORDER BY e.c->>'event_id'
+    SELECT v_event_ids[u.i], v_accounts[u.i], e.c->>'event_type',
+           (e.c->>'event_created')::timestamptz, v_objects[u.i]->>'object',
+           v_objects[u.i]->>'id', v_out[u.i]
+    FROM generate_subscripts(v_event_ids, 1) AS u(i)
+    CROSS JOIN LATERAL (SELECT p_changes->(u.i - 1) AS c) e
+    WHERE v_event_ids[u.i] IS NOT NULL AND v_out[u.i] NOT IN ('ambiguous', 'duplicate')
+    ORDER BY v_event_ids[u.i]
     ON CONFLICT (id) DO NOTHING;
 
     -- missing_refs is NULL when none is missing (the common case: nothing to decode).
+    IF cardinality(v_missing_ids) = 0 THEN
+        RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, clock_timestamp()
+                     FROM generate_subscripts(v_out, 1) AS u(i) ORDER BY u.i;
+        RETURN;
+    END IF;
     RETURN QUERY
     SELECT (e.i - 1)::integer, v_out[e.i],
-           CASE WHEN cardinality(v_missing_ids) > 0 THEN
-               (SELECT jsonb_agg(ref ORDER BY k)
-                FROM jsonb_array_elements(coalesce(e.c->'refs', '[]')) WITH ORDINALITY AS x(ref, k)
-                WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
-                              WHERE m.t = ref->>0 AND m.id = ref->>1)
-                  AND v_out[e.i] <> 'duplicate')
-           END,
+           (SELECT jsonb_agg(ref ORDER BY k)
+            FROM jsonb_array_elements(coalesce(e.c->'refs', '[]')) WITH ORDINALITY AS x(ref, k)
+            WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
+                          WHERE m.t = ref->>0 AND m.id = ref->>1)
+              AND v_out[e.i] <> 'duplicate'),
            clock_timestamp()
     FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
     ORDER BY e.i;
@@ -832,9 +912,12 @@ LANGUAGE plpgsql
 SET search_path FROM CURRENT
 AS $fn$
 BEGIN
-    UPDATE "_dead_letters" d SET "resolved_at" = now()
-    FROM "recorded" x
-    WHERE d."event_id" = x."id" AND d."resolved_at" IS NULL;
+    -- Dead letters are rare: most statements find none unresolved (a partial index) and stop.
+    IF EXISTS (SELECT 1 FROM "_dead_letters" d WHERE d."resolved_at" IS NULL) THEN
+        UPDATE "_dead_letters" d SET "resolved_at" = now()
+        FROM "recorded" x
+        WHERE d."event_id" = x."id" AND d."resolved_at" IS NULL;
+    END IF;
     RETURN NULL;
 END
 $fn$;
@@ -880,10 +963,3 @@ AS $fn$
     ORDER BY 4, 1;
 $fn$;
 
-
--- The write functions of every object table (0016 made their storage tables).
-SELECT "_create_writers"(t.table_name,
-                         (SELECT p.column_name FROM "_typed_columns" p
-                          WHERE p.table_name = t.table_name AND p.kind = 'parent'))
-FROM (SELECT DISTINCT table_name FROM "_typed_columns") t
-ORDER BY t.table_name;
