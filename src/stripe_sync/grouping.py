@@ -60,15 +60,19 @@ class WriteGroups:
         self._max_in_flight = max_in_flight
         self._queue: list[_Pending] = []
         self._senders: set[asyncio.Task[None]] = set()
-        #: Senders with a group in the database now.
-        self._sending = 0
+        #: Changes given to apply() and not answered yet (queued or in a group in flight).
+        self._unanswered = 0
 
     async def apply(self, change: Change) -> AppliedChange:
         """Apply ``change`` with whatever else is waiting; its outcome once its group committed."""
         future: asyncio.Future[AppliedChange] = asyncio.get_running_loop().create_future()
         self._queue.append((change, future))
+        self._unanswered += 1
         self._start_sender()
-        return await future
+        try:
+            return await future
+        finally:
+            self._unanswered -= 1
 
     def _start_sender(self) -> None:
         if len(self._senders) < self._max_in_flight:
@@ -80,20 +84,17 @@ class WriteGroups:
 
     async def _send_while_queued(self) -> None:
         while self._queue:
-            # Share what waits among the senders that can go now rather than taking it all:
-            # groups sent side by side keep every core of the database busy, where one large
-            # group would be written by one backend while the others idle.
-            idle = self._max_in_flight - self._sending
-            take = min(self._max_size, -(-len(self._queue) // max(1, idle)))
+            # At most half of the changes waiting for an answer: under load the callers answered
+            # by one group queue their next changes at once, and a sender taking them all would
+            # leave a single group in flight, the database writing it on one core while this
+            # process prepares the next. Halves keep two groups going; larger groups would
+            # share a group's fixed cost (statements, commit) more, smaller ones less.
+            take = min(self._max_size, max(1, -(-self._unanswered // 2)))
             group = self._queue[:take]
             del self._queue[:take]
             if self._queue:
                 self._start_sender()
-            self._sending += 1
-            try:
-                await self._send(group)
-            finally:
-                self._sending -= 1
+            await self._send(group)
 
     async def _send(self, group: Sequence[_Pending]) -> None:
         try:
