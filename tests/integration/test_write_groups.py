@@ -355,8 +355,15 @@ async def test_webhooks_in_flight_are_answered_each_with_their_outcome(
     deliveries.append(deliveries[7])  # a redelivery
     results = await asyncio.gather(*(sync.process_webhook(b, h) for b, h in deliveries))
     outcomes = [r.outcome for r in results]
-    assert outcomes.count(Outcome.DUPLICATE) == 1
-    assert outcomes.count(Outcome.WRITTEN) + outcomes.count(Outcome.STALE) == 40
+    # The redelivery is a duplicate when the first delivery committed before it was looked at;
+    # in a group written at the same time it finds the same payload (unchanged) or a newer one.
+    assert results[-1].outcome in (Outcome.DUPLICATE, Outcome.UNCHANGED, Outcome.STALE)
+    assert outcomes.count(Outcome.WRITTEN) + outcomes.count(Outcome.STALE) >= 39
+    with psycopg.connect(database_url) as conn:
+        recorded = conn.execute(
+            "SELECT count(*) FROM stripe._processed_events WHERE id LIKE 'evt_w%%'"
+        ).fetchone()
+    assert recorded == (40,)
     stored = rows(database_url, "customers")[created["id"]]
     assert stored["metadata"] == {"k": "39"}
 
