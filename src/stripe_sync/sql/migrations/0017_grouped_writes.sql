@@ -233,13 +233,18 @@ AS $t$
 DECLARE
     n integer;
 BEGIN
-    UPDATE %1$I t SET deleted = true, deleted_at = p.version, _updated_at = now()
-    FROM unnest(p_parent_ids, p_versions) AS p(parent_id, version)
-    WHERE t.%2$I = p.parent_id AND NOT t.deleted
-      AND (t._version IS NULL OR t._version <= p.version)
+    -- "= ANY" on the parent column, not a join with the unnested parents: planned once for
+    -- any number of parents, a join was a scan of the whole table.
+    UPDATE %1$I t
+    SET deleted = true,
+        deleted_at = p_versions[array_position(p_parent_ids, t.%2$I)],
+        _updated_at = now()
+    WHERE t.%2$I = ANY (p_parent_ids) AND NOT t.deleted
+      AND (t._version IS NULL
+           OR t._version <= p_versions[array_position(p_parent_ids, t.%2$I)])
       AND NOT EXISTS (SELECT 1 FROM unnest(coalesce(p_keep_parents, '{}'),
                                            coalesce(p_keep_ids, '{}')) AS k(parent_id, id)
-                      WHERE k.parent_id = p.parent_id AND k.id = t.id);
+                      WHERE k.parent_id = t.%2$I AND k.id = t.id);
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
