@@ -6,8 +6,9 @@ arrive while the database is busy with earlier groups wait and leave together as
 (``_apply_changes``, ``sql/migrations/0017_grouped_writes.sql``), so under load the cost of a
 statement, a round trip and a commit is shared by many events; a change that arrives when
 nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
-(``max_size``), and by time only in that they form while earlier ones are in flight: at most
-``max_in_flight`` are sent at once.
+(``max_size``, and half of the changes waiting for an answer, so that two groups are written
+side by side rather than one large group at a time), and by time only in that they form while
+earlier ones are in flight: at most ``max_in_flight`` are sent at once.
 
 Each caller gets its own change's outcome, after the group committed. Failures stay with the
 changes they belong to:
