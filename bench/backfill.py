@@ -47,6 +47,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
 import httpx
+import psutil
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
@@ -107,6 +108,8 @@ class Figures:
     #: CPU ms per object of the backfill process, and of PostgreSQL (None: not on this machine).
     python_cpu_ms: float
     postgres_cpu_ms: float | None
+    #: CPU ms per object of the fake Stripe server (rendering pages), on the same cores.
+    fake_cpu_ms: float
 
     @property
     def share(self) -> float | None:
@@ -148,7 +151,8 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def fake_server() -> Iterator[httpx.Client]:
-    """``stripe-sync fake-stripe`` on a free port; a client of its admin endpoints."""
+    """``stripe-sync fake-stripe`` on a free port; a client of its admin endpoints (whose
+    ``fake_pid`` attribute is the server's pid, to read its CPU)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "stripe_sync.cli", "fake-stripe", "--port", str(port)],
@@ -156,6 +160,7 @@ def fake_server() -> Iterator[httpx.Client]:
         stderr=subprocess.DEVNULL,
     )
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300)
+    client.fake_pid = process.pid  # type: ignore[attr-defined]
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -201,6 +206,12 @@ def prepare_fake(
         seeded[name] = seeded.get(name, 0) + count
     fake.post("/_fake/reset", json={"counters_only": True}).raise_for_status()
     return seeded
+
+
+def fake_cpu_s(fake: httpx.Client) -> float:
+    """User + system CPU of the fake Stripe server so far."""
+    times = psutil.Process(fake.fake_pid).cpu_times()  # type: ignore[attr-defined]
+    return float(times.user + times.system)
 
 
 # -- the backfill, in a child process ------------------------------------------------------------
@@ -283,6 +294,7 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
         progress(f"{scenario}: backfilling")
         server = postmaster(url)
         pg_before = server_cpu_s(server)
+        fake_before = fake_cpu_s(fake)
         result = run_child(
             {
                 "api_base": str(fake.base_url).rstrip("/"),
@@ -295,6 +307,7 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
             }
         )
         pg_after = server_cpu_s(server)
+        fake_used = fake_cpu_s(fake) - fake_before
     stats = fake.get("/_fake/stats").json()["totals"]
     processed = sum(int(n) for n in result["processed"].values())
     pg_cpu = None if pg_before is None or pg_after is None else pg_after - pg_before
@@ -315,6 +328,7 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
         exact=result["status"] == "complete"
         and {k: v for k, v in result["processed"].items() if k in counts} == counts,
         python_cpu_ms=float(result["cpu_s"]) / max(processed, 1) * 1000,
+        fake_cpu_ms=fake_used / max(processed, 1) * 1000,
         postgres_cpu_ms=None if pg_cpu is None else pg_cpu / max(processed, 1) * 1000,
     )
 
@@ -323,7 +337,7 @@ def report(results: Sequence[Figures], out: TextIO) -> None:
     header = (
         f"{'scenario':<10} {'objects':>7} {'rows':>9} {'time s':>8} {'obj/s':>8} "
         f"{'ceiling':>8} {'share':>6} {'requests':>8} {'429s':>6} {'5xx':>5} {'RSS MB':>7} "
-        f"{'py ms/obj':>9} {'pg ms/obj':>9} status"
+        f"{'py ms/obj':>9} {'pg ms/obj':>9} {'fake ms/obj':>11} status"
     )
     print(header, file=out)
     print("-" * len(header), file=out)
@@ -337,7 +351,7 @@ def report(results: Sequence[Figures], out: TextIO) -> None:
             f"{f.rate_limited:>6,} {f.server_errors:>5,} {f.peak_rss_mb:>7.0f} "
             f"{f.python_cpu_ms:>9.3f} "
             f"{'-' if f.postgres_cpu_ms is None else format(f.postgres_cpu_ms, '.3f'):>9} "
-            f"{status}",
+            f"{f.fake_cpu_ms:>11.3f} {status}",
             file=out,
         )
 

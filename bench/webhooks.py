@@ -237,12 +237,15 @@ def wal_bytes_since(url: str, start: str) -> int:
 
 
 def server_cpu_s(server: psutil.Process | None) -> float | None:
-    """User + system CPU of the postmaster and its live children (backends, WAL writer ...)."""
+    """User + system CPU of the postmaster and its children (backends, WAL writer ...): the live
+    ones, and those that exited, which the postmaster reaped (a closed pool's backends)."""
     if server is None:
         return None
     total = 0.0
     with contextlib.suppress(psutil.NoSuchProcess):
-        for proc in [server, *server.children(recursive=True)]:
+        times = server.cpu_times()
+        total += times.user + times.system + times.children_user + times.children_system
+        for proc in server.children(recursive=True):
             with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                 times = proc.cpu_times()
                 total += times.user + times.system

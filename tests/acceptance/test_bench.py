@@ -167,3 +167,38 @@ def test_compare_signs_in_segments_that_fit_the_tolerance(compare: ModuleType) -
     assert compare.parse_levels("1, 16,64") == (1, 16, 64)
     with pytest.raises(ValueError, match="levels"):
         compare.parse_levels("0")
+
+
+def test_backfill_bench_runs_the_heavy_and_unlimited_scenarios(pg_admin_url: str) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "backfill.py"),
+            "--scenario",
+            "heavy",
+            "--scenario",
+            "unlimited",
+            "--rows",
+            "400",
+            "--json",
+            "--database-url",
+            pg_admin_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [f["scenario"] for f in figures] == ["heavy", "unlimited"]
+    heavy, unlimited = figures
+    assert heavy["exact"]
+    assert set(heavy["objects"]) == {"invoice", "subscription", "charge", "payment_intent"}
+    assert heavy["processed"] == sum(heavy["objects"].values()) > 200
+    assert unlimited["processed"] == 400
+    assert heavy["python_cpu_ms"] > 0
+    assert heavy["fake_cpu_ms"] > 0
+    # A local server: PostgreSQL's CPU is read, backends that exited included.
+    assert heavy["postgres_cpu_ms"] is not None
+    assert heavy["postgres_cpu_ms"] > 0
