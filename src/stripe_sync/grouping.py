@@ -13,11 +13,12 @@ earlier ones are in flight: at most ``max_in_flight`` are sent at once.
 Each caller gets its own change's outcome, after the group committed. Failures stay with the
 changes they belong to:
 
-- a transient failure (the database is down) fails every change of that group, each caller with
-  the same error, so each webhook is answered 503 and delivered again;
-- any other failure (a payload the database refuses) is narrowed down: the group is split in
-  halves and each half applied again, until the failing change is alone and only its caller
-  gets the error; its neighbours are written.
+- a database that cannot be reached fails every change of that group, each caller with the same
+  error, so each webhook is answered 503 and delivered again;
+- any other failure (a payload the database or the JSON encoder refuses, a statement timeout or
+  a limit the whole group hits) is narrowed down: the group is split in halves and each half
+  applied again, until the failing change is alone and only its caller gets the error; its
+  neighbours are written.
 """
 
 from __future__ import annotations
@@ -85,6 +86,17 @@ class WriteGroups:
             task.add_done_callback(self._senders.discard)
 
     async def _send_while_queued(self) -> None:
+        try:
+            await self._send_queued()
+        finally:
+            # Not only in the done callback, which runs a loop step later: the callers this
+            # sender just answered run first, and a caller applying again at once must see a
+            # free slot, or its change would wait for someone else's (found by review).
+            task = asyncio.current_task()
+            if task is not None:
+                self._senders.discard(task)
+
+    async def _send_queued(self) -> None:
         while self._queue:
             # At most half of the changes waiting for an answer: under load the callers answered
             # by one group queue their next changes at once, and a sender taking them all would
@@ -101,11 +113,13 @@ class WriteGroups:
     async def _send(self, group: Sequence[_Pending]) -> None:
         try:
             applied = await self._store.apply_changes([change for change, _ in group])
-        except StripeSyncError as exc:
-            if exc.transient or len(group) == 1:
+        except Exception as exc:
+            if len(group) == 1 or _unreachable(exc):
                 _fail(group, exc)
                 return
-            # One change is likely bad: find it by halves, so its neighbours are written.
+            # One change is likely the cause (a payload the database or the encoder refuses, a
+            # group too large for a limit or a timeout): apply the group by halves, so that only
+            # that change fails and its neighbours are written.
             _log.info("a write group of %s failed (%s); applying it in parts", len(group), exc)
             middle = len(group) // 2
             await self._send(group[:middle])
@@ -113,12 +127,24 @@ class WriteGroups:
             return
         except BaseException as exc:
             _fail(group, exc)
-            if not isinstance(exc, Exception):
-                raise
-            return
+            raise
         for (_, future), result in zip(group, applied, strict=True):
             if not future.done():
                 future.set_result(result)
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """The database could not be reached at all (no connection, a lost one): every change of
+    the group fails alike, and retrying parts of it now would only fail again."""
+    if not (isinstance(exc, StripeSyncError) and exc.transient):
+        return False
+    cause = exc.__cause__
+    sqlstate = getattr(cause, "sqlstate", None)
+    # No SQLSTATE: the pool timed out or the connection broke; 08: connection exceptions;
+    # 57P: the server shutting down. Others (57014 statement timeout, 53/54 resource and
+    # program limits, 40 deadlocks already retried) may depend on the group's size or one
+    # change: those are narrowed down.
+    return sqlstate is None or str(sqlstate).startswith(("08", "57P"))
 
 
 def _fail(group: Sequence[_Pending], exc: BaseException) -> None:

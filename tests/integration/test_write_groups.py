@@ -368,6 +368,39 @@ async def test_webhooks_in_flight_are_answered_each_with_their_outcome(
     assert stored["metadata"] == {"k": "39"}
 
 
+async def test_a_caller_applying_again_at_once_is_answered(database_url: str) -> None:
+    """The sender that answered a caller has ended but is not yet off the books when the caller
+    applies again (the done callback runs a loop step later): with one sender allowed, that
+    change waited for ever (found by review)."""
+    store = Store(StripeSyncConfig(database_url=database_url), database_url)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_in_flight=1)
+
+        async def twice() -> list[str]:
+            first = await groups.apply(customer_change("cus_t", "a", "evt_t1", 1))
+            second = await groups.apply(customer_change("cus_t", "b", "evt_t2", 2))
+            return [first.outcome, second.outcome]
+
+        assert await asyncio.wait_for(twice(), timeout=20) == ["written", "written"]
+    finally:
+        await store.close()
+
+
+async def test_a_change_the_encoder_refuses_fails_alone(database_url: str) -> None:
+    store = Store(StripeSyncConfig(database_url=database_url), database_url)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_in_flight=1)
+        changes = [customer_change(f"cus_e{i}", f"n{i}", f"evt_e{i}", i) for i in range(6)]
+        changes.insert(2, customer_change("cus_x", object(), "evt_x", 2))  # not JSON
+        results = await asyncio.gather(*(groups.apply(c) for c in changes), return_exceptions=True)
+    finally:
+        await store.close()
+    assert isinstance(results[2], TypeError)
+    assert [r.outcome for r in results if isinstance(r, AppliedChange)] == ["written"] * 6
+
+
 @pytest.mark.parametrize(("size", "flight"), [(0, 1), (1, 0)])
 def test_group_size_and_flight_are_validated(size: int, flight: int) -> None:
     store = Store(StripeSyncConfig(database_url="postgresql://x"), "postgresql://x")
