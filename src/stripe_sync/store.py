@@ -160,11 +160,6 @@ class Store:
 
     # -- the write path --------------------------------------------------------------------
 
-    async def apply(self, change: Change) -> AppliedChange:
-        """Apply one change (a group of one; see :meth:`apply_changes`)."""
-        (applied,) = await self.apply_changes([change])
-        return applied
-
     async def apply_changes(self, changes: Sequence[Change]) -> list[AppliedChange]:
         """Apply ``changes`` in one call of ``_apply_changes`` and one commit; one result each,
         in order. A group that lost a deadlock or serialization race is sent again (it was
