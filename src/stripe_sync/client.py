@@ -38,6 +38,7 @@ from urllib.parse import quote
 
 import httpx
 
+from . import jsoncodec
 from ._version import __version__
 from .config import StripeSyncConfig
 from .errors import (
@@ -391,7 +392,7 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 def _json_object(response: httpx.Response, method: str, path: str) -> dict[str, Any]:
     try:
-        body = response.json()
+        body = jsoncodec.loads(response.content)
     except ValueError:
         body = None
     if not isinstance(body, dict):

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import time
 from collections.abc import Sequence
 from typing import Any
 
+from . import jsoncodec
 from .errors import MalformedPayloadError, SignatureVerificationError
 from .events import validate_event
 
@@ -116,7 +116,7 @@ def verify_webhook(
     except UnicodeDecodeError:
         raise MalformedPayloadError("webhook body is not valid UTF-8") from None
     try:
-        event = json.loads(text)
+        event = jsoncodec.loads(text)
     except ValueError as exc:  # JSONDecodeError; RecursionError is not expected from Stripe
         raise MalformedPayloadError(
             f"webhook body is not valid JSON (line {getattr(exc, 'lineno', '?')}, "

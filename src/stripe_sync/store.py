@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import json
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from psycopg import sql
 from psycopg.rows import TupleRow
 from psycopg.types.json import Jsonb
 
+from . import jsoncodec
 from .changes import Change
 from .config import StripeSyncConfig
 from .errors import DatabaseError, DatabaseUnavailableError
@@ -197,7 +197,7 @@ class Store:
     async def upsert_account(self, account: Mapping[str, Any], key_hash: str | None) -> None:
         await self._fetchone(
             query("upsert_account", self.schema),
-            {"id": account["id"], "raw": Jsonb(dict(account)), "key_hash": key_hash},
+            {"id": account["id"], "raw": _jsonb(dict(account)), "key_hash": key_hash},
             returns=False,
         )
 
@@ -257,14 +257,14 @@ class Store:
         return {str(r[0]) for r in rows}
 
     async def insert_managed_webhook(self, row: Mapping[str, Any]) -> dict[str, Any]:
-        params = {**row, "metadata": Jsonb(dict(row["metadata"]))}
+        params = {**row, "metadata": _jsonb(dict(row["metadata"]))}
         stored = await self._fetchone(query("insert_managed_webhook", self.schema), params)
         if stored is None:  # pragma: no cover - INSERT ... RETURNING always returns the row
             raise DatabaseError("insert_managed_webhook returned no row")
         return _webhook_row(stored)
 
     async def update_managed_webhook(self, row: Mapping[str, Any]) -> dict[str, Any] | None:
-        params = {**row, "metadata": Jsonb(dict(row["metadata"]))}
+        params = {**row, "metadata": _jsonb(dict(row["metadata"]))}
         stored = await self._fetchone(query("update_managed_webhook", self.schema), params)
         return _webhook_row(stored) if stored else None
 
@@ -291,7 +291,7 @@ class Store:
 
     async def backfill_plan(self, params: Mapping[str, Any]) -> tuple[int, bool]:
         row = await self._fetchone(
-            query("backfill_plan", self.schema), {**params, "objects": Jsonb(params["objects"])}
+            query("backfill_plan", self.schema), {**params, "objects": _jsonb(params["objects"])}
         )
         if row is None:  # pragma: no cover - the function always returns one row
             raise DatabaseError("_backfill_plan returned no row")
@@ -329,8 +329,8 @@ class Store:
             query("backfill_page", self.schema),
             {
                 **params,
-                "objects": Jsonb(list(params["objects"])),
-                "children": Jsonb([c.as_json() for c in params["children"]]),
+                "objects": _jsonb(list(params["objects"])),
+                "children": _jsonb([c.as_json() for c in params["children"]]),
             },
         )
         if row is None:  # pragma: no cover - the function always returns one row
@@ -529,7 +529,7 @@ class Store:
 
     async def record_dead_letter(self, row: Mapping[str, Any]) -> int:
         """Store (or count one more failure of) a dead letter; returns its attempts."""
-        params = {**row, "payload": Jsonb(row["payload"])}
+        params = {**row, "payload": _jsonb(row["payload"])}
         stored = await self._fetchone(query("record_dead_letter", self.schema), params)
         if stored is None:  # pragma: no cover - INSERT ... RETURNING always returns the row
             raise DatabaseError("record_dead_letter returned no row")
@@ -582,6 +582,11 @@ def _rolled_back(exc: BaseException) -> bool:
     return isinstance(sqlstate, str) and sqlstate.startswith("40")
 
 
+def _jsonb(obj: Any) -> Jsonb:
+    """A jsonb parameter, encoded by orjson (see :mod:`stripe_sync.jsoncodec`)."""
+    return Jsonb(obj, dumps=jsoncodec.dumps)
+
+
 def _change_json(change: Change) -> dict[str, Any]:
     """``change`` as one element of ``_apply_changes``' argument (without its objects when it
     carries its raw event, see :func:`_group_json`)."""
@@ -615,7 +620,7 @@ def _group_json(changes: Sequence[Change]) -> str:
     (the database parses it once either way)."""
     parts: list[str] = []
     for change in changes:
-        encoded = json.dumps(_change_json(change), separators=(",", ":"))
+        encoded = jsoncodec.dumps(_change_json(change))
         if change.raw_event is not None:
             encoded = f'{encoded[:-1]},"event":{change.raw_event}}}'
         parts.append(encoded)

@@ -15,9 +15,9 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def run_bench(*args: str) -> subprocess.CompletedProcess[str]:
+def run_bench(*args: str, script: str = "webhooks.py") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(BENCH / "webhooks.py"), *args],
+        [sys.executable, str(BENCH / script), *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -170,24 +170,17 @@ def test_compare_signs_in_segments_that_fit_the_tolerance(compare: ModuleType) -
 
 
 def test_backfill_bench_runs_the_heavy_and_unlimited_scenarios(pg_admin_url: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "backfill.py"),
-            "--scenario",
-            "heavy",
-            "--scenario",
-            "unlimited",
-            "--rows",
-            "400",
-            "--json",
-            "--database-url",
-            pg_admin_url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = run_bench(
+        "--scenario",
+        "heavy",
+        "--scenario",
+        "unlimited",
+        "--rows",
+        "400",
+        "--json",
+        "--database-url",
+        pg_admin_url,
+        script="backfill.py",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
@@ -202,3 +195,27 @@ def test_backfill_bench_runs_the_heavy_and_unlimited_scenarios(pg_admin_url: str
     # A local server: PostgreSQL's CPU is read, backends that exited included.
     assert heavy["postgres_cpu_ms"] is not None
     assert heavy["postgres_cpu_ms"] > 0
+
+
+def test_write_cost_bench_compares_the_write_path_with_writing_raw_data_alone(
+    pg_admin_url: str,
+) -> None:
+    result = run_bench(
+        *("--rows", "60", "--group", "16", "--groups", "4", "--rounds", "1"),
+        *("--json", "--database-url", pg_admin_url),
+        script="write_cost.py",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    # Every change of every group written by _apply_changes, and every row (customers,
+    # invoices and their lines) updated by the raw-only statement.
+    assert figures["failures"] == {}
+    assert (figures["group"], figures["groups"]) == (16, 4)
+    assert len(figures["rounds_write"]) == len(figures["rounds_raw"]) == 1
+    assert figures["parse_ms_per_group"] > 0
+    assert figures["raw_ms_per_group"] > 0
+    assert figures["write_ms_per_group"] > 0
+    assert figures["ratio"] == pytest.approx(
+        figures["write_ms_per_group"] / figures["raw_ms_per_group"], rel=0.01
+    )
+    assert "writing _raw_data alone" in result.stderr

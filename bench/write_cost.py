@@ -1,0 +1,280 @@
+"""What a grouped write costs in PostgreSQL, against writing ``_raw_data`` alone.
+
+Issue 14 bounds the write path: "a write costs at most ~1.5x writing ``_raw_data`` alone". This
+bench measures that ratio, and the database's floor under the webhook goals, on the ``compare``
+workload (compare.py): N customers and N invoices are loaded through ``process_event``; then
+signed ``customer.updated`` / ``invoice.paid`` deliveries are turned into the changes the engine
+would write (the library's own routing, ``Ingestor.process_event``, with a sink that records the
+changes instead of writing them) and encoded exactly as :class:`Store` sends them, in groups of
+``--group`` changes, each webhook's body spliced in as received.
+
+Each group is then written two ways, alternately, each in a transaction that is rolled back
+(so that every group can be written again, and the comparison is not about fsync):
+
+- **write path**: ``SELECT * FROM _apply_changes(group)``, everything the engine does: the
+  stale-write guard, unchanged-content detection, line items as child rows and tombstones of
+  dropped lines, references, dedup records, the indexed typed columns;
+- **raw only**: the same group text parsed as jsonb, and each object's ``_raw_data`` (the
+  customers', the invoices' and their lines') UPDATEd by primary key in plain copies of the
+  storage tables (``id text PRIMARY KEY, _raw_data jsonb``): the least any mirror of these
+  payloads must do.
+
+The figures are the medians over the groups of each pass, then the median over ``--rounds``
+passes; the ratio is of those. Only one connection runs, so the time of a statement is the
+backend's CPU (plus a local round trip): ms per change times the number of cores is an upper
+bound on the events/s that PostgreSQL alone could take.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/write_cost.py
+    .venv/bin/python bench/write_cost.py --rows 10000 --group 64 --rounds 5
+    .venv/bin/python bench/write_cost.py --database-url postgresql://postgres@localhost/postgres
+
+Exit status 1 when a group's outcomes were not all ``written`` or the raw-only statement did
+not update every row it was given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from compare import (
+    CLOCK_OFFSET,
+    SCHEMA,
+    WEBHOOK_SECRET,
+    Workload,
+    describe_load,
+    machine_load,
+    sign,
+)
+from compare import load as load_workload
+from stripe_sync import StripeSyncConfig
+from stripe_sync.changes import Change
+from stripe_sync.ingest import Ingestor
+from stripe_sync.signature import verify_webhook
+from stripe_sync.store import AppliedChange, _group_json
+from stripe_sync.testing import FakeStripe
+from webhooks import engine_for, fresh_database, postgres_server, progress, server_settings
+
+#: The account every change is written for (no Stripe call resolves it).
+ACCOUNT = "acct_bench_write_cost"
+
+
+class Recorder:
+    """Stands where the engine's write groups stand: records each change, answers written."""
+
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+
+    async def apply(self, change: Change) -> AppliedChange:
+        self.changes.append(change)
+        return AppliedChange(outcome="written", missing_refs=(), seen_at=None)
+
+
+async def build_groups(workload: Workload, count: int, size: int) -> list[str]:
+    """``count`` groups of ``size`` changes, from signed deliveries, as the store encodes them."""
+    config = StripeSyncConfig(stripe_secret_key="sk_test_bench", schema=SCHEMA)
+    recorder = Recorder()
+
+    def no_stripe() -> Any:
+        raise RuntimeError("the write-cost bench never calls Stripe")
+
+    async def platform() -> str:
+        return ACCOUNT
+
+    ingestor = Ingestor(config, recorder, no_stripe, platform)  # type: ignore[arg-type]
+    plan = workload.plan(0, count * size)
+    for body, header in sign(plan.measured):
+        event = verify_webhook(body, header, [WEBHOOK_SECRET], tolerance=0)
+        await ingestor.process_event(event, raw=body.decode("utf-8"))
+    changes = recorder.changes
+    return [_group_json(changes[k : k + size]) for k in range(0, len(changes), size)]
+
+
+def raw_only_statement(tables: Sequence[str]) -> sql.Composed:
+    """Parse a group and UPDATE each object's ``_raw_data`` in the ``bench_raw_*`` tables; the
+    answer is the number of rows given and the number updated."""
+    objects = sql.SQL(
+        """
+        WITH c AS (
+            SELECT e, CASE WHEN e ? 'event' THEN e->'event'->'data'->'object'
+                           ELSE e->'objects'->0 END AS obj
+            FROM jsonb_array_elements(%(group)s::jsonb) AS e
+        ),
+        o AS (SELECT c.e->>'table' AS tbl, c.obj FROM c),
+        k AS (
+            SELECT ch->>'table' AS tbl, item AS obj
+            FROM c, jsonb_array_elements(c.e->'children') AS ch,
+                 jsonb_array_elements(CASE WHEN ch ? 'field' THEN c.obj->(ch->>'field')->'data'
+                                           ELSE ch->'objects' END) AS item
+        ),
+        rows AS (SELECT * FROM o UNION ALL SELECT * FROM k)
+        """
+    )
+    updates = [
+        sql.SQL(
+            "u_{n} AS (UPDATE {table} t SET _raw_data = r.obj FROM rows r "
+            "WHERE r.tbl = {name} AND t.id = r.obj->>'id' RETURNING 1)"
+        ).format(
+            n=sql.SQL(str(i)),
+            table=sql.Identifier(SCHEMA, f"bench_raw_{name}"),
+            name=sql.Literal(name),
+        )
+        for i, name in enumerate(tables)
+    ]
+    counted = sql.SQL(" + ").join(
+        sql.SQL("(SELECT count(*) FROM u_{n})").format(n=sql.SQL(str(i)))
+        for i in range(len(tables))
+    )
+    return sql.SQL("{objects}, {updates} SELECT (SELECT count(*) FROM rows), {counted}").format(
+        objects=objects, updates=sql.SQL(", ").join(updates), counted=counted
+    )
+
+
+def copy_tables(conn: psycopg.Connection[Any], tables: Sequence[str]) -> None:
+    for name in tables:
+        target = sql.Identifier(SCHEMA, f"bench_raw_{name}")
+        conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(target))
+        conn.execute(
+            sql.SQL(
+                "CREATE TABLE {} (id text PRIMARY KEY, _raw_data jsonb NOT NULL); "
+                "INSERT INTO {} SELECT id, _raw_data FROM {}; ANALYZE {}"
+            ).format(target, target, sql.Identifier(SCHEMA, f"_raw_{name}"), target)
+        )
+
+
+def timed_pass(
+    conn: psycopg.Connection[Any], statement: Any, groups: Sequence[str], check: Any
+) -> float:
+    """Median ms per group of one pass; ``check`` sees each group's rows."""
+    times: list[float] = []
+    for group in groups:
+        conn.execute("BEGIN")
+        started = time.perf_counter()
+        rows = conn.execute(statement, {"group": group}).fetchall()
+        times.append((time.perf_counter() - started) * 1000)
+        conn.execute("ROLLBACK")
+        check(rows)
+    return statistics.median(times)
+
+
+async def load(url: str, workload: Workload) -> None:
+    with FakeStripe(seed=7, clock=lambda: time.time() - CLOCK_OFFSET) as fake:
+        async with engine_for(fake, url, 16, backfill_related=False) as engine:
+            outcomes = await load_workload(engine, workload, 16, progress)
+    if set(outcomes) != {"written"}:
+        raise SystemExit(f"load failed: {dict(outcomes)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=5000, help="customers, and invoices (5000)")
+    parser.add_argument("--group", type=int, default=64, help="changes per group (64)")
+    parser.add_argument("--groups", type=int, default=40, help="groups per pass (40)")
+    parser.add_argument("--rounds", type=int, default=5, help="passes of each kind (5)")
+    parser.add_argument("--database-url", help="a server to create a fresh database on")
+    parser.add_argument("--json", action="store_true", help="one JSON line of figures")
+    options = parser.parse_args(argv)
+    if options.groups * options.group > 2 * options.rows:
+        parser.error("--groups * --group must not exceed 2 * --rows (each object once a pass)")
+
+    loadavg = machine_load()
+    progress(describe_load(loadavg))
+    tables = ("customers", "invoices", "invoice_line_items")
+    failures: Counter[str] = Counter()
+    with (
+        postgres_server(options.database_url) as admin,
+        fresh_database(admin, track_functions=False) as url,
+    ):
+        settings = server_settings(url)
+        workload = Workload(options.rows, options.rows)
+        progress(f"loading {options.rows} customers and {options.rows} invoices")
+        asyncio.run(load(url, workload))
+        groups = asyncio.run(build_groups(workload, options.groups, options.group))
+        changes = sum(len(json.loads(g)) for g in groups)
+        progress(f"{len(groups)} groups, {changes} changes, {sum(map(len, groups)) >> 10} kB")
+        with psycopg.connect(url, autocommit=True) as conn:
+            copy_tables(conn, tables)
+            write = sql.SQL("SELECT outcome FROM {}._apply_changes(%(group)s::jsonb)").format(
+                sql.Identifier(SCHEMA)
+            )
+            raw = raw_only_statement(tables)
+
+            def check_write(rows: Sequence[tuple[Any, ...]]) -> None:
+                failures.update(r[0] for r in rows if r[0] != "written")
+
+            def check_raw(rows: Sequence[tuple[Any, ...]]) -> None:
+                given, updated = rows[0]
+                if given != updated:
+                    failures["raw-only rows not updated"] += given - updated
+
+            # A warm-up pass of each (plans cached, pages in memory), then alternate passes.
+            timed_pass(conn, write, groups, check_write)
+            timed_pass(conn, raw, groups, check_raw)
+            figures: dict[str, list[float]] = {"write": [], "raw": []}
+            for _ in range(options.rounds):
+                figures["write"].append(timed_pass(conn, write, groups, check_write))
+                figures["raw"].append(timed_pass(conn, raw, groups, check_raw))
+            parse = [
+                timed_pass(conn, "SELECT %(group)s::jsonb IS NULL", groups, lambda rows: None)
+                for _ in range(options.rounds)
+            ]
+
+    per_group = options.group
+    write_ms = statistics.median(figures["write"])
+    raw_ms = statistics.median(figures["raw"])
+    parse_ms = statistics.median(parse)
+    result = {
+        "rows": options.rows,
+        "group": per_group,
+        "groups": len(groups),
+        "write_ms_per_group": round(write_ms, 3),
+        "raw_ms_per_group": round(raw_ms, 3),
+        "parse_ms_per_group": round(parse_ms, 3),
+        "write_ms_per_change": round(write_ms / per_group, 4),
+        "raw_ms_per_change": round(raw_ms / per_group, 4),
+        "parse_ms_per_change": round(parse_ms / per_group, 4),
+        "ratio": round(write_ms / raw_ms, 3),
+        "rounds_write": [round(x, 2) for x in figures["write"]],
+        "rounds_raw": [round(x, 2) for x in figures["raw"]],
+        "failures": dict(failures),
+        "loadavg_before": loadavg,
+        "postgres": settings,
+    }
+    out = sys.stderr if options.json else sys.stdout
+    print(
+        f"write cost, compare workload: {options.rows} customers + {options.rows} invoices, "
+        f"groups of {per_group} signed customer.updated / invoice.paid changes, "
+        f"rolled back; PostgreSQL {settings.get('server_version')}",
+        file=out,
+    )
+    print(describe_load(loadavg), file=out)
+    print(
+        f"{'':14}{'ms/group':>10}{'ms/change':>11}   rounds (ms/group)\n"
+        f"{'write path':14}{write_ms:>10.2f}{write_ms / per_group:>11.3f}   "
+        f"{result['rounds_write']}\n"
+        f"{'raw only':14}{raw_ms:>10.2f}{raw_ms / per_group:>11.3f}   {result['rounds_raw']}\n"
+        f"{'parse only':14}{parse_ms:>10.2f}{parse_ms / per_group:>11.3f}\n"
+        f"ratio         {write_ms / raw_ms:.2f}x writing _raw_data alone (issue 14: at most ~1.5x)",
+        file=out,
+    )
+    if failures:
+        print(f"FAILED: {dict(failures)}", file=out)
+    if options.json:
+        print(json.dumps(result, sort_keys=True), flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
