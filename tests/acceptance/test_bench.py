@@ -215,7 +215,6 @@ def test_write_cost_bench_compares_the_write_path_with_writing_raw_data_alone(
     assert figures["parse_ms_per_group"] > 0
     assert figures["raw_ms_per_group"] > 0
     assert figures["write_ms_per_group"] > 0
-    assert figures["ratio"] == pytest.approx(
-        figures["write_ms_per_group"] / figures["raw_ms_per_group"], rel=0.01
-    )
+    # The median of the groups' write/raw ratios.
+    assert figures["ratio"] > 0
     assert "writing _raw_data alone" in result.stderr
