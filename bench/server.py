@@ -181,6 +181,8 @@ class Options:
     customers: int = 10_000
     invoices: int = 10_000
     load_concurrency: int = 32
+    #: More arguments of the uvicorn command (``--uvicorn-arg``), e.g. ``--http h11``.
+    uvicorn_args: tuple[str, ...] = ()
 
     @property
     def concurrency(self) -> int:
@@ -217,7 +219,7 @@ def app_from_env() -> Starlette:
     return create_app(config)
 
 
-def server_command(port: int, workers: int) -> list[str]:
+def server_command(port: int, workers: int, uvicorn_args: Sequence[str] = ()) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -235,6 +237,7 @@ def server_command(port: int, workers: int) -> list[str]:
         "--log-level",
         "warning",
         "--no-access-log",
+        *uvicorn_args,
     ]
 
 
@@ -257,7 +260,7 @@ def python_server(
 ) -> Iterator[tuple[str, psutil.Process, str]]:
     """The uvicorn process serving the webhook app."""
     port = free_port("127.0.0.1")
-    command = server_command(port, options.server_workers)
+    command = server_command(port, options.server_workers, options.uvicorn_args)
     spec = {
         "api_key": api_key,
         "webhook_secret": WEBHOOK_SECRET,
@@ -1062,6 +1065,15 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         help="uvicorn worker processes (1; python runtime only)",
     )
     parser.add_argument(
+        "--uvicorn-arg",
+        action="append",
+        default=[],
+        help="one more argument of the uvicorn command (repeat; python runtime only), e.g. "
+        "--uvicorn-arg=--loop --uvicorn-arg=asyncio --uvicorn-arg=--http --uvicorn-arg=h11 "
+        "for the pure-Python loop and HTTP parser (uvicorn picks uvloop and httptools, "
+        "installed with stripe-sync, by default)",
+    )
+    parser.add_argument(
         "--pool-size",
         type=int,
         default=10,
@@ -1096,6 +1108,8 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         return Path(args.generate)
     if args.runtime == "edge" and args.server_workers is not None:
         parser.error("--server-workers is for --runtime python: the edge function is one process")
+    if args.runtime == "edge" and args.uvicorn_arg:
+        parser.error("--uvicorn-arg is for --runtime python")
     server_workers = 1 if args.server_workers is None else args.server_workers
     compare = args.workload == "compare"
     events = args.events if args.events is not None else (10_000 if compare else 5000)
@@ -1128,6 +1142,7 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         levels=levels,
         client=args.client,
         server_workers=server_workers,
+        uvicorn_args=tuple(args.uvicorn_arg),
         pool_size=args.pool_size,
         database_url=args.database_url,
         scale=args.scale,

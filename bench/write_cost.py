@@ -47,6 +47,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
@@ -82,7 +83,7 @@ class Recorder:
 
     async def apply(self, change: Change) -> AppliedChange:
         self.changes.append(change)
-        return AppliedChange(outcome="written", missing_refs=(), seen_at=None)
+        return AppliedChange(outcome="written", missing_refs=(), seen_at=datetime.now(UTC))
 
 
 async def build_groups(workload: Workload, count: int, size: int) -> list[str]:
