@@ -22,11 +22,11 @@ and by PostgreSQL (all of the server's processes, when it runs on this machine).
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python bench/backfill.py                     # 200000 rows, all scenarios
-    /work/venv/bin/python bench/backfill.py --rows 20000        # a quick run
-    /work/venv/bin/python bench/backfill.py --no-limits --rows 100000
-    /work/venv/bin/python bench/backfill.py --scenario multi --json
-    /work/venv/bin/python bench/backfill.py --database-url postgresql://postgres@localhost/postgres
+    .venv/bin/python bench/backfill.py                     # 200000 rows, all scenarios
+    .venv/bin/python bench/backfill.py --rows 20000        # a quick run
+    .venv/bin/python bench/backfill.py --no-limits --rows 100000
+    .venv/bin/python bench/backfill.py --scenario multi --json
+    .venv/bin/python bench/backfill.py --database-url postgresql://postgres@localhost/postgres
 
 The exit status is 1 when a run does not end ``complete`` with exactly the seeded objects.
 """
