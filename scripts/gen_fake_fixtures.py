@@ -1,7 +1,7 @@
 """Write ``src/stripe_sync/testing/fixtures/objects.json`` from Stripe's OpenAPI fixtures.
 
 The fake Stripe server (``stripe_sync.testing``) builds every object it serves from an example
-payload. Those examples come from ``shared/stripe-openapi/fixtures3.json``; only the objects the
+payload. Those examples come from ``vendor/stripe-openapi/fixtures3.json``; only the objects the
 fake needs (the registry's objects, their ``deleted_*`` stubs, events, webhook endpoints, the
 account) are copied, so the package does not ship Stripe's whole fixture file.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SOURCE = REPO_ROOT.parent / "shared" / "stripe-openapi" / "fixtures3.json"
+SOURCE = REPO_ROOT / "vendor" / "stripe-openapi" / "fixtures3.json"
 TARGET = REPO_ROOT / "src" / "stripe_sync" / "testing" / "fixtures" / "objects.json"
 
 #: Objects the fake serves besides the registry's own.

@@ -6,8 +6,8 @@ Usage (from the repository root)::
     /work/venv/bin/python scripts/gen_schema.py --check   # exit 1 if it is out of date
 
 Inputs: the registry (``stripe_sync.resources``), Stripe's OpenAPI description
-(``../shared/stripe-openapi/spec3.json``, API 2023-08-16) and newer example objects
-(``../shared/stripe-openapi/fixtures3.json``). Every registry row becomes one table whose useful
+(``vendor/stripe-openapi/spec3.json``, API 2023-08-16) and newer example objects
+(``vendor/stripe-openapi/fixtures3.json``). Every registry row becomes one table whose useful
 columns are ``GENERATED ALWAYS AS (...) STORED`` from ``_raw_data``, one per top-level property of
 the object: the spec schema's properties united with the example's keys, in sorted order.
 
@@ -38,8 +38,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from stripe_sync.resources import REGISTRY, Resource  # noqa: E402
 
-DEFAULT_SPEC = REPO.parent / "shared" / "stripe-openapi" / "spec3.json"
-DEFAULT_FIXTURES = REPO.parent / "shared" / "stripe-openapi" / "fixtures3.json"
+DEFAULT_SPEC = REPO / "vendor" / "stripe-openapi" / "spec3.json"
+DEFAULT_FIXTURES = REPO / "vendor" / "stripe-openapi" / "fixtures3.json"
 MIGRATIONS = REPO / "src" / "stripe_sync" / "sql" / "migrations"
 DEFAULT_OUTPUT = MIGRATIONS / "0002_object_tables.sql"
 #: The migration that turns the 0002 tables into lean storage tables behind views.

@@ -6,7 +6,7 @@ truncates, which other objects it points at, which webhook events carry it and w
 means for it. Adding an object is one row here plus a fixture-driven test; the schema generator
 (``scripts/gen_schema.py``) reads these rows to write the table DDL.
 
-Facts are taken from Stripe's OpenAPI description (``shared/stripe-openapi/spec3.json``) where it
+Facts are taken from Stripe's OpenAPI description (``vendor/stripe-openapi/spec3.json``) where it
 has them; objects newer than that spec (entitlements, ``/v1/tax_ids``) follow Stripe's current
 API reference. ``tests/unit/test_resources.py`` checks the rows against the spec.
 """

@@ -27,7 +27,7 @@ from stripe_sync.resources import REGISTRY, as_rows
 from stripe_sync.testing import FakeStripe
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-STRIPE_EXAMPLES = REPO_ROOT.parent / "shared" / "stripe-openapi" / "fixtures3.json"
+STRIPE_EXAMPLES = REPO_ROOT / "vendor" / "stripe-openapi" / "fixtures3.json"
 EVENT_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "events"
 
 

@@ -18,7 +18,7 @@ from stripe_sync.resources import REGISTRY, Reference, Resource
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "gen_schema.py"
-OPENAPI = REPO.parent / "shared" / "stripe-openapi"
+OPENAPI = REPO / "vendor" / "stripe-openapi"
 
 #: Endpoints newer than the 2023-08-16 spec (they follow Stripe's current API reference).
 NEWER_PATH_PREFIXES = ("/v1/entitlements/", "/v1/tax_ids")
