@@ -32,7 +32,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeGuard
 
 from .changes import id_of, is_mapping
 from .errors import MalformedPayloadError
@@ -136,7 +136,7 @@ def validate_event(event: Mapping[str, Any], *, require_object: bool = True) -> 
         )
     for key in ("id", "type"):
         value = event.get(key)
-        if not isinstance(value, str) or not value:
+        if not _is_name(value):
             raise MalformedPayloadError(
                 f'malformed event: "{key}" is {_describe(value)}, expected a non-empty string'
             )
@@ -166,11 +166,21 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
         raise MalformedPayloadError(
             f'malformed event: "created" is {_describe(created)}, expected Unix seconds'
         )
+    if not 0 <= created < _YEAR_10000:
+        raise MalformedPayloadError(
+            'malformed event: "created" is out of range, expected Unix seconds before 10000-01-01'
+        )
     account = ev.get("account")
+    if account is not None and not _is_name(account):
+        # A Connect event names its account by id; anything else would write the event's
+        # object under the platform account.
+        raise MalformedPayloadError(
+            f'malformed event: "account" is {_describe(account)}, expected an account id'
+        )
     livemode = ev.get("livemode")
     obj: Mapping[str, Any] = ev["data"]["object"]
     object_type = obj.get("object")
-    if not isinstance(object_type, str) or not object_type:
+    if not _is_name(object_type):
         raise MalformedPayloadError(
             f'malformed event: "data.object.object" is {_describe(object_type)}, '
             "expected the object's type"
@@ -187,7 +197,7 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
             event_id=ev["id"],
             event_type=ev["type"],
             event_created=created,
-            account_id=account if isinstance(account, str) and account else None,
+            account_id=account,
             livemode=livemode if isinstance(livemode, bool) else None,
             action=action,
             resource=resource,
@@ -247,10 +257,21 @@ def _summary_parent(resource: Resource, summary: Mapping[str, Any], object_type:
     return parent_id
 
 
+#: Unix seconds of 10000-01-01: a later ``created`` is no date (and overflows ``datetime``).
+_YEAR_10000: Final = 253_402_300_800
+
+
+def _is_name(value: object) -> TypeGuard[str]:
+    """An id, type or account: a non-empty string that PostgreSQL's text can hold (no NUL)."""
+    return isinstance(value, str) and bool(value) and "\x00" not in value
+
+
 def _describe(value: object) -> str:
     """A safe description of a bad value for an error message: its type, never its content."""
     if value is None:
         return "missing"
     if isinstance(value, str):
+        if "\x00" in value:
+            return f"a {len(value)}-character string holding a NUL character"
         return "an empty string" if not value else f"a {len(value)}-character string"
     return f"a {type(value).__name__}"

@@ -5,11 +5,16 @@ changes of a write group are encoded once. With the standard library that was a 
 Python CPU per webhook event; msgspec parses a 6 kB ``invoice.paid`` body in about half the time
 and encodes an object five times faster. It keeps integers of any size exact (orjson, the other
 candidate, turns integers beyond 64 bits into floats without a word). What msgspec refuses and
-the standard library accepts (a lone surrogate written as an escape, ``"\\ud800"``; a number
-too large for a float, ``1e400``; a ``dict`` subclass such as a ``stripe.StripeObject``) falls
-back to :mod:`json`, so what parses, what it parses to and what encodes are unchanged, and a
-document neither accepts raises the standard library's :class:`json.JSONDecodeError` (a
-:class:`ValueError`) with its line and column.
+the standard library accepts (a number too large for a float, ``1e400``; a ``dict`` subclass such
+as a ``stripe.StripeObject`` to encode) falls back to :mod:`json`, so what parses, what it
+parses to and what encodes are unchanged, and a document neither accepts raises the standard
+library's :class:`json.JSONDecodeError` (a :class:`ValueError`) with its line and column.
+
+Two kinds of document are refused although the standard library would take them, each with a
+:class:`JSONRefusedError` (a :class:`ValueError`): one nested too deeply to parse without
+exhausting the stack (a ``RecursionError`` would escape every handler of bad input), and one
+holding a lone surrogate escape, which no database column can store (PostgreSQL's jsonb rejects
+it), so that such a payload is rejected where it enters instead of failing every write.
 """
 
 from __future__ import annotations
@@ -19,7 +24,12 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["dumps", "loads"]
+__all__ = ["JSONRefusedError", "dumps", "loads"]
+
+
+class JSONRefusedError(ValueError):
+    """A well-formed JSON document that is refused: too deeply nested, or a lone surrogate."""
+
 
 _decoder = msgspec.json.Decoder()
 _encoder = msgspec.json.Encoder()
@@ -30,7 +40,24 @@ def loads(data: bytes | str) -> Any:
     try:
         return _decoder.decode(data)
     except msgspec.DecodeError:
-        return json.loads(data)
+        pass
+    except RecursionError:
+        raise JSONRefusedError("JSON nested too deeply") from None
+    try:
+        value = json.loads(data)
+    except RecursionError:
+        raise JSONRefusedError("JSON nested too deeply") from None
+    try:
+        # Only here (msgspec refused the document): a lone surrogate is what makes a string
+        # impossible to encode as UTF-8 again.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise JSONRefusedError(
+            "JSON holds a lone surrogate escape (\\ud800-\\udfff), which is not a character"
+        ) from None
+    except RecursionError:  # pragma: no cover - json.loads would have refused it first
+        raise JSONRefusedError("JSON nested too deeply") from None
+    return value
 
 
 def dumps(obj: Any) -> str:

@@ -117,7 +117,9 @@ def verify_webhook(
         raise MalformedPayloadError("webhook body is not valid UTF-8") from None
     try:
         event = jsoncodec.loads(text)
-    except ValueError as exc:  # JSONDecodeError; RecursionError is not expected from Stripe
+    except jsoncodec.JSONRefusedError as exc:
+        raise MalformedPayloadError(f"webhook body refused: {exc}") from None
+    except ValueError as exc:  # JSONDecodeError
         raise MalformedPayloadError(
             f"webhook body is not valid JSON (line {getattr(exc, 'lineno', '?')}, "
             f"column {getattr(exc, 'colno', '?')})"

@@ -26,13 +26,32 @@ def test_loads_agrees_with_the_standard_library_on_every_fixture() -> None:
     "text",
     [
         '{"amount": 123456789012345678901234567890}',  # beyond 64 bits
-        '{"name": "\\ud800"}',  # a lone surrogate, escaped
         "[-18446744073709551617, 1e400]",
     ],
 )
 def test_loads_is_exact_where_the_fast_parser_differs(text: str) -> None:
     assert jsoncodec.loads(text) == json.loads(text)
     assert jsoncodec.loads(text.encode()) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"name": "\\ud800"}', "lone surrogate"),
+        ('["\\udfff", 1]', "lone surrogate"),
+        ("[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+)
+def test_loads_refuses_what_no_database_column_could_hold(text: str, reason: str) -> None:
+    with pytest.raises(jsoncodec.JSONRefusedError, match=reason):
+        jsoncodec.loads(text)
+    with pytest.raises(jsoncodec.JSONRefusedError, match=reason):
+        jsoncodec.loads(text.encode())
+
+
+def test_a_surrogate_pair_is_one_character() -> None:
+    assert jsoncodec.loads('"\\ud83d\\ude00"') == "\U0001f600"
 
 
 def test_loads_raises_the_standard_error_with_its_position() -> None:
