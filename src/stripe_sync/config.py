@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from psycopg import ProgrammingError
+from psycopg.conninfo import conninfo_to_dict
+
 from .errors import ConfigError
 
 __all__ = ["DEFAULT_API_VERSION", "DEFAULT_SCHEMA", "PoolConfig", "StripeSyncConfig"]
@@ -158,6 +161,8 @@ class StripeSyncConfig:
                 f"stripe_api_version must look like 2024-06-20 or 2025-03-31.basil, "
                 f"got {self.stripe_api_version!r}"
             )
+        if self.database_url is not None:
+            check_database_url(self.database_url)
         if not _SCHEMA_NAME.match(self.schema):
             raise ConfigError(
                 f"schema must be a lower-case SQL identifier (a-z, 0-9, _), got {self.schema!r}"
@@ -230,3 +235,23 @@ class StripeSyncConfig:
                 )
             kwargs[snake] = value
         return cls(**kwargs)
+
+
+def check_database_url(url: str) -> None:
+    """Raise :class:`ConfigError` unless ``url`` is a connection string libpq accepts
+    (``postgresql://user:password@host:port/dbname`` or ``key=value`` pairs) with valid ports.
+
+    The message never quotes the URL: it may hold a password (libpq's own parse error does).
+    """
+    try:
+        params = conninfo_to_dict(url)
+    except ProgrammingError:
+        raise ConfigError(
+            "the database URL is not a PostgreSQL connection string: expected "
+            "postgresql://user:password@host:port/dbname or key=value pairs"
+        ) from None
+    for port in str(params.get("port") or "").split(","):  # one port per host
+        if port and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+            raise ConfigError(
+                f"the database URL's port must be a number from 1 to 65535, got {port!r}"
+            )

@@ -148,8 +148,8 @@ def run_migrations(
         pool_config = config.pool_config
     if not database_url:
         raise ConfigError("run_migrations needs a database_url")
-    # Validate the schema name the same way the config does.
-    StripeSyncConfig(schema=schema)
+    # Validate the schema name and the URL the same way the config does.
+    StripeSyncConfig(schema=schema, database_url=database_url)
 
     migrations = load_migrations()
     key = _lock_key(schema)

@@ -255,3 +255,25 @@ def test_webhooks_list_and_delete(env: dict[str, str]) -> None:
         assert f"deleted {created['id']}" in deleted.stdout
         remaining = fake.call("GET", "/v1/webhook_endpoints")["data"]
         assert [e["id"] for e in remaining] == [foreign["id"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://u:SuperSecretPw@127.0.0.1/db", "not a PostgreSQL connection string"),
+        ("postgres:/not a url::SuperSecretPw", "not a PostgreSQL connection string"),
+        ("postgresql://u:SuperSecretPw@127.0.0.1:99999/db", "port must be a number"),
+        ("postgresql://u:SuperSecretPw@127.0.0.1:http/db", "port must be a number"),
+    ],
+)
+@pytest.mark.parametrize("command", ["migrate", "status"])
+def test_a_malformed_database_url_is_a_configuration_error_without_the_password(
+    env: dict[str, str], url: str, message: str, command: str
+) -> None:
+    result = cli(command, env={**env, "DATABASE_URL": url}, timeout=60)
+    assert result.returncode == 2, result.stderr
+    output = result.stdout + result.stderr
+    assert "SuperSecretPw" not in output
+    assert "Traceback" not in output
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
