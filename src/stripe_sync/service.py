@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import uvicorn
 
@@ -53,6 +54,33 @@ class ServiceOptions:
     poll_interval: float = 5.0
 
 
+#: The route of the webhook app that receives Stripe's deliveries.
+WEBHOOK_PATH = "/webhooks"
+
+
+def webhook_url(public_url: str) -> str:
+    """The endpoint URL to register for ``public_url``: ``/webhooks`` is appended to a bare
+    origin (``https://host``), where every delivery would otherwise get 404. Another path is
+    kept as given (a proxy may map it onto ``/webhooks``), with a warning unless it ends with
+    ``/webhooks``. Raises :class:`ConfigError` for what is not an http(s) URL with a host."""
+    parts = urlsplit(public_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            "the public URL must be an http(s) URL with a host, e.g. https://sync.example.com"
+        )
+    if parts.path in ("", "/"):
+        return urlunsplit(parts._replace(path=WEBHOOK_PATH))
+    if not parts.path.rstrip("/").endswith(WEBHOOK_PATH):
+        _log.warning(
+            "the public URL's path %s is not %s: Stripe will post there, so make sure it "
+            "reaches this server's %s",
+            parts.path,
+            WEBHOOK_PATH,
+            WEBHOOK_PATH,
+        )
+    return urlunsplit(parts)
+
+
 async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyncio.Event) -> None:
     """Run until ``stop`` is set; see the module docstring. The caller closes ``sync``."""
     if options.listen_mode == "webhook" and not options.public_url:
@@ -60,6 +88,7 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
             "webhook mode needs a public URL (--public-url or --ngrok-token); "
             "without one use --listen-mode events"
         )
+    endpoint_url = webhook_url(options.public_url) if options.public_url else None
     await sync.run_migrations()
     server = _Server(
         uvicorn.Config(
@@ -76,14 +105,14 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
     serving = asyncio.create_task(server.serve())
     try:
         if options.listen_mode == "webhook":
-            assert options.public_url is not None
-            endpoint = await sync.find_or_create_managed_webhook(options.public_url)
+            assert endpoint_url is not None
+            endpoint = await sync.find_or_create_managed_webhook(endpoint_url)
             webhook_id = str(endpoint["id"])
             # Several instances behind one URL share the endpoint: each registers and beats;
             # the last one to stop deletes it.
             await sync.use_managed_webhook(webhook_id, instance)
             tasks.append(asyncio.create_task(_heartbeat(sync, webhook_id, instance)))
-            _log.warning("webhook endpoint %s -> %s", webhook_id, options.public_url)
+            _log.warning("webhook endpoint %s -> %s", webhook_id, endpoint_url)
         else:
             tasks.append(
                 asyncio.create_task(sync.listen_events(stop, interval=options.poll_interval))

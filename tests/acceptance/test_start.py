@@ -104,6 +104,26 @@ def test_webhook_mode_creates_the_endpoint_and_deletes_it_on_exit(
     assert fake.call("GET", "/v1/webhook_endpoints", {})["data"] == []
 
 
+def test_a_public_url_without_a_path_gets_the_webhook_route(
+    stripe: RunningServer, database_url: str
+) -> None:
+    # "https://host" alone would register an endpoint whose every delivery gets 404.
+    fake = stripe.fake
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    process = start(
+        stripe, database_url, "--public-url", origin, "--no-backfill", "--port", str(port)
+    )
+    try:
+        wait_for(lambda: len(fake.call("GET", "/v1/webhook_endpoints", {})["data"]) == 1, process)
+        (endpoint,) = fake.call("GET", "/v1/webhook_endpoints", {})["data"]
+        assert endpoint["url"] == f"{origin}/webhooks"
+        created = fake.call("POST", "/v1/customers", {"name": "via the bare origin"})["id"]
+        wait_for(lambda: created in rows(database_url, "customers"), process)
+    finally:
+        stop(process)
+
+
 def test_webhook_mode_without_a_public_url_is_refused(
     stripe: RunningServer, database_url: str
 ) -> None:

@@ -45,7 +45,8 @@ def _ngrok_url(token: str, port: int) -> str:
     envvar="STRIPE_SYNC_PUBLIC_URL",
     show_envvar=True,
     default=None,
-    help="URL at which Stripe reaches this server's /webhooks (webhook mode).",
+    help="URL at which Stripe reaches this server (webhook mode); /webhooks is appended to "
+    "a bare https://host.",
 )
 @click.option(
     "--ngrok-token",
