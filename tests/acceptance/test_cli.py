@@ -277,3 +277,27 @@ def test_a_malformed_database_url_is_a_configuration_error_without_the_password(
     assert "Traceback" not in output
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_fake_stripe_says_where_it_listens_and_which_key_it_accepts(
+    env: dict[str, str],
+) -> None:
+    from stripe_sync.testing import DEFAULT_API_KEY, free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stripe_sync.cli", "fake-stripe", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with process:
+        try:
+            assert process.stderr is not None
+            first = process.stderr.readline()
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+    assert f"http://127.0.0.1:{port}" in first
+    assert DEFAULT_API_KEY in first

@@ -62,7 +62,8 @@ def test_failed_events_are_listed_and_replayed(database_url: str) -> None:
         with StripeSync(config) as sync:
             assert [sync.process_event(e).outcome for e in events] == [Outcome.FAILED] * 3
 
-        listed = cli("events", "failed", env=good)
+        # Listing reads the database only: no Stripe key needed.
+        listed = cli("events", "failed", env=env)
         assert listed.returncode == 0, listed.stderr
         assert sorted(line.split()[0] for line in listed.stdout.splitlines()) == sorted(ids)
         assert "customer.created" in listed.stdout

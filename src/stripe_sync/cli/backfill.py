@@ -328,7 +328,13 @@ def _as_json(result: BackfillResult) -> dict[str, Any]:
 
 
 @main.command()
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Show at most this many runs, newest first.",
+)
 @click.option("--account", default=None, help="Only runs of this account.")
 @click.option("--json", "as_json", is_flag=True, help="Print the runs as JSON.")
 @database_url_option

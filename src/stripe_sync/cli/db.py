@@ -44,6 +44,7 @@ from ._common import (
     show_envvar=True,
     default="sigma",
     show_default=True,
+    help="Schema of the Sigma report tables.",
 )
 @handle_errors
 def migrate(

@@ -6,13 +6,24 @@ import dataclasses
 import json
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
 
+from ..config import StripeSyncConfig
 from ..facade import StripeSync
 from ..ingest import Outcome
-from ._common import handle_errors, main, stripe_config, stripe_options
+from ._common import (
+    data_dir_option,
+    database_url_option,
+    handle_errors,
+    main,
+    resolve_database_url,
+    schema_option,
+    stripe_config,
+    stripe_options,
+)
 
 
 @main.group()
@@ -21,14 +32,31 @@ def events() -> None:
 
 
 @events.command("failed")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1))
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="List at most this many.",
+)
 @click.option("--include-resolved", is_flag=True, help="Also list those applied since.")
 @click.option("--json", "as_json", is_flag=True, help="Print them as JSON, payloads included.")
-@stripe_options
+@database_url_option
+@schema_option
+@data_dir_option
 @handle_errors
-def events_failed(limit: int, include_resolved: bool, as_json: bool, **options: Any) -> None:
-    """List the events stored as dead letters, newest failure first."""
-    with StripeSync(stripe_config(**options)) as sync:
+def events_failed(
+    limit: int,
+    include_resolved: bool,
+    as_json: bool,
+    database_url: str | None,
+    schema: str,
+    data_dir: Path | None,
+) -> None:
+    """List the events stored as dead letters, newest failure first. Reads the database only:
+    no Stripe key needed."""
+    url = resolve_database_url(database_url, data_dir)
+    with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()
         failed = sync.list_failed_events(limit=limit, include_resolved=include_resolved)
     if as_json:

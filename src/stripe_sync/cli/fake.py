@@ -10,8 +10,8 @@ from ._common import main
 
 
 @main.command("fake-stripe")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=12111, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=12111, show_default=True, type=int, help="Port to listen on.")
 @click.option(
     "--api-key",
     "api_keys",
@@ -33,9 +33,20 @@ def fake_stripe(api_keys: tuple[str, ...], **options: Any) -> None:
     """Run the fake Stripe server (stripe_sync.testing) for tests, demos and benchmarks."""
     from ..testing import DEFAULT_API_KEY, serve
 
+    host, port = options.pop("host"), options.pop("port")
+    accepted = (
+        f"accepts the key {DEFAULT_API_KEY}"
+        if not api_keys
+        else f"accepts the {len(api_keys)} key(s) given with --api-key"
+    )
+    click.echo(
+        f"fake Stripe on http://{host}:{port} ({accepted}); point --api-base or "
+        f"STRIPE_API_BASE at it; Ctrl-C to stop",
+        err=True,
+    )
     serve(
-        options.pop("host"),
-        options.pop("port"),
+        host,
+        port,
         api_keys=api_keys or (DEFAULT_API_KEY,),
         latency_jitter_ms=options.pop("jitter_ms"),
         log_level="warning",

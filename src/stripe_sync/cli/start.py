@@ -55,8 +55,23 @@ def _ngrok_url(token: str, port: int) -> str:
     default=None,
     help="Open an ngrok tunnel for the public URL (needs the ngrok extra).",
 )
-@click.option("--host", envvar="HOST", show_envvar=True, default="127.0.0.1", show_default=True)
-@click.option("--port", envvar="PORT", show_envvar=True, type=int, default=8080, show_default=True)
+@click.option(
+    "--host",
+    envvar="HOST",
+    show_envvar=True,
+    default="127.0.0.1",
+    show_default=True,
+    help="Address the webhook server listens on.",
+)
+@click.option(
+    "--port",
+    envvar="PORT",
+    show_envvar=True,
+    type=int,
+    default=8080,
+    show_default=True,
+    help="Port the webhook server listens on.",
+)
 @click.option(
     "--webhook-secret",
     envvar="STRIPE_WEBHOOK_SECRET",
