@@ -24,7 +24,7 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -52,6 +52,8 @@ class ServiceOptions:
     backfill: bool = True
     keep_webhook: bool = False
     poll_interval: float = 5.0
+    #: Called with the server's URL once it listens (the CLI prints it).
+    on_listening: Callable[[str], None] | None = None
 
 
 #: The route of the webhook app that receives Stripe's deliveries.
@@ -89,6 +91,21 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
             "without one use --listen-mode events"
         )
     endpoint_url = webhook_url(options.public_url) if options.public_url else None
+    # Bound before anything else: a port in use is a configuration error, said at once.
+    listener = _bind(options.host, options.port)
+    try:
+        await _serve(sync, options, stop, listener, endpoint_url)
+    finally:
+        listener.close()
+
+
+async def _serve(
+    sync: AsyncStripeSync,
+    options: ServiceOptions,
+    stop: asyncio.Event,
+    listener: socket.socket,
+    endpoint_url: str | None,
+) -> None:
     await sync.run_migrations()
     server = _Server(
         uvicorn.Config(
@@ -102,8 +119,13 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
     webhook_id: str | None = None
     instance = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     tasks: list[asyncio.Task[None]] = []
-    serving = asyncio.create_task(server.serve())
+    serving = asyncio.create_task(server.serve(sockets=[listener]))
     try:
+        listening = asyncio.create_task(server.listening.wait())
+        await asyncio.wait({listening, serving}, return_when=asyncio.FIRST_COMPLETED)
+        listening.cancel()
+        if server.listening.is_set() and options.on_listening is not None:
+            options.on_listening(f"http://{options.host}:{options.port}")
         if options.listen_mode == "webhook":
             assert endpoint_url is not None
             endpoint = await sync.find_or_create_managed_webhook(endpoint_url)
@@ -152,6 +174,25 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
             await serving
 
 
+def _bind(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` for the webhook server; :class:`ConfigError` when the
+    address cannot be used (in use, not this machine's, no permission)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        listener = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+    except OSError as exc:
+        listener.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return listener
+
+
 #: Seconds between an instance's heartbeats on the endpoint it uses (3 missed: it stops counting).
 HEARTBEAT_SECONDS = 30.0
 
@@ -167,7 +208,17 @@ async def _heartbeat(sync: AsyncStripeSync, webhook_id: str, instance: str) -> N
 
 class _Server(uvicorn.Server):
     """uvicorn without its signal handlers: the caller's set ``stop``, which stops everything
-    in order (the server last but one, the engine last)."""
+    in order (the server last but one, the engine last). ``listening`` is set once it
+    accepts connections."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.listening = asyncio.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            self.listening.set()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 
+import httpx
 import pytest
 
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
@@ -120,6 +122,37 @@ def test_a_public_url_without_a_path_gets_the_webhook_route(
         assert endpoint["url"] == f"{origin}/webhooks"
         created = fake.call("POST", "/v1/customers", {"name": "via the bare origin"})["id"]
         wait_for(lambda: created in rows(database_url, "customers"), process)
+    finally:
+        stop(process)
+
+
+def test_a_busy_port_is_a_configuration_error_before_any_listening_line(
+    stripe: RunningServer, database_url: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = start(stripe, database_url, "--listen-mode", "events", "--port", str(port))
+        out, _ = process.communicate(timeout=60)
+    assert process.returncode == 2, out
+    assert f"cannot listen on 127.0.0.1:{port}" in out
+    assert "listening on" not in out
+
+
+def test_the_listening_line_comes_once_the_port_answers(
+    stripe: RunningServer, database_url: str
+) -> None:
+    port = free_port()
+    process = start(stripe, database_url, "--listen-mode", "events", "--port", str(port))
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "listening on" in line:
+                break
+        assert f"http://127.0.0.1:{port}" in line
+        # Printed after the bind: the health route answers right away.
+        assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=10).status_code == 200
     finally:
         stop(process)
 

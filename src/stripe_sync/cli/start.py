@@ -116,12 +116,11 @@ def start(
         backfill=not no_backfill,
         keep_webhook=keep_webhook,
         poll_interval=poll_interval,
+        on_listening=lambda url: click.echo(
+            f"stripe-sync listening on {url} ({listen_mode} mode); Ctrl-C to stop", err=True
+        ),
     )
     config = stripe_config(**options, stripe_webhook_secret=webhook_secret, enable_sigma=sigma)
-    click.echo(
-        f"stripe-sync listening on http://{host}:{port} ({listen_mode} mode); Ctrl-C to stop",
-        err=True,
-    )
     with asyncio.Runner(loop_factory=_new_event_loop) as runner:
         runner.run(_run(config, service))
     click.echo("stopped", err=True)
