@@ -787,8 +787,25 @@ class StripeSync:
     ) -> R:
         if self._portal_cm is None:
             raise ConfigError("this StripeSync was closed")
-        result: R = self._portal.call(functools.partial(fn, *args, **kwargs))
-        return result
+        finished = threading.Event()
+
+        async def run() -> R:
+            try:
+                return await fn(*args, **kwargs)
+            finally:
+                finished.set()
+
+        future = self._portal.start_task_soon(run)
+        try:
+            return future.result()
+        except KeyboardInterrupt:
+            # Ctrl-C reaches this thread, not the loop's: cancel the call there and let it
+            # unwind (a backfill releases its windows) before the caller closes the engine,
+            # which would otherwise pull the HTTP client and the pool from under it. A second
+            # Ctrl-C stops the wait.
+            future.cancel()
+            finished.wait(_INTERRUPT_GRACE_SECONDS)
+            raise
 
     def close(self) -> None:
         """Close the pool and the HTTP client and stop the event-loop thread. Idempotent."""
@@ -1052,6 +1069,10 @@ class StripeSync:
         return self._call(
             self._core.dangerously_delete_synced_account_data, account_id, dry_run=dry_run
         )
+
+
+#: How long an interrupted call of :class:`StripeSync` may take to unwind.
+_INTERRUPT_GRACE_SECONDS = 30.0
 
 
 def _shutdown(

@@ -250,6 +250,33 @@ def backfill(
     )
     console = Console(stderr=True)
     created = _created(created_gte, created_lte)
+    try:
+        results = _run_backfill(
+            config, names, created, account, connected_accounts, as_json, console
+        )
+    except KeyboardInterrupt:
+        # The run stopped cleanly (its windows released): the next run continues it.
+        click.echo("interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
+    if as_json:
+        payload = [_as_json(r) for r in results]
+        click.echo(json.dumps(payload if connected_accounts is not None else payload[0]))
+    else:
+        for result in results:
+            print_result(Console(), result)
+    if any(r.status != "complete" for r in results):
+        sys.exit(1)
+
+
+def _run_backfill(
+    config: StripeSyncConfig,
+    names: list[str],
+    created: Any,
+    account: str | None,
+    connected_accounts: str | None,
+    as_json: bool,
+    console: Console,
+) -> list[BackfillResult]:
     with StripeSync(config) as sync:
         sync.run_migrations()
         display = ProgressDisplay(console, per_account=connected_accounts is not None)
@@ -271,14 +298,7 @@ def backfill(
                         names, created=created, account=account, on_progress=progress
                     )
                 ]
-    if as_json:
-        payload = [_as_json(r) for r in results]
-        click.echo(json.dumps(payload if connected_accounts is not None else payload[0]))
-    else:
-        for result in results:
-            print_result(Console(), result)
-    if any(r.status != "complete" for r in results):
-        sys.exit(1)
+    return results
 
 
 def _sigma(tables: list[str], account: str | None, as_json: bool, options: Any) -> None:
