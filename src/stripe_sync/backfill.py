@@ -37,6 +37,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import psutil
+
 from .changes import ChildList
 from .client import StripeClient
 from .config import StripeSyncConfig
@@ -283,6 +285,24 @@ class Backfiller:
 
     # -- runs ------------------------------------------------------------------------------------
 
+    async def _take_over_dead_holders(self, run_id: int) -> None:
+        """End at once the leases held by processes of this host that are gone (killed, or
+        their pid now another program's): a restart after ``kill -9`` then resumes their
+        windows without waiting for the leases to run out."""
+        dead = [
+            worker
+            for worker, until in await self._store.backfill_holders(run_id)
+            if _holder_is_dead(worker, until - self.lease)
+        ]
+        if dead:
+            await self._store.backfill_expire_holders(run_id, dead)
+            self._log.info(
+                "backfill run %s: took over the windows of %d dead worker(s) of this host",
+                run_id,
+                len(dead),
+                extra={"run_id": run_id},
+            )
+
     async def plan(self, plan: RunPlan, *, slices: int | None = None) -> tuple[int, bool]:
         """Create the run (or join the open one with these parameters): ``(run_id, joined)``.
 
@@ -349,6 +369,8 @@ class Backfiller:
                 extra={"run_id": run_id},
             )
             runs.append((plan, run_id, joined))
+            if joined:
+                await self._take_over_dead_holders(run_id)
         turns = collections.deque((plan, run_id) for plan, run_id, _ in runs)
         reporter = (
             asyncio.create_task(
@@ -735,3 +757,24 @@ async def _call(callback: ProgressCallback, progress: BackfillProgress) -> None:
     result = callback(progress)
     if result is not None:
         await result
+
+
+def _holder_is_dead(worker: str, renewed_at: datetime) -> bool:
+    """Whether lease holder ``worker`` (``host:pid:token/n``, see :class:`Backfiller`) is a
+    process of this host that no longer runs: its pid is free, or taken by a process started
+    after the holder last renewed its lease (``renewed_at``). Holders of other hosts, or of
+    unknown form, are never judged: their leases run out."""
+    host, _, rest = worker.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False  # this process (another backfill of it may hold windows of the run)
+    try:
+        started = psutil.Process(pid).create_time()
+    except psutil.NoSuchProcess:
+        return True
+    except psutil.Error:  # pragma: no cover - e.g. access denied: not judged
+        return False
+    return started > renewed_at.timestamp()

@@ -344,6 +344,16 @@ class Store:
         params = {"window_id": window_id, "worker": worker, "status": status, "error": error}
         await self._fetchone(query("backfill_release", self.schema), params)
 
+    async def backfill_holders(self, run_id: int) -> list[tuple[str, datetime]]:
+        """``(worker, lease end)`` of each holder of a live lease in run ``run_id``."""
+        rows = await self._fetchall(query("backfill_holders", self.schema), {"run_id": run_id})
+        return [(str(worker), until) for worker, until in rows]
+
+    async def backfill_expire_holders(self, run_id: int, holders: Sequence[str]) -> None:
+        """End the leases of ``holders`` (known dead) in run ``run_id``."""
+        params = {"run_id": run_id, "holders": list(holders)}
+        await self._fetchone(query("backfill_expire_holders", self.schema), params, returns=False)
+
     async def backfill_finish(self, run_id: int) -> tuple[str, float | None]:
         row = await self._fetchone(query("backfill_finish", self.schema), (run_id,))
         if row is None:  # pragma: no cover - the run exists while it is worked on

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
+import socket
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
 import pytest
 
 from stripe_sync import AsyncStripeSync
-from stripe_sync.backfill import BackfillProgress, listable_objects
+from stripe_sync.backfill import BackfillProgress, _holder_is_dead, listable_objects
 from stripe_sync.resources import get
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import make_sync, rows
@@ -186,6 +191,56 @@ async def test_a_dead_workers_window_is_claimed_after_its_lease(
     assert result.joined
     assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
     assert sum(w["processed_count"] for w in windows(database_url, result.run_id)) == 300
+
+
+def exited_pid() -> int:
+    """The pid of a process of this host that has exited (free, barring reuse)."""
+    with subprocess.Popen([sys.executable, "-c", "pass"]) as gone:
+        gone.wait()
+    return gone.pid
+
+
+async def test_a_killed_process_of_this_host_is_taken_over_at_once(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed("customer", 300)
+    dead = f"{socket.gethostname()}:{exited_pid()}:0123abcd/0"
+    # A lease far longer than the test may wait: only a takeover lets the run finish.
+    async with make_sync(fake, database_url, backfill_lease_seconds=3600) as sync:
+        first = await sync.process_next("customer")
+        assert first.has_more
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute(
+                "SELECT stripe._backfill_claim(%s, %s, interval '1 hour')", (first.run_id, dead)
+            )
+            held = conn.execute(
+                "SELECT count(*) FROM stripe._sync_obj_runs WHERE claimed_by = %s", (dead,)
+            ).fetchone()
+        assert held == (1,)
+        result = await asyncio.wait_for(sync.process_until_done("customer"), timeout=120)
+    assert result.status == "complete"
+    assert result.joined
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+
+
+def test_only_a_holder_of_this_host_that_is_gone_counts_as_dead() -> None:
+    host = socket.gethostname()
+    now = datetime.now(UTC)
+    gone = exited_pid()
+    assert _holder_is_dead(f"{host}:{gone}:tok/0", now)
+    # Another host: never judged, its lease runs out.
+    assert not _holder_is_dead(f"elsewhere:{gone}:tok/0", now)
+    # Alive since before its last renewal: alive. The parent runs since before this test.
+    assert not _holder_is_dead(f"{host}:{os.getppid()}:tok/0", now)
+    # This very process: never judged.
+    assert not _holder_is_dead(f"{host}:{os.getpid()}:tok/0", now - timedelta(days=1))
+    # A pid reused by a process started after the holder's last renewal: dead.
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as newer:
+        try:
+            assert _holder_is_dead(f"{host}:{newer.pid}:tok/0", now - timedelta(hours=1))
+        finally:
+            newer.kill()
+    assert not _holder_is_dead("not-a-worker-id", now)
 
 
 async def test_progress_reports_come_from_the_database(fake: FakeStripe, database_url: str) -> None:

@@ -131,3 +131,17 @@ ON CONFLICT (account_id, object) DO UPDATE
 
 -- name: db_now
 SELECT clock_timestamp();
+
+-- name: backfill_holders
+-- Who holds a live lease on a window of the run, and until when.
+SELECT claimed_by, max(claimed_until)
+FROM {schema}."_sync_obj_runs"
+WHERE run_id = %(run_id)s AND status = 'running' AND claimed_until >= clock_timestamp()
+GROUP BY claimed_by;
+
+-- name: backfill_expire_holders
+-- End the leases of holders known to be dead: their windows can be claimed at once.
+UPDATE {schema}."_sync_obj_runs"
+SET claimed_until = clock_timestamp()
+WHERE run_id = %(run_id)s AND status = 'running' AND claimed_by = ANY (%(holders)s)
+  AND claimed_until >= clock_timestamp();
