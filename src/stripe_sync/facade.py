@@ -43,7 +43,7 @@ from .backfill import (
     resolve_objects,
 )
 from .client import StripeClient
-from .config import StripeSyncConfig
+from .config import DEFAULT_API_BASE, StripeSyncConfig
 from .dead_letters import DeadLetters, dead_letterable
 from .errors import (
     ConfigError,
@@ -586,8 +586,16 @@ class AsyncStripeSync:
         return self._client
 
     def _key_hash(self) -> str | None:
+        """What ``accounts.api_key_hashes`` holds for the key (the edge functions compute the
+        same): the SHA-256 of the key for Stripe itself, of the API base and the key for any
+        other server, so that one test key served by two fake servers (the demo's, then
+        ``fake-stripe``) never finds the other's account."""
         key = self.config.stripe_secret_key
-        return hashlib.sha256(key.encode()).hexdigest() if key else None
+        if not key:
+            return None
+        base = self.config.stripe_api_base.rstrip("/")
+        text = key if base == DEFAULT_API_BASE else f"{base}\n{key}"
+        return hashlib.sha256(text.encode()).hexdigest()
 
     async def _platform_account(self) -> str:
         """The key's own account id: remembered, else looked up by key hash, else fetched."""

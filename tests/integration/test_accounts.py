@@ -16,6 +16,7 @@ from stripe_sync import AsyncStripeSync, run_migrations
 from stripe_sync.errors import UnknownAccountError
 from stripe_sync.resources import REGISTRY
 from stripe_sync.testing import FakeStripe
+from tests.integration.helpers import make_sync, rows
 
 #: A connected account with nothing but a dead letter: no accounts row, no objects.
 STRAY = "acct_1StrayDeadLetter0"
@@ -334,3 +335,26 @@ async def test_object_name_maps_every_stripe_object_type_to_its_registry_name(
     for resource in REGISTRY.values():
         (mapped,) = execute(database_url, "SELECT stripe._object_name(%s)", (resource.object,))
         assert mapped == (resource.name,), resource
+
+
+async def test_one_test_key_on_two_fake_servers_keeps_their_accounts_apart(
+    database_url: str,
+) -> None:
+    # The demo's fake and a later `stripe-sync fake-stripe` accept the same default key but are
+    # two accounts: the key's hash must not send the second one's rows to the first account.
+    with (
+        FakeStripe(seed=1, account_id="acct_demo0000000001") as demo,
+        FakeStripe(seed=2, account_id="acct_other000000002") as other,
+    ):
+        assert demo.api_key == other.api_key
+        ids = {}
+        for fake, base in ((demo, "http://demo-fake"), (other, "http://127.0.0.1:12111")):
+            customer = fake.call("POST", "/v1/customers", {"name": base})
+            (event,) = fake.events(type_="customer.created")
+            async with make_sync(fake, database_url, stripe_api_base=base) as sync:
+                assert (await sync.process_event(event)).outcome == "written"
+            ids[customer["id"]] = fake
+    stored = rows(database_url, "customers")
+    assert {cid: stored[cid]["_account_id"] for cid in ids} == {
+        cid: fake.account_id for cid, fake in ids.items()
+    }

@@ -481,8 +481,13 @@ async def test_webhook_writes_the_rows_process_webhook_writes(
         history = build_history(fake, clock)
         _track_endpoint(ts_url, fake.account_id)
         env = function_env(ts_url, stripe_server.url, fake)
+        # The same API base as the function's: the key's hash in `accounts` covers it.
         async with make_sync(
-            fake, database_url, auto_expand_lists=True, backfill_related_entities=False
+            fake,
+            database_url,
+            auto_expand_lists=True,
+            backfill_related_entities=False,
+            stripe_api_base=stripe_server.url,
         ) as engine:
             expected = []
             for event in history:
@@ -582,7 +587,7 @@ async def test_rejected_deliveries_get_the_status_codes_of_server_py(
     ts = ts_database_url
     with run_in_thread(fake) as stripe_server:
         _track_endpoint(ts, fake.account_id)
-        async with make_sync(fake, database_url) as engine:
+        async with make_sync(fake, database_url, stripe_api_base=stripe_server.url) as engine:
             app = httpx.ASGITransport(app=create_app(sync=engine))
             async with httpx.AsyncClient(transport=app, base_url="http://server") as client:
                 python = {

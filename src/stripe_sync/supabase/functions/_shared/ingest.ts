@@ -5,6 +5,7 @@
 // tie ('ambiguous'), re-list a summary's rows.
 import type { Change, ChildRoute, ResourceRow, Route, Store } from "./store.ts";
 import type { StripeClient, StripeObject } from "./stripe.ts";
+import { DEFAULT_API_BASE } from "./config.ts";
 
 /** Re-fetches of one object to settle a same-second tie before the last fetch simply wins. */
 export const MAX_REFETCHES = 3;
@@ -268,7 +269,7 @@ export async function platformAccount(
   secretKey: string,
   cache: Map<string, string>,
 ): Promise<string> {
-  const keyHash = await sha256Hex(secretKey);
+  const keyHash = await accountKeyHash(secretKey, ctx.stripe.options.apiBase);
   const cacheKey = `${ctx.store.schema}:${keyHash}`;
   const known = cache.get(cacheKey);
   if (known) return known;
@@ -280,6 +281,14 @@ export async function platformAccount(
   }
   cache.set(cacheKey, found);
   return found;
+}
+
+/** What `accounts.api_key_hashes` holds for a key (as the Python engine computes it): the
+ * SHA-256 of the key for Stripe itself, of the API base and the key for any other server (a
+ * fake), so that the same test key served by two fakes never maps to the other's account. */
+export async function accountKeyHash(secretKey: string, apiBase: string): Promise<string> {
+  const base = apiBase.replace(/\/+$/, "");
+  return await sha256Hex(base === DEFAULT_API_BASE ? secretKey : `${base}\n${secretKey}`);
 }
 
 export async function sha256Hex(text: string): Promise<string> {
