@@ -130,13 +130,13 @@ def start_backfill(
         )
 
 
-def finish(process: subprocess.Popen[bytes], out: Path, timeout: float = 60) -> dict[str, Any]:
-    """Wait for a backfill process; its ``--json`` result (it must exit 0)."""
+def finish(process: subprocess.Popen[bytes], out: Path, timeout: float = 60) -> Any:
+    """Wait for a backfill process; its ``--json`` result (it must exit 0): an object, or a
+    list of them when it ran for several accounts."""
     code = process.wait(timeout=timeout)
     err = out.with_suffix(".err").read_text()
     assert code == 0, f"exit {code}: {out.read_text()}\n{err}"
-    result: dict[str, Any] = json.loads(out.read_text())
-    return result
+    return json.loads(out.read_text())
 
 
 def scalar(url: str, query: str, *params: Any) -> Any:

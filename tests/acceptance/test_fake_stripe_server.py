@@ -76,7 +76,7 @@ def client(running: RunningServer) -> Iterator[stripe.StripeClient]:
             max_network_retries=0,
         )
     finally:
-        http_client.close()
+        http_client.close()  # type: ignore[no-untyped-call]
 
 
 def test_official_client_crud_and_auto_pagination(
@@ -86,6 +86,7 @@ def test_official_client_crud_and_auto_pagination(
         params={"email": "ada@example.com", "metadata": {"team": "core"}}
     )
     assert created.id.startswith("cus_")
+    assert created.metadata is not None
     assert created.metadata["team"] == "core"
     running.fake.seed("customer", 250)
     seen = [c.id for c in client.v1.customers.list(params={"limit": 100}).auto_paging_iter()]
@@ -117,7 +118,7 @@ def test_wrong_key_is_authentication_error(running: RunningServer) -> None:
             bad.v1.customers.list()
         assert "sk_test_not_the_key_1234" not in str(err.value)
     finally:
-        http_client.close()
+        http_client.close()  # type: ignore[no-untyped-call]
 
 
 def test_signed_webhooks_are_delivered_and_verified(
@@ -125,7 +126,7 @@ def test_signed_webhooks_are_delivered_and_verified(
 ) -> None:
     fake = running.fake
     endpoint = client.v1.webhook_endpoints.create(
-        params={"url": receiver.url, "enabled_events": ["customer.created", "product.*"]}
+        params={"url": receiver.url, "enabled_events": ["customer.created", "product.*"]}  # type: ignore[list-item]
     )
     secret = endpoint.secret
     assert secret is not None

@@ -59,7 +59,9 @@ _names = itertools.count()
 CLOCK_COLUMNS = frozenset({"_last_synced_at", "_updated_at", "updated_at", "processed_at"})
 
 
-def deno(deno_bin: str, *args: str, env: dict[str, str] | None = None, timeout: float = 600):
+def deno(
+    deno_bin: str, *args: str, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [deno_bin, *args],
         cwd=FUNCTIONS,

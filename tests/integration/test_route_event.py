@@ -129,7 +129,7 @@ def comparable(route: dict[str, Any]) -> dict[str, Any]:
             "account",
         )
     }
-    fields = ("table", "parent_column", "objects", "complete")
+    fields: tuple[str, ...] = ("table", "parent_column", "objects", "complete")
     if route["action"] == "upsert":
         fields = (*fields, "present", "must_list", "field")
     out["children"] = [{f: c[f] for f in fields} for c in route["children"]]

@@ -113,10 +113,14 @@ async def test_creates_the_default_tables(database_url: str) -> None:
     assert result.warnings == ()
     for table in tables:
         cols = _columns(database_url, "sigma", table.pg_name)
-        expected = {"_account_id": ("text", "NO", None, None)}
+        expected: dict[str, tuple[str, str, int | None, int | None]] = {
+            "_account_id": ("text", "NO", None, None)
+        }
         for c in table.columns:
             nullable = "NO" if c.name in table.primary_key else "YES"
-            numeric = (38, 18) if c.pg_type == "numeric(38,18)" else (None, None)
+            numeric: tuple[int | None, int | None] = (
+                (38, 18) if c.pg_type == "numeric(38,18)" else (None, None)
+            )
             if c.pg_type == "bigint":
                 numeric = (64, 0)
             if c.pg_type == "double precision":

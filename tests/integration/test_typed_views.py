@@ -80,7 +80,7 @@ def test_an_existing_database_keeps_its_rows_and_typed_values(empty_database_url
 
     with psycopg.connect(url, autocommit=True) as conn:
         after = {r.table: rows(conn, r.table) for r in REGISTRY.values()}
-        kinds = dict(
+        kinds: dict[str, str] = dict(
             conn.execute(
                 "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
                 "ON n.oid = c.relnamespace WHERE n.nspname = 'stripe' AND c.relname = ANY (%s)",

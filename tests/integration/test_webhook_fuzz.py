@@ -135,7 +135,9 @@ def _mutations(template: dict[str, Any]) -> list[Callable[[random.Random], bytes
         event["data"]["object"][rng.choice(("id", "name", "description"))] = f"cus_{surrogate}x"
         return _encode(event, rng)
 
-    return [field] * 6 + [
+    mutations: list[Callable[[random.Random], bytes]] = [field] * 6
+    return [
+        *mutations,
         truncated,
         deep,
         not_utf8,
@@ -237,9 +239,9 @@ async def test_a_body_nested_5000_deep_is_400(
 ) -> None:
     event = customer_created(fake, "Deep")
     nested = "[" * 5000 + "]" * 5000
-    body = json.dumps(event).replace('"metadata": {}', f'"metadata": {{"d": {nested}}}', 1)
-    assert nested in body
-    body = body.encode()
+    text = json.dumps(event).replace('"metadata": {}', f'"metadata": {{"d": {nested}}}', 1)
+    assert nested in text
+    body = text.encode()
     response = await http.post("/webhooks", content=body, headers=signed(body))
     assert response.status_code == 400
     assert "nested too deeply" in response.text

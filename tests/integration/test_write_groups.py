@@ -85,7 +85,9 @@ def test_each_change_of_a_group_gets_its_own_outcome(database_url: str) -> None:
     assert stored["cus_a"]["name"] == "newer"
     assert "cus_c" not in stored
     with psycopg.connect(database_url) as conn:
-        recorded = dict(conn.execute("SELECT id, outcome FROM stripe._processed_events"))
+        recorded: dict[str, str] = dict(
+            conn.execute("SELECT id, outcome FROM stripe._processed_events")
+        )
     assert recorded == {
         "evt_1": "written",
         "evt_2": "written",

@@ -178,7 +178,7 @@ def test_child_rows_carry_their_parent_and_missing_ones_are_tombstoned(database_
 @pytest.mark.parametrize("bad", [{"not": "an array"}, "x"])
 def test_bad_input_is_an_error_and_writes_nothing(database_url: str, bad: Any) -> None:
     with pytest.raises(psycopg.errors.RaiseException, match="JSON array"):
-        write(database_url, bad, T0)  # type: ignore[arg-type]
+        write(database_url, bad, T0)
     with pytest.raises(psycopg.errors.RaiseException, match="p_source"):
         write(database_url, [cus("a")], T0, "guess")
     with psycopg.connect(database_url) as conn:

@@ -193,13 +193,13 @@ async def test_a_storm_of_429s_and_5xx_is_absorbed(fake: FakeStripe) -> None:
 async def test_exhausted_retries_raise_the_transient_error(
     fake: FakeStripe, fault: str, error: type[Exception]
 ) -> None:
-    fake.configure(**{fault: 1.0}, seed=1)
+    fake.configure(None, seed=1, **{fault: 1.0})
     sleeps = Sleeps()
     async with _client(httpx.ASGITransport(app=fake.app), sleeps, max_retries=3) as client:
         with pytest.raises(error) as info:
             await client.list_page("/v1/customers")
     exc = info.value
-    assert exc.transient is True
+    assert exc.transient is True  # type: ignore[attr-defined]
     assert exc.status in {429, 500, 502, 503}  # type: ignore[attr-defined]
     assert exc.request_id.startswith("req_")  # type: ignore[attr-defined]
     assert fake.stats()["totals"]["requests"] == 4
