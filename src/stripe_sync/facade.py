@@ -69,6 +69,10 @@ __all__ = ["AsyncStripeSync", "StripeSync"]
 
 _log = logging.getLogger(__name__)
 
+#: Told of each event the engine applies: its result and the seconds it took (see
+#: :meth:`AsyncStripeSync._add_event_listener`).
+EventListener = Callable[[SyncResult, float], None]
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -111,6 +115,7 @@ class AsyncStripeSync:
         self._managed: ManagedWebhooks | None = None
         self._backfill: Backfiller | None = None
         self._closed = False
+        self._event_listeners: list[EventListener] = []
 
     async def __aenter__(self) -> AsyncStripeSync:
         return self
@@ -155,10 +160,11 @@ class AsyncStripeSync:
         Raises :class:`SignatureVerificationError` or :class:`MalformedPayloadError` with nothing
         written. A verified event that cannot be applied is handled as by :meth:`process_event`.
         """
+        started = time.perf_counter()
         event = await self._verify(payload, signature)
         # Verified: the body is UTF-8 JSON, passed on as received (see Ingestor.process_event).
         text = payload.decode("utf-8") if isinstance(payload, bytes) else payload
-        return await self._process_event(event, raw=text)
+        return await self._process_event(event, raw=text, started=started)
 
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in.
@@ -171,15 +177,46 @@ class AsyncStripeSync:
         return await self._process_event(event)
 
     async def _process_event(
-        self, event: Mapping[str, Any] | object, *, raw: str | None = None
+        self,
+        event: Mapping[str, Any] | object,
+        *,
+        raw: str | None = None,
+        started: float | None = None,
     ) -> SyncResult:
+        # Every path that applies events comes through here (webhooks, process_event, the
+        # Events API poller, replayed dead letters), so every one of them feeds the listeners.
+        if started is None:
+            started = time.perf_counter()
         ingestor = await self._ready()
         try:
-            return await ingestor.process_event(event, raw=raw)
+            result = await ingestor.process_event(event, raw=raw)
         except Exception as exc:
             if not dead_letterable(exc):
                 raise
-            return await (await self._dead_letters()).record(event, exc)
+            result = await (await self._dead_letters()).record(event, exc)
+        self._tell_listeners(result, time.perf_counter() - started)
+        return result
+
+    def _add_event_listener(self, listener: EventListener) -> Callable[[], None]:
+        """Call ``listener(result, seconds)`` after each event this engine applies or stores as
+        a dead letter, whichever path brought it; ``seconds`` runs from the start of processing
+        (signature check included) to the commit. It runs on the engine's loop and must not
+        block; what it raises is logged, never passed on. Returns a function that removes it.
+        (The webhook app's Prometheus metrics listen this way.)"""
+        self._event_listeners.append(listener)
+
+        def remove() -> None:
+            with contextlib.suppress(ValueError):
+                self._event_listeners.remove(listener)
+
+        return remove
+
+    def _tell_listeners(self, result: SyncResult, seconds: float) -> None:
+        for listener in self._event_listeners:
+            try:
+                listener(result, seconds)
+            except Exception:
+                _log.exception("an event listener failed")
 
     async def sync_single_entity(
         self, object_id: str, *, object: str | None = None, account: str | None = None

@@ -4,11 +4,12 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 (tests, or an app mounted twice) never collide on metric names. The names:
 
 - ``stripe_sync_events_total{type,outcome}``: events processed, by event type and
-  :class:`~stripe_sync.ingest.Outcome`.
+  :class:`~stripe_sync.ingest.Outcome`, whichever path brought them (webhooks, the Events API
+  poller of events mode, replayed dead letters).
 - ``stripe_sync_webhook_errors_total{reason}``: rejected or failed deliveries; ``reason`` is one
   of :data:`ERROR_REASONS`.
-- ``stripe_sync_event_processing_seconds``: time from the body being read to the event being
-  committed (histogram).
+- ``stripe_sync_event_processing_seconds``: time from the body being read (a webhook) or the
+  event being handed over (the poller) to the event being committed (histogram).
 - ``stripe_sync_last_event_timestamp_seconds``: Stripe's ``created`` of the newest event
   processed; ``stripe_sync_last_event_age_seconds``: now minus that, computed at each scrape so
   that an alert fires when events stop arriving. Both have no sample until the first event.
@@ -73,7 +74,7 @@ class Metrics:
             self.webhook_errors.labels(reason=reason)
         self.processing_seconds = Histogram(
             "stripe_sync_event_processing_seconds",
-            "Time to verify, apply and commit one webhook event.",
+            "Time to verify (webhooks), apply and commit one event.",
             buckets=_LATENCY_BUCKETS,
             registry=self.registry,
         )
@@ -92,12 +93,12 @@ class Metrics:
         scrape); ``None`` keeps the previous values (the database did not answer)."""
         self._snapshot.set(stripe, backfill, lag)
 
-    def observe_event(self, result: SyncResult, created: float | None, seconds: float) -> None:
-        """Count one processed event; ``created`` is its Stripe ``created`` timestamp."""
+    def observe_event(self, result: SyncResult, seconds: float) -> None:
+        """Count one processed event, from any path (webhook, Events API, replay)."""
         self.events.labels(type=result.event_type or "unknown", outcome=result.outcome.value).inc()
         self.processing_seconds.observe(seconds)
-        if created is not None:
-            self._freshness.saw(created)
+        if result.event_created is not None:
+            self._freshness.saw(result.event_created)
 
     def observe_error(self, reason: str) -> None:
         """Count one failed delivery; ``reason`` is one of :data:`ERROR_REASONS`."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -75,12 +74,16 @@ def create_app(
     engine = sync if sync is not None else AsyncStripeSync(_required(config))
     metrics = Metrics(registry)
     handlers = _Handlers(engine, metrics, max_body_bytes)
+    # Events counted from the engine, not the route: those the Events API poller applies (events
+    # mode) move the same counters as webhooks.
+    stop_listening = engine._add_event_listener(metrics.observe_event)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            stop_listening()
             if owned:
                 await engine.close()
 
@@ -127,7 +130,6 @@ class _Handlers:
             self.metrics.observe_error("malformed")
             return _error(400, "invalid Content-Length header")
 
-        started = time.perf_counter()
         try:
             result = await self.sync.process_webhook(body, request.headers.get("stripe-signature"))
         except SignatureVerificationError as exc:
@@ -145,7 +147,6 @@ class _Handlers:
             self.metrics.observe_error("error")
             _log.exception("webhook processing failed", extra={"reason": "error"})
             return _error(500, "internal error")
-        self.metrics.observe_event(result, result.event_created, time.perf_counter() - started)
         return JSONResponse(
             {"received": True, "outcome": result.outcome.value, "event_id": result.event_id}
         )

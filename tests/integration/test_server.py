@@ -295,9 +295,15 @@ async def test_metrics_count_events_by_type_and_outcome(
     )
 
 
-async def test_each_app_has_its_own_registry(sync: AsyncStripeSync, fake: FakeStripe) -> None:
+async def test_each_app_has_its_own_registry(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
     event = customer_created(fake, "Ada")
-    async with client_for(sync) as first, client_for(sync) as second:
+    async with (
+        make_sync(fake, database_url) as other,
+        client_for(sync) as first,
+        client_for(other) as second,
+    ):
         assert (await deliver(first, event)).status_code == 200
         first_text = (await first.get("/metrics")).text
         second_text = (await second.get("/metrics")).text
@@ -305,6 +311,22 @@ async def test_each_app_has_its_own_registry(sync: AsyncStripeSync, fake: FakeSt
     assert "customer.created" not in second_text
     # Before any event the freshness gauges have no sample.
     assert ("stripe_sync_last_event_age_seconds", ()) not in samples(second_text)
+
+
+async def test_apps_of_one_engine_count_its_events(sync: AsyncStripeSync, fake: FakeStripe) -> None:
+    # Events are counted where the engine applies them, so an app sees the events of its engine
+    # whichever app (or poller) received them; webhook errors stay with the app that answered.
+    async with client_for(sync) as first, client_for(sync) as second:
+        assert (await deliver(first, customer_created(fake, "Ada"))).status_code == 200
+        assert (
+            await deliver(second, customer_created(fake, "Bob"), OTHER_SECRET)
+        ).status_code == 400
+        first_found = samples((await first.get("/metrics")).text)
+        second_found = samples((await second.get("/metrics")).text)
+    written = ("stripe_sync_events_total", (("outcome", "written"), ("type", "customer.created")))
+    assert first_found[written] == second_found[written] == 1
+    bad = ("stripe_sync_webhook_errors_total", (("reason", "bad_signature"),))
+    assert (first_found[bad], second_found[bad]) == (0, 1)
 
 
 # /health needs AsyncStripeSync.ping() (a public wrapper of Store.ping): until the facade has it,
@@ -343,3 +365,65 @@ async def test_create_app_takes_a_config_or_an_engine(sync: AsyncStripeSync) -> 
     assert isinstance(app.state.stripe_sync, AsyncStripeSync)
     assert app.state.stripe_sync is not sync
     await app.state.stripe_sync.close()
+
+
+async def test_metrics_count_events_the_poller_applies(
+    sync: AsyncStripeSync, fake: FakeStripe
+) -> None:
+    # Events mode: the app serves /metrics while the Events API poller applies the events; the
+    # same counters move as for webhooks (issue 17, defect 8: they stayed at nothing).
+    registry = CollectorRegistry()
+    app = create_app(sync=sync, registry=registry)
+    await sync.poll_events()  # the baseline
+    ada = customer_created(fake, "Ada")
+    customer_updated(fake, ada["data"]["object"]["id"], "Ada L.")
+    newest = max(e["created"] for e in fake.events())
+    assert (await sync.poll_events()).applied >= 2
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://sync"
+    ) as http:
+        found = samples((await http.get("/metrics")).text)
+    assert (
+        found[
+            (
+                "stripe_sync_events_total",
+                (("outcome", "written"), ("type", "customer.created")),
+            )
+        ]
+        == 1
+    )
+    assert (
+        found[
+            (
+                "stripe_sync_events_total",
+                (("outcome", "written"), ("type", "customer.updated")),
+            )
+        ]
+        == 1
+    )
+    assert found[("stripe_sync_last_event_timestamp_seconds", ())] == newest
+    assert found[("stripe_sync_event_processing_seconds_count", ())] >= 2
+    # No webhook was delivered: nothing is counted as a webhook error.
+    assert all(
+        value == 0
+        for (name, _), value in found.items()
+        if name == "stripe_sync_webhook_errors_total"
+    )
+
+
+async def test_a_failing_event_listener_never_fails_the_event(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
+    seen: list[str | None] = []
+
+    def broken(result: Any, seconds: float) -> None:
+        seen.append(result.event_id)
+        raise RuntimeError("listener bug")
+
+    remove = sync._add_event_listener(broken)
+    event = customer_created(fake, "Ada")
+    assert (await sync.process_event(event)).outcome.value == "written"
+    remove()
+    assert (await sync.process_event(customer_created(fake, "Bob"))).outcome.value == "written"
+    assert seen == [event["id"]]
+    assert count(database_url, "customers") == 2
