@@ -287,7 +287,9 @@ class PostgresRateLimiter:
                     row = await cur.fetchone()
             except psycopg_pool.PoolTimeout as exc:
                 raise DatabaseUnavailableError(
-                    f"rate limiter: no database connection within {pool.timeout:g} s "
+                    # The database is what failed: say so first (a user who read "rate
+                    # limiter" went looking for a Stripe problem).
+                    f"no database connection within {pool.timeout:g} s "
                     "(the server is down or the pool is exhausted)"
                 ) from exc
             except psycopg.OperationalError as exc:
@@ -301,9 +303,7 @@ class PostgresRateLimiter:
                     )
                     await pool.check()
                     continue
-                raise DatabaseUnavailableError(
-                    f"rate limiter: database unavailable: {_first_line(exc)}"
-                ) from exc
+                raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
             except (
                 psycopg.errors.UndefinedFunction,
                 psycopg.errors.UndefinedTable,

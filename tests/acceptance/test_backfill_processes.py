@@ -293,6 +293,60 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes_at_once(
     assert set(ids) == seeded
 
 
+def test_database_stopped_mid_run_is_one_clear_message_and_the_run_resumes(
+    fake_server: FakeServer, tmp_path: Path
+) -> None:
+    # The user's path (issue 17, defect 9): the embedded PostgreSQL, ``stripe-sync db stop``
+    # while a backfill runs. It used to print ~60 pool warnings, then blame "the rate limiter".
+    data_dir = str(tmp_path / "pg")
+    env = backfill_env(fake_server)
+    started = subprocess.run(
+        [*CLI, "db", "url", "--data-dir", data_dir], env=env, capture_output=True, text=True
+    )
+    assert started.returncode == 0, started.stderr
+    database_url = started.stdout.strip()
+    migrated = subprocess.run(
+        [*CLI, "migrate", "--database-url", database_url], env=env, capture_output=True, text=True
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    seeded = fake_server.seed("customer", 6_000)
+    args = ("customer", "--workers", "4", "--max-rps", "10")
+    out = tmp_path / "stopped.json"
+    process = start_backfill(fake_server, database_url, out, *args)
+    deadline = time.monotonic() + 40
+    while pages_committed(database_url) < 3:
+        assert process.poll() is None, out.with_suffix(".err").read_text()
+        assert time.monotonic() < deadline, "no progress"
+        time.sleep(0.05)
+    stopped = subprocess.run(
+        [*CLI, "db", "stop", "--data-dir", data_dir], env=env, capture_output=True, text=True
+    )
+    assert stopped.returncode == 0, stopped.stderr
+    assert process.wait(timeout=60) == 1
+    err = out.with_suffix(".err").read_text()
+    assert "Traceback" not in err
+    assert "rate limiter" not in err
+    assert "run the same command again once it is back to resume" in err
+    # At most one line from the pool, and nothing else but the error itself (two lines).
+    assert err.count("psycopg.pool") <= 1, err
+    assert len(err.strip().splitlines()) <= 3, err
+
+    restarted = subprocess.run(
+        [*CLI, "db", "url", "--data-dir", data_dir], env=env, capture_output=True, text=True
+    )
+    assert restarted.returncode == 0, restarted.stderr
+    try:
+        out = tmp_path / "resumed.json"
+        result = finish(start_backfill(fake_server, database_url, out, *args), out)
+        assert result["status"] == "complete"
+        assert result["joined"] is True
+        ids = db_ids(database_url, "customer")
+        assert len(ids) == len(set(ids))
+        assert set(ids) == seeded
+    finally:
+        subprocess.run([*CLI, "db", "stop", "--data-dir", data_dir], env=env, check=False)
+
+
 def test_two_processes_share_one_run(
     fake_server: FakeServer, database_url: str, tmp_path: Path
 ) -> None:

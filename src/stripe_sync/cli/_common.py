@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -111,6 +112,38 @@ def main(verbose: int) -> None:
     """Keep a Stripe account mirrored in PostgreSQL."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if verbose == 0:
+        logging.getLogger("psycopg.pool").addFilter(OncePerOutage())
+
+
+class OncePerOutage(logging.Filter):
+    """Lets one warning of the connection pool through per ``quiet_seconds``, on one line.
+
+    When the database goes away, psycopg's pool warns for every connection it discards and
+    every attempt to reconnect: dozens of lines a second, two lines each, that bury the one
+    message that matters (the command's own error). ``-v`` shows them all.
+    """
+
+    def __init__(self, quiet_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        super().__init__()
+        self.quiet_seconds = quiet_seconds
+        self.clock = clock
+        self._last: float | None = None
+        self._suppressed = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = self.clock()
+        if self._last is not None and now - self._last < self.quiet_seconds:
+            self._suppressed += 1
+            return False
+        message = record.getMessage().splitlines()[0] if record.getMessage() else ""
+        if self._suppressed:
+            message += f" ({self._suppressed} similar messages not shown; -v shows them)"
+        else:
+            message += f" (more in the next {self.quiet_seconds:g} s not shown; -v shows them)"
+        record.msg, record.args = message, None
+        self._last, self._suppressed = now, 0
+        return True
 
 
 def stripe_config(

@@ -25,6 +25,7 @@ from rich.table import Table
 
 from ..backfill import BackfillProgress, BackfillResult
 from ..config import StripeSyncConfig
+from ..errors import DatabaseUnavailableError
 from ..facade import StripeSync
 from ._common import (
     data_dir_option,
@@ -258,6 +259,15 @@ def backfill(
         # The run stopped cleanly (its windows released): the next run continues it.
         click.echo("interrupted; run the same command again to resume", err=True)
         sys.exit(130)
+    except DatabaseUnavailableError as exc:
+        # What is written is committed and the windows stay claimed by this (ending) process:
+        # a run started on this host after the database is back takes them over at once.
+        click.echo(
+            f"transient error: {exc}\nthe database went away during the backfill; nothing "
+            "written is lost: run the same command again once it is back to resume",
+            err=True,
+        )
+        sys.exit(1)
     if as_json:
         payload = [_as_json(r) for r in results]
         click.echo(json.dumps(payload if connected_accounts is not None else payload[0]))
