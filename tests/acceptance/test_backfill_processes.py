@@ -139,6 +139,24 @@ def finish(process: subprocess.Popen[bytes], out: Path, timeout: float = 60) -> 
     return json.loads(out.read_text())
 
 
+def wait_for_pages(
+    process: subprocess.Popen[bytes], database_url: str, out: Path, pages: int
+) -> None:
+    """Wait until the running backfill has committed ``pages`` pages (it must not end first)."""
+    deadline = time.monotonic() + 40
+    while pages_committed(database_url) < pages:
+        assert process.poll() is None, out.with_suffix(".err").read_text()
+        assert time.monotonic() < deadline, "no progress"
+        time.sleep(0.05)
+
+
+def assert_exactly(database_url: str, name: str, seeded: set[str]) -> None:
+    """The table of ``name`` holds each seeded id once, and nothing else."""
+    ids = db_ids(database_url, name)
+    assert len(ids) == len(set(ids))
+    assert set(ids) == seeded
+
+
 def scalar(url: str, query: str, *params: Any) -> Any:
     with psycopg.connect(url) as conn:
         row = conn.execute(query, params).fetchone()
@@ -267,11 +285,7 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes_at_once(
     args = ("customer", "--workers", "4", "--max-rps", "10")
     out = tmp_path / "interrupted.json"
     process = start_backfill(fake_server, database_url, out, *args)
-    deadline = time.monotonic() + 40
-    while pages_committed(database_url) < 3:
-        assert process.poll() is None, out.with_suffix(".err").read_text()
-        assert time.monotonic() < deadline, "no progress"
-        time.sleep(0.05)
+    wait_for_pages(process, database_url, out, 3)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 130
     err = out.with_suffix(".err").read_text()
@@ -288,9 +302,7 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes_at_once(
     result = finish(start_backfill(fake_server, database_url, out, *args), out)
     assert result["status"] == "complete"
     assert result["joined"] is True
-    ids = db_ids(database_url, "customer")
-    assert len(ids) == len(set(ids))
-    assert set(ids) == seeded
+    assert_exactly(database_url, "customer", seeded)
 
 
 def test_database_stopped_mid_run_is_one_clear_message_and_the_run_resumes(
@@ -313,11 +325,7 @@ def test_database_stopped_mid_run_is_one_clear_message_and_the_run_resumes(
     args = ("customer", "--workers", "4", "--max-rps", "10")
     out = tmp_path / "stopped.json"
     process = start_backfill(fake_server, database_url, out, *args)
-    deadline = time.monotonic() + 40
-    while pages_committed(database_url) < 3:
-        assert process.poll() is None, out.with_suffix(".err").read_text()
-        assert time.monotonic() < deadline, "no progress"
-        time.sleep(0.05)
+    wait_for_pages(process, database_url, out, 3)
     stopped = subprocess.run(
         [*CLI, "db", "stop", "--data-dir", data_dir], env=env, capture_output=True, text=True
     )
@@ -340,9 +348,7 @@ def test_database_stopped_mid_run_is_one_clear_message_and_the_run_resumes(
         result = finish(start_backfill(fake_server, database_url, out, *args), out)
         assert result["status"] == "complete"
         assert result["joined"] is True
-        ids = db_ids(database_url, "customer")
-        assert len(ids) == len(set(ids))
-        assert set(ids) == seeded
+        assert_exactly(database_url, "customer", seeded)
     finally:
         subprocess.run([*CLI, "db", "stop", "--data-dir", data_dir], env=env, check=False)
 
