@@ -173,6 +173,33 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert missing == []
 
 
+def test_every_option_has_help_in_plain_text() -> None:
+    """``--help`` is read in a terminal: every option says what it does, and no docstring
+    markup (``--json``, :class:) shows through literally."""
+    import click
+
+    from stripe_sync.cli import main
+
+    def walk(command: click.Command, path: str) -> Iterator[tuple[str, click.Command]]:
+        yield path, command
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                yield from walk(sub, f"{path} {name}")
+
+    undocumented, marked_up = [], []
+    for path, command in walk(main, "stripe-sync"):
+        undocumented += [
+            f"{path} {param.opts[0]}"
+            for param in command.params
+            if isinstance(param, click.Option) and not param.hidden and not param.help
+        ]
+        text = command.get_help(click.Context(command, info_name=path))
+        if re.search(r"``|:(class|func|meth|mod):`", text):
+            marked_up.append(path)
+    assert undocumented == []
+    assert marked_up == []
+
+
 def test_env_vars_are_named_in_help(env: dict[str, str]) -> None:
     result = cli("migrate", "--help", env=env)
     assert "DATABASE_URL" in result.stdout

@@ -371,7 +371,7 @@ def status(
 ) -> None:
     """Show the newest backfill runs and their objects (the sync_runs views), then how far
     behind each account and object is (the sync_lag view). Reads the database only: no Stripe
-    key needed. ``--json``: ``{"runs": [...], "lag": [...]}``."""
+    key needed. With --json: {"runs": [...], "lag": [...]}."""
     url = resolve_database_url(database_url, data_dir)
     with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()
