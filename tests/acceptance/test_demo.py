@@ -105,9 +105,10 @@ def test_demo_backfills_the_fake_account_and_prints_the_true_counts(
         ]
     for title, statement in EXAMPLE_QUERIES:
         assert example_sql(statement, "stripe") in result.stdout, title
-    mrr, revenue, _unpaid, started = answers
+    mrr, revenue, unpaid, started = answers
     assert mrr
     assert revenue
+    assert unpaid, "the fake account has customers with unpaid invoices"
     assert started
     plan, currency, subscriptions, amount = mrr[0]
     assert re.search(
