@@ -39,7 +39,8 @@ from ._common import (
     resolve_database_url,
     schema_option,
 )
-from .backfill import ProgressDisplay, print_result
+from .backfill import print_result
+from .progress import ProgressDisplay
 
 if TYPE_CHECKING:
     from ..testing import FakeStripe
