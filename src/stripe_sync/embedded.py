@@ -16,13 +16,17 @@ import logging
 import subprocess
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import filelock
 import platformdirs
-import psutil
 
 from .errors import EmbeddedPostgresError
+
+if TYPE_CHECKING:
+    import filelock
+
+# filelock and psutil are imported where they are used: every command's --help shows
+# default_data_dir(), and should not load them.
 
 __all__ = ["bundled_program", "default_data_dir", "ensure_running", "running_url", "stop"]
 
@@ -69,6 +73,8 @@ def _postmaster_pid(pgdata: Path) -> int | None:
 
 def _is_our_postmaster(pid: int, pgdata: Path) -> bool:
     """True when ``pid`` is a live postgres process serving ``pgdata`` (not a reused pid)."""
+    import psutil
+
     try:
         proc = psutil.Process(pid)
         return proc.name() == "postgres" and str(pgdata) in " ".join(proc.cmdline())
@@ -110,6 +116,8 @@ def ensure_running(data_dir: Path | None = None) -> str:
     Safe to call from several processes at once: the wheel serialises start-up with an
     inter-process lock, and a running server is reused.
     """
+    import filelock
+
     pgdata = (data_dir or default_data_dir()).expanduser().resolve()
     try:
         pgdata.parent.mkdir(parents=True, exist_ok=True)
@@ -122,6 +130,8 @@ def ensure_running(data_dir: Path | None = None) -> str:
 
 
 def _start_lock(pgdata: Path) -> filelock.FileLock:
+    import filelock
+
     # Serialises start, stop and stale-file clean-up between stripe-sync processes, so that
     # one never judges the files of a server another one is initialising or starting.
     return filelock.FileLock(str(pgdata.parent / f".{pgdata.name}.stripe-sync.lock"), timeout=120)
@@ -173,6 +183,8 @@ def stop(data_dir: Path | None = None) -> bool:
 
 
 def _stop_locked(pgdata: Path) -> bool:
+    import psutil
+
     pid = _postmaster_pid(pgdata)
     if pid is None or not _is_our_postmaster(pid, pgdata):
         _clear_stale_pid_file(pgdata)

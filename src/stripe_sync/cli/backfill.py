@@ -1,4 +1,7 @@
-"""``stripe-sync backfill`` and ``stripe-sync status``: list history, and show the runs."""
+"""``stripe-sync backfill`` and ``stripe-sync status``: list history, and show the runs.
+
+The engine and rich are imported in the commands' bodies: ``--help`` needs neither.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +11,11 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from ..backfill import BackfillResult
 from ..config import StripeSyncConfig
-from ..facade import StripeSync
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -27,13 +26,19 @@ from ._common import (
     stripe_config,
     stripe_options,
 )
-from .progress import ProgressDisplay
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..backfill import BackfillResult
 
 __all__ = ["backfill", "print_result", "status"]
 
 
 def print_result(console: Console, result: BackfillResult) -> None:
     """A table of what a run listed, and its failures."""
+    from rich.table import Table
+
     table = Table(
         title=f"Backfill run {result.run_id} ({result.account_id}): {result.status}",
         title_justify="left",
@@ -153,6 +158,8 @@ def backfill(
     lists only what is new, and retries failed windows) and parallel (start it in several
     processes on one database to share the work).
     """
+    from rich.console import Console
+
     if sigma:
         _sigma(list(objects), account, as_json, options)
         return
@@ -193,6 +200,9 @@ def _run_backfill(
     as_json: bool,
     console: Console,
 ) -> list[BackfillResult]:
+    from ..facade import StripeSync
+    from .progress import ProgressDisplay
+
     with StripeSync(config) as sync:
         sync.run_migrations()
         display = ProgressDisplay(console, per_account=connected_accounts is not None)
@@ -219,6 +229,10 @@ def _run_backfill(
 
 def _sigma(tables: list[str], account: str | None, as_json: bool, options: Any) -> None:
     """``backfill --sigma``: the Sigma tables, first load or increment."""
+    from rich.console import Console
+
+    from ..facade import StripeSync
+
     with StripeSync(stripe_config(**options)) as sync:
         sync.run_migrations()
         result = sync.sync_sigma(tables or None, account=account)
@@ -288,6 +302,11 @@ def status(
     """Show the newest backfill runs and their objects (the sync_runs views), then how far
     behind each account and object is (the sync_lag view). Reads the database only: no Stripe
     key needed. With --json: {"runs": [...], "lag": [...]}."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..facade import StripeSync
+
     url = resolve_database_url(database_url, data_dir)
     with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()

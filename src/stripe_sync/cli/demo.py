@@ -5,6 +5,9 @@ and served inside this process over ``httpx.ASGITransport`` (no socket, no rate 
 limits protect Stripe, not the fake). The real backfill engine lists it into PostgreSQL (the
 embedded one unless a URL is given); then the command prints the rows per table and SQL to try,
 and runs one query. Only Stripe is simulated: the engine, the schema and the SQL are the real ones.
+
+The engine, the fake, the database driver and rich are imported in the command's body:
+``--help`` needs none of them.
 """
 
 from __future__ import annotations
@@ -18,19 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-import httpx
-import psycopg
-from psycopg import sql
-from rich.console import Console
-from rich.table import Table
 
 from .. import embedded
 from ..config import DEFAULT_SCHEMA, StripeSyncConfig
 from ..errors import DatabaseUnavailableError
-from ..facade import StripeSync
-from ..migrations import list_relations
-from ..ratelimit import TokenBucketLimiter
-from ..resources import REGISTRY
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -39,10 +33,10 @@ from ._common import (
     resolve_database_url,
     schema_option,
 )
-from .backfill import print_result
-from .progress import ProgressDisplay
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..testing import FakeStripe
 
 __all__ = ["DEFAULT_SCALE", "EXAMPLE_QUERIES", "demo", "row_counts"]
@@ -121,6 +115,11 @@ def example_sql(statement: str, schema: str) -> str:
 
 def row_counts(database_url: str, schema: str) -> dict[str, int]:
     """Rows per table of ``schema``, empty tables included."""
+    import psycopg
+    from psycopg import sql
+
+    from ..migrations import list_relations
+
     tables = [r.name for r in list_relations(database_url, schema) if r.kind in ("object", "table")]
     counts: dict[str, int] = {}
     try:
@@ -135,6 +134,8 @@ def row_counts(database_url: str, schema: str) -> dict[str, int]:
 
 
 def _run_query(database_url: str, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    import psycopg
+
     try:
         with psycopg.connect(database_url, autocommit=True) as conn:
             cursor = conn.execute(statement.encode())
@@ -144,6 +145,8 @@ def _run_query(database_url: str, statement: str) -> tuple[list[str], list[tuple
 
 
 def _seed(fake: FakeStripe, scale: int, console: Console) -> dict[str, int]:
+    from rich.table import Table
+
     started = time.monotonic()
     counts = fake.seed_realistic(scale)
     console.print(
@@ -210,7 +213,16 @@ def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | Non
     PostgreSQL is started (or reused). The fake data goes into --schema: pick another schema
     than the one a real sync uses to keep them apart. Running it again rewrites the same rows.
     """
+    import httpx
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..facade import StripeSync
+    from ..ratelimit import TokenBucketLimiter
+    from ..resources import REGISTRY
     from ..testing import FakeStripe
+    from .backfill import print_result
+    from .progress import ProgressDisplay
 
     started = time.monotonic()
     url = resolve_database_url(database_url, data_dir)
