@@ -145,6 +145,9 @@ def test_the_psql_command_it_prints_works_in_a_shell_without_the_venv_on_path(
             check=False,
         )
         assert (shell.returncode, shell.stdout.strip()) == (0, "20"), (command, shell.stderr)
+        # The next steps it suggests name the same stripe-sync.
+        stripe_sync = command.split('"$(')[1].split(" db url")[0]
+        assert f"then run {stripe_sync} backfill and {stripe_sync} status" in result.stdout
     finally:
         embedded.stop(data_dir)
         shutil.rmtree(root, ignore_errors=True)

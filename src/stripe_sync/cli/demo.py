@@ -287,10 +287,15 @@ def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | Non
     out.print(
         f"Demo done in {time.monotonic() - started:.1f} s: {sum(seeded.values()):,} objects "
         f"seeded, {result.processed:,} listed (subscription items and invoice lines come "
-        "inside their subscriptions and invoices).\n"
-        "With your own account: export STRIPE_API_KEY=sk_live_..., then stripe-sync "
-        "backfill and stripe-sync status.",
+        "inside their subscriptions and invoices).",
         highlight=False,
+    )
+    command = _stripe_sync()
+    out.print(
+        "With your own account: export STRIPE_API_KEY=sk_live_..., then run "
+        f"{command} backfill and {command} status",
+        highlight=False,
+        soft_wrap=True,
     )
     if result.status != "complete":
         sys.exit(1)
