@@ -1,10 +1,16 @@
-"""stripe-sync: keep a Stripe account mirrored in PostgreSQL."""
+"""stripe-sync: keep a Stripe account mirrored in PostgreSQL.
+
+The public names below are imported when first used (PEP 562), not with the package: the
+``stripe-sync`` command imports this package, and ``stripe-sync --help`` must not pay for the
+database driver, HTTP and the engine (half a second of CPU). ``from stripe_sync import
+StripeSync`` works as ever; type checkers read the imports under ``TYPE_CHECKING``.
+"""
 
 from __future__ import annotations
 
-from ._version import __version__
-from .backfill import BackfillProgress, BackfillResult, ObjectProgress, ObjectResult, PageResult
-from .config import PoolConfig, StripeSyncConfig
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     ConfigError,
     DatabaseError,
@@ -27,10 +33,56 @@ from .errors import (
     UnknownObjectError,
     WebhookError,
 )
-from .facade import AsyncStripeSync, StripeSync
-from .ingest import Outcome, SyncResult
-from .migrations import MigrationResult, run_migrations
-from .poller import PollResult
+
+if TYPE_CHECKING:
+    from ._version import __version__
+    from .backfill import (
+        BackfillProgress,
+        BackfillResult,
+        ObjectProgress,
+        ObjectResult,
+        PageResult,
+    )
+    from .config import PoolConfig, StripeSyncConfig
+    from .facade import AsyncStripeSync, StripeSync
+    from .ingest import Outcome, SyncResult
+    from .migrations import MigrationResult, run_migrations
+    from .poller import PollResult
+
+#: Where each lazily imported public name lives (the errors, dependency-free, are imported above).
+_LAZY = {
+    "__version__": "_version",
+    "AsyncStripeSync": "facade",
+    "BackfillProgress": "backfill",
+    "BackfillResult": "backfill",
+    "MigrationResult": "migrations",
+    "ObjectProgress": "backfill",
+    "ObjectResult": "backfill",
+    "Outcome": "ingest",
+    "PageResult": "backfill",
+    "PollResult": "poller",
+    "PoolConfig": "config",
+    "StripeSync": "facade",
+    "StripeSyncConfig": "config",
+    "SyncResult": "ingest",
+    "run_migrations": "migrations",
+}
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, which would type every unknown name Any
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # once: later lookups do not come here
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "AsyncStripeSync",

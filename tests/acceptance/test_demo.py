@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import psycopg
 import pytest
 from psycopg import sql
 
+from stripe_sync import embedded
 from stripe_sync.cli.demo import EXAMPLE_QUERIES, example_sql
 from stripe_sync.resources import REGISTRY
 
@@ -105,15 +109,48 @@ def test_demo_backfills_the_fake_account_and_prints_the_true_counts(
         ]
     for title, statement in EXAMPLE_QUERIES:
         assert example_sql(statement, "stripe") in result.stdout, title
-    mrr, revenue, _unpaid, started = answers
+    mrr, revenue, unpaid, started = answers
     assert mrr
     assert revenue
+    assert unpaid, "the fake account has customers with unpaid invoices"
     assert started
     plan, currency, subscriptions, amount = mrr[0]
     assert re.search(
         rf"│ {re.escape(plan)}\s*│\s*{currency}\s*│\s*{subscriptions}\s*│\s*{amount}\s*│",
         result.stdout,
     ), result.stdout
+
+
+def test_the_psql_command_it_prints_works_in_a_shell_without_the_venv_on_path(
+    env: dict[str, str],
+) -> None:
+    """After README's install (``.venv/bin/pip install .``, no venv activated) neither
+    ``stripe-sync`` nor, on many machines, ``psql`` is on PATH: the printed command still runs."""
+    root = Path(tempfile.mkdtemp(prefix="ss-demo-"))
+    data_dir = root / "pg"
+    # PATH names an empty directory: no program is found by name.
+    bare = {**env, "PATH": str(root / "bin"), "STRIPE_SYNC_DATA_DIR": str(data_dir)}
+    try:
+        result = demo("--scale", "20", "--schema", "demo", env={**bare, "COLUMNS": "60"})
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        command = lines[lines.index("SQL to try: paste into psql, started with") + 1]
+        count = "-Atc 'SELECT count(*) FROM demo.customers'"
+        shell = subprocess.run(
+            ["/bin/sh", "-c", f"{command} {count}"],
+            env=bare,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert (shell.returncode, shell.stdout.strip()) == (0, "20"), (command, shell.stderr)
+        # The next steps it suggests name the same stripe-sync.
+        stripe_sync = command.split('"$(')[1].split(" db url")[0]
+        assert f"then run {stripe_sync} backfill and {stripe_sync} status" in result.stdout
+    finally:
+        embedded.stop(data_dir)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_demo_in_its_own_schema_leaves_stripe_alone_and_can_run_again(

@@ -260,6 +260,27 @@ async def test_progress_reports_come_from_the_database(fake: FakeStripe, databas
     assert counts == sorted(counts), "progress never goes backwards"
 
 
+async def test_objects_listed_per_parent_report_how_far_they_are(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """A customer's payment methods are listed customer by customer: their share done (which
+    the progress bars turn into an ETA) is that of the customers listed times the share of
+    those whose payment methods are listed."""
+    fake.seed_realistic(300)
+    fake.configure(latency_ms=5)
+    reports: list[BackfillProgress] = []
+    async with make_sync(fake, database_url, backfill_workers=4) as sync:
+        result = await sync.process_until_done(
+            "payment_method", on_progress=reports.append, progress_interval=0.05
+        )
+    assert result.objects["payment_method"].processed == 300
+    fractions = [r.objects["payment_method"].fraction for r in reports]
+    assert fractions[-1] == 1.0
+    during = [f for f in fractions[:-1] if f is not None and 0 < f < 1]
+    assert len(during) >= 3, fractions
+    assert None not in fractions, "known from the first report on"
+
+
 async def test_connected_account_backfill_is_attributed_to_it(
     fake: FakeStripe, database_url: str
 ) -> None:

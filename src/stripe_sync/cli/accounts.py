@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..config import StripeSyncConfig
 from ..errors import UnknownAccountError
-from ..facade import StripeSync
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -21,6 +20,9 @@ from ._common import (
     schema_option,
 )
 
+if TYPE_CHECKING:
+    from ..facade import StripeSync
+
 
 @main.group()
 def accounts() -> None:
@@ -28,6 +30,8 @@ def accounts() -> None:
 
 
 def _engine(database_url: str | None, schema: str, data_dir: Path | None) -> StripeSync:
+    from ..facade import StripeSync
+
     # Only the database is needed: no Stripe key, nothing is asked of Stripe.
     config = StripeSyncConfig(
         database_url=resolve_database_url(database_url, data_dir), schema=schema

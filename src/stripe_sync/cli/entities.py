@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from ..facade import StripeSync
 from ._common import handle_errors, main, stripe_config, stripe_options
 
 
@@ -36,6 +35,8 @@ def sync_entity(
     **options: Any,
 ) -> None:
     """Fetch one object by id (cus_..., sub_..., in_...) and write it to the database."""
+    from ..facade import StripeSync
+
     config = stripe_config(**options, auto_expand_lists=expand_lists)
     with StripeSync(config) as sync:
         sync.run_migrations()

@@ -12,8 +12,6 @@ from typing import Any
 import click
 
 from ..config import StripeSyncConfig
-from ..facade import StripeSync
-from ..ingest import Outcome
 from ._common import (
     data_dir_option,
     database_url_option,
@@ -55,6 +53,8 @@ def events_failed(
 ) -> None:
     """List the events stored as dead letters, newest failure first. Reads the database only:
     no Stripe key needed."""
+    from ..facade import StripeSync
+
     url = resolve_database_url(database_url, data_dir)
     with StripeSync(StripeSyncConfig(database_url=url, schema=schema)) as sync:
         sync.run_migrations()
@@ -86,6 +86,9 @@ def events_replay(
     event_ids: tuple[str, ...], replay_all: bool, as_json: bool, **options: Any
 ) -> None:
     """Apply failed events again (EVENT_ID ... or --all); exit 1 if one fails again."""
+    from ..facade import StripeSync
+    from ..ingest import Outcome
+
     if bool(event_ids) == replay_all:
         raise click.UsageError("give event ids or --all (not both)")
     with StripeSync(stripe_config(**options)) as sync:

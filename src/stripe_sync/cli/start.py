@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import ConfigError
-from ..facade import AsyncStripeSync
-from ..service import ServiceOptions, run_service
 from ._common import handle_errors, main, stripe_config, stripe_options
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..service import ServiceOptions
 
 __all__ = ["start"]
 
@@ -106,6 +107,10 @@ def start(
 ) -> None:
     """Migrate, listen for changes (webhooks or the Events API), backfill in the background,
     and on SIGINT/SIGTERM drain, delete the managed webhook endpoint and exit."""
+    import asyncio
+
+    from ..service import ServiceOptions
+
     if listen_mode == "webhook" and not public_url and ngrok_token:
         public_url = _ngrok_url(ngrok_token, port)
     service = ServiceOptions(
@@ -129,6 +134,8 @@ def start(
 def _new_event_loop() -> asyncio.AbstractEventLoop:
     """uvloop's event loop where it is installed (a dependency, except on Windows), as uvicorn
     itself would choose: less CPU per webhook than asyncio's (bench/server.py)."""
+    import asyncio
+
     try:
         import uvloop
     except ImportError:  # pragma: no cover - installed with stripe-sync except on Windows
@@ -137,6 +144,12 @@ def _new_event_loop() -> asyncio.AbstractEventLoop:
 
 
 async def _run(config: Any, service: ServiceOptions) -> None:
+    import asyncio
+    import signal
+
+    from ..facade import AsyncStripeSync
+    from ..service import run_service
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -6,13 +6,15 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
-from ..config import DEFAULT_API_BASE, DEFAULT_API_VERSION, DEFAULT_SCHEMA
-from ..supabase import DEFAULT_MANAGEMENT_URL, ManagementClient, SupabaseDeployment
+from ..config import DEFAULT_API_BASE, DEFAULT_API_VERSION, DEFAULT_MANAGEMENT_URL, DEFAULT_SCHEMA
 from ._common import handle_errors, main
+
+if TYPE_CHECKING:
+    from ..supabase import SupabaseDeployment
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -66,6 +68,8 @@ def _project_options(fn: Callable[P, R]) -> Callable[P, R]:
 def _deployment(
     token: str, project: str, management_url: str, project_url: str | None, schema: str
 ) -> SupabaseDeployment:
+    from ..supabase import ManagementClient, SupabaseDeployment
+
     api = ManagementClient(token, project, base_url=management_url)
     return SupabaseDeployment(
         api,

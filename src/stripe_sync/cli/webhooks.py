@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from ..facade import StripeSync
 from ._common import handle_errors, main, stripe_config, stripe_options
 
 
@@ -23,6 +22,8 @@ def webhooks() -> None:
 @handle_errors
 def webhooks_list(as_json: bool, **options: Any) -> None:
     """List the managed webhook endpoints of the key's account (never their secrets)."""
+    from ..facade import StripeSync
+
     with StripeSync(stripe_config(**options)) as sync:
         sync.run_migrations()
         endpoints = sync.list_managed_webhooks()
@@ -44,6 +45,8 @@ def webhooks_list(as_json: bool, **options: Any) -> None:
 @handle_errors
 def webhooks_delete(webhook_id: str, **options: Any) -> None:
     """Delete a managed webhook endpoint in Stripe and here (only one this database tracks)."""
+    from ..facade import StripeSync
+
     with StripeSync(stripe_config(**options)) as sync:
         sync.run_migrations()
         deleted = sync.delete_managed_webhook(webhook_id)

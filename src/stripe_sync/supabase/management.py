@@ -18,11 +18,11 @@ from typing import Any
 
 import httpx
 
+from ..config import DEFAULT_MANAGEMENT_URL
 from ..errors import SupabaseError
 
 __all__ = ["DEFAULT_MANAGEMENT_URL", "ManagementClient", "secret_digest"]
 
-DEFAULT_MANAGEMENT_URL = "https://api.supabase.com"
 #: Tries of a request answered 429 or 5xx (or not answered) before giving up.
 MAX_TRIES = 4
 

@@ -3,8 +3,10 @@
 :func:`seed_objects` adds ``count`` objects of one type with ``created`` spread over a range;
 :func:`seed_realistic` builds a coherent account (products -> prices -> customers with payment
 methods -> subscriptions with items -> invoices with lines -> charges -> refunds) whose
-references point at existing ids. Records are stored sparse (only what differs from the type's
-template) and inserted in bulk, so hundreds of thousands of objects take seconds.
+references point at existing ids; a few renewals are unpaid (an open or uncollectible invoice,
+a declined charge, a past-due or unpaid subscription). Records are stored sparse (only what
+differs from the type's template) and inserted in bulk, so hundreds of thousands of objects take
+seconds.
 """
 
 from __future__ import annotations
@@ -104,6 +106,60 @@ _PARENT_FIELDS = {
     "tax_id": "customer",
     "active_entitlement": "customer",
 }
+
+
+#: Share of live subscriptions whose latest renewal is not paid, and the payment attempts
+#: Stripe makes before it marks such an invoice uncollectible (its default retry schedule).
+_UNPAID_SHARE = 0.08
+_RETRIES = 4
+
+#: A charge the card issuer declined (what a failed invoice payment attempt leaves).
+_DECLINED: dict[str, Any] = {
+    "status": "failed",
+    "paid": False,
+    "captured": False,
+    "amount_captured": 0,
+    "failure_code": "card_declined",
+    "failure_message": "Your card was declined.",
+    "outcome": {
+        "advice_code": "try_again_later",
+        "network_advice_code": None,
+        "network_decline_code": None,
+        "network_status": "declined_by_network",
+        "reason": "generic_decline",
+        "seller_message": "The bank did not return any further details with this decline.",
+        "type": "issuer_declined",
+    },
+}
+
+
+def _payment_state(created: int, total: int, failed_attempts: int) -> dict[str, Any]:
+    """The fields of an invoice paid at its first attempt, or whose payment failed
+    ``failed_attempts`` times: open while Stripe retries, uncollectible after the last retry."""
+    if not failed_attempts:
+        return {
+            "status": "paid",
+            "amount_paid": total,
+            "amount_remaining": 0,
+            "attempted": True,
+            "attempt_count": 1,
+        }
+    retrying = failed_attempts < _RETRIES
+    last_attempt = created + (failed_attempts - 1) * 3 * 86_400
+    return {
+        "status": "open" if retrying else "uncollectible",
+        "amount_paid": 0,
+        "amount_remaining": total,
+        "attempted": True,
+        "attempt_count": failed_attempts,
+        "next_payment_attempt": last_attempt + 3 * 86_400 if retrying else None,
+        "status_transitions": {
+            "finalized_at": created,
+            "marked_uncollectible_at": None if retrying else last_attempt,
+            "paid_at": None,
+            "voided_at": None,
+        },
+    }
 
 
 def seed_realistic(
@@ -248,21 +304,27 @@ class _Builder:
                         }
                     )
                 charge_id = ids.new("ch_")
+                # The renewal of a live subscription sometimes fails: the invoice stays open
+                # while Stripe retries the card (the subscription is past due), and after the
+                # last retry it is uncollectible (the subscription unpaid).
+                failed_attempts = (
+                    rng.randint(1, _RETRIES)
+                    if k == 1 and status == "active" and rng.random() < _UNPAID_SHARE
+                    else 0
+                )
                 invoices.append(
                     {
                         "id": inv_id,
                         "created": inv_created,
                         "customer": customer["id"],
                         "subscription": sub_id,
-                        "status": "paid",
                         "billing_reason": "subscription_create" if k == 0 else "subscription_cycle",
                         "subtotal": total,
                         "total": total,
                         "amount_due": total,
-                        "amount_paid": total,
-                        "amount_remaining": 0,
                         "subtotal_excluding_tax": total,
                         "total_excluding_tax": total,
+                        **_payment_state(inv_created, total, failed_attempts),
                     }
                 )
                 charges.append(
@@ -274,9 +336,12 @@ class _Builder:
                         "amount_captured": total,
                         "balance_transaction": None,
                         "payment_method": methods[idx]["id"],
+                        **(_DECLINED if failed_attempts else {}),
                     }
                 )
-                if rng.random() < 0.05:
+                if failed_attempts:
+                    subs[-1]["status"] = "past_due" if failed_attempts < _RETRIES else "unpaid"
+                elif rng.random() < 0.05:
                     refunds.append(
                         {
                             "id": ids.new("re_"),

@@ -45,7 +45,11 @@ SELECT status, wait_seconds FROM {schema}."_backfill_finish"(%s);
 
 -- name: backfill_progress
 -- Per object of a run: rows listed, windows by status, and how much of the created range is
--- still to list (seconds; ranges without bounds count as unknown), for progress and ETA.
+-- still to list (seconds; ranges without bounds count as unknown), for progress and ETA. The
+-- range of an object listed per parent is its parents' ('parents' windows); for those objects
+-- also the parents found so far (null for other objects), how many of them are listed (the
+-- cursor of a 'children' window is its last parent done), and whether parents are still being
+-- listed.
 SELECT
     w.object,
     coalesce(sum(w.processed_count), 0)::bigint,
@@ -54,13 +58,22 @@ SELECT
     count(*) FILTER (WHERE w.status = 'error' AND w.superseded_by IS NULL),
     count(*) FILTER (WHERE w.status = 'running' AND w.claimed_until >= clock_timestamp()),
     sum(extract(epoch FROM w.created_lt - w.created_gte))
-        FILTER (WHERE w.kind = 'list' AND w.superseded_by IS NULL),
+        FILTER (WHERE w.kind IN ('list', 'parents') AND w.superseded_by IS NULL),
     sum(CASE WHEN w.status = 'complete' THEN 0
              ELSE extract(epoch FROM coalesce(w.cursor_created, w.created_lt) - w.created_gte) END)
-        FILTER (WHERE w.kind = 'list' AND w.superseded_by IS NULL),
-    bool_or(w.kind = 'list' AND w.created_gte IS NULL AND w.superseded_by IS NULL),
+        FILTER (WHERE w.kind IN ('list', 'parents') AND w.superseded_by IS NULL),
+    bool_or(w.kind IN ('list', 'parents') AND w.created_gte IS NULL AND w.superseded_by IS NULL),
     (array_agg(w.error_message ORDER BY w.updated_at DESC)
-        FILTER (WHERE w.status = 'error' AND w.superseded_by IS NULL))
+        FILTER (WHERE w.status = 'error' AND w.superseded_by IS NULL)),
+    CASE WHEN bool_or(w.kind IN ('parents', 'children')) THEN
+        coalesce(sum(cardinality(w.parent_ids))
+            FILTER (WHERE w.kind = 'children' AND w.superseded_by IS NULL), 0)
+    END,
+    coalesce(sum(CASE WHEN w.status = 'complete' THEN cardinality(w.parent_ids)
+                      ELSE coalesce(array_position(w.parent_ids, w.cursor), 0) END)
+        FILTER (WHERE w.kind = 'children' AND w.superseded_by IS NULL), 0),
+    coalesce(bool_or(w.kind = 'parents' AND w.status <> 'complete' AND w.superseded_by IS NULL),
+             false)
 FROM {schema}."_sync_obj_runs" w
 WHERE w.run_id = %s
 GROUP BY w.object
