@@ -221,6 +221,9 @@ class AsyncStripeSync:
     ) -> BackfillResult:
         """Backfill ``object`` (``"all"``, a registry name or several) until nothing is left.
 
+        A name may also be a table's (``checkout_sessions``) or ``customer_with_entitlements``
+        (customers and their active entitlements), as the TypeScript engine names them.
+
         Without ``created`` the run is incremental: each object is listed from where the last
         run left it (from the account's creation the first time), and unfinished windows of
         earlier runs are retried. ``created`` (``gte``/``gt``/``lte``/``lt``: Unix seconds,
@@ -339,7 +342,7 @@ class AsyncStripeSync:
         callers that drive the backfill from a queue: call again while ``has_more``."""
         backfiller = await self._backfiller()
         plan = await self._run_plan(object, created, account)
-        return await backfiller.next_page(plan, resolve_objects(object)[0].name)
+        return await backfiller.next_page(plan, [r.name for r in resolve_objects(object)])
 
     async def list_sync_runs(
         self, *, limit: int = 20, account: str | None = None
