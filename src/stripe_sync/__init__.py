@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._version import __version__
+from .accounts import DeleteAccountResult
 from .backfill import BackfillProgress, BackfillResult, ObjectProgress, ObjectResult, PageResult
 from .config import PoolConfig, StripeSyncConfig
 from .errors import (
@@ -39,6 +40,7 @@ __all__ = [
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
+    "DeleteAccountResult",
     "EmbeddedPostgresError",
     "MalformedPayloadError",
     "MigrationChecksumError",

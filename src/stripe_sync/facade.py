@@ -32,6 +32,7 @@ import httpx
 from anyio.from_thread import BlockingPortal
 
 from . import embedded
+from .accounts import DeleteAccountResult
 from .backfill import (
     STRIPE_EPOCH,
     Backfiller,
@@ -727,12 +728,13 @@ class AsyncStripeSync:
 
     async def dangerously_delete_synced_account_data(
         self, account_id: str, *, dry_run: bool = False
-    ) -> dict[str, int]:
+    ) -> DeleteAccountResult:
         """Delete every row of ``account_id`` from the database, in one transaction: its
         objects in every object table, its ``accounts`` row, backfill runs, windows and
         cursors, processed events, dead letters, event cursor, child sets, managed webhook
-        rows and rate-limit buckets (the SQL function ``_delete_account_data``). Returns the
-        rows per table (every table, 0 included); ``dry_run`` only counts them.
+        rows and rate-limit buckets (the SQL function ``_delete_account_data``). Returns a
+        :class:`DeleteAccountResult` whose ``deleted_record_counts`` are the rows per table
+        (every table, 0 included); ``dry_run`` only counts them.
 
         Raises :class:`UnknownAccountError` when no table holds a row of the account.
 
@@ -751,7 +753,7 @@ class AsyncStripeSync:
             if account_id == self._platform_account_id:
                 self._platform_account_id = None
             self._secrets_loaded_at = float("-inf")  # its endpoints' secrets are gone
-        return counts
+        return DeleteAccountResult(account_id, counts, dry_run)
 
 
 class StripeSync:
@@ -1075,7 +1077,7 @@ class StripeSync:
 
     def dangerously_delete_synced_account_data(
         self, account_id: str, *, dry_run: bool = False
-    ) -> dict[str, int]:
+    ) -> DeleteAccountResult:
         """See :meth:`AsyncStripeSync.dangerously_delete_synced_account_data`."""
         return self._call(
             self._core.dangerously_delete_synced_account_data, account_id, dry_run=dry_run

@@ -18,6 +18,7 @@ def test_all_is_pinned() -> None:
         "ConfigError",
         "DatabaseError",
         "DatabaseUnavailableError",
+        "DeleteAccountResult",
         "EmbeddedPostgresError",
         "MalformedPayloadError",
         "MigrationChecksumError",
