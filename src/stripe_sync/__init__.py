@@ -36,6 +36,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._version import __version__
+    from .accounts import DeleteAccountResult
     from .backfill import (
         BackfillProgress,
         BackfillResult,
@@ -55,6 +56,7 @@ _LAZY = {
     "AsyncStripeSync": "facade",
     "BackfillProgress": "backfill",
     "BackfillResult": "backfill",
+    "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
     "ObjectProgress": "backfill",
     "ObjectResult": "backfill",
@@ -91,6 +93,7 @@ __all__ = [
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
+    "DeleteAccountResult",
     "EmbeddedPostgresError",
     "MalformedPayloadError",
     "MigrationChecksumError",

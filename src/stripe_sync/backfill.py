@@ -51,7 +51,7 @@ from .errors import (
 )
 from .ingest import Ingestor
 from .poller import PollResult
-from .resources import REGISTRY, Resource, get
+from .resources import GROUPS, REGISTRY, Resource, get
 from .store import ClaimedWindow, ObjectProgressRow, Store
 
 __all__ = [
@@ -136,12 +136,17 @@ def listable_objects() -> list[str]:
 
 
 def resolve_objects(objects: str | Sequence[str]) -> list[Resource]:
-    """``"all"``, one name or several, as registry rows; unknown or unlistable names raise."""
+    """``"all"``, one name or several, as registry rows; unknown or unlistable names raise.
+
+    A name is a registry name (``customer``), a table name (``checkout_sessions``) or a group
+    (``customer_with_entitlements``: customers, then their active entitlements).
+    """
     names = [objects] if isinstance(objects, str) else list(objects)
     if not names:
         raise UnknownObjectError("no objects to backfill: name some, or 'all'")
     if "all" in names:
         names = listable_objects()
+    names = [member for name in names for member in GROUPS.get(name, (name,))]
     resources: dict[str, Resource] = {}
     for name in names:
         resource = get(name)
@@ -233,9 +238,10 @@ class PageResult:
     """What ``process_next`` did: one page of one object."""
 
     run_id: int
+    #: The object listed (for a group, the member whose window was paged).
     object: str
     processed: int
-    #: The object still has windows to list in this run.
+    #: The object (for a group: one of its members) still has windows to list in this run.
     has_more: bool
 
 
@@ -427,10 +433,13 @@ class Backfiller:
             )
         return results
 
-    async def next_page(self, plan: RunPlan, object_name: str) -> PageResult:
-        """Claim a window of ``object_name``, list one page, commit it and give the window back."""
+    async def next_page(self, plan: RunPlan, object_names: Sequence[str]) -> PageResult:
+        """Claim a window of one of ``object_names`` (one name, or a group's), list one page,
+        commit it and give the window back."""
         run_id, _ = await self.plan(plan, slices=1)
-        window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, [object_name])
+        window = await self._store.backfill_claim(
+            run_id, self.worker_id, self.lease, list(object_names)
+        )
         processed = 0
         if window is not None:
             # One caller paging one window: splitting it would only leave more windows behind.
@@ -447,11 +456,19 @@ class Backfiller:
             if more:
                 await self._store.backfill_release(window.id, window.worker, "pending")
         rows = {r.object: r for r in await self._store.backfill_progress(run_id)}
-        row = rows.get(object_name)
-        has_more = row is not None and row.complete + row.errors < row.windows
+        has_more = any(
+            row.complete + row.errors < row.windows
+            for row in (rows.get(name) for name in object_names)
+            if row is not None
+        )
         if not has_more:
             await self._store.backfill_finish(run_id)
-        return PageResult(run_id=run_id, object=object_name, processed=processed, has_more=has_more)
+        return PageResult(
+            run_id=run_id,
+            object=window.object if window is not None else object_names[0],
+            processed=processed,
+            has_more=has_more,
+        )
 
     # -- workers -----------------------------------------------------------------------------
 

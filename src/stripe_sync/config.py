@@ -222,19 +222,50 @@ class StripeSyncConfig:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> StripeSyncConfig:
-        """Build from a dict, accepting the TypeScript original's camelCase keys too."""
+        """Build from a dict, accepting the TypeScript original's camelCase keys too.
+
+        ``poolConfig`` may be the original's node-postgres pool options as its README shows
+        them: ``connectionString`` (the database URL), ``max``, ``min``, ``keepAlive`` and
+        ``ssl: {ca}``, besides :class:`PoolConfig`'s own fields.
+        """
         names = set(cls.__dataclass_fields__)
         kwargs: dict[str, Any] = {}
         for key, value in values.items():
-            snake = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+            snake = _snake(key)
             if snake not in names:
                 raise ConfigError(f"unknown configuration key {key!r}")
             if snake == "pool_config" and isinstance(value, Mapping):
-                value = PoolConfig(
-                    **{re.sub(r"(?<!^)(?=[A-Z])", "_", k).lower(): v for k, v in value.items()}
-                )
+                value, url = _pool_config(value)
+                if url is not None:
+                    kwargs.setdefault("database_url", url)
             kwargs[snake] = value
         return cls(**kwargs)
+
+
+def _snake(key: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+
+
+#: node-postgres pool options (the TypeScript engine's ``poolConfig``) that are PoolConfig fields
+#: under another name.
+_NODE_POSTGRES_POOL_KEYS = {"max": "max_size", "min": "min_size", "keepAlive": "keepalives"}
+
+
+def _pool_config(values: Mapping[str, Any]) -> tuple[PoolConfig, str | None]:
+    """A :class:`PoolConfig` and the database URL from a ``poolConfig`` mapping."""
+    fields = set(PoolConfig.__dataclass_fields__)
+    options: dict[str, Any] = {}
+    url = None
+    for key, value in values.items():
+        if key == "connectionString":
+            url = value
+        elif key == "ssl" and isinstance(value, Mapping) and set(value) <= {"ca"}:
+            options["ssl_ca"] = value.get("ca")
+        elif (name := _NODE_POSTGRES_POOL_KEYS.get(key, _snake(key))) in fields:
+            options[name] = value
+        else:
+            raise ConfigError(f"unknown poolConfig key {key!r}")
+    return PoolConfig(**options), url
 
 
 def check_database_url(url: str) -> None:

@@ -32,6 +32,7 @@ import httpx
 from anyio.from_thread import BlockingPortal
 
 from . import embedded
+from .accounts import DeleteAccountResult
 from .backfill import (
     STRIPE_EPOCH,
     Backfiller,
@@ -258,6 +259,9 @@ class AsyncStripeSync:
     ) -> BackfillResult:
         """Backfill ``object`` (``"all"``, a registry name or several) until nothing is left.
 
+        A name may also be a table's (``checkout_sessions``) or ``customer_with_entitlements``
+        (customers and their active entitlements), as the TypeScript engine names them.
+
         Without ``created`` the run is incremental: each object is listed from where the last
         run left it (from the account's creation the first time), and unfinished windows of
         earlier runs are retried. ``created`` (``gte``/``gt``/``lte``/``lt``: Unix seconds,
@@ -376,7 +380,7 @@ class AsyncStripeSync:
         callers that drive the backfill from a queue: call again while ``has_more``."""
         backfiller = await self._backfiller()
         plan = await self._run_plan(object, created, account)
-        return await backfiller.next_page(plan, resolve_objects(object)[0].name)
+        return await backfiller.next_page(plan, [r.name for r in resolve_objects(object)])
 
     async def list_sync_runs(
         self, *, limit: int = 20, account: str | None = None
@@ -761,12 +765,13 @@ class AsyncStripeSync:
 
     async def dangerously_delete_synced_account_data(
         self, account_id: str, *, dry_run: bool = False
-    ) -> dict[str, int]:
+    ) -> DeleteAccountResult:
         """Delete every row of ``account_id`` from the database, in one transaction: its
         objects in every object table, its ``accounts`` row, backfill runs, windows and
         cursors, processed events, dead letters, event cursor, child sets, managed webhook
-        rows and rate-limit buckets (the SQL function ``_delete_account_data``). Returns the
-        rows per table (every table, 0 included); ``dry_run`` only counts them.
+        rows and rate-limit buckets (the SQL function ``_delete_account_data``). Returns a
+        :class:`DeleteAccountResult` whose ``deleted_record_counts`` are the rows per table
+        (every table, 0 included); ``dry_run`` only counts them.
 
         Raises :class:`UnknownAccountError` when no table holds a row of the account.
 
@@ -785,7 +790,7 @@ class AsyncStripeSync:
             if account_id == self._platform_account_id:
                 self._platform_account_id = None
             self._secrets_loaded_at = float("-inf")  # its endpoints' secrets are gone
-        return counts
+        return DeleteAccountResult(account_id, counts, dry_run)
 
 
 class StripeSync:
@@ -1109,7 +1114,7 @@ class StripeSync:
 
     def dangerously_delete_synced_account_data(
         self, account_id: str, *, dry_run: bool = False
-    ) -> dict[str, int]:
+    ) -> DeleteAccountResult:
         """See :meth:`AsyncStripeSync.dangerously_delete_synced_account_data`."""
         return self._call(
             self._core.dangerously_delete_synced_account_data, account_id, dry_run=dry_run

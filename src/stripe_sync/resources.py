@@ -22,6 +22,7 @@ from typing import Final
 from .errors import UnknownObjectError
 
 __all__ = [
+    "GROUPS",
     "REGISTRY",
     "Delete",
     "NestedList",
@@ -657,6 +658,16 @@ _ROWS: tuple[Resource, ...] = (
 
 REGISTRY: Final = MappingProxyType({r.name: r for r in _ROWS})
 
+# Every object also answers to its table's name: the TypeScript engine names some objects by
+# their table (its README's backfill objects ``checkout_sessions``, ``subscription_schedules``;
+# later versions name them all so).
+_BY_TABLE: Final = MappingProxyType({r.table: r for r in _ROWS})
+
+#: Names that stand for several objects, as the TypeScript engine's README documents them: a
+#: backfill of ``customer_with_entitlements`` lists the customers and then their active
+#: entitlements (which Stripe lists per customer).
+GROUPS: Final = MappingProxyType({"customer_with_entitlements": ("customer", "active_entitlement")})
+
 _BY_OBJECT: Final = MappingProxyType(
     {obj: r for r in _ROWS for obj in (r.object, *r.event_objects)}
 )
@@ -671,13 +682,15 @@ _PREFIXES: Final = tuple(
 
 
 def get(name: str) -> Resource:
-    """The resource registered under ``name`` (``customer``, ``early_fraud_warning`` ...)."""
-    try:
-        return REGISTRY[name]
-    except KeyError:
+    """The resource registered under ``name`` (``customer``, ``early_fraud_warning`` ...) or
+    whose table is ``name`` (``customers``, ``checkout_sessions`` ...)."""
+    resource = REGISTRY.get(name) or _BY_TABLE.get(name)
+    if resource is None:
         raise UnknownObjectError(
-            f"unknown object {name!r}; known objects: {', '.join(sorted(REGISTRY))}"
-        ) from None
+            f"unknown object {name!r}; known objects: {', '.join(sorted(REGISTRY))} "
+            "(or their table names)"
+        )
+    return resource
 
 
 def by_object(object_type: str) -> Resource | None:
@@ -711,10 +724,11 @@ def by_id(object_id: str) -> Resource:
 
 
 def resolve(names: str | Iterable[str]) -> tuple[Resource, ...]:
-    """Registry rows for ``"all"``, one name or a list of names, in registry order."""
+    """Registry rows for ``"all"``, one name or a list of names (table names and
+    :data:`GROUPS` too), in registry order."""
     if isinstance(names, str):
         names = list(REGISTRY) if names == "all" else [names]
-    wanted = {get(n).name for n in names}
+    wanted = {get(member).name for n in names for member in GROUPS.get(n, (n,))}
     return tuple(r for r in _ROWS if r.name in wanted)
 
 

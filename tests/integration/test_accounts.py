@@ -163,13 +163,17 @@ async def test_deleting_one_account_deletes_all_its_rows_and_nothing_else(
         assert expected[table] > 0, table
         assert rows_of(before, kept)[table] > 0, table
 
-    dry = await sync.dangerously_delete_synced_account_data(gone, dry_run=True)
+    preview = await sync.dangerously_delete_synced_account_data(gone, dry_run=True)
     assert snapshot(database_url) == before  # a dry run changes nothing
+    assert (preview.deleted_account_id, preview.dry_run) == (gone, True)
+    dry = preview.deleted_record_counts
     assert set(dry) == set(before) - NOT_ACCOUNT_DATA
     assert dry == {t: n for t, n in expected.items() if t in dry}
+    assert preview.total == sum(expected[t] for t in dry)
 
     deleted = await sync.dangerously_delete_synced_account_data(gone)
-    assert deleted == dry
+    assert (deleted.deleted_account_id, deleted.dry_run) == (gone, False)
+    assert deleted.deleted_record_counts == dry
     after = snapshot(database_url)
     assert after == {
         t: Counter({r: n for r, n in rows.items() if not belongs(t, r, gone)})
@@ -204,7 +208,8 @@ async def test_every_table_with_account_data_is_covered(
     sync: AsyncStripeSync, fake: FakeStripe, database_url: str, empty_database_url: str
 ) -> None:
     _, connected = await populate(sync, fake, database_url)
-    covered = set(await sync.dangerously_delete_synced_account_data(connected, dry_run=True))
+    preview = await sync.dangerously_delete_synced_account_data(connected, dry_run=True)
+    covered = set(preview.deleted_record_counts)
     tables = base_tables(database_url)
     # Any table not known to hold no account data must be covered: a new table fails here until
     # _delete_account_data (_account_tables) covers it or it is added to NOT_ACCOUNT_DATA.

@@ -18,7 +18,7 @@ import psycopg
 import pytest
 
 from stripe_sync import AsyncStripeSync
-from stripe_sync.backfill import BackfillProgress, _holder_is_dead, listable_objects
+from stripe_sync.backfill import BackfillProgress, PageResult, _holder_is_dead, listable_objects
 from stripe_sync.resources import get
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import make_sync, rows
@@ -160,7 +160,7 @@ async def test_transient_stripe_errors_are_absorbed(fake: FakeStripe, database_u
 async def test_process_next_pages_one_at_a_time(fake: FakeStripe, database_url: str) -> None:
     fake.seed("product", 250)
     async with make_sync(fake, database_url) as sync:
-        pages = []
+        pages: list[PageResult] = []
         while True:
             page = await sync.process_next("product")
             pages.append(page)
@@ -170,6 +170,27 @@ async def test_process_next_pages_one_at_a_time(fake: FakeStripe, database_url: 
     assert [p.processed for p in pages] == [100, 100, 50]
     assert len({p.run_id for p in pages}) == 1
     assert db_ids(database_url, "product") == fake_ids(fake, "product")
+    assert [r["status"] for r in await sync_runs(database_url)] == ["complete"]
+
+
+async def test_process_next_pages_every_member_of_a_group(
+    fake: FakeStripe, database_url: str
+) -> None:
+    # customer_with_entitlements (the TypeScript engine's name): customers, then their
+    # active entitlements, paged by one caller until neither has a window left.
+    customers = fake.seed("customer", 12)
+    for customer in customers[:3]:
+        fake.seed("active_entitlement", 2, fields={"customer": customer})
+    async with make_sync(fake, database_url) as sync:
+        pages: list[PageResult] = []
+        while not pages or pages[-1].has_more:
+            pages.append(await sync.process_next("customer_with_entitlements"))
+            # customers, the parents page, then one customer's entitlements a page
+            assert len(pages) < 40
+    assert {p.object for p in pages} == {"customer", "active_entitlement"}
+    assert len({p.run_id for p in pages}) == 1
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+    assert len(rows(database_url, "active_entitlements")) == 6
     assert [r["status"] for r in await sync_runs(database_url)] == ["complete"]
 
 

@@ -60,6 +60,7 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
         "sync_obj_progress",
         "failed_events",
         "sync_lag",
+        "sync_status",
     }
     for table in object_tables:
         # The view people query: typed columns computed from _raw_data.

@@ -18,6 +18,7 @@ def test_all_is_pinned() -> None:
         "ConfigError",
         "DatabaseError",
         "DatabaseUnavailableError",
+        "DeleteAccountResult",
         "EmbeddedPostgresError",
         "MalformedPayloadError",
         "MigrationChecksumError",
@@ -149,7 +150,16 @@ def test_unknown_prefix_is_a_clear_error() -> None:
     with pytest.raises(stripe_sync.UnknownObjectError, match="prefix"):
         resources.by_id("zzz_1")
     with pytest.raises(stripe_sync.UnknownObjectError, match="known objects"):
-        resources.get("customers")
+        resources.get("customerz")
+
+
+def test_objects_answer_to_their_table_names_and_groups_to_their_members() -> None:
+    # The TypeScript engine's README names some backfill objects by their tables.
+    assert resources.get("checkout_sessions").name == "checkout_session"
+    assert resources.get("subscription_schedules").name == "subscription_schedule"
+    assert resources.get("customers") is resources.get("customer")
+    members = [r.name for r in resources.resolve("customer_with_entitlements")]
+    assert members == ["customer", "active_entitlement"]
 
 
 def test_registry_rows_are_consistent() -> None:

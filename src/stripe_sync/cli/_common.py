@@ -80,8 +80,11 @@ data_dir_option = click.option(
     default=None,
     help=f"Data directory of the embedded PostgreSQL [default: {embedded.default_data_dir()}].",
 )
+# --stripe-key is the TypeScript engine's name for it (its README's commands use it).
 api_key_option = click.option(
     "--api-key",
+    "--stripe-key",
+    "api_key",
     envvar="STRIPE_API_KEY",
     show_envvar=True,
     required=True,

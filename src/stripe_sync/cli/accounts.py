@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -93,16 +94,16 @@ def accounts_delete(
             sync.run_migrations()
             _warn_about_webhooks(sync, account_id)
             if dry_run or yes:
-                counts = sync.dangerously_delete_synced_account_data(account_id, dry_run=dry_run)
+                result = sync.dangerously_delete_synced_account_data(account_id, dry_run=dry_run)
             else:
                 planned = sync.dangerously_delete_synced_account_data(account_id, dry_run=True)
-                _print_counts(planned, f"{account_id} has")
+                _print_counts(planned.deleted_record_counts, f"{account_id} has")
                 click.confirm(f"Delete these rows of {account_id}?", abort=True)
-                counts = sync.dangerously_delete_synced_account_data(account_id)
+                result = sync.dangerously_delete_synced_account_data(account_id)
     except UnknownAccountError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    _print_counts(counts, "would delete" if dry_run else "deleted")
+    _print_counts(result.deleted_record_counts, "would delete" if dry_run else "deleted")
 
 
 def _warn_about_webhooks(sync: StripeSync, account_id: str) -> None:
@@ -119,7 +120,7 @@ def _warn_about_webhooks(sync: StripeSync, account_id: str) -> None:
         )
 
 
-def _print_counts(counts: dict[str, Any], verb: str) -> None:
+def _print_counts(counts: Mapping[str, int], verb: str) -> None:
     click.echo(f"{verb} {sum(counts.values())} row(s):")
     for table, n in sorted(counts.items()):
         if n:

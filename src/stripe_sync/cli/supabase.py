@@ -88,6 +88,8 @@ def supabase() -> None:
 @_project_options
 @click.option(
     "--stripe-key",
+    "--api-key",
+    "stripe_key",
     envvar="STRIPE_API_KEY",
     show_envvar=True,
     required=True,
