@@ -3,21 +3,25 @@
 Everything that differs between Stripe objects lives here as data, never as ``if object == ...``
 branches elsewhere: the table, the id prefixes, how to list it, which nested lists Stripe
 truncates, which other objects it points at, which webhook events carry it and what "deleted"
-means for it. Adding an object is one row here plus a fixture-driven test; the schema generator
-(``scripts/gen_schema.py``) reads these rows to write the table DDL.
+means for it. The schema generator (``scripts/gen_schema.py``) reads these rows to write the
+table DDL.
 
-Facts are taken from Stripe's OpenAPI description (``vendor/stripe-openapi/spec3.json``) where it
-has them; objects newer than that spec (entitlements, ``/v1/tax_ids``) follow Stripe's current
-API reference. ``tests/unit/test_resources.py`` checks the rows against the spec.
+The rows are generated (``registry.json``, by ``scripts/gen_registry.py``) from Stripe's own
+descriptions of its API: the official SDK, the OpenAPI description and example objects, with
+hand-written overrides as data (``scripts/registry_overrides.toml``). That file names every
+resource Stripe's API can list; the ones mirrored today (those with a table) are the rows here.
+Adding an object is marking it mirrored there, plus its table and a fixture-driven test.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from .errors import UnknownObjectError
 
@@ -129,532 +133,50 @@ class Resource:
         return self.parent is not None
 
 
-def _events(prefix: str, *actions: str) -> tuple[str, ...]:
-    return tuple(f"{prefix}.{a}" for a in actions)
+def _pairs(mapping: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(k), str(v)) for k, v in mapping.items())
 
 
-_CUSTOMER = Reference("customer", "customer")
-_ROWS: tuple[Resource, ...] = (
-    Resource(
-        name="product",
-        object="product",
-        table="products",
-        id_prefixes=("prod_",),
-        retrieve_path="/v1/products/{id}",
-        list_path="/v1/products",
-        created_filter=True,
-        references=(Reference("default_price", "price"),),
-        event_types=_events("product", "created", "updated", "deleted"),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="price",
-        object="price",
-        table="prices",
-        id_prefixes=("price_",),
-        retrieve_path="/v1/prices/{id}",
-        list_path="/v1/prices",
-        created_filter=True,
-        references=(Reference("product", "product"),),
-        event_types=_events("price", "created", "updated", "deleted"),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="plan",
-        object="plan",
-        table="plans",
-        id_prefixes=("plan_",),
-        retrieve_path="/v1/plans/{id}",
-        list_path="/v1/plans",
-        created_filter=True,
-        references=(Reference("product", "product"),),
-        event_types=_events("plan", "created", "updated", "deleted"),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="coupon",
-        object="coupon",
-        table="coupons",
-        id_prefixes=(),  # coupon ids are free-form (custom or 8 random characters)
-        retrieve_path="/v1/coupons/{id}",
-        list_path="/v1/coupons",
-        created_filter=True,
-        event_types=_events("coupon", "created", "updated", "deleted"),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="promotion_code",
-        object="promotion_code",
-        table="promotion_codes",
-        id_prefixes=("promo_",),
-        retrieve_path="/v1/promotion_codes/{id}",
-        list_path="/v1/promotion_codes",
-        created_filter=True,
-        references=(_CUSTOMER,),
-        event_types=_events("promotion_code", "created", "updated"),
-    ),
-    Resource(
-        name="tax_rate",
-        object="tax_rate",
-        table="tax_rates",
-        id_prefixes=("txr_",),
-        retrieve_path="/v1/tax_rates/{id}",
-        list_path="/v1/tax_rates",
-        created_filter=True,
-        event_types=_events("tax_rate", "created", "updated"),
-    ),
-    Resource(
-        name="customer",
-        object="customer",
-        table="customers",
-        id_prefixes=("cus_", "gcus_"),
-        retrieve_path="/v1/customers/{id}",
-        list_path="/v1/customers",
-        created_filter=True,
-        event_types=_events("customer", "created", "updated", "deleted"),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="tax_id",
-        object="tax_id",
-        table="tax_ids",
-        id_prefixes=("txi_", "atxi_"),
-        retrieve_path="/v1/tax_ids/{id}",
-        list_per_parent=ParentList("customer", "/v1/customers/{parent}/tax_ids"),
-        references=(_CUSTOMER,),
-        event_types=(
-            *_events("customer.tax_id", "created", "updated", "deleted"),
-            *_events("tax_id", "created", "updated", "deleted"),
+def _resource(row: Mapping[str, Any], mirrored: frozenset[str]) -> Resource:
+    """A ``registry.json`` row as a :class:`Resource`; it pages only the nested lists whose
+    children are mirrored (have tables)."""
+    per_parent = row["list_per_parent"]
+    return Resource(
+        name=row["name"],
+        object=row["object"],
+        table=row["table"],
+        id_prefixes=tuple(row["id_prefixes"]),
+        retrieve_path=row["retrieve_path"],
+        list_path=row["list_path"],
+        list_params=_pairs(row["list_params"]),
+        created_filter=row["created_filter"],
+        list_per_parent=None
+        if per_parent is None
+        else ParentList(per_parent["parent"], per_parent["path"], _pairs(per_parent["params"])),
+        nested_lists=tuple(
+            NestedList(n["field"], n["child"], n["path"], _pairs(n["params"]), n["expand"])
+            for n in row["nested_lists"]
+            if n["child"] in mirrored
         ),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="payment_method",
-        object="payment_method",
-        table="payment_methods",
-        id_prefixes=("pm_", "card_", "src_", "ba_"),
-        retrieve_path="/v1/payment_methods/{id}",
-        list_per_parent=ParentList("customer", "/v1/customers/{parent}/payment_methods"),
-        references=(_CUSTOMER,),
-        event_types=_events(
-            "payment_method", "attached", "automatically_updated", "detached", "updated"
-        ),
-    ),
-    Resource(
-        name="setup_intent",
-        object="setup_intent",
-        table="setup_intents",
-        id_prefixes=("seti_",),
-        retrieve_path="/v1/setup_intents/{id}",
-        list_path="/v1/setup_intents",
-        created_filter=True,
-        references=(_CUSTOMER, Reference("payment_method", "payment_method")),
-        event_types=_events(
-            "setup_intent",
-            "canceled",
-            "created",
-            "requires_action",
-            "setup_failed",
-            "succeeded",
-        ),
-    ),
-    Resource(
-        name="payment_intent",
-        object="payment_intent",
-        table="payment_intents",
-        id_prefixes=("pi_",),
-        retrieve_path="/v1/payment_intents/{id}",
-        list_path="/v1/payment_intents",
-        created_filter=True,
-        references=(
-            _CUSTOMER,
-            Reference("invoice", "invoice"),
-            Reference("latest_charge", "charge"),
-            Reference("payment_method", "payment_method"),
-        ),
-        event_types=_events(
-            "payment_intent",
-            "amount_capturable_updated",
-            "canceled",
-            "created",
-            "partially_funded",
-            "payment_failed",
-            "processing",
-            "requires_action",
-            "succeeded",
-        ),
-    ),
-    Resource(
-        name="charge",
-        object="charge",
-        table="charges",
-        id_prefixes=("ch_", "py_"),
-        retrieve_path="/v1/charges/{id}",
-        list_path="/v1/charges",
-        created_filter=True,
-        nested_lists=(
-            NestedList("refunds", "refund", "/v1/refunds", (("charge", "{id}"),), expand=True),
-        ),
-        references=(
-            _CUSTOMER,
-            Reference("invoice", "invoice"),
-            Reference("payment_intent", "payment_intent"),
-            Reference("balance_transaction", "balance_transaction"),
-        ),
-        event_types=_events(
-            "charge",
-            "captured",
-            "expired",
-            "failed",
-            "pending",
-            "refunded",
-            "succeeded",
-            "updated",
-        ),
-    ),
-    Resource(
-        name="refund",
-        object="refund",
-        table="refunds",
-        id_prefixes=("re_", "pyr_"),
-        retrieve_path="/v1/refunds/{id}",
-        list_path="/v1/refunds",
-        created_filter=True,
-        references=(
-            Reference("charge", "charge"),
-            Reference("payment_intent", "payment_intent"),
-            Reference("balance_transaction", "balance_transaction"),
-        ),
-        event_types=(
-            "charge.refund.updated",
-            *_events("refund", "created", "failed", "updated"),
-        ),
-    ),
-    Resource(
-        name="dispute",
-        object="dispute",
-        table="disputes",
-        id_prefixes=("dp_", "du_"),
-        retrieve_path="/v1/disputes/{id}",
-        list_path="/v1/disputes",
-        created_filter=True,
-        references=(Reference("charge", "charge"), Reference("payment_intent", "payment_intent")),
-        event_types=_events(
-            "charge.dispute",
-            "closed",
-            "created",
-            "funds_reinstated",
-            "funds_withdrawn",
-            "updated",
-        ),
-    ),
-    Resource(
-        name="early_fraud_warning",
-        object="radar.early_fraud_warning",
-        table="early_fraud_warnings",
-        id_prefixes=("issfr_",),
-        retrieve_path="/v1/radar/early_fraud_warnings/{id}",
-        list_path="/v1/radar/early_fraud_warnings",
-        references=(Reference("charge", "charge"), Reference("payment_intent", "payment_intent")),
-        event_types=_events("radar.early_fraud_warning", "created", "updated"),
-    ),
-    Resource(
-        name="review",
-        object="review",
-        table="reviews",
-        id_prefixes=("prv_",),
-        retrieve_path="/v1/reviews/{id}",
-        list_path="/v1/reviews",
-        created_filter=True,
-        references=(Reference("charge", "charge"), Reference("payment_intent", "payment_intent")),
-        event_types=_events("review", "closed", "opened"),
-    ),
-    Resource(
-        name="invoice",
-        object="invoice",
-        table="invoices",
-        id_prefixes=("in_",),
-        retrieve_path="/v1/invoices/{id}",
-        list_path="/v1/invoices",
-        created_filter=True,
-        nested_lists=(NestedList("lines", "invoice_line_item", "/v1/invoices/{id}/lines"),),
-        references=(
-            _CUSTOMER,
-            Reference("subscription", "subscription"),
-            Reference("charge", "charge"),
-            Reference("payment_intent", "payment_intent"),
-        ),
-        event_types=_events(
-            "invoice",
-            "created",
-            "deleted",
-            "finalization_failed",
-            "finalized",
-            "marked_uncollectible",
-            "overdue",
-            "overpaid",
-            "paid",
-            "payment_action_required",
-            "payment_failed",
-            "payment_succeeded",
-            "sent",
-            "upcoming",
-            "updated",
-            "voided",
-            "will_be_due",
-        ),
-        delete=Delete.TOMBSTONE,  # only drafts can be deleted
-    ),
-    Resource(
-        name="invoice_item",
-        object="invoiceitem",
-        table="invoice_items",
-        id_prefixes=("ii_",),
-        retrieve_path="/v1/invoiceitems/{id}",
-        list_path="/v1/invoiceitems",
-        created_filter=True,
-        references=(
-            _CUSTOMER,
-            Reference("invoice", "invoice"),
-            Reference("subscription", "subscription"),
-        ),
-        event_types=_events("invoiceitem", "created", "deleted"),
-        delete=Delete.TOMBSTONE,
-    ),
-    Resource(
-        name="credit_note",
-        object="credit_note",
-        table="credit_notes",
-        id_prefixes=("cn_",),
-        retrieve_path="/v1/credit_notes/{id}",
-        list_path="/v1/credit_notes",
-        nested_lists=(NestedList("lines", "credit_note_line_item", "/v1/credit_notes/{id}/lines"),),
-        references=(_CUSTOMER, Reference("invoice", "invoice"), Reference("refund", "refund")),
-        event_types=_events("credit_note", "created", "updated", "voided"),
-    ),
-    Resource(
-        name="subscription",
-        object="subscription",
-        table="subscriptions",
-        id_prefixes=("sub_",),
-        retrieve_path="/v1/subscriptions/{id}",
-        list_path="/v1/subscriptions",
-        list_params=(("status", "all"),),
-        created_filter=True,
-        nested_lists=(
-            NestedList(
-                "items",
-                "subscription_item",
-                "/v1/subscription_items",
-                (("subscription", "{id}"),),
-            ),
-        ),
-        references=(
-            _CUSTOMER,
-            Reference("latest_invoice", "invoice"),
-            Reference("schedule", "subscription_schedule"),
-            Reference("default_payment_method", "payment_method"),
-        ),
-        event_types=_events(
-            "customer.subscription",
-            "created",
-            "deleted",
-            "paused",
-            "pending_update_applied",
-            "pending_update_expired",
-            "resumed",
-            "trial_will_end",
-            "updated",
-        ),
-        # customer.subscription.deleted carries the canceled subscription, which stays
-        # retrievable: it is a final state, not a removal.
-        delete=Delete.FINAL_STATE,
-    ),
-    Resource(
-        name="subscription_schedule",
-        object="subscription_schedule",
-        table="subscription_schedules",
-        id_prefixes=("sub_sched_",),
-        retrieve_path="/v1/subscription_schedules/{id}",
-        list_path="/v1/subscription_schedules",
-        created_filter=True,
-        references=(_CUSTOMER, Reference("subscription", "subscription")),
-        event_types=_events(
-            "subscription_schedule",
-            "aborted",
-            "canceled",
-            "completed",
-            "created",
-            "expiring",
-            "released",
-            "updated",
-        ),
-    ),
-    Resource(
-        name="checkout_session",
-        object="checkout.session",
-        table="checkout_sessions",
-        id_prefixes=("cs_",),
-        retrieve_path="/v1/checkout/sessions/{id}",
-        list_path="/v1/checkout/sessions",
-        nested_lists=(
-            NestedList(
-                "line_items",
-                "checkout_session_line_item",
-                "/v1/checkout/sessions/{id}/line_items",
-                expand=True,
-            ),
-        ),
-        references=(
-            _CUSTOMER,
-            Reference("invoice", "invoice"),
-            Reference("payment_intent", "payment_intent"),
-            Reference("setup_intent", "setup_intent"),
-            Reference("subscription", "subscription"),
-        ),
-        event_types=_events(
-            "checkout.session",
-            "async_payment_failed",
-            "async_payment_succeeded",
-            "completed",
-            "expired",
-        ),
-    ),
-    Resource(
-        name="payout",
-        object="payout",
-        table="payouts",
-        id_prefixes=("po_",),
-        retrieve_path="/v1/payouts/{id}",
-        list_path="/v1/payouts",
-        created_filter=True,
-        references=(Reference("balance_transaction", "balance_transaction"),),
-        event_types=_events(
-            "payout",
-            "canceled",
-            "created",
-            "failed",
-            "paid",
-            "reconciliation_completed",
-            "updated",
-        ),
-    ),
-    Resource(
-        name="balance_transaction",
-        object="balance_transaction",
-        table="balance_transactions",
-        id_prefixes=("txn_",),
-        retrieve_path="/v1/balance_transactions/{id}",
-        list_path="/v1/balance_transactions",
-        created_filter=True,
-        extra_timestamps=("available_on",),
-    ),
-    Resource(
-        name="transfer",
-        object="transfer",
-        table="transfers",
-        id_prefixes=("tr_",),
-        retrieve_path="/v1/transfers/{id}",
-        list_path="/v1/transfers",
-        created_filter=True,
-        references=(Reference("balance_transaction", "balance_transaction"),),
-        event_types=_events("transfer", "created", "reversed", "updated"),
-    ),
-    Resource(
-        name="quote",
-        object="quote",
-        table="quotes",
-        id_prefixes=("qt_",),
-        retrieve_path="/v1/quotes/{id}",
-        list_path="/v1/quotes",
-        references=(
-            _CUSTOMER,
-            Reference("invoice", "invoice"),
-            Reference("subscription", "subscription"),
-        ),
-        event_types=_events("quote", "accepted", "canceled", "created", "finalized"),
-    ),
-    Resource(
-        name="feature",
-        object="entitlements.feature",
-        table="features",
-        id_prefixes=("feat_",),
-        retrieve_path="/v1/entitlements/features/{id}",
-        list_path="/v1/entitlements/features",
-    ),
-    Resource(
-        name="active_entitlement",
-        object="entitlements.active_entitlement",
-        table="active_entitlements",
-        id_prefixes=("ent_",),
-        retrieve_path="/v1/entitlements/active_entitlements/{id}",
-        list_per_parent=ParentList(
-            "customer", "/v1/entitlements/active_entitlements", (("customer", "{parent}"),)
-        ),
-        references=(_CUSTOMER, Reference("feature", "feature")),
-        # The summary lists every active entitlement of one customer: it replaces that
-        # customer's rows (entitlements missing from it are tombstoned).
-        event_types=("entitlements.active_entitlement_summary.updated",),
-        event_objects=("entitlements.active_entitlement_summary",),
-        delete=Delete.TOMBSTONE,
-        # The object carries no customer field: the customer comes from the list call or the
-        # summary event, so it is a plain column set by the write path.
-        parent="customer",
-    ),
-    # Child rows: they exist only inside their parent and have no retrieve endpoint of their own.
-    Resource(
-        name="subscription_item",
-        object="subscription_item",
-        table="subscription_items",
-        id_prefixes=("si_",),
-        retrieve_path=None,
-        references=(
-            Reference("subscription", "subscription"),
-            Reference("price", "price"),
-            Reference("plan", "plan"),
-        ),
-        delete=Delete.TOMBSTONE,
-        parent="subscription",
-    ),
-    Resource(
-        name="invoice_line_item",
-        object="line_item",
-        table="invoice_line_items",
-        id_prefixes=("il_", "ii_", "sli_"),
-        retrieve_path=None,
-        references=(
-            Reference("invoice", "invoice"),
-            Reference("subscription", "subscription"),
-            Reference("invoice_item", "invoice_item"),
-            Reference("price", "price"),
-        ),
-        delete=Delete.TOMBSTONE,
-        parent="invoice",
-    ),
-    Resource(
-        name="credit_note_line_item",
-        object="credit_note_line_item",
-        table="credit_note_line_items",
-        id_prefixes=("cnli_",),
-        retrieve_path=None,
-        references=(
-            Reference("credit_note", "credit_note"),
-            Reference("invoice_line_item", "invoice_line_item"),
-        ),
-        delete=Delete.TOMBSTONE,
-        parent="credit_note",
-    ),
-    Resource(
-        name="checkout_session_line_item",
-        object="item",
-        table="checkout_session_line_items",
-        id_prefixes=("li_",),
-        retrieve_path=None,
-        references=(Reference("checkout_session", "checkout_session"), Reference("price", "price")),
-        delete=Delete.TOMBSTONE,
-        parent="checkout_session",
-    ),
-)
+        references=tuple(Reference(r["field"], r["resource"]) for r in row["references"]),
+        event_types=tuple(row["event_types"]),
+        event_objects=tuple(row["event_objects"]),
+        delete=Delete(row["delete"]),
+        parent=row["parent"],
+        spec_schema=row["spec_schema"],
+        extra_timestamps=tuple(row["extra_timestamps"]),
+    )
+
+
+def _load_rows() -> tuple[Resource, ...]:
+    """The rows of the generated registry that stripe-sync mirrors today, in registry order."""
+    data = json.loads(files("stripe_sync").joinpath("registry.json").read_text(encoding="utf-8"))
+    rows = [r for r in data["resources"] if r["status"] == "mirrored"]
+    mirrored = frozenset(r["name"] for r in rows)
+    return tuple(_resource(r, mirrored) for r in rows)
+
+
+_ROWS: Final[tuple[Resource, ...]] = _load_rows()
 
 REGISTRY: Final = MappingProxyType({r.name: r for r in _ROWS})
 

@@ -28,14 +28,11 @@ NEWER_EVENTS = frozenset(
     {
         # Refunds that fail after succeeding got their own event in 2024.
         "refund.failed",
-        # Invoice due-date reminders (2024) and overpayment (2025).
+        # Invoice due-date reminders (2024), overpayment (2025), a payment attempt required.
         "invoice.overdue",
         "invoice.will_be_due",
         "invoice.overpaid",
-        # Events of the standalone Tax ID API (/v1/tax_ids, 2024), beside customer.tax_id.*.
-        "tax_id.created",
-        "tax_id.updated",
-        "tax_id.deleted",
+        "invoice.payment_attempt_required",
         # Entitlements (2024): the summary of one customer's active entitlements.
         "entitlements.active_entitlement_summary.updated",
     }
