@@ -175,8 +175,10 @@ class RestartablePostgres:
         log = str(self.root / "log")
         self._pg("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
 
-    def stop(self) -> None:
-        self._pg("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` ends the sessions and shuts down cleanly; ``immediate`` kills the server,
+        which recovers from its WAL at the next start (a crash)."""
+        self._pg("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
 
 @pytest.fixture

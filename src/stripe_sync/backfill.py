@@ -293,9 +293,10 @@ class Backfiller:
     # -- runs ------------------------------------------------------------------------------------
 
     async def _take_over_dead_holders(self, run_id: int) -> None:
-        """End at once the leases held by processes of this host that are gone (killed, or
-        their pid now another program's): a restart after ``kill -9`` then resumes their
-        windows without waiting for the leases to run out."""
+        """Give back at once the windows leased by processes of this host that are gone
+        (killed, or their pid now another program's): a restart after ``kill -9`` then resumes
+        their windows without waiting for the leases to run out, and a page such a process had
+        sent, which the server may still commit, cannot take its window back."""
         dead = [
             worker
             for worker, until in await self._store.backfill_holders(run_id)

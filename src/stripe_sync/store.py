@@ -355,7 +355,7 @@ class Store:
         return [(str(worker), until) for worker, until in rows]
 
     async def backfill_expire_holders(self, run_id: int, holders: Sequence[str]) -> None:
-        """End the leases of ``holders`` (known dead) in run ``run_id``."""
+        """Give back the windows that ``holders`` (known dead) lease in run ``run_id``."""
         params = {"run_id": run_id, "holders": list(holders)}
         await self._fetchone(query("backfill_expire_holders", self.schema), params, returns=False)
 

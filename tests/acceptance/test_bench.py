@@ -218,3 +218,17 @@ def test_write_cost_bench_compares_the_write_path_with_writing_raw_data_alone(
     # The median of the groups' write/raw ratios.
     assert figures["ratio"] > 0
     assert "writing _raw_data alone" in result.stderr
+
+
+def test_chaos_bench_runs_a_scenario_and_reports_it() -> None:
+    # The scenarios run in the chaos layer (tests/chaos); this only keeps the script from rotting.
+    result = run_bench(
+        "--size", "small", "--only", "fuzz", "--seed", "3", "--json", script="chaos.py"
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (figures["size"], figures["seed"], figures["problems"]) == ("small", 3, [])
+    assert list(figures["scenarios"]) == ["fuzz"]
+    assert figures["scenarios"]["fuzz"]["server_errors"] == 0
+    assert "fuzz inputs 300; 5xx (or no answer) 0" in result.stderr
+    assert "no problem found" in result.stderr

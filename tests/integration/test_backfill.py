@@ -19,6 +19,7 @@ import pytest
 
 from stripe_sync import AsyncStripeSync
 from stripe_sync.backfill import BackfillProgress, PageResult, _holder_is_dead, listable_objects
+from stripe_sync.queries import query
 from stripe_sync.resources import get
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import make_sync, rows
@@ -241,6 +242,43 @@ async def test_a_killed_process_of_this_host_is_taken_over_at_once(
         result = await asyncio.wait_for(sync.process_until_done("customer"), timeout=120)
     assert result.status == "complete"
     assert result.joined
+    assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+
+
+async def test_a_page_the_killed_process_had_sent_does_not_take_its_window_back(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """kill -9 while ``_backfill_page`` runs: the server finishes the statement after its client
+    died, possibly once the restarted process has taken the dead holder's windows over. That
+    page must find the window no longer its own, not renew the lease (the restarted process
+    would wait the whole lease for that window)."""
+    fake.seed("customer", 300)
+    dead = f"{socket.gethostname()}:{exited_pid()}:0123abcd/0"
+    async with make_sync(fake, database_url, backfill_lease_seconds=3600) as sync:
+        first = await sync.process_next("customer")
+        assert first.has_more
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            claimed = conn.execute(
+                "SELECT window_id FROM stripe._backfill_claim(%s, %s, interval '1 hour')",
+                (first.run_id, dead),
+            ).fetchone()
+            assert claimed is not None
+            # The restarted process takes the dead holder's windows over (the engine's query) ...
+            conn.execute(
+                query("backfill_expire_holders", "stripe"),
+                {"run_id": first.run_id, "holders": [dead]},
+            )
+            # ... then the page the dead process had sent is committed.
+            late = conn.execute(
+                "SELECT status FROM stripe._backfill_page(p_window_id => %s, p_worker => %s,"
+                " p_lease => interval '1 hour', p_table => NULL, p_account_id => 'acct_x',"
+                " p_objects => '[]', p_version => now(), p_children => '[]',"
+                " p_cursor => NULL, p_cursor_created => NULL, p_has_more => true)",
+                (claimed[0], dead),
+            ).fetchone()
+        assert late == ("lost",)
+        result = await asyncio.wait_for(sync.process_until_done("customer"), timeout=120)
+    assert result.status == "complete"
     assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
 
 

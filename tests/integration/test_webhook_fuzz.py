@@ -27,7 +27,7 @@ from psycopg import sql
 from stripe_sync import AsyncStripeSync
 from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
-from tests.integration.helpers import rows
+from tests.integration.helpers import WEBHOOK_SECRET, rows
 from tests.integration.test_server import customer_created, signed
 
 #: Bodies of the corpus (signed and unsigned together).
@@ -136,16 +136,8 @@ def _mutations(template: dict[str, Any]) -> list[Callable[[random.Random], bytes
         return _encode(event, rng)
 
     mutations: list[Callable[[random.Random], bytes]] = [field] * 6
-    return [
-        *mutations,
-        truncated,
-        deep,
-        not_utf8,
-        not_an_event,
-        garbage,
-        unknown_type,
-        surrogate_in_id,
-    ]
+    mutations += [truncated, deep, not_utf8, not_an_event, garbage, unknown_type, surrogate_in_id]
+    return mutations
 
 
 def corpus(template: dict[str, Any]) -> Iterator[tuple[bytes, bool, str]]:
@@ -166,20 +158,25 @@ async def http(sync: AsyncStripeSync) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def post(http: httpx.AsyncClient, body: bytes, sign: bool, rng: random.Random) -> int:
+def headers_for(
+    body: bytes, sign: bool, rng: random.Random, secret: str = WEBHOOK_SECRET
+) -> dict[str, str]:
+    """Signed with ``secret``, or (``sign`` false) one of the ways of not being so."""
     if sign:
-        headers = signed(body)
-    else:
-        headers = rng.choice(
-            (
-                {},
-                {"Stripe-Signature": ""},
-                {"Stripe-Signature": "t=abc,v1=00"},
-                signed(body, "whsec_not_the_secret_000000000000"),
-                {"Stripe-Signature": signed(body)["Stripe-Signature"].replace("v1=", "v0=")},
-            )
+        return signed(body, secret)
+    return rng.choice(
+        (
+            {},
+            {"Stripe-Signature": ""},
+            {"Stripe-Signature": "t=abc,v1=00"},
+            signed(body, "whsec_not_the_secret_000000000000"),
+            {"Stripe-Signature": signed(body, secret)["Stripe-Signature"].replace("v1=", "v0=")},
         )
-    response = await http.post("/webhooks", content=body, headers=headers)
+    )
+
+
+async def post(http: httpx.AsyncClient, body: bytes, sign: bool, rng: random.Random) -> int:
+    response = await http.post("/webhooks", content=body, headers=headers_for(body, sign, rng))
     return response.status_code
 
 

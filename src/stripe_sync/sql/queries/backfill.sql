@@ -153,8 +153,11 @@ WHERE run_id = %(run_id)s AND status = 'running' AND claimed_until >= clock_time
 GROUP BY claimed_by;
 
 -- name: backfill_expire_holders
--- End the leases of holders known to be dead: their windows can be claimed at once.
+-- Give the windows of holders known to be dead back, as a clean stop would (pending): they can
+-- be claimed at once. Ending the lease alone is not enough: a page the holder had sent before
+-- it was killed may still be committed by the server, and _backfill_page would take it as the
+-- holder's own and renew the lease, leaving the window to a dead process for a whole lease.
 UPDATE {schema}."_sync_obj_runs"
-SET claimed_until = clock_timestamp()
+SET status = 'pending', claimed_until = NULL, updated_at = now()
 WHERE run_id = %(run_id)s AND status = 'running' AND claimed_by = ANY (%(holders)s)
   AND claimed_until >= clock_timestamp();
