@@ -95,6 +95,20 @@ def test_migrate_without_database_url_uses_embedded_postgres(env: dict[str, str]
     assert printed.stdout.strip() == url.group(1)
 
 
+def test_no_embedded_postgres_makes_a_missing_database_url_an_error(
+    env: dict[str, str], data_dir: Path
+) -> None:
+    """What the container image sets: no silent server whose data dies with the container."""
+    for args, extra in (
+        (["--no-embedded-postgres", "migrate"], {}),
+        (["migrate"], {"STRIPE_SYNC_EMBEDDED_POSTGRES": "0"}),
+    ):
+        result = cli(*args, env={**env, **extra})
+        assert result.returncode == 2, result.stderr
+        assert "set DATABASE_URL" in result.stderr
+    assert not data_dir.exists()
+
+
 def test_two_processes_share_one_server_from_a_cold_start(env: dict[str, str]) -> None:
     procs = [
         subprocess.Popen(
