@@ -64,6 +64,7 @@ from .sigma.catalog import resolve_tables
 from .sigma.sync import SigmaResult, SigmaSync
 from .sigma.tables import EnsureResult, ensure_tables
 from .signature import DEFAULT_TOLERANCE, verify_webhook
+from .status import StatusSnapshot, take_snapshot
 from .store import Store
 
 __all__ = ["AsyncStripeSync", "StripeSync"]
@@ -402,6 +403,12 @@ class AsyncStripeSync:
         """Per object, its newest backfill run: status, objects listed, windows by status."""
         store = await self._open_store()
         return await store.latest_object_progress()
+
+    async def status_snapshot(self) -> StatusSnapshot:
+        """What the status page shows: per account and object the lag, the newest backfill and
+        its progress, failing windows; managed webhook endpoints; dead letters. Reads the
+        database only and holds no secret (see :mod:`stripe_sync.status`)."""
+        return await take_snapshot(self)
 
     @property
     def stripe_stats(self) -> dict[str, int]:
@@ -978,6 +985,10 @@ class StripeSync:
     def backfill_progress(self) -> list[dict[str, Any]]:
         """See :meth:`AsyncStripeSync.backfill_progress`."""
         return self._call(self._core.backfill_progress)
+
+    def status_snapshot(self) -> StatusSnapshot:
+        """See :meth:`AsyncStripeSync.status_snapshot`."""
+        return self._call(self._core.status_snapshot)
 
     @property
     def stripe_stats(self) -> dict[str, int]:

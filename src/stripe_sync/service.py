@@ -4,11 +4,13 @@
 
 1. migrations;
 2. real time, one of two ways:
-   - ``webhook``: the webhook app (``/webhooks``, ``/health``, ``/metrics``) served by uvicorn, and
-     a managed webhook endpoint pointing at ``public_url`` (reused or created, see
-     :mod:`stripe_sync.managed_webhooks`), deleted again at shutdown unless ``keep_webhook``;
-   - ``events``: the same app (for ``/health`` and ``/metrics``) and the Events API polled every
-     ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint in Stripe;
+   - ``webhook``: the webhook app (``/webhooks``, ``/health``, ``/metrics``, the status page
+     at ``/``) served by uvicorn, and a managed webhook endpoint pointing at ``public_url``
+     (reused or created, see :mod:`stripe_sync.managed_webhooks`), deleted again at shutdown
+     unless ``keep_webhook``;
+   - ``events``: the same app (for ``/health``, ``/metrics`` and ``/``) and the Events API
+     polled every ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint
+     in Stripe;
 3. a backfill of every object in the background (unless ``backfill`` is False): incremental,
    so a restart lists only what is new;
 4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill
@@ -34,6 +36,7 @@ import uvicorn
 from .errors import ConfigError, StripeSyncError
 from .facade import AsyncStripeSync
 from .server import create_app
+from .status_page import DEFAULT_REFRESH_SECONDS
 
 __all__ = ["ServiceOptions", "run_service"]
 
@@ -52,6 +55,12 @@ class ServiceOptions:
     backfill: bool = True
     keep_webhook: bool = False
     poll_interval: float = 5.0
+    #: Serve the status page at ``/`` (see :mod:`stripe_sync.status_page`).
+    status_page: bool = True
+    #: Who may read it: those with this token; None: clients on this machine only.
+    status_token: str | None = None
+    #: Seconds between the status page's reloads.
+    status_refresh: float = DEFAULT_REFRESH_SECONDS
     #: Called with the server's URL once it listens (the CLI prints it).
     on_listening: Callable[[str], None] | None = None
 
@@ -109,7 +118,12 @@ async def _serve(
     await sync.run_migrations()
     server = _Server(
         uvicorn.Config(
-            create_app(sync=sync),
+            create_app(
+                sync=sync,
+                status_page=options.status_page,
+                status_token=options.status_token,
+                status_refresh_seconds=options.status_refresh,
+            ),
             host=options.host,
             port=options.port,
             log_level="warning",
