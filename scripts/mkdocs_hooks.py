@@ -45,12 +45,19 @@ def root_context(main: click.Command) -> click.Context:
 
 
 def cli_reference(main: click.Command) -> str:
-    """The Markdown of the command reference: a heading per command, then its ``--help``."""
+    """The Markdown of the command reference: a heading per command, then its ``--help``.
+
+    Defaults that depend on the machine that builds the site (the embedded server's data
+    directory under the builder's home) are shown as the rule that makes them."""
+    from stripe_sync.embedded import default_data_dir
+
+    here = str(default_data_dir())
     parts: list[str] = []
     for ctx, command in walk(main, root_context(main)):
         depth = ctx.command_path.count(" ")
+        text = command.get_help(ctx).replace(here, "<user data dir>/stripe-sync/pg18")
         parts.append(f"{'#' * min(depth + 2, 4)} {ctx.command_path}\n")
-        parts.append(f"```text\n{command.get_help(ctx)}\n```\n")
+        parts.append(f"```text\n{text}\n```\n")
     return "\n".join(parts)
 
 
