@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shlex
@@ -115,6 +116,8 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if importlib.util.find_spec("mkdocs") is None:
+        pytest.fail("the site needs the docs extra: pip install -e '.[dev,docs]'")
     out = tmp_path_factory.mktemp("site")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
