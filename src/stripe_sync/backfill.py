@@ -551,8 +551,13 @@ class Backfiller:
             spawn = [str(o["id"]) for o in page.data]
             return 0, await self._commit(window, None, account_id, page, spawn=spawn)
         page = await self._list(resource, window, account)
-        children = await asyncio.gather(
-            *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
+        # Most objects have no nested lists: no task per object for them.
+        children = (
+            await asyncio.gather(
+                *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
+            )
+            if resource.nested_lists
+            else [()] * len(page.data)
         )
         parented = tuple(
             _Parented(c, str(obj["id"]))
