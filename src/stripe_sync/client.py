@@ -38,6 +38,7 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import msgspec
 
 from . import jsoncodec
 from ._version import __version__
@@ -58,7 +59,7 @@ from .forms import encode
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource
 
-__all__ = ["ClientStats", "ListPage", "StripeClient"]
+__all__ = ["ClientStats", "ListPage", "RawListPage", "StripeClient"]
 
 USER_AGENT = f"stripe-sync/{__version__}"
 # Stripe's own libraries wait up to 80 s for a response (some list calls are slow); connecting
@@ -82,6 +83,40 @@ class ListPage:
 
     data: list[dict[str, Any]]
     has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RawListPage:
+    """One page of a list endpoint, its objects left as the JSON text Stripe sent.
+
+    For a caller that hands the objects on as JSON (the backfill, to PostgreSQL) without looking
+    into them: nothing is parsed into Python objects but the last object's ``id`` and
+    ``created``, and nothing is encoded again.
+    """
+
+    #: The page's objects, a JSON array (UTF-8).
+    objects: bytes
+    #: How many objects ``objects`` holds.
+    count: int
+    has_more: bool
+    #: The last object's ``id`` (the next page's ``starting_after``), None on an empty page.
+    last_id: str | None
+    #: The last object's ``created`` when it is an integer.
+    last_created: int | None
+
+
+class _RawList(msgspec.Struct):
+    data: list[msgspec.Raw]
+    has_more: bool = False
+
+
+class _Head(msgspec.Struct):
+    id: Any = None
+    created: Any = None
+
+
+_raw_list = msgspec.json.Decoder(_RawList)
+_head = msgspec.json.Decoder(_Head)
 
 
 @dataclass(slots=True)
@@ -190,6 +225,34 @@ class StripeClient:
             raise StripeAPIError(f"expected a list object from GET {path}", status=200)
         return ListPage(data=data, has_more=bool(body.get("has_more")))
 
+    async def list_page_raw(
+        self, path: str, params: Mapping[str, Any] | None = None, *, account: str | None = None
+    ) -> RawListPage:
+        """One page of a list endpoint, as :meth:`list_page`, with its objects left as JSON."""
+        response = await self._send("GET", path, params, account=account)
+        try:
+            page = _raw_list.decode(response.content)
+            last = _head.decode(page.data[-1]) if page.data else None
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            raise StripeServerError(
+                f"Stripe answered GET {path} with a body that is not a list object",
+                status=response.status_code,
+                request_id=response.headers.get("request-id"),
+            ) from None
+        if last is not None and not isinstance(last.id, str):
+            raise StripeAPIError(f"an object without an id in GET {path}", status=200)
+        return RawListPage(
+            objects=b"[" + b",".join(page.data) + b"]",
+            count=len(page.data),
+            has_more=page.has_more,
+            last_id=last.id if last is not None else None,
+            last_created=(
+                last.created
+                if last is not None and type(last.created) is int  # not a bool
+                else None
+            ),
+        )
+
     async def iter_list(
         self,
         path: str,
@@ -230,6 +293,30 @@ class StripeClient:
         ``json`` sends a POST body as JSON instead of form-encoded ``params`` (Stripe's ``/v2``
         API); ``stripe_version`` overrides the pinned ``Stripe-Version`` for this request.
         """
+        method = method.upper()
+        response = await self._send(
+            method,
+            path,
+            params,
+            account=account,
+            idempotency_key=idempotency_key,
+            json=json,
+            stripe_version=stripe_version,
+        )
+        return _json_object(response, method, path)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        account: str | None = None,
+        idempotency_key: str | None = None,
+        json: Mapping[str, Any] | None = None,
+        stripe_version: str | None = None,
+    ) -> httpx.Response:
+        """Send one API request, retrying transient failures; the successful response."""
         method = method.upper()
         headers: dict[str, str] = {}
         if account:
@@ -286,7 +373,7 @@ class StripeClient:
                     extra=_extra(request_id, status, path, attempt, None),
                 )
                 if status < 300:
-                    return _json_object(response, method, path)
+                    return response
                 if status == 429:
                     self.stats.rate_limited += 1
                 elif status >= 500:

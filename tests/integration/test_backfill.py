@@ -59,6 +59,33 @@ async def test_lists_every_object_of_the_named_types(fake: FakeStripe, database_
     assert set(result.objects) == {"customer", "product"}
 
 
+async def test_stored_objects_are_what_the_list_api_served(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Customers (no nested lists) go to PostgreSQL as the JSON Stripe sent; invoices are parsed
+    for their lines. Either way each row holds the object exactly as listed."""
+    fake.seed_realistic(scale=20)
+    listed: dict[str, dict[str, Any]] = {}
+    async with make_sync(fake, database_url, backfill_workers=4) as sync:
+        for name in ("customer", "invoice"):
+            path = get(name).list_path
+            assert path is not None
+            async for obj in sync._stripe().iter_list(path, dict(get(name).list_params)):
+                listed[obj["id"]] = obj
+        result = await sync.process_until_done(["customer", "invoice"])
+    assert result.status == "complete"
+    with psycopg.connect(database_url) as conn:
+        stored: dict[str, Any] = dict(
+            conn.execute(
+                "SELECT id, _raw_data FROM stripe.customers"
+                " UNION ALL SELECT id, _raw_data FROM stripe.invoices"
+            ).fetchall()
+        )
+    assert any(i.startswith("cus_") for i in listed)
+    assert any(i.startswith("in_") for i in listed)
+    assert stored == listed
+
+
 async def test_dense_windows_split_without_overlap_or_double_listing(
     fake: FakeStripe, database_url: str
 ) -> None:
