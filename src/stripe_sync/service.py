@@ -11,7 +11,7 @@
      ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint in Stripe;
    - ``websocket``: the same app, and the events pushed over the Stripe CLI's websocket channel
      (:meth:`AsyncStripeSync.listen_websocket`), gaps filled from the Events API on every
-     reconnection: no public URL, no endpoint in Stripe, events within a second;
+     reconnection: no public URL, no endpoint in Stripe, events pushed as they happen;
 3. a backfill of every object in the background (unless ``backfill`` is False): incremental,
    so a restart lists only what is new;
 4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill

@@ -4,6 +4,7 @@ real HTTP (the websocket needs a socket), and :meth:`AsyncStripeSync.listen_webs
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -12,6 +13,7 @@ import psycopg
 import pytest
 
 from stripe_sync import AsyncStripeSync
+from stripe_sync.errors import StripeAuthenticationError
 from stripe_sync.ingest import SyncResult
 from stripe_sync.ratelimit import TokenBucketLimiter
 from stripe_sync.testing import FakeStripe, RunningServer, run_in_thread
@@ -217,3 +219,30 @@ async def test_a_bad_signature_is_refused_neither_applied_nor_acknowledged(
     refusals = [r for r in caplog.records if "refused" in r.getMessage()]
     assert len(refusals) == 1
     assert "signature" in refusals[0].getMessage()
+
+
+async def test_an_expired_session_is_replaced_and_a_revoked_key_stops_the_listener(
+    stripe: RunningServer, engine: AsyncStripeSync, database_url: str
+) -> None:
+    fake = stripe.fake
+    channel = fake.cli_sessions
+    listening = Listening(engine)
+    try:
+        await listening.until(lambda: channel.open_connections == 1)
+        (first,) = channel.sessions
+        # Stripe forgets the session: the handshake is refused ("Unknown WebSocket ID.").
+        channel.reset()
+        await listening.until(lambda: channel.open_connections == 1)
+        (second,) = channel.sessions
+        assert second != first
+        created = (await asyncio.to_thread(fake.call, "POST", "/v1/customers", {}))["id"]
+        await listening.until(lambda: created in rows(database_url, "customers"))
+        # The key is revoked: a new session cannot be created, and that is not retried.
+        fake.api_keys = ("sk_test_someone_else",)
+        channel.reset()
+        with pytest.raises(StripeAuthenticationError):
+            await asyncio.wait_for(listening.task, 20)
+    finally:
+        listening.stop.set()
+        with contextlib.suppress(StripeAuthenticationError):
+            await asyncio.wait_for(listening.task, 20)
