@@ -12,7 +12,8 @@ and ``pkg/websocket``), followed here step by step:
    ``Websocket-Id`` header (the connection's only credential), the ``stripecli-devproxy-v1``
    subprotocol and no compression; a ping every :data:`PING_INTERVAL` seconds, and the
    connection counts as dead without an answer within :data:`PING_TIMEOUT` (the CLI's values).
-   Like the CLI, the connection is renewed every ``reconnect_delay`` seconds.
+   Like the CLI, the connection is renewed every ``reconnect_delay`` seconds (60 when the
+   session names none).
 3. **each event**: a ``webhook_event`` message carries the event as Stripe would post it to an
    endpoint (``event_payload``, a JSON string) and its HTTP headers, ``Stripe-Signature``
    among them, signed with the session's secret. The signature is verified (as a webhook's,
@@ -88,6 +89,10 @@ PING_INTERVAL = 2.0
 PING_TIMEOUT = 10.0
 #: Seconds the opening handshake may take (the CLI's dialer's handshake timeout).
 OPEN_TIMEOUT = 10.0
+#: Seconds between connection renewals when the session names none (the CLI's default). Each
+#: renewal also reads the Events API from the cursor, so a gap is found within this time and
+#: each read covers only the events since the previous one.
+DEFAULT_RECONNECT_DELAY = 60.0
 
 _default_logger = logging.getLogger(__name__)
 
@@ -121,7 +126,11 @@ class CliSession:
         return cls(
             websocket_url=str(body["websocket_url"]),
             authorized_feature=str(body["websocket_authorized_feature"]),
-            reconnect_delay=float(delay) if isinstance(delay, int | float) and delay > 0 else 0.0,
+            reconnect_delay=(
+                float(delay)
+                if isinstance(delay, int | float) and delay > 0
+                else DEFAULT_RECONNECT_DELAY
+            ),
             websocket_id=str(body["websocket_id"]),
             secret=str(body["secret"]),
         )
@@ -312,11 +321,8 @@ class WebsocketListener:
 
     @staticmethod
     async def _until_renewal(stop: asyncio.Event, delay: float) -> None:
-        if delay > 0:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), delay)
-        else:
-            await stop.wait()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
 
     async def _read(self, ws: ClientConnection, session: CliSession) -> None:
         with contextlib.suppress(ConnectionClosed):
@@ -362,8 +368,8 @@ class WebsocketListener:
                 extra={"webhook_id": webhook_id},
             )
             return
-        except StripeSyncError as exc:
-            # Not applied (database down, Stripe unreachable): the Events API has it.
+        except Exception as exc:
+            # Not applied (database down, Stripe unreachable, a bug): the Events API has it.
             self._gap.set()
             self._log.warning(
                 "websocket delivery %s not applied (%s: %s); reading the Events API again",
@@ -371,6 +377,7 @@ class WebsocketListener:
                 type(exc).__name__,
                 exc,
                 extra={"webhook_id": webhook_id},
+                exc_info=not isinstance(exc, StripeSyncError),
             )
             return
         body = json.dumps({"received": True, "outcome": str(result.outcome)})

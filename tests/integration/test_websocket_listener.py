@@ -6,13 +6,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import psycopg
 import pytest
 
-from stripe_sync import AsyncStripeSync
+from stripe_sync import AsyncStripeSync, StripeSync
 from stripe_sync.errors import StripeAuthenticationError
 from stripe_sync.ingest import SyncResult
 from stripe_sync.ratelimit import TokenBucketLimiter
@@ -246,3 +248,31 @@ async def test_an_expired_session_is_replaced_and_a_revoked_key_stops_the_listen
         listening.stop.set()
         with contextlib.suppress(StripeAuthenticationError):
             await asyncio.wait_for(listening.task, 20)
+
+
+def test_the_sync_twin_listens_until_its_threading_event_is_set(
+    stripe: RunningServer, database_url: str
+) -> None:
+    fake = stripe.fake
+    config = make_config(fake, database_url, stripe_api_base=stripe.url)
+    stop = threading.Event()
+    with StripeSync(config) as sync:
+        sync.run_migrations()
+        listener = threading.Thread(target=sync.listen_websocket, args=(stop,))
+        listener.start()
+        try:
+            deadline = time.monotonic() + 20
+            while not has_cursor(database_url):
+                assert time.monotonic() < deadline
+                assert listener.is_alive()
+                time.sleep(0.05)
+            created = fake.call("POST", "/v1/customers", {"name": "from a thread"})["id"]
+            while created not in rows(database_url, "customers"):
+                assert time.monotonic() < deadline
+                assert listener.is_alive()
+                time.sleep(0.05)
+        finally:
+            stop.set()
+            listener.join(20)
+        assert not listener.is_alive()
+    assert fake.cli_sessions.acked_event_ids() == [fake.events()[0]["id"]]

@@ -49,7 +49,8 @@ def test_the_session_answer_and_the_url_to_open() -> None:
 def test_a_session_answer_without_a_field_is_an_error_that_names_it() -> None:
     with pytest.raises(StripeServerError, match="secret"):
         CliSession.from_response({**SESSION, "secret": ""})
-    assert CliSession.from_response({**SESSION, "reconnect_delay": None}).reconnect_delay == 0
+    # No delay named: the CLI's own default renewal, one minute.
+    assert CliSession.from_response({**SESSION, "reconnect_delay": None}).reconnect_delay == 60
 
 
 def _listener(apply: Any, *, random: float = 0.5, **overrides: Any) -> WebsocketListener:
