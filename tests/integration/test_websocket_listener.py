@@ -107,6 +107,7 @@ async def test_events_are_applied_and_acknowledged_once_committed(
         await listening.until(lambda: set(ids) <= set(rows(database_url, "customers")))
         events = {e["id"] for e in fake.events(type_="customer.created")}
         await listening.until(lambda: set(fake.cli_sessions.acked_event_ids()) == events)
+        await listening.until(lambda: len(fake.cli_sessions.responses()) == len(events))
     finally:
         await listening.close()
     assert names(database_url) == fake_names(fake)
@@ -267,7 +268,9 @@ def test_the_sync_twin_listens_until_its_threading_event_is_set(
                 assert listener.is_alive()
                 time.sleep(0.05)
             created = fake.call("POST", "/v1/customers", {"name": "from a thread"})["id"]
-            while created not in rows(database_url, "customers"):
+            while created not in rows(database_url, "customers") or not (
+                fake.cli_sessions.acked_event_ids()
+            ):
                 assert time.monotonic() < deadline
                 assert listener.is_alive()
                 time.sleep(0.05)
