@@ -3,7 +3,7 @@
 :func:`run_service` keeps one database current until it is told to stop:
 
 1. migrations;
-2. real time, one of two ways:
+2. real time, one of three ways:
    - ``webhook``: the webhook app (``/webhooks``, ``/health``, ``/metrics``, the status page
      at ``/``) served by uvicorn, and a managed webhook endpoint pointing at ``public_url``
      (reused or created, see :mod:`stripe_sync.managed_webhooks`), deleted again at shutdown
@@ -11,6 +11,9 @@
    - ``events``: the same app (for ``/health``, ``/metrics`` and ``/``) and the Events API
      polled every ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint
      in Stripe;
+   - ``websocket``: the same app, and the events pushed over the Stripe CLI's websocket channel
+     (:meth:`AsyncStripeSync.listen_websocket`), gaps filled from the Events API on every
+     reconnection: no public URL, no endpoint in Stripe, events pushed as they happen;
 3. a backfill of every object in the background (unless ``backfill`` is False): incremental,
    so a restart lists only what is new;
 4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill
@@ -47,7 +50,7 @@ _log = logging.getLogger(__name__)
 class ServiceOptions:
     """How :func:`run_service` runs."""
 
-    listen_mode: Literal["webhook", "events"] = "webhook"
+    listen_mode: Literal["webhook", "events", "websocket"] = "webhook"
     #: Where Stripe reaches the webhook app (``https://host/webhooks``); webhook mode only.
     public_url: str | None = None
     host: str = "127.0.0.1"
@@ -97,7 +100,7 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
     if options.listen_mode == "webhook" and not options.public_url:
         raise ConfigError(
             "webhook mode needs a public URL (--public-url or --ngrok-token); "
-            "without one use --listen-mode events"
+            "without one use --listen-mode websocket or --listen-mode events"
         )
     endpoint_url = webhook_url(options.public_url) if options.public_url else None
     # Bound before anything else: a port in use is a configuration error, said at once.
@@ -149,6 +152,8 @@ async def _serve(
             await sync.use_managed_webhook(webhook_id, instance)
             tasks.append(asyncio.create_task(_heartbeat(sync, webhook_id, instance)))
             _log.warning("webhook endpoint %s -> %s", webhook_id, endpoint_url)
+        elif options.listen_mode == "websocket":
+            tasks.append(asyncio.create_task(sync.listen_websocket(stop)))
         else:
             tasks.append(
                 asyncio.create_task(sync.listen_events(stop, interval=options.poll_interval))

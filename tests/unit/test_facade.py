@@ -129,6 +129,7 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "release_managed_webhook": lambda: engine.release_managed_webhook("we_1", "i"),
         "poll_events": lambda: engine.poll_events(),
         "listen_events": lambda: engine.listen_events(threading.Event()),
+        "listen_websocket": lambda: engine.listen_websocket(threading.Event()),
         "list_failed_events": lambda: engine.list_failed_events(),
         "replay_failed_events": lambda: engine.replay_failed_events(["evt_1"]),
         "get_all_synced_accounts": lambda: engine.get_all_synced_accounts(),

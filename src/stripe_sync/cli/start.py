@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -33,13 +33,15 @@ def _ngrok_url(token: str, port: int) -> str:
 @main.command()
 @click.option(
     "--listen-mode",
-    type=click.Choice(["webhook", "events"]),
+    type=click.Choice(["webhook", "events", "websocket"]),
     envvar="STRIPE_SYNC_LISTEN_MODE",
     show_envvar=True,
     default="webhook",
     show_default=True,
-    help="webhook: a managed endpoint posts to this server; events: poll the Events API "
-    "(no public URL needed).",
+    help="webhook: a managed endpoint posts to this server; events: poll the Events API; "
+    "websocket: receive events over the Stripe CLI's websocket channel (what 'stripe listen' "
+    "uses; a development tool in Stripe's docs), gaps filled from the Events API. events and "
+    "websocket need no public URL.",
 )
 @click.option(
     "--public-url",
@@ -124,8 +126,9 @@ def start(
     sigma: bool,
     **options: Any,
 ) -> None:
-    """Migrate, listen for changes (webhooks or the Events API), backfill in the background,
-    and on SIGINT/SIGTERM drain, delete the managed webhook endpoint and exit."""
+    """Migrate, listen for changes (webhooks, the Events API or the Stripe CLI's websocket
+    channel), backfill in the background, and on SIGINT/SIGTERM drain, delete the managed
+    webhook endpoint and exit."""
     import asyncio
 
     from ..service import ServiceOptions
@@ -133,7 +136,7 @@ def start(
     if listen_mode == "webhook" and not public_url and ngrok_token:
         public_url = _ngrok_url(ngrok_token, port)
     service = ServiceOptions(
-        listen_mode="events" if listen_mode == "events" else "webhook",
+        listen_mode=_MODES[listen_mode],
         public_url=public_url,
         host=host,
         port=port,
@@ -160,6 +163,13 @@ def _status_line(url: str, off: bool, token: str | None) -> str:
         return ""
     who = "with the status token" if token else "from this machine only"
     return f"\nstatus page: {url}/ ({who})"
+
+
+_MODES: dict[str, Literal["webhook", "events", "websocket"]] = {
+    "webhook": "webhook",
+    "events": "events",
+    "websocket": "websocket",
+}
 
 
 def _new_event_loop() -> asyncio.AbstractEventLoop:
