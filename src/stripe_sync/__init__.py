@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         PageResult,
     )
     from .config import PoolConfig, StripeSyncConfig
+    from .estimate import BackfillEstimate, ObjectEstimate
     from .facade import AsyncStripeSync, StripeSync
     from .ingest import Outcome, SyncResult
     from .migrations import MigrationResult, run_migrations
@@ -54,10 +55,12 @@ if TYPE_CHECKING:
 _LAZY = {
     "__version__": "_version",
     "AsyncStripeSync": "facade",
+    "BackfillEstimate": "estimate",
     "BackfillProgress": "backfill",
     "BackfillResult": "backfill",
     "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
+    "ObjectEstimate": "estimate",
     "ObjectProgress": "backfill",
     "ObjectResult": "backfill",
     "Outcome": "ingest",
@@ -88,6 +91,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AsyncStripeSync",
+    "BackfillEstimate",
     "BackfillProgress",
     "BackfillResult",
     "ConfigError",
@@ -99,6 +103,7 @@ __all__ = [
     "MigrationChecksumError",
     "MigrationError",
     "MigrationResult",
+    "ObjectEstimate",
     "ObjectProgress",
     "ObjectResult",
     "Outcome",
