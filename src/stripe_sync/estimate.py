@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import heapq
+import itertools
 import math
 import statistics
 import time
@@ -54,6 +55,8 @@ __all__ = [
 #: List requests spent sampling one object's dates; up to twice as many while a gap not sampled
 #: yet could hold a tenth of the object's objects.
 DEFAULT_PROBES = 8
+#: The first probes look at the top of this many equal parts of an object's range.
+STRATA = 4
 #: Parents whose children are listed to estimate children per parent.
 SAMPLED_PARENTS = 5
 #: Seconds of database work per committed page (write the page, move the cursor); small next to
@@ -211,6 +214,8 @@ class _Gap:
     lt: float
     below: float | None
     above: float
+    #: How far above this gap the density at its top was found to last (for galloping).
+    reach: float = 0.0
 
     @property
     def expected(self) -> float:
@@ -226,6 +231,8 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
     """Sample the objects created in ``[gte, lt)`` with at most ``budget`` probes."""
     density = Density()
     gaps: list[tuple[float, int, _Gap]] = []
+    #: The gaps pushed by the last probe.
+    pushed: list[_Gap] = []
     order = 0
 
     def seen(created: Sequence[int]) -> None:
@@ -233,7 +240,8 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
             density.spans.append((second, second + 1, n))
 
     async def look(lo: int, hi: int, below: float | None) -> float:
-        """Probe ``[lo, hi)``; the density just below ``hi`` (per second)."""
+        """Probe ``[lo, hi)``; the density just below ``hi`` (per second), over the newest
+        fifth of the page (the gap the probe leaves below the page gets its oldest fifth's)."""
         nonlocal order
         created, has_more = await probe(lo, hi)
         if not has_more or not created:
@@ -242,19 +250,39 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
         # The page ends inside its last second: objects of that second may be left out, so the
         # gap starts one second higher and those of the page are counted in it.
         last = min(created)
-        sure = [c for c in created if c > last]
+        sure = sorted((c for c in created if c > last), reverse=True)
         seen(sure)
-        top = len(sure) / max(hi - (last + 1), 1) if sure else len(created)
+        # The density at the page's old end, where the gap below it starts: over its oldest
+        # fifth (a page that reaches into a burst must not dilute it with the objects above).
+        k = min(len(sure), PAGE_SIZE // 5)
+        if not k:
+            return float(len(created))
+        bottom = k / max(sure[-k] - last, 1)
         if last + 1 > lo:
-            gap = _Gap(lo, last + 1, below, top)
+            gap = _Gap(lo, last + 1, below, bottom)
             heapq.heappush(gaps, (-gap.at_most, order, gap))
             order += 1
-        return top
+            pushed.append(gap)
+        return k / max(hi - sure[k - 1], 1)
 
     if lt <= gte:
         return density
     await look(gte, lt, None)
     spent = 1
+    if gaps and gaps[0][2].lt - gte >= 2 * STRATA:
+        # Not one page: look at the top of each of STRATA equal parts of the rest as well, so
+        # that the first probes are spread over the whole range (each part's gap then knows the
+        # density just below it, seen at the top of the part under it).
+        _, _, rest = heapq.heappop(gaps)
+        step = (rest.lt - gte) / STRATA
+        bounds = [gte + round(k * step) for k in range(STRATA)]
+        below: float | None = None
+        for lo, hi in itertools.pairwise(bounds):
+            below = await look(lo, hi, below)
+            spent += 1
+        top = _Gap(bounds[-1], rest.lt, below, rest.above)
+        heapq.heappush(gaps, (-top.at_most, order, top))
+        order += 1
     while gaps and spent < budget * 2:
         if spent >= budget:
             # Over the budget only while a gap could still hold a tenth of the total.
@@ -269,13 +297,22 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
             # Likely a page or so: list it all from the top.
             upper = int(gap.lt)
         else:
-            # A gap of a few dozen pages (at its top's density) is halved; a longer one is
-            # searched in steps that grow geometrically from one page's span below its top.
-            drop = length / 2 if length < 64 * span else max(1.0, math.sqrt(span * length))
+            # A gap down to the range's start (nothing seen below it) is halved, to find where
+            # the objects begin; so is a gap of a few dozen pages (at its top's density); a
+            # longer one is searched in steps that grow geometrically from one page's span
+            # below its top (where a density seen at the top ends).
+            # While the probes keep finding the same density, the steps double (gallop).
+            halve = gap.below is None or length < 64 * span
+            drop = length / 2 if halve else max(1.0, math.sqrt(span * length), 2 * gap.reach)
+            drop = min(drop, length / 2)
             upper = int(gap.lt - drop)
         lower = int(gap.gte)
+        pushed.clear()
         found = await look(lower, upper, gap.below)
         spent += 1
+        if found >= gap.above / 2:
+            for below_it in pushed:
+                below_it.reach = gap.reach + (gap.lt - upper)
         if upper < gap.lt:
             rest = _Gap(upper, gap.lt, found, gap.above)
             heapq.heappush(gaps, (-rest.at_most, order, rest))
