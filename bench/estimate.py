@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = sync.process_until_done(names)
             stats = fake.get("/_fake/stats").json()
             with psycopg.connect(url) as conn:
-                finished = dict(
+                finished: dict[str, Any] = dict(
                     conn.execute(
                         "SELECT w.object, extract(epoch FROM max(w.completed_at) - r.started_at)"
                         " FROM stripe._sync_obj_runs w JOIN stripe._sync_runs r"
