@@ -130,3 +130,40 @@ async def test_estimate_is_within_a_quarter_of_the_real_run(
         for what in ("requests", "seconds"):
             est_value, real = figures[what]
             assert abs(est_value - real) <= TOLERANCE * real, (name, what, report)
+
+
+async def test_per_parent_and_unfiltered_lists_say_how_they_were_estimated(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Payment methods (listed per customer) are customers x sampled methods per customer;
+    credit notes (no created filter) are paged from the newest. Both close to the run."""
+    fake.seed_realistic(scale=40)
+    fake.configure(latency_ms=LATENCY_MS, global_rps=GLOBAL_RPS, list_rps=LIST_RPS)
+    names = ["payment_method", "credit_note"]
+    before = table_counts(database_url)
+    async with engine(fake, database_url) as sync:
+        estimate = await sync.estimate_backfill(names)
+    assert table_counts(database_url) == before, "the estimate wrote nothing"
+    fake.faults.reset_counters()
+    async with engine(fake, database_url) as sync:
+        result = await sync.process_until_done(names)
+    assert result.status == "complete"
+    per_parent = estimate.objects["payment_method"]
+    assert per_parent.method == "per parent"
+    assert "customers x" in per_parent.note
+    real = result.objects["payment_method"].processed
+    assert real > 0
+    assert abs(per_parent.objects - real) <= 0.35 * real, (per_parent, real)
+    stats = fake.stats()["requests"]
+    # A page of customers per window, then one request per customer.
+    real_requests = stats["GET /v1/customers"] + sum(
+        n for key, n in stats.items() if key.endswith("/payment_methods")
+    )
+    assert abs(per_parent.requests - real_requests) <= 0.25 * real_requests, (
+        per_parent,
+        stats,
+    )
+    unfiltered = estimate.objects["credit_note"]
+    assert unfiltered.method == "exact"  # a few pages: every one was listed
+    assert unfiltered.objects == result.objects["credit_note"].processed
+    assert unfiltered.requests == stats["GET /v1/credit_notes"]
