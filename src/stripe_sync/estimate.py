@@ -58,7 +58,7 @@ DEFAULT_PROBES = 8
 #: The first probes look at the top of this many equal parts of an object's range.
 STRATA = 4
 #: Parents whose children are listed to estimate children per parent.
-SAMPLED_PARENTS = 5
+SAMPLED_PARENTS = 8
 #: Seconds of database work per committed page (write the page, move the cursor); small next to
 #: Stripe's round trip.
 COMMIT_SECONDS = 0.01
@@ -169,6 +169,8 @@ class Density:
     spans: list[tuple[float, float, float]] = field(default_factory=list)
     #: Every object was seen (the spans are exact counts per second).
     exact: bool = True
+    #: Seconds of the range no probe saw (estimated from the densities around them).
+    unseen: float = 0.0
 
     @property
     def total(self) -> float:
@@ -319,6 +321,7 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
             order += 1
     for _, _, gap in gaps:
         density.exact = False
+        density.unseen += gap.lt - gap.gte
         density.spans.append((gap.gte, gap.lt, gap.expected))
     density.sort()
     return density
@@ -530,6 +533,8 @@ async def estimate_backfill(
     """
     rtts: list[float] = []
     counts: dict[str, int] = {}
+    #: A few ids of each page the probes saw, for per-parent objects to sample their parents.
+    ids: dict[str, list[str]] = {}
 
     def prober(resource: Resource) -> Probe:
         assert resource.list_path is not None
@@ -543,6 +548,7 @@ async def estimate_backfill(
             page = await client.list_page(path, params, account=account)
             rtts.append(time.monotonic() - started - _waited.get())
             counts[resource.name] = counts.get(resource.name, 0) + 1
+            _note_ids(ids, resource.name, page.data)
             return [int(o["created"]) for o in page.data if isinstance(o.get("created"), int)], (
                 page.has_more
             )
@@ -563,13 +569,15 @@ async def estimate_backfill(
     async def one(resource: Resource) -> tuple[_Plan | None, ObjectEstimate | None]:
         gte, lt = ranges[resource.name]
         if resource.list_per_parent is not None:
-            return await _per_parent(client, resource, density_of, account, counts, gte, lt)
+            return await _per_parent(client, resource, density_of, account, counts, ids, gte, lt)
         assert resource.list_path is not None
         endpoint = endpoint_key("GET", resource.list_path)
         if resource.created_filter:
             density = await density_of(resource, gte, lt)
             return _Plan(resource.name, endpoint, density, _ts(gte), _ts(lt), True), None
-        density, note = await _unfiltered(client, resource, account, counts, _ts(gte), _ts(lt))
+        density, note = await _unfiltered(
+            client, resource, account, counts, _ts(gte), _ts(lt), ids=ids
+        )
         return _Plan(resource.name, endpoint, density, _ts(gte), _ts(lt), False), ObjectEstimate(
             resource.name, 0, 0, 0.0, "exact" if density.exact else "extrapolated", 0, note
         )
@@ -598,7 +606,7 @@ async def estimate_backfill(
                 if partial is not None
                 else ("exact" if plan.density.exact else "sampled")
             )
-            note = partial.note if partial is not None else ""
+            note = partial.note if partial is not None else _seen(plan)
         estimates[resource.name] = ObjectEstimate(
             object=resource.name,
             objects=round(objects),
@@ -626,6 +634,7 @@ async def _per_parent(
     density_of: Callable[[Resource, datetime, datetime], Awaitable[Density]],
     account: str | None,
     counts: dict[str, int],
+    ids: dict[str, list[str]],
     gte: datetime,
     lt: datetime,
 ) -> tuple[_Plan, ObjectEstimate]:
@@ -634,13 +643,27 @@ async def _per_parent(
     assert per_parent is not None
     parent = get(per_parent.parent)
     assert parent.list_path is not None
-    first = await client.list_page(
-        parent.list_path, {**dict(parent.list_params), "limit": SAMPLED_PARENTS}, account=account
-    )
-    spent = 1
+    if parent.created_filter:
+        density = await density_of(parent, gte, lt)
+    else:
+        density, _ = await _unfiltered(
+            client, parent, account, counts, _ts(gte), _ts(lt), count_as=resource.name, ids=ids
+        )
+    # Parents seen by the sampling probes, spread over the range (the newest few alone would
+    # be one burst's); without any, the newest.
+    spent = 0
+    found = ids.get(parent.name, [])
+    if not found:
+        first = await client.list_page(
+            parent.list_path,
+            {**dict(parent.list_params), "limit": SAMPLED_PARENTS},
+            account=account,
+        )
+        spent += 1
+        found = [str(o["id"]) for o in first.data]
+    step = max(1, len(found) // SAMPLED_PARENTS)
     children: list[int] = []
-    for obj in first.data[:SAMPLED_PARENTS]:
-        parent_id = str(obj["id"])
+    for parent_id in found[::step][:SAMPLED_PARENTS]:
         path = per_parent.path.replace("{parent}", parent_id)
         params: dict[str, Any] = {k: v.replace("{parent}", parent_id) for k, v in per_parent.params}
         try:
@@ -650,12 +673,6 @@ async def _per_parent(
         finally:
             spent += 1
         children.append(len(page.data) + (PAGE_SIZE if page.has_more else 0))
-    if parent.created_filter:
-        density = await density_of(parent, gte, lt)
-    else:
-        density, _ = await _unfiltered(
-            client, parent, account, counts, _ts(gte), _ts(lt), count_as=resource.name
-        )
     mean = statistics.fmean(children) if children else 0.0
     counts[resource.name] = counts.get(resource.name, 0) + spent
     note = (
@@ -686,6 +703,7 @@ async def _unfiltered(
     *,
     budget: int = DEFAULT_PROBES,
     count_as: str | None = None,
+    ids: dict[str, list[str]] | None = None,
 ) -> tuple[Density, str]:
     """A list without a created filter: page it from the newest; extrapolate over the range
     from the dates seen when the budget ends first."""
@@ -698,6 +716,8 @@ async def _unfiltered(
         name = count_as or resource.name
         counts[name] = counts.get(name, 0) + 1
         seen += len(page.data)
+        if ids is not None:
+            _note_ids(ids, resource.name, page.data)
         created.extend(int(o["created"]) for o in page.data if isinstance(o.get("created"), int))
         if not page.has_more or not page.data:
             return Density([(float(gte), float(lt), float(seen))]), f"all {seen:,} listed"
@@ -709,6 +729,22 @@ async def _unfiltered(
         Density([(float(gte), float(lt), total)], exact=False),
         f"no created filter: {seen:,} listed, extrapolated over the range",
     )
+
+
+def _note_ids(ids: dict[str, list[str]], name: str, data: Sequence[Mapping[str, Any]]) -> None:
+    """Keep the first, middle and last ids of a page."""
+    if not data:
+        return
+    picked = dict.fromkeys(str(data[k].get("id")) for k in (0, len(data) // 2, len(data) - 1))
+    ids.setdefault(name, []).extend(p for p in picked if p != "None")
+
+
+def _seen(plan: _Plan) -> str:
+    """How much of a sampled range the probes saw: a burst hides only in the rest."""
+    if plan.density.exact or plan.lt <= plan.gte:
+        return ""
+    share = 1.0 - plan.density.unseen / (plan.lt - plan.gte)
+    return f"probes saw {share:.0%} of the range; a burst in the rest may be missed"
 
 
 def _ts(moment: datetime) -> int:

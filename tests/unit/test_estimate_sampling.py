@@ -76,6 +76,8 @@ async def test_sampled_density_gives_the_requests_and_time_of_the_real_dates(
     sampled = await sample_density(lister, lo, hi)
     truth = Density([(c, c + 1, 1.0) for c in created])
     assert lister.calls <= 16
+    # What no probe saw is estimated (and told), never silently counted as seen.
+    assert sampled.exact == (sampled.unseen == 0)
     assert abs(sampled.total - len(created)) <= 0.25 * len(created)
     (requests, seconds), (real_requests, real_seconds) = run(sampled, lo, hi), run(truth, lo, hi)
     assert abs(requests - real_requests) <= 0.25 * real_requests
@@ -87,6 +89,7 @@ async def test_a_few_pages_are_counted_exactly() -> None:
     lister = Lister(created)
     sampled = await sample_density(lister, NOW - 400 * DAY, NOW + 1)
     assert sampled.exact
+    assert sampled.unseen == 0
     assert sampled.total == 240
     assert lister.calls <= DEFAULT_PROBES
 
