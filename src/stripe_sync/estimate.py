@@ -26,21 +26,20 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import heapq
-import itertools
-import math
 import statistics
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .backfill import PAGE_SIZE, PARENTS_AT_ONCE
+from .backfill import PAGE_SIZE
 from .client import StripeClient
+from .density import DEFAULT_PROBES, Density, Probe, sample_density
 from .errors import StripeNotFoundError
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource, get
+from .simulation import EstimateLimits, ObjectModel, simulate
 
 __all__ = [
     "DEFAULT_PROBES",
@@ -52,33 +51,8 @@ __all__ = [
     "sample_density",
 ]
 
-#: List requests spent sampling one object's dates; up to twice as many while a gap not sampled
-#: yet could hold a tenth of the object's objects.
-DEFAULT_PROBES = 8
-#: The first probes look at the top of this many equal parts of an object's range.
-STRATA = 4
 #: Parents whose children are listed to estimate children per parent.
 SAMPLED_PARENTS = 8
-#: Seconds of database work per committed page (write the page, move the cursor); small next to
-#: Stripe's round trip.
-COMMIT_SECONDS = 0.01
-#: A worker that finds no window free (others may still split theirs) looks again after this.
-_IDLE_SECONDS = 0.25
-
-#: One probe: the ``created`` values (newest first) of the page listing ``[gte, lt)``, and
-#: whether there are more.
-Probe = Callable[[int, int], Awaitable[tuple[list[int], bool]]]
-
-
-@dataclass(frozen=True, slots=True)
-class EstimateLimits:
-    """What paces the backfill: requests per second overall and per endpoint (None: no
-    limit), concurrent workers, and one list request's round trip in seconds."""
-
-    global_rps: float | None
-    endpoint_rps: float | None
-    workers: int
-    latency: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,340 +133,6 @@ class BackfillEstimate:
         }
 
 
-# -- the density model -----------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Density:
-    """Objects over ``created``: disjoint spans ``(gte, lt, count)``, uniform within each."""
-
-    spans: list[tuple[float, float, float]] = field(default_factory=list)
-    #: Every object was seen (the spans are exact counts per second).
-    exact: bool = True
-    #: Seconds of the range no probe saw (estimated from the densities around them).
-    unseen: float = 0.0
-
-    @property
-    def total(self) -> float:
-        return sum(c for _, _, c in self.spans)
-
-    def sort(self) -> None:
-        self.spans.sort()
-
-    def between(self, gte: float, lt: float) -> float:
-        """Objects expected in ``[gte, lt)``."""
-        found = 0.0
-        for a, b, c in self.spans:
-            if b <= gte or a >= lt or c <= 0:
-                continue
-            found += c * (min(b, lt) - max(a, gte)) / (b - a)
-        return found
-
-    def below(self, top: float, gte: float, n: float) -> float:
-        """The point ``x >= gte`` under ``top`` such that ``[x, top)`` holds ``n`` objects
-        (listing runs from the newest down); ``gte`` when fewer are left."""
-        need = n
-        for a, b, c in reversed(self.spans):
-            if a >= top or c <= 0:
-                continue
-            hi = min(b, top)
-            lo = max(a, gte)
-            if hi <= lo:
-                if b <= gte:
-                    break
-                continue
-            here = c * (hi - lo) / (b - a)
-            if here >= need:
-                return hi - need * (b - a) / c
-            need -= here
-        return gte
-
-
-@dataclass(slots=True)
-class _Gap:
-    """A sub-range not sampled yet, with the density seen just above and just below it."""
-
-    gte: float
-    lt: float
-    below: float | None
-    above: float
-    #: How far above this gap the density at its top was found to last (for galloping).
-    reach: float = 0.0
-
-    @property
-    def expected(self) -> float:
-        ends = [d for d in (self.below, self.above) if d is not None]
-        return (self.lt - self.gte) * sum(ends) / len(ends)
-
-    @property
-    def at_most(self) -> float:
-        return (self.lt - self.gte) * max(self.below or 0.0, self.above)
-
-
-async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_PROBES) -> Density:
-    """Sample the objects created in ``[gte, lt)`` with at most ``budget`` probes."""
-    density = Density()
-    gaps: list[tuple[float, int, _Gap]] = []
-    #: The gaps pushed by the last probe.
-    pushed: list[_Gap] = []
-    order = 0
-
-    def seen(created: Sequence[int]) -> None:
-        for second, n in _per_second(created):
-            density.spans.append((second, second + 1, n))
-
-    async def look(lo: int, hi: int, below: float | None) -> float:
-        """Probe ``[lo, hi)``; the density just below ``hi`` (per second), over the newest
-        fifth of the page (the gap the probe leaves below the page gets its oldest fifth's)."""
-        nonlocal order
-        created, has_more = await probe(lo, hi)
-        if not has_more or not created:
-            seen(created)
-            return len(created) / max(hi - lo, 1)
-        # The page ends inside its last second: objects of that second may be left out, so the
-        # gap starts one second higher and those of the page are counted in it.
-        last = min(created)
-        sure = sorted((c for c in created if c > last), reverse=True)
-        seen(sure)
-        # The density at the page's old end, where the gap below it starts: over its oldest
-        # fifth (a page that reaches into a burst must not dilute it with the objects above).
-        k = min(len(sure), PAGE_SIZE // 5)
-        if not k:
-            return float(len(created))
-        bottom = k / max(sure[-k] - last, 1)
-        if last + 1 > lo:
-            gap = _Gap(lo, last + 1, below, bottom)
-            heapq.heappush(gaps, (-gap.at_most, order, gap))
-            order += 1
-            pushed.append(gap)
-        return k / max(hi - sure[k - 1], 1)
-
-    if lt <= gte:
-        return density
-    await look(gte, lt, None)
-    spent = 1
-    if gaps and gaps[0][2].lt - gte >= 2 * STRATA:
-        # Not one page: look at the top of each of STRATA equal parts of the rest as well, so
-        # that the first probes are spread over the whole range (each part's gap then knows the
-        # density just below it, seen at the top of the part under it).
-        _, _, rest = heapq.heappop(gaps)
-        step = (rest.lt - gte) / STRATA
-        bounds = [gte + round(k * step) for k in range(STRATA)]
-        below: float | None = None
-        for lo, hi in itertools.pairwise(bounds):
-            below = await look(lo, hi, below)
-            spent += 1
-        top = _Gap(bounds[-1], rest.lt, below, rest.above)
-        heapq.heappush(gaps, (-top.at_most, order, top))
-        order += 1
-    while gaps and spent < budget * 2:
-        if spent >= budget:
-            # Over the budget only while a gap could still hold a tenth of the total.
-            sure = sum(c for _, _, c in density.spans)
-            guess = sure + sum(g.expected for _, _, g in gaps)
-            if -gaps[0][0] <= guess / 10:
-                break
-        _, _, gap = heapq.heappop(gaps)
-        length = gap.lt - gap.gte
-        span = PAGE_SIZE / gap.above if gap.above > 0 else length
-        if gap.expected <= 1.5 * PAGE_SIZE or length <= 2:
-            # Likely a page or so: list it all from the top.
-            upper = int(gap.lt)
-        else:
-            # A gap down to the range's start (nothing seen below it) is halved, to find where
-            # the objects begin; so is a gap of a few dozen pages (at its top's density); a
-            # longer one is searched in steps that grow geometrically from one page's span
-            # below its top (where a density seen at the top ends).
-            # While the probes keep finding the same density, the steps double (gallop).
-            halve = gap.below is None or length < 64 * span
-            drop = length / 2 if halve else max(1.0, math.sqrt(span * length), 2 * gap.reach)
-            drop = min(drop, length / 2)
-            upper = int(gap.lt - drop)
-        lower = int(gap.gte)
-        pushed.clear()
-        found = await look(lower, upper, gap.below)
-        spent += 1
-        if found >= gap.above / 2:
-            for below_it in pushed:
-                below_it.reach = gap.reach + (gap.lt - upper)
-        if upper < gap.lt:
-            rest = _Gap(upper, gap.lt, found, gap.above)
-            heapq.heappush(gaps, (-rest.at_most, order, rest))
-            order += 1
-    for _, _, gap in gaps:
-        density.exact = False
-        density.unseen += gap.lt - gap.gte
-        density.spans.append((gap.gte, gap.lt, gap.expected))
-    density.sort()
-    return density
-
-
-def _per_second(created: Sequence[int]) -> Iterator[tuple[int, int]]:
-    counts: dict[int, int] = {}
-    for c in created:
-        counts[c] = counts.get(c, 0) + 1
-    return iter(sorted(counts.items()))
-
-
-# -- the backfill, simulated -------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Window:
-    object: str
-    kind: str  # list, parents, children
-    gte: float
-    top: float
-    #: Parents left to list (children windows).
-    parents: int = 0
-    running: bool = False
-    first: bool = True
-
-
-@dataclass(slots=True)
-class _Plan:
-    """What the simulation needs of one object."""
-
-    name: str
-    #: The endpoint its pages are paced by (the parent's list for per-parent objects).
-    endpoint: str
-    density: Density
-    gte: float
-    lt: float
-    windowed: bool
-    #: Per-parent objects: the children endpoint, children per parent, one parent per batch.
-    child_endpoint: str | None = None
-    per_parent: float = 0.0
-    one_parent_at_once: bool = False
-
-
-class _Bucket:
-    """The virtual-scheduling token bucket of :mod:`stripe_sync.ratelimit`, on simulated time."""
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / rate
-        self.tolerance = (max(1.0, rate) - 1.0) * self.interval
-        self.next_due = float("-inf")
-
-    def take(self, now: float) -> float:
-        at = max(now, self.next_due - self.tolerance)
-        self.next_due = max(self.next_due, at) + self.interval
-        return at
-
-
-def simulate(
-    plans: Sequence[_Plan], limits: EstimateLimits, *, sliced: bool = True
-) -> dict[str, tuple[int, float]]:
-    """Run the backfill's windows on simulated time: per object ``(requests, seconds)``.
-
-    ``sliced``: each range starts as equal windows (False: one window, as a run with an open
-    upper bound plans it)."""
-    slices = max(1, min(8, limits.workers // max(1, len(plans)))) if sliced else 1
-    windows: list[_Window] = []
-    for p in plans:
-        if not p.windowed:
-            windows.append(_Window(p.name, _kind(p), p.gte, p.lt))
-            continue
-        n = max(1, min(slices, int(p.lt - p.gte)))
-        step = (p.lt - p.gte) / n
-        for i in range(n):
-            lo = p.gte if i == 0 else math.floor(p.gte + i * step)
-            hi = p.lt if i == n - 1 else math.floor(p.gte + (i + 1) * step)
-            windows.append(_Window(p.name, _kind(p), lo, hi))
-    by_name = {p.name: p for p in plans}
-    requests = dict.fromkeys(by_name, 0)
-    finished = dict.fromkeys(by_name, 0.0)
-    global_bucket = _Bucket(limits.global_rps) if limits.global_rps else None
-    endpoint_buckets: dict[str, _Bucket] = {}
-    busy = dict.fromkeys(by_name, 0)
-
-    def acquire(now: float, endpoint: str) -> float:
-        at = now
-        if limits.endpoint_rps:
-            bucket = endpoint_buckets.setdefault(endpoint, _Bucket(limits.endpoint_rps))
-            at = bucket.take(at)
-        if global_bucket is not None:
-            at = global_bucket.take(at)
-        return at
-
-    def claim() -> _Window | None:
-        free = [w for w in windows if not w.running]
-        if not free:
-            return None
-        window = min(free, key=lambda w: busy[w.object])
-        window.running = True
-        busy[window.object] += 1
-        return window
-
-    def page(window: _Window, now: float) -> tuple[float, bool]:
-        """One page of ``window`` sent at ``now``: when it is committed, and whether the
-        window has more."""
-        p = by_name[window.object]
-        if window.kind == "children":
-            batch = 1 if p.one_parent_at_once else min(PARENTS_AT_ONCE, window.parents)
-            done = now
-            assert p.child_endpoint is not None
-            pages = max(1, math.ceil(p.per_parent / PAGE_SIZE))
-            for _ in range(batch):
-                at = now
-                for _ in range(pages):
-                    at = acquire(at, p.child_endpoint) + limits.latency
-                    requests[p.name] += 1
-                done = max(done, at)
-            window.parents -= batch
-            return done + COMMIT_SECONDS, window.parents > 0
-        sent = acquire(now, p.endpoint)
-        requests[p.name] += 1
-        left = p.density.between(window.gte, window.top)
-        size = min(float(PAGE_SIZE), left)
-        more = left > PAGE_SIZE + 1e-6
-        cursor = p.density.below(window.top, window.gte, PAGE_SIZE) if more else window.gte
-        if window.kind == "parents" and size >= 0.5:
-            windows.append(_Window(p.name, "children", 0, 0, parents=max(1, round(size))))
-        if (
-            more
-            and p.windowed
-            and cursor - window.gte >= 2
-            and cursor - window.gte >= 4 * max(window.top - cursor, 1)
-            and sum(1 for w in windows if not w.running) < limits.workers
-        ):
-            split = math.floor((window.gte + cursor) / 2)
-            windows.append(_Window(p.name, window.kind, window.gte, split))
-            window.gte = split
-        window.top = cursor
-        return sent + limits.latency + COMMIT_SECONDS, more
-
-    # Each worker: (time it acts next, order, worker number, its window or None).
-    events: list[tuple[float, int, int]] = [(0.0, n, n) for n in range(limits.workers)]
-    held: dict[int, _Window | None] = dict.fromkeys(range(limits.workers))
-    heapq.heapify(events)
-    order = limits.workers
-    while events:
-        now, _, worker = heapq.heappop(events)
-        window = held[worker]
-        if window is None:
-            window = claim()
-            if window is None:
-                if any(w.running for w in windows):
-                    heapq.heappush(events, (now + _IDLE_SECONDS, order, worker))
-                    order += 1
-                continue
-            held[worker] = window
-        done, more = page(window, now)
-        if not more:
-            windows.remove(window)
-            busy[window.object] -= 1
-            held[worker] = None
-            finished[window.object] = max(finished[window.object], done)
-        heapq.heappush(events, (done, order, worker))
-        order += 1
-    return {name: (requests[name], finished[name]) for name in by_name}
-
-
-def _kind(plan: _Plan) -> str:
-    return "parents" if plan.child_endpoint is not None else "list"
-
-
 # -- sampling against Stripe -------------------------------------------------------------------
 
 _waited: contextvars.ContextVar[float] = contextvars.ContextVar("estimate_waited", default=0.0)
@@ -566,7 +206,7 @@ async def estimate_backfill(
                 densities[key] = await sample_density(prober(resource), key[1], key[2], budget)
         return densities[key]
 
-    async def one(resource: Resource) -> tuple[_Plan | None, ObjectEstimate | None]:
+    async def one(resource: Resource) -> tuple[ObjectModel | None, ObjectEstimate | None]:
         gte, lt = ranges[resource.name]
         if resource.list_per_parent is not None:
             return await _per_parent(client, resource, density_of, account, counts, ids, gte, lt)
@@ -574,11 +214,13 @@ async def estimate_backfill(
         endpoint = endpoint_key("GET", resource.list_path)
         if resource.created_filter:
             density = await density_of(resource, gte, lt)
-            return _Plan(resource.name, endpoint, density, _ts(gte), _ts(lt), True), None
+            return ObjectModel(resource.name, endpoint, density, _ts(gte), _ts(lt), True), None
         density, note = await _unfiltered(
             client, resource, account, counts, _ts(gte), _ts(lt), ids=ids
         )
-        return _Plan(resource.name, endpoint, density, _ts(gte), _ts(lt), False), ObjectEstimate(
+        return ObjectModel(
+            resource.name, endpoint, density, _ts(gte), _ts(lt), False
+        ), ObjectEstimate(
             resource.name, 0, 0, 0.0, "exact" if density.exact else "extrapolated", 0, note
         )
 
@@ -637,7 +279,7 @@ async def _per_parent(
     ids: dict[str, list[str]],
     gte: datetime,
     lt: datetime,
-) -> tuple[_Plan, ObjectEstimate]:
+) -> tuple[ObjectModel, ObjectEstimate]:
     """Parents (sampled over created, or paged) times the children of a few of them."""
     per_parent = resource.list_per_parent
     assert per_parent is not None
@@ -679,7 +321,7 @@ async def _per_parent(
         f"{round(density.total):,} {parent.table} x {mean:.2f} per {parent.name} "
         f"(sampled {len(children)} {parent.table})"
     )
-    plan = _Plan(
+    plan = ObjectModel(
         resource.name,
         endpoint_key("GET", parent.list_path),
         density,
@@ -739,7 +381,7 @@ def _note_ids(ids: dict[str, list[str]], name: str, data: Sequence[Mapping[str, 
     ids.setdefault(name, []).extend(p for p in picked if p != "None")
 
 
-def _seen(plan: _Plan) -> str:
+def _seen(plan: ObjectModel) -> str:
     """How much of a sampled range the probes saw: a burst hides only in the rest."""
     if plan.density.exact or plan.lt <= plan.gte:
         return ""

@@ -1,4 +1,4 @@
-"""The estimate's sampling and simulation, on made-up creation dates (no I/O).
+"""Sampling (density.py) and the simulated run (simulation.py), on made-up dates (no I/O).
 
 A probe answers as Stripe's list endpoint does (newest first, 100 a page, ``has_more``), from a
 sorted list of ``created`` values; the "truth" is the same simulation run on every object's
@@ -13,14 +13,8 @@ import random
 
 import pytest
 
-from stripe_sync.estimate import (
-    DEFAULT_PROBES,
-    Density,
-    EstimateLimits,
-    _Plan,
-    sample_density,
-    simulate,
-)
+from stripe_sync.density import DEFAULT_PROBES, Density, sample_density
+from stripe_sync.simulation import EstimateLimits, ObjectModel, simulate
 
 DAY = 86_400
 NOW = 1_760_000_000
@@ -48,7 +42,7 @@ class Lister:
 
 
 def run(density: Density, lo: int, hi: int) -> tuple[int, float]:
-    return simulate([_Plan("x", "GET /v1/x", density, lo, hi, True)], LIMITS)["x"]
+    return simulate([ObjectModel("x", "GET /v1/x", density, lo, hi, True)], LIMITS)["x"]
 
 
 SKEWED = {
@@ -109,7 +103,7 @@ def test_the_simulation_pages_by_100_and_paces_by_the_endpoint_limit() -> None:
     # 25/s per endpoint after a burst of 25: the pacing, not the 64 workers, sets the time.
     assert (requests - 25) / 25 <= seconds <= (requests - 25) / 25 + 1.0
     unlimited = simulate(
-        [_Plan("x", "GET /v1/x", truth, NOW - 100 * DAY, NOW + 1, True)],
+        [ObjectModel("x", "GET /v1/x", truth, NOW - 100 * DAY, NOW + 1, True)],
         EstimateLimits(global_rps=None, endpoint_rps=None, workers=64, latency=0.1),
     )["x"]
     assert unlimited[1] < seconds / 3, "without limits, windows in parallel go faster"
