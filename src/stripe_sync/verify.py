@@ -388,7 +388,7 @@ class Verifier:
         drift.extra = await self._store.verify_extra(resource.table, account_id, gte, lt, seen)
         if drift.missing or drift.stale or drift.extra:
             await self._store.verify_forget_window(account_id, resource.name, gte)
-            self._log.warning(
+            self._log.info(
                 "verify: %s created in [%s, %s): %d missing, %d stale, %d extra",
                 resource.name,
                 gte.isoformat() if bounded else "-",

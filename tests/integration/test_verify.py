@@ -8,13 +8,18 @@ the tables equal the fake's, and a second run must find nothing.
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import psycopg
 import pytest
+from prometheus_client import CollectorRegistry
+from prometheus_client.parser import text_string_to_metric_families
 
 from stripe_sync import AsyncStripeSync, ConfigError, VerifyResult
+from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
 from stripe_sync.verify import CheckReport, month_windows
 from tests.integration.helpers import make_sync, rows
@@ -238,3 +243,41 @@ def test_month_windows_tile_the_range() -> None:
         (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)),
         (datetime(2026, 2, 1, tzinfo=UTC), until),
     ]
+
+
+async def test_metrics_show_the_drift_of_the_newest_run(
+    fake: FakeStripe, database_url: str
+) -> None:
+    async with make_sync(fake, database_url) as sync:
+        app = create_app(sync=sync, registry=CollectorRegistry())
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://sync"
+        ) as http:
+            before = samples((await http.get("/metrics")).text)
+            assert not [k for k in before if k[0].startswith("stripe_sync_verify")]
+            await synced(fake, database_url, sync)
+            lost = sorted(fake_ids(fake, "customer"))[0]
+            execute(database_url, "DELETE FROM stripe._raw_customers WHERE id = %s", (lost,))
+            await sync.verify(["customer", "product"], settle_seconds=0)
+            found = samples((await http.get("/metrics")).text)
+            await sync.verify("customer", repair=True, settle_seconds=0)
+            after = samples((await http.get("/metrics")).text)
+    account = (("account", fake.account_id),)
+    drift = "stripe_sync_verify_drift"
+    assert found[(drift, (*account, ("check", "deep"), ("object", "customer")))] == 1
+    assert found[(drift, (*account, ("check", "deep"), ("object", "product")))] == 0
+    assert found[(drift, (*account, ("check", "events"), ("object", "events")))] == 0
+    assert after[(drift, (*account, ("check", "deep"), ("object", "customer")))] == 0
+    assert (drift, (*account, ("check", "deep"), ("object", "product"))) not in after, (
+        "only the newest run counts"
+    )
+    stamp = after[("stripe_sync_verify_last_run_timestamp_seconds", account)]
+    assert abs(stamp - time.time()) < 60
+
+
+def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
