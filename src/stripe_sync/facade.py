@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Coroutine, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -440,6 +440,8 @@ class AsyncStripeSync:
         resources = resolve(object)
         everything = object == "all" or (not isinstance(object, str) and "all" in object)
         floor_since = parse_created({"gte": since})[0] if since is not None else None
+        if floor_since is not None and floor_since > datetime.now(UTC):
+            raise ConfigError(f"since is in the future: {floor_since:%Y-%m-%d %H:%M:%S} UTC")
         platform = await self._platform_account()
         account_id = account or platform
         connected = account if account and account != platform else None

@@ -218,8 +218,10 @@ def _verify_metrics(rows: Sequence[Mapping[str, Any]]) -> Iterator[Metric]:
         account = str(row["account_id"])
         if row["finished_at"] is not None:
             runs[account] = row["finished_at"].timestamp()
-        if row["check"] is not None:
-            drift.add_metric([account, str(row["check"]), str(row["object"])], float(row["left"]))
+        if row["check_type"] is not None:
+            drift.add_metric(
+                [account, str(row["check_type"]), str(row["object"])], float(row["remaining"])
+            )
     for account, timestamp in runs.items():
         finished.add_metric([account], timestamp)
     yield drift

@@ -68,7 +68,7 @@ MANAGED_WEBHOOK_COLUMNS = (
 #: The columns of the ``verify_runs`` view, in the order ``verify_runs`` returns them.
 VERIFY_RUN_COLUMNS = (
     "run_id", "account_id", "started_at", "finished_at", "status", "since", "until", "repair",
-    "check", "object", "checked", "missing", "extra", "stale", "repaired", "left",
+    "check_type", "object", "checked", "missing", "extra", "stale", "repaired", "remaining",
     "windows_listed", "windows_skipped", "sample", "note", "error_message",
 )  # fmt: skip
 

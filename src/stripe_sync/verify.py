@@ -101,7 +101,7 @@ class CheckReport:
         return len(self.missing) + len(self.extra) + len(self.stale)
 
     @property
-    def left(self) -> int:
+    def remaining(self) -> int:
         """Drifted ids that remain after the run."""
         return self.drift - len(self.repaired)
 
@@ -114,7 +114,7 @@ class CheckReport:
             "extra": list(self.extra),
             "stale": list(self.stale),
             "repaired": list(self.repaired),
-            "left": self.left,
+            "remaining": self.remaining,
             "windows_listed": self.windows_listed,
             "windows_skipped": self.windows_skipped,
             "note": self.note,
@@ -135,13 +135,13 @@ class VerifyResult:
     reports: tuple[CheckReport, ...] = field(default=())
 
     @property
-    def left(self) -> int:
+    def remaining(self) -> int:
         """Drift that remains after the run (0: the mirror is proven complete)."""
-        return sum(r.left for r in self.reports)
+        return sum(r.remaining for r in self.reports)
 
     @property
     def status(self) -> str:
-        return "clean" if self.left == 0 else "drift"
+        return "clean" if self.remaining == 0 else "drift"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -151,7 +151,7 @@ class VerifyResult:
             "until": self.until.isoformat(),
             "repair": self.repair,
             "status": self.status,
-            "left": self.left,
+            "remaining": self.remaining,
             "reports": [r.as_json() for r in self.reports],
         }
 
@@ -431,14 +431,14 @@ class Verifier:
             {
                 "run_id": result.run_id,
                 "account_id": result.account_id,
-                "check": report.check,
+                "check_type": report.check,
                 "object": report.object,
                 "checked": report.checked,
                 "missing": len(report.missing),
                 "extra": len(report.extra),
                 "stale": len(report.stale),
                 "repaired": len(report.repaired),
-                "left": report.left,
+                "remaining": report.remaining,
                 "windows_listed": report.windows_listed,
                 "windows_skipped": report.windows_skipped,
                 "sample": {

@@ -52,7 +52,7 @@ def test_verify_reports_drift_repairs_it_and_exits_by_what_is_left(database_url:
         assert ": drift" in found.stdout
         (row,) = [line for line in found.stdout.splitlines() if "│ customer" in line]
         cells = [c.strip() for c in row.split("│") if c.strip()]
-        # check, object, checked, missing, extra, stale, repaired, left, windows
+        # check, object, checked, missing, extra, stale, repaired, remaining, windows
         assert cells[:8] == ["deep", "customer", "40", "1", "0", "0", "0", "1"]
         assert f"customer missing: {ids[3]}" in found.stdout
         assert fake.api_key not in found.stdout + found.stderr
@@ -61,7 +61,7 @@ def test_verify_reports_drift_repairs_it_and_exits_by_what_is_left(database_url:
         assert repaired.returncode == 0, repaired.stderr
         result = json.loads(repaired.stdout)
         assert result["status"] == "clean"
-        assert result["left"] == 0
+        assert result["remaining"] == 0
         deep = {r["object"]: r for r in result["reports"] if r["check"] == "deep"}
         assert deep["customer"]["missing"] == [ids[3]]
         assert deep["customer"]["repaired"] == [ids[3]]
@@ -80,7 +80,7 @@ def test_verify_reports_drift_repairs_it_and_exits_by_what_is_left(database_url:
 
     with psycopg.connect(database_url) as conn:
         runs = conn.execute(
-            "SELECT run_id, status, \"left\" FROM stripe.verify_runs WHERE object = 'customer' "
-            "AND \"check\" = 'deep' ORDER BY run_id"
+            "SELECT run_id, status, remaining FROM stripe.verify_runs WHERE object = 'customer' "
+            "AND check_type = 'deep' ORDER BY run_id"
         ).fetchall()
     assert [(status, left) for _, status, left in runs] == [("drift", 1), ("clean", 0)]

@@ -18,7 +18,7 @@ import pytest
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
-from stripe_sync import AsyncStripeSync, ConfigError, VerifyResult
+from stripe_sync import AsyncStripeSync, ConfigError, Outcome, VerifyResult
 from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
 from stripe_sync.verify import CheckReport, month_windows
@@ -79,7 +79,7 @@ async def test_a_synced_mirror_verifies_clean(fake: FakeStripe, database_url: st
         (event, *_) = fake.events(type_="customer.updated")
         await sync.process_event(event)
         result = await sync.verify(["customer", "product"], settle_seconds=0)
-    assert result.left == 0, result.as_json()
+    assert result.remaining == 0, result.as_json()
     events = report(result, "events", "events")
     assert events.checked == 2
     assert events.missing == ()
@@ -90,8 +90,8 @@ async def test_a_synced_mirror_verifies_clean(fake: FakeStripe, database_url: st
     assert report(result, "deep", "product").checked == 30
     with psycopg.connect(database_url) as conn:
         stored = conn.execute(
-            'SELECT status, "check", object, checked, "left" FROM stripe.verify_runs '
-            'WHERE run_id = %s ORDER BY "check", object',
+            "SELECT status, check_type, object, checked, remaining FROM stripe.verify_runs "
+            "WHERE run_id = %s ORDER BY check_type, object",
             (result.run_id,),
         ).fetchall()
     assert stored == [
@@ -138,7 +138,7 @@ async def test_finds_exactly_the_injected_drift_and_repair_leaves_none(
         assert deep.extra == (deleted,)
         assert deep.repaired == ()
         assert report(found, "deep", "product").drift == 0, "no false positive elsewhere"
-        assert found.left == 6
+        assert found.remaining == 6
         assert lost not in alive(database_url, "customers"), "without repair nothing is written"
 
         repaired = await sync.verify(["customer", "product"], repair=True, settle_seconds=0)
@@ -148,10 +148,10 @@ async def test_finds_exactly_the_injected_drift_and_repair_leaves_none(
         deep = report(repaired, "deep", "customer")
         assert (deep.missing, deep.stale, deep.extra) == ((lost,), (stale,), ())
         assert set(deep.repaired) == {lost, stale}
-        assert repaired.left == 0
+        assert repaired.remaining == 0
 
         again = await sync.verify(["customer", "product"], settle_seconds=0)
-    assert again.left == 0
+    assert again.remaining == 0
     assert again.status == "clean"
     assert all(r.drift == 0 for r in again.reports)
     customers = rows(database_url, "customers")
@@ -183,7 +183,7 @@ async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
         # Only the current month, whose window grew since, is listed again.
         assert (deep.windows_listed, deep.windows_skipped) == (1, windows - 1)
         assert list_requests(fake, "/v1/customers") - before == 1
-        assert second.left == 0
+        assert second.remaining == 0
 
         # A write in an old month (an event applied) makes that month be listed again.
         state = fake.store.account(None)
@@ -196,7 +196,33 @@ async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
         third = await sync.verify("customer", settle_seconds=0)
         deep = report(third, "deep", "customer")
         assert (deep.windows_listed, deep.windows_skipped) == (2, windows - 2)
-        assert third.left == 0
+        assert third.remaining == 0
+
+
+async def test_events_skipped_for_a_named_reason_count_as_applied(
+    fake: FakeStripe, database_url: str
+) -> None:
+    async with make_sync(fake, database_url) as sync:
+        account = {"id": fake.account_id, "object": "account"}
+        skipped = fake.emit_event("account.updated", account)
+        missed = fake.emit_event("account.updated", {**account, "email": "new@example.com"})
+        applied = await sync.process_event(skipped)
+        assert applied.outcome is Outcome.SKIPPED
+        assert applied.reason
+
+        found = await sync.verify(deep=False, settle_seconds=0)
+        assert [r.check for r in found.reports] == ["events"]
+        events = report(found, "events", "events")
+        assert events.checked == 2
+        assert events.missing == (missed["id"],)
+        only = await sync.verify("customer", deep=False, settle_seconds=0)
+        assert report(only, "events", "events").checked == 0, "about other objects: not asked"
+
+        fixed = await sync.verify(deep=False, repair=True, settle_seconds=0)
+        assert report(fixed, "events", "events").repaired == (missed["id"],)
+        again = await sync.verify(deep=False, settle_seconds=0)
+    assert report(again, "events", "events").checked == 2
+    assert again.remaining == 0
 
 
 async def test_objects_listed_per_parent_get_the_events_check_only(
@@ -208,7 +234,7 @@ async def test_objects_listed_per_parent_get_the_events_check_only(
         "not re-listed: it is listed per customer; its events are checked"
     )
     assert "comes with its invoice" in (report(result, "deep", "invoice_line_item").note or "")
-    assert result.left == 0
+    assert result.remaining == 0
 
 
 async def test_since_limits_both_checks_and_bad_input_is_refused(
@@ -232,17 +258,8 @@ async def test_since_limits_both_checks_and_bad_input_is_refused(
             await sync.verify("customer", since="yesterday")
         with pytest.raises(ConfigError):
             await sync.verify("customer", settle_seconds=-1)
-
-
-def test_month_windows_tile_the_range() -> None:
-    floor = datetime(2025, 11, 17, 5, tzinfo=UTC)
-    until = datetime(2026, 2, 3, 12, tzinfo=UTC)
-    assert month_windows(floor, until) == [
-        (datetime(2025, 11, 1, tzinfo=UTC), datetime(2025, 12, 1, tzinfo=UTC)),
-        (datetime(2025, 12, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC)),
-        (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)),
-        (datetime(2026, 2, 1, tzinfo=UTC), until),
-    ]
+        with pytest.raises(ConfigError, match="in the future"):
+            await sync.verify("customer", since=int(time.time()) + DAY)
 
 
 async def test_metrics_show_the_drift_of_the_newest_run(

@@ -89,9 +89,9 @@ def verify(
         console = Console()
         # Piped or redirected, rich would fit the table in 80 columns and cut the names.
         print_verify(console if console.is_terminal else Console(width=160), result)
-    if result.left:
+    if result.remaining:
         hint = "" if repair else " (--repair fixes it)"
-        click.echo(f"drift remains: {result.left} id(s){hint}", err=True)
+        click.echo(f"drift remains: {result.remaining} id(s){hint}", err=True)
         sys.exit(1)
 
 
@@ -108,7 +108,7 @@ def print_verify(console: Console, result: VerifyResult) -> None:
     )
     table.add_column("check")
     table.add_column("object", no_wrap=True)
-    for column in ("checked", "missing", "extra", "stale", "repaired", "left", "windows"):
+    for column in ("checked", "missing", "extra", "stale", "repaired", "remaining", "windows"):
         table.add_column(column, justify="right", no_wrap=True)
     notes = any(r.note for r in result.reports)
     if notes:
@@ -123,7 +123,7 @@ def print_verify(console: Console, result: VerifyResult) -> None:
             str(len(report.extra)),
             str(len(report.stale)),
             str(len(report.repaired)),
-            f"[red]{report.left}[/red]" if report.left else "0",
+            f"[red]{report.remaining}[/red]" if report.remaining else "0",
             windows if report.check == "deep" and not report.note else "",
         ]
         table.add_row(*cells, *([report.note or ""] if notes else []))

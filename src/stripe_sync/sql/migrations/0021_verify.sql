@@ -38,16 +38,16 @@ CREATE TABLE "_verify_results" (
     "run_id" bigint NOT NULL REFERENCES "_verify_runs" ("id") ON DELETE CASCADE,
     "account_id" text NOT NULL,
     -- events (the Events API check) or deep (the re-listing of an object).
-    "check" text NOT NULL CHECK ("check" IN ('events', 'deep')),
+    "check_type" text NOT NULL CHECK ("check_type" IN ('events', 'deep')),
     "object" text NOT NULL,
     -- Events or objects compared; missing, extra (alive here, gone in Stripe), stale (older
-    -- here than in Stripe); repaired through the write path; left (drift after the run).
+    -- here than in Stripe); repaired through the write path; remaining (drift after the run).
     "checked" bigint NOT NULL DEFAULT 0,
     "missing" bigint NOT NULL DEFAULT 0,
     "extra" bigint NOT NULL DEFAULT 0,
     "stale" bigint NOT NULL DEFAULT 0,
     "repaired" bigint NOT NULL DEFAULT 0,
-    "left" bigint NOT NULL DEFAULT 0,
+    "remaining" bigint NOT NULL DEFAULT 0,
     -- Windows listed, and windows not listed because they were verified and unchanged since.
     "windows_listed" integer NOT NULL DEFAULT 0,
     "windows_skipped" integer NOT NULL DEFAULT 0,
@@ -55,9 +55,9 @@ CREATE TABLE "_verify_results" (
     -- checked (listed only per parent ...).
     "sample" jsonb NOT NULL DEFAULT '{}',
     "note" text,
-    PRIMARY KEY ("run_id", "check", "object")
+    PRIMARY KEY ("run_id", "check_type", "object")
 );
-COMMENT ON TABLE "_verify_results" IS 'What one verify run found per check and object: compared, missing, extra, stale, repaired, left.';
+COMMENT ON TABLE "_verify_results" IS 'What one verify run found per check and object: compared, missing, extra, stale, repaired, remaining.';
 
 CREATE TABLE "_verified_windows" (
     "account_id" text NOT NULL,
@@ -208,12 +208,12 @@ COMMENT ON FUNCTION "_verify_unchanged_windows"(text, text, text, timestamptz) I
 
 CREATE VIEW "verify_runs" AS
 SELECT r."id" AS "run_id", r."account_id", r."started_at", r."finished_at", r."status",
-       r."since", r."until", r."repair", x."check", x."object", x."checked", x."missing",
-       x."extra", x."stale", x."repaired", x."left", x."windows_listed", x."windows_skipped",
+       r."since", r."until", r."repair", x."check_type", x."object", x."checked", x."missing",
+       x."extra", x."stale", x."repaired", x."remaining", x."windows_listed", x."windows_skipped",
        x."sample", x."note", r."error_message"
 FROM "_verify_runs" r
 LEFT JOIN "_verify_results" x ON x."run_id" = r."id";
-COMMENT ON VIEW "verify_runs" IS 'Verify runs, one row per check and object: compared, missing, extra, stale, repaired and left (drift after the run).';
+COMMENT ON VIEW "verify_runs" IS 'Verify runs, one row per check and object: compared, missing, extra, stale, repaired and remaining (drift after the run).';
 
 
 -- Account management (0010, 0017) deletes an account's verify records with its data.

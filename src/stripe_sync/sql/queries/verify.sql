@@ -7,15 +7,15 @@ VALUES (%(account_id)s, %(since)s, %(until)s, %(objects)s, %(repair)s)
 RETURNING id;
 
 -- name: verify_result
-INSERT INTO {schema}."_verify_results" (run_id, account_id, "check", object, checked, missing,
-                                        extra, stale, repaired, "left", windows_listed,
+INSERT INTO {schema}."_verify_results" (run_id, account_id, check_type, object, checked, missing,
+                                        extra, stale, repaired, remaining, windows_listed,
                                         windows_skipped, sample, note)
-VALUES (%(run_id)s, %(account_id)s, %(check)s, %(object)s, %(checked)s, %(missing)s, %(extra)s,
-        %(stale)s, %(repaired)s, %(left)s, %(windows_listed)s, %(windows_skipped)s, %(sample)s,
+VALUES (%(run_id)s, %(account_id)s, %(check_type)s, %(object)s, %(checked)s, %(missing)s, %(extra)s,
+        %(stale)s, %(repaired)s, %(remaining)s, %(windows_listed)s, %(windows_skipped)s, %(sample)s,
         %(note)s)
-ON CONFLICT (run_id, "check", object) DO UPDATE SET
+ON CONFLICT (run_id, check_type, object) DO UPDATE SET
     checked = EXCLUDED.checked, missing = EXCLUDED.missing, extra = EXCLUDED.extra,
-    stale = EXCLUDED.stale, repaired = EXCLUDED.repaired, "left" = EXCLUDED."left",
+    stale = EXCLUDED.stale, repaired = EXCLUDED.repaired, remaining = EXCLUDED.remaining,
     windows_listed = EXCLUDED.windows_listed, windows_skipped = EXCLUDED.windows_skipped,
     sample = EXCLUDED.sample, note = EXCLUDED.note;
 
@@ -59,8 +59,8 @@ WHERE account_id = %(account_id)s AND object = %(object)s AND created_gte = %(gt
 -- name: verify_runs
 -- The newest finished runs (of one account, or of each account with latest), one row per check
 -- and object (the verify_runs view).
-SELECT run_id, account_id, started_at, finished_at, status, since, until, repair, "check",
-       object, checked, missing, extra, stale, repaired, "left", windows_listed,
+SELECT run_id, account_id, started_at, finished_at, status, since, until, repair, check_type,
+       object, checked, missing, extra, stale, repaired, remaining, windows_listed,
        windows_skipped, sample, note, error_message
 FROM {schema}."verify_runs"
 WHERE run_id IN (
@@ -72,4 +72,4 @@ WHERE run_id IN (
                                        AND o.finished_at IS NOT NULL))
     ORDER BY r.id DESC
     LIMIT %(limit)s)
-ORDER BY run_id DESC, "check" DESC, object;
+ORDER BY run_id DESC, check_type DESC, object;
