@@ -198,6 +198,15 @@ async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
         assert (deep.windows_listed, deep.windows_skipped) == (2, windows - 2)
         assert third.remaining == 0
 
+        # A row deleted by hand leaves no write behind: its month has one row fewer than when
+        # it was verified, so it is listed again and the row is found missing.
+        execute(database_url, "DELETE FROM stripe._raw_customers WHERE id = %s", (oldest["id"],))
+        await asyncio.sleep(1.1)
+        fourth = await sync.verify("customer", settle_seconds=0)
+        deep = report(fourth, "deep", "customer")
+        assert (deep.windows_listed, deep.windows_skipped) == (2, windows - 2)
+        assert deep.missing == (oldest["id"],)
+
 
 async def test_events_skipped_for_a_named_reason_count_as_applied(
     fake: FakeStripe, database_url: str
@@ -222,6 +231,34 @@ async def test_events_skipped_for_a_named_reason_count_as_applied(
         assert report(fixed, "events", "events").repaired == (missed["id"],)
         again = await sync.verify(deep=False, settle_seconds=0)
     assert report(again, "events", "events").checked == 2
+    assert again.remaining == 0
+
+
+async def test_a_connected_account_is_verified_under_its_own_id(
+    fake: FakeStripe, database_url: str
+) -> None:
+    connected = fake.add_account()
+    ids = fake.seed("customer", 30, account=connected)
+    fake.seed("customer", 20)
+    async with make_sync(fake, database_url) as sync:
+        (run,) = await sync.process_connected_accounts("customer", accounts=[connected])
+        assert run.status == "complete"
+        await sync.process_until_done("customer")
+        execute(database_url, "DELETE FROM stripe._raw_customers WHERE id = %s", (ids[0],))
+        fake.call("DELETE", f"/v1/customers/{ids[1]}", account=connected)
+
+        found = await sync.verify("customer", account=connected, settle_seconds=0)
+        assert found.account_id == connected
+        deep = report(found, "deep", "customer")
+        assert (deep.missing, deep.extra, deep.stale) == ((ids[0],), (ids[1],), ())
+        assert deep.checked == 29, "the platform's customers are not compared"
+        (deleted,) = fake.events(account=connected, type_="customer.deleted")
+        assert report(found, "events", "events").missing == (deleted["id"],)
+        platform = await sync.verify("customer", settle_seconds=0)
+        assert platform.remaining == 0, "the connected account's drift is its own"
+
+        await sync.verify("customer", account=connected, repair=True, settle_seconds=0)
+        again = await sync.verify("customer", account=connected, settle_seconds=0)
     assert again.remaining == 0
 
 

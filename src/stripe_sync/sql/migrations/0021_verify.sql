@@ -7,9 +7,9 @@
 --   deep:   the ids of each object, re-listed per created window, compared with the table:
 --           _verify_page (missing and stale rows of a listed page), _verify_extra (rows alive
 --           here that the window's listing did not return). A window without drift is recorded
---           in _verified_windows; _verify_unchanged_windows answers which recorded windows had no
---           write since (no row of theirs has a newer _updated_at), so a later run lists only the
---           others.
+--           in _verified_windows (_verify_record_window); _verify_unchanged_windows answers which
+--           recorded windows had no write since (no row of theirs has a newer _updated_at) and
+--           lost no row (the count), so a later run lists only the others.
 -- Repairs go through the normal write path (_apply_changes), never through these functions.
 -- The results of each run are rows of _verify_results; the view verify_runs shows them.
 -- "Newer" is the write path's rule (0017): a row's _version, compared by whole second.
@@ -67,10 +67,35 @@ CREATE TABLE "_verified_windows" (
     "created_lt" timestamptz NOT NULL,
     -- The database clock when the window's listing began: a write after it changes the window.
     "verified_at" timestamptz NOT NULL,
+    -- The window's rows (tombstones included) when it was recorded: a row deleted by hand since
+    -- leaves no write behind, only a smaller count.
+    "row_count" bigint NOT NULL,
     "run_id" bigint,
     PRIMARY KEY ("account_id", "object", "created_gte")
 );
 COMMENT ON TABLE "_verified_windows" IS 'Created windows whose listing matched the table, and when: a later verify lists them again only after a write in them.';
+
+
+-- The created time of a row of storage table p_storage, as an SQL expression over "t": its
+-- stored created column, or for tables without one (invoice items, whose objects carried only
+-- "date" in older API versions; features) the payload's created, else its date.
+CREATE FUNCTION "_verify_created"(p_storage text)
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path FROM CURRENT
+AS $fn$
+    SELECT CASE
+        WHEN EXISTS (SELECT 1 FROM pg_attribute a
+                     WHERE a.attrelid = to_regclass(quote_ident(p_storage))
+                       AND a.attname = 'created' AND a.attnum > 0 AND NOT a.attisdropped)
+        THEN 't.created'
+        ELSE $e$(CASE jsonb_typeof(coalesce(t._raw_data->'created', t._raw_data->'date'))
+                 WHEN 'number' THEN to_timestamp(
+                     (coalesce(t._raw_data->'created', t._raw_data->'date'))::text::double precision)
+                 END)$e$
+    END;
+$fn$;
 
 
 -- Per event of a page: applied (recorded in _processed_events, as applied or skipped), superseded
@@ -155,7 +180,8 @@ COMMENT ON FUNCTION "_verify_page"(text, text, jsonb, timestamptz) IS
 
 
 -- Rows of p_table alive here, created in [p_gte, p_lt), that the window's listing (p_ids) did not
--- return: deleted or gone in Stripe. Rows without a created time count in the unbounded window.
+-- return: deleted or gone in Stripe. The unbounded window (-infinity, infinity: objects listed
+-- without a created filter) holds every row of the account.
 CREATE FUNCTION "_verify_extra"(p_table text, p_account_id text, p_gte timestamptz,
                                 p_lt timestamptz, p_ids text[])
 RETURNS TABLE (object_id text)
@@ -165,22 +191,56 @@ SET search_path FROM CURRENT
 AS $fn$
 BEGIN
     RETURN QUERY EXECUTE format($q$
-        SELECT t.id FROM %I t
+        SELECT t.id FROM %1$I t
         WHERE t._account_id = $1 AND NOT t.deleted
-          AND ((t.created >= $2 AND t.created < $3)
-               OR (t.created IS NULL AND $2 = '-infinity' AND $3 = 'infinity'))
+          AND ((%2$s >= $2 AND %2$s < $3)
+               OR ($2 = '-infinity' AND $3 = 'infinity'))
           AND NOT (t.id = ANY ($4))
         ORDER BY t.id
-    $q$, '_raw_' || p_table) USING p_account_id, p_gte, p_lt, p_ids;
+    $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
+    USING p_account_id, p_gte, p_lt, p_ids;
 END
 $fn$;
 COMMENT ON FUNCTION "_verify_extra"(text, text, timestamptz, timestamptz, text[]) IS
 'Rows alive here in a created window that Stripe''s listing of the window did not return.';
 
 
+-- Record a window whose listing matched (replacing an older record of it: the current month's
+-- window grows), with its rows counted now.
+CREATE FUNCTION "_verify_record_window"(p_table text, p_account_id text, p_object text,
+                                        p_gte timestamptz, p_lt timestamptz,
+                                        p_verified_at timestamptz, p_run_id bigint)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $fn$
+DECLARE
+    v_rows bigint;
+BEGIN
+    EXECUTE format($q$
+        SELECT count(*) FROM %1$I t
+        WHERE t._account_id = $1
+          AND ((%2$s >= $2 AND %2$s < $3) OR $2 = '-infinity')
+    $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
+    INTO v_rows USING p_account_id, p_gte, p_lt;
+    INSERT INTO "_verified_windows" (account_id, object, created_gte, created_lt, verified_at,
+                                     row_count, run_id)
+    VALUES (p_account_id, p_object, p_gte, p_lt, p_verified_at, v_rows, p_run_id)
+    ON CONFLICT (account_id, object, created_gte) DO UPDATE SET
+        created_lt = EXCLUDED.created_lt,
+        verified_at = EXCLUDED.verified_at,
+        row_count = EXCLUDED.row_count,
+        run_id = EXCLUDED.run_id;
+END
+$fn$;
+COMMENT ON FUNCTION "_verify_record_window"(text, text, text, timestamptz, timestamptz, timestamptz, bigint) IS
+'Record a created window of an object whose listing matched the table, with its rows counted.';
+
+
 -- The recorded windows of an object that need no listing: verified after p_fresh_after (events
--- prove what changed since then only while Stripe keeps them) and without a row written since
--- (a row of the window whose _updated_at is newer than the verification).
+-- prove what changed since then only while Stripe keeps them), without a row written since (a
+-- row of the window whose _updated_at is newer than the verification) and with as many rows as
+-- then (none deleted by hand).
 CREATE FUNCTION "_verify_unchanged_windows"(p_table text, p_account_id text, p_object text,
                                             p_fresh_after timestamptz)
 RETURNS TABLE (created_gte timestamptz, created_lt timestamptz, verified_at timestamptz)
@@ -193,13 +253,15 @@ BEGIN
         SELECT w.created_gte, w.created_lt, w.verified_at
         FROM "_verified_windows" w
         WHERE w.account_id = $1 AND w.object = $2 AND w.verified_at > $3
-          AND NOT EXISTS (
-              SELECT 1 FROM %I t
-              WHERE t._account_id = $1 AND t._updated_at > w.verified_at
-                AND ((t.created >= w.created_gte AND t.created < w.created_lt)
-                     OR (t.created IS NULL AND w.created_gte = '-infinity')))
+          AND (SELECT count(*) = w.row_count
+                      AND coalesce(max(t._updated_at) <= w.verified_at, true)
+               FROM %1$I t
+               WHERE t._account_id = $1
+                 AND ((%2$s >= w.created_gte AND %2$s < w.created_lt)
+                      OR w.created_gte = '-infinity'))
         ORDER BY w.created_gte
-    $q$, '_raw_' || p_table) USING p_account_id, p_object, p_fresh_after;
+    $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
+    USING p_account_id, p_object, p_fresh_after;
 END
 $fn$;
 COMMENT ON FUNCTION "_verify_unchanged_windows"(text, text, text, timestamptz) IS

@@ -41,15 +41,8 @@ FROM {schema}."_verify_unchanged_windows"(%(table)s, %(account_id)s, %(object)s,
                                            %(fresh_after)s);
 
 -- name: verify_record_window
--- A window recorded again replaces its older record (a window grows while it is the current
--- month's).
-INSERT INTO {schema}."_verified_windows" (account_id, object, created_gte, created_lt,
-                                          verified_at, run_id)
-VALUES (%(account_id)s, %(object)s, %(gte)s, %(lt)s, %(verified_at)s, %(run_id)s)
-ON CONFLICT (account_id, object, created_gte) DO UPDATE SET
-    created_lt = EXCLUDED.created_lt,
-    verified_at = EXCLUDED.verified_at,
-    run_id = EXCLUDED.run_id;
+SELECT {schema}."_verify_record_window"(%(table)s, %(account_id)s, %(object)s, %(gte)s, %(lt)s,
+                                        %(verified_at)s, %(run_id)s);
 
 -- name: verify_forget_window
 -- A window that drifted is listed again by the next run, whatever its record said.
