@@ -19,6 +19,7 @@ from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
 from stripe_sync import AsyncStripeSync, ConfigError, Outcome, VerifyResult
+from stripe_sync.resources import REGISTRY
 from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
 from stripe_sync.verify import CheckReport, month_windows
@@ -104,6 +105,23 @@ async def test_a_synced_mirror_verifies_clean(fake: FakeStripe, database_url: st
 def deep_windows(fake: FakeStripe) -> list[tuple[datetime, datetime]]:
     created = datetime.fromtimestamp(int(fake.call("GET", "/v1/account")["created"]), UTC)
     return month_windows(created, datetime.now(UTC))
+
+
+async def test_every_object_of_a_realistic_account_verifies_clean(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed_realistic(60)
+    async with make_sync(fake, database_url, auto_expand_lists=True) as sync:
+        assert (await sync.process_until_done("all")).status == "complete"
+        result = await sync.verify(settle_seconds=0)
+    assert result.remaining == 0, [r.as_json() for r in result.reports if r.drift]
+    deep = {r.object: r for r in result.reports if r.check == "deep"}
+    assert set(deep) == set(REGISTRY)
+    listed = {name for name, r in deep.items() if r.note is None}
+    assert {"customer", "subscription", "invoice", "charge", "invoice_item"} <= listed
+    for name in listed:
+        alive = {i for i, row in rows(database_url, REGISTRY[name].table).items()}
+        assert deep[name].checked == len(alive), name
 
 
 async def test_finds_exactly_the_injected_drift_and_repair_leaves_none(
