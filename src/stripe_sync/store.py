@@ -69,7 +69,7 @@ MANAGED_WEBHOOK_COLUMNS = (
 VERIFY_RUN_COLUMNS = (
     "run_id", "account_id", "started_at", "finished_at", "status", "since", "until", "repair",
     "check_type", "object", "checked", "missing", "extra", "stale", "repaired", "remaining",
-    "windows_listed", "windows_skipped", "sample", "note", "error_message",
+    "windows_listed", "windows_skipped", "sample", "note", "error", "error_message",
 )  # fmt: skip
 
 

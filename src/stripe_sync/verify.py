@@ -32,6 +32,7 @@ webhooks may still be on their way.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,9 @@ class CheckReport:
     windows_skipped: int = 0
     #: Why the object was not (fully) checked.
     note: str | None = None
+    #: Why the check failed (Stripe refused a listing ...): nothing is proven for what it
+    #: did not list.
+    error: str | None = None
 
     @property
     def drift(self) -> int:
@@ -120,6 +124,7 @@ class CheckReport:
             "windows_listed": self.windows_listed,
             "windows_skipped": self.windows_skipped,
             "note": self.note,
+            "error": self.error,
         }
 
 
@@ -142,8 +147,16 @@ class VerifyResult:
         return sum(r.remaining for r in self.reports)
 
     @property
+    def errors(self) -> tuple[str, ...]:
+        """``object: error`` of each check that failed."""
+        return tuple(f"{r.object}: {r.error}" for r in self.reports if r.error)
+
+    @property
     def status(self) -> str:
-        return "clean" if self.remaining == 0 else "drift"
+        """``drift`` (some left), ``error`` (none found, but a check failed) or ``clean``."""
+        if self.remaining:
+            return "drift"
+        return "error" if self.errors else "clean"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -244,9 +257,11 @@ class Verifier:
                     await self._save(result, report)
                 reports.extend(found)
         except BaseException as exc:
-            await asyncio.shield(
-                self._store.verify_finish(run_id, "error", f"{type(exc).__name__}: {exc}")
-            )
+            # Recorded when the database still answers; the run's own error is what propagates.
+            with contextlib.suppress(Exception):
+                await asyncio.shield(
+                    self._store.verify_finish(run_id, "error", f"{type(exc).__name__}: {exc}")
+                )
             raise
         result = VerifyResult(run_id, account_id, events_since, until, repair, tuple(reports))
         await self._store.verify_finish(run_id, result.status, None)
@@ -270,8 +285,17 @@ class Verifier:
         }
         checked = 0
         missing: list[dict[str, Any]] = []
+        error: str | None = None
         while True:
-            page = await self._client().list_page(_EVENTS, params, account=connected)
+            try:
+                page = await self._client().list_page(_EVENTS, params, account=connected)
+            except StripeSyncError as exc:
+                if exc.transient:
+                    raise
+                # A restricted key without events access: the deep check still runs.
+                error = _describe(exc)
+                self._log.warning("verify: could not read the Events API: %s", error)
+                break
             items: list[dict[str, Any]] = []
             by_id: dict[str, dict[str, Any]] = {}
             for event in page.data:
@@ -300,6 +324,7 @@ class Verifier:
             checked=checked,
             missing=tuple(str(e["id"]) for e in missing),
             repaired=tuple(repaired),
+            error=error,
         )
 
     # -- the deep check ------------------------------------------------------------------------
@@ -335,7 +360,16 @@ class Verifier:
 
         async def one(gte: datetime, lt: datetime) -> _WindowDrift:
             async with limit:
-                return await self._window(resource, account_id, connected, gte, lt, until, run_id)
+                try:
+                    return await self._window(
+                        resource, account_id, connected, gte, lt, until, run_id
+                    )
+                except StripeSyncError as exc:
+                    if exc.transient:
+                        raise
+                    # Stripe refused the listing (a restricted key ...): this window proves
+                    # nothing, the other objects go on.
+                    return _WindowDrift(error=_describe(exc))
 
         found = await asyncio.gather(*(one(gte, lt) for gte, lt in todo))
         missing = [i for w in found for i in w.missing]
@@ -356,6 +390,7 @@ class Verifier:
             repaired=tuple(repaired),
             windows_listed=len(todo),
             windows_skipped=len(windows) - len(todo),
+            error=next((w.error for w in found if w.error), None),
         )
 
     async def _window(
@@ -462,6 +497,7 @@ class Verifier:
                     if ids
                 },
                 "note": report.note,
+                "error": report.error,
             }
         )
 
@@ -472,6 +508,11 @@ class _WindowDrift:
     missing: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def _describe(exc: StripeSyncError) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _event_item(

@@ -71,6 +71,13 @@ def test_verify_reports_drift_repairs_it_and_exits_by_what_is_left(database_url:
         assert ": clean" in clean.stdout
         assert "│ deep" not in clean.stdout
 
+        fake.deny("GET /v1/events")  # a restricted key: nothing proven, exit 1
+        refused = cli("verify", "customer", "--settle-seconds", "0", "--events-only", env=env)
+        assert refused.returncode == 1, refused.stderr
+        assert "error: could not verify events: StripePermissionError" in refused.stderr
+        assert ": error" in refused.stdout
+        fake.deny()
+
         bad = cli("verify", "customer", "--since", "last week", env=env)
         assert bad.returncode == 2
         assert "ISO date" in bad.stderr

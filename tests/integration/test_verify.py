@@ -280,6 +280,35 @@ async def test_a_connected_account_is_verified_under_its_own_id(
     assert again.remaining == 0
 
 
+async def test_a_listing_stripe_refuses_is_an_error_and_the_rest_is_checked(
+    fake: FakeStripe, database_url: str
+) -> None:
+    async with make_sync(fake, database_url) as sync:
+        await synced(fake, database_url, sync)
+        fake.deny("GET /v1/products", "GET /v1/events")
+        result = await sync.verify(["customer", "product"], settle_seconds=0)
+    assert result.status == "error"
+    assert result.remaining == 0
+    assert report(result, "deep", "customer").error is None
+    assert report(result, "deep", "customer").checked == 240
+    product = report(result, "deep", "product")
+    assert product.error is not None
+    assert "StripePermissionError" in product.error
+    events = report(result, "events", "events")
+    assert events.error is not None
+    assert "permission" in events.error
+    assert result.errors == (f"events: {events.error}", f"product: {product.error}")
+    with psycopg.connect(database_url) as conn:
+        stored = conn.execute(
+            "SELECT DISTINCT status FROM stripe.verify_runs WHERE run_id = %s", (result.run_id,)
+        ).fetchall()
+        recorded = conn.execute(
+            "SELECT count(*) FROM stripe._verified_windows WHERE object = 'product'"
+        ).fetchone()
+    assert stored == [("error",)]
+    assert recorded == (0,), "a window Stripe refused is not verified"
+
+
 async def test_objects_listed_per_parent_get_the_events_check_only(
     fake: FakeStripe, database_url: str
 ) -> None:

@@ -68,7 +68,8 @@ def verify(
     listed again per month of creation matches its table (no row missing, none alive here but
     gone in Stripe, none older than Stripe's). OBJECT: registry or table names (default all).
     Months verified before and not written since are not listed again. Prints a report per
-    object; exit 1 when drift remains (with --repair: drift that could not be repaired)."""
+    object; exit 1 when drift remains (with --repair: drift that could not be repaired) or a
+    check failed (Stripe refused a listing)."""
     from rich.console import Console
 
     from ..facade import StripeSync
@@ -89,9 +90,12 @@ def verify(
         console = Console()
         # Piped or redirected, rich would fit the table in 80 columns and cut the names.
         print_verify(console if console.is_terminal else Console(width=160), result)
+    for error in result.errors:
+        click.echo(f"error: could not verify {error}", err=True)
     if result.remaining:
         hint = "" if repair else " (--repair fixes it)"
         click.echo(f"drift remains: {result.remaining} id(s){hint}", err=True)
+    if result.status != "clean":
         sys.exit(1)
 
 
@@ -110,7 +114,7 @@ def print_verify(console: Console, result: VerifyResult) -> None:
     table.add_column("object", no_wrap=True)
     for column in ("checked", "missing", "extra", "stale", "repaired", "remaining", "windows"):
         table.add_column(column, justify="right", no_wrap=True)
-    notes = any(r.note for r in result.reports)
+    notes = any(r.note or r.error for r in result.reports)
     if notes:
         table.add_column("note")
     for report in result.reports:
@@ -126,7 +130,8 @@ def print_verify(console: Console, result: VerifyResult) -> None:
             f"[red]{report.remaining}[/red]" if report.remaining else "0",
             windows if report.check == "deep" and not report.note else "",
         ]
-        table.add_row(*cells, *([report.note or ""] if notes else []))
+        note = f"[red]{report.error}[/red]" if report.error else report.note or ""
+        table.add_row(*cells, *([note] if notes else []))
     console.print(table)
     for report in result.reports:
         for kind, ids in (

@@ -55,6 +55,8 @@ CREATE TABLE "_verify_results" (
     -- checked (listed only per parent ...).
     "sample" jsonb NOT NULL DEFAULT '{}',
     "note" text,
+    -- Why the check failed (Stripe refused a listing ...): nothing is proven for what it missed.
+    "error" text,
     PRIMARY KEY ("run_id", "check_type", "object")
 );
 COMMENT ON TABLE "_verify_results" IS 'What one verify run found per check and object: compared, missing, extra, stale, repaired, remaining.';
@@ -272,7 +274,7 @@ CREATE VIEW "verify_runs" AS
 SELECT r."id" AS "run_id", r."account_id", r."started_at", r."finished_at", r."status",
        r."since", r."until", r."repair", x."check_type", x."object", x."checked", x."missing",
        x."extra", x."stale", x."repaired", x."remaining", x."windows_listed", x."windows_skipped",
-       x."sample", x."note", r."error_message"
+       x."sample", x."note", x."error", r."error_message"
 FROM "_verify_runs" r
 LEFT JOIN "_verify_results" x ON x."run_id" = r."id";
 COMMENT ON VIEW "verify_runs" IS 'Verify runs, one row per check and object: compared, missing, extra, stale, repaired and remaining (drift after the run).';

@@ -9,15 +9,15 @@ RETURNING id;
 -- name: verify_result
 INSERT INTO {schema}."_verify_results" (run_id, account_id, check_type, object, checked, missing,
                                         extra, stale, repaired, remaining, windows_listed,
-                                        windows_skipped, sample, note)
+                                        windows_skipped, sample, note, error)
 VALUES (%(run_id)s, %(account_id)s, %(check_type)s, %(object)s, %(checked)s, %(missing)s, %(extra)s,
         %(stale)s, %(repaired)s, %(remaining)s, %(windows_listed)s, %(windows_skipped)s, %(sample)s,
-        %(note)s)
+        %(note)s, %(error)s)
 ON CONFLICT (run_id, check_type, object) DO UPDATE SET
     checked = EXCLUDED.checked, missing = EXCLUDED.missing, extra = EXCLUDED.extra,
     stale = EXCLUDED.stale, repaired = EXCLUDED.repaired, remaining = EXCLUDED.remaining,
     windows_listed = EXCLUDED.windows_listed, windows_skipped = EXCLUDED.windows_skipped,
-    sample = EXCLUDED.sample, note = EXCLUDED.note;
+    sample = EXCLUDED.sample, note = EXCLUDED.note, error = EXCLUDED.error;
 
 -- name: verify_finish
 UPDATE {schema}."_verify_runs"
@@ -54,7 +54,7 @@ WHERE account_id = %(account_id)s AND object = %(object)s AND created_gte = %(gt
 -- and object (the verify_runs view).
 SELECT run_id, account_id, started_at, finished_at, status, since, until, repair, check_type,
        object, checked, missing, extra, stale, repaired, remaining, windows_listed,
-       windows_skipped, sample, note, error_message
+       windows_skipped, sample, note, error, error_message
 FROM {schema}."verify_runs"
 WHERE run_id IN (
     SELECT r.id FROM {schema}."_verify_runs" r
