@@ -182,6 +182,26 @@ async def test_finds_exactly_the_injected_drift_and_repair_leaves_none(
     assert statuses == [("drift",), ("clean",), ("clean",)]
 
 
+async def test_a_tombstone_stripe_still_lists_is_reported_and_never_revived(
+    fake: FakeStripe, database_url: str
+) -> None:
+    async with make_sync(fake, database_url) as sync:
+        await synced(fake, database_url, sync)
+        buried = sorted(fake_ids(fake, "customer"))[0]
+        execute(
+            database_url,
+            "UPDATE stripe._raw_customers SET deleted = true, deleted_at = now() WHERE id = %s",
+            (buried,),
+        )
+        result = await sync.verify("customer", repair=True, settle_seconds=0)
+    deep = report(result, "deep", "customer")
+    assert deep.missing == (buried,)
+    assert deep.repaired == ()
+    assert result.remaining == 1
+    assert result.status == "drift"
+    assert rows(database_url, "customers")[buried]["deleted"] is True
+
+
 async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
     fake: FakeStripe, database_url: str
 ) -> None:
