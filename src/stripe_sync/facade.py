@@ -65,8 +65,10 @@ from .sigma.catalog import resolve_tables
 from .sigma.sync import SigmaResult, SigmaSync
 from .sigma.tables import EnsureResult, ensure_tables
 from .signature import DEFAULT_TOLERANCE, verify_webhook
+from .status import StatusSnapshot, take_snapshot
 from .store import Store
 from .verify import Verifier, VerifyResult
+from .websocket_listener import InFlight, WebsocketListener
 
 __all__ = ["AsyncStripeSync", "StripeSync"]
 
@@ -167,7 +169,7 @@ class AsyncStripeSync:
         event = await self._verify(payload, signature)
         # Verified: the body is UTF-8 JSON, passed on as received (see Ingestor.process_event).
         text = payload.decode("utf-8") if isinstance(payload, bytes) else payload
-        return await self._process_event(event, raw=text, started=started)
+        return await self._process_event(event, raw=text, started=started, source="webhook")
 
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in.
@@ -185,9 +187,11 @@ class AsyncStripeSync:
         *,
         raw: str | None = None,
         started: float | None = None,
+        source: str | None = None,
     ) -> SyncResult:
         # Every path that applies events comes through here (webhooks, process_event, the
-        # Events API poller, replayed dead letters), so every one of them feeds the listeners.
+        # Events API poller, the websocket channel, replayed dead letters), so every one of
+        # them feeds the listeners; ``source`` names the path (SyncResult.source).
         if started is None:
             started = time.perf_counter()
         ingestor = await self._ready()
@@ -197,6 +201,8 @@ class AsyncStripeSync:
             if not dead_letterable(exc):
                 raise
             result = await (await self._dead_letters()).record(event, exc)
+        if source is not None:
+            result = dataclasses.replace(result, source=source)
         self._tell_listeners(result, time.perf_counter() - started)
         return result
 
@@ -432,7 +438,7 @@ class AsyncStripeSync:
         ``settle_seconds`` are left to the next run (webhooks on their way).
 
         Returns a :class:`VerifyResult` (one :class:`CheckReport` per check and object;
-        ``left`` is the drift that remains), also stored in the ``verify_runs`` view. See
+        ``remaining`` is the drift that is left), also stored in the ``verify_runs`` view. See
         :mod:`stripe_sync.verify`.
         """
         if settle_seconds < 0:
@@ -470,6 +476,12 @@ class AsyncStripeSync:
         finished verify runs; ``latest``: only each account's newest run."""
         store = await self._open_store()
         return await store.verify_runs(account, limit=limit, latest=latest)
+
+    async def status_snapshot(self) -> StatusSnapshot:
+        """What the status page shows: per account and object the lag, the newest backfill and
+        its progress, failing windows; managed webhook endpoints; dead letters. Reads the
+        database only and holds no secret (see :mod:`stripe_sync.status`)."""
+        return await take_snapshot(self)
 
     @property
     def stripe_stats(self) -> dict[str, int]:
@@ -822,7 +834,68 @@ class AsyncStripeSync:
     async def _poller(self) -> EventPoller:
         # Stateless between passes (the cursor is in the database): one per call is fine.
         store = await self._open_store()
-        return EventPoller(store, self._stripe, self.config, self.process_event)
+        return EventPoller(
+            store,
+            self._stripe,
+            self.config,
+            functools.partial(self._process_event, source="events"),
+        )
+
+    # -- the websocket channel ---------------------------------------------------------------------
+
+    async def listen_websocket(
+        self, stop: asyncio.Event | threading.Event, *, device_name: str | None = None
+    ) -> None:
+        """Receive the key's account's events over the Stripe CLI's websocket channel (what
+        ``stripe listen`` uses) until ``stop`` is set: no public URL, no endpoint in Stripe.
+
+        A CLI session is created with the key (``device_name`` names it in Stripe); each event
+        is verified with the session's secret, applied like a webhook and acknowledged once
+        committed. After every (re)connection the Events API is read from the stored cursor
+        (as by :meth:`poll_events`), so events that happened while disconnected are applied
+        too. Connection failures are retried with backoff; terminal errors (revoked key) are
+        raised. See :mod:`stripe_sync.websocket_listener` and README.md for what Stripe does
+        and does not guarantee about this channel.
+        """
+        self._check_open()
+        platform = await self._platform_account()
+        store = await self._open_store()
+        inflight = InFlight()
+
+        async def polled(event: dict[str, Any]) -> SyncResult:
+            return await inflight.apply(
+                str(event["id"]), lambda: self._process_event(event, source="events")
+            )
+
+        async def delivered(payload: str, signature: str | None, secret: str) -> SyncResult:
+            started = time.perf_counter()
+            event = verify_webhook(payload, signature, [secret], tolerance=DEFAULT_TOLERANCE)
+            return await inflight.apply(
+                str(event["id"]),
+                lambda: self._process_event(
+                    event, raw=payload, started=started, source="websocket"
+                ),
+            )
+
+        poller = EventPoller(store, self._stripe, self.config, polled)
+        listener = WebsocketListener(
+            self._stripe,
+            self.config,
+            delivered,
+            functools.partial(poller.catch_up, platform),
+            device_name=device_name,
+        )
+        if isinstance(stop, asyncio.Event):
+            await listener.run(stop)
+            return
+        # A threading.Event (StripeSync, another thread): mirror it onto this loop.
+        mirrored = asyncio.Event()
+        watcher = asyncio.create_task(anyio.to_thread.run_sync(stop.wait, abandon_on_cancel=True))
+        watcher.add_done_callback(lambda _: mirrored.set())
+        try:
+            await listener.run(mirrored)
+        finally:
+            watcher.cancel()
 
     # -- accounts management -----------------------------------------------------------------------
 
@@ -1084,6 +1157,10 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.verify_runs`."""
         return self._call(self._core.verify_runs, limit=limit, account=account, latest=latest)
 
+    def status_snapshot(self) -> StatusSnapshot:
+        """See :meth:`AsyncStripeSync.status_snapshot`."""
+        return self._call(self._core.status_snapshot)
+
     @property
     def stripe_stats(self) -> dict[str, int]:
         """See :attr:`AsyncStripeSync.stripe_stats`."""
@@ -1210,6 +1287,13 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.listen_events`; pass a :class:`threading.Event` and set it
         from another thread (this call blocks until then)."""
         return self._call(self._core.listen_events, stop, interval=interval, accounts=accounts)
+
+    def listen_websocket(
+        self, stop: asyncio.Event | threading.Event, *, device_name: str | None = None
+    ) -> None:
+        """See :meth:`AsyncStripeSync.listen_websocket`; pass a :class:`threading.Event` and
+        set it from another thread (this call blocks until then)."""
+        return self._call(self._core.listen_websocket, stop, device_name=device_name)
 
     # -- accounts management -----------------------------------------------------------------------
 

@@ -104,6 +104,10 @@ class SyncResult:
     refetches: int = 0
     #: Referenced objects that were missing and fetched (``backfill_related_entities``).
     related_fetched: int = 0
+    #: Which path brought the event: ``webhook`` (:meth:`process_webhook`), ``events`` (the
+    #: Events API poller, gap fills included), ``websocket`` (the Stripe CLI channel); None
+    #: for :meth:`process_event` called directly and for objects synced by id.
+    source: str | None = None
 
     @property
     def applied(self) -> bool:
