@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .ingest import Outcome, SyncResult
     from .migrations import MigrationResult, run_migrations
     from .poller import PollResult
+    from .verify import CheckReport, VerifyResult
 
 #: Where each lazily imported public name lives (the errors, dependency-free, are imported above).
 _LAZY = {
@@ -56,6 +57,7 @@ _LAZY = {
     "AsyncStripeSync": "facade",
     "BackfillProgress": "backfill",
     "BackfillResult": "backfill",
+    "CheckReport": "verify",
     "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
     "ObjectProgress": "backfill",
@@ -67,6 +69,7 @@ _LAZY = {
     "StripeSync": "facade",
     "StripeSyncConfig": "config",
     "SyncResult": "ingest",
+    "VerifyResult": "verify",
     "run_migrations": "migrations",
 }
 
@@ -90,6 +93,7 @@ __all__ = [
     "AsyncStripeSync",
     "BackfillProgress",
     "BackfillResult",
+    "CheckReport",
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
@@ -120,6 +124,7 @@ __all__ = [
     "SyncResult",
     "UnknownAccountError",
     "UnknownObjectError",
+    "VerifyResult",
     "WebhookError",
     "__version__",
     "run_migrations",

@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Coroutine, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -59,6 +59,7 @@ from .migrations import MigrationResult, run_migrations
 from .pg_ratelimit import PostgresRateLimiter
 from .poller import DEFAULT_INTERVAL, EventPoller, PollResult
 from .ratelimit import PER_ENDPOINT_RPS, RateLimiter, TokenBucketLimiter
+from .resources import resolve
 from .sigma.api import SigmaClient
 from .sigma.catalog import resolve_tables
 from .sigma.sync import SigmaResult, SigmaSync
@@ -66,6 +67,7 @@ from .sigma.tables import EnsureResult, ensure_tables
 from .signature import DEFAULT_TOLERANCE, verify_webhook
 from .status import StatusSnapshot, take_snapshot
 from .store import Store
+from .verify import Verifier, VerifyResult
 from .websocket_listener import InFlight, WebsocketListener
 
 __all__ = ["AsyncStripeSync", "StripeSync"]
@@ -409,6 +411,72 @@ class AsyncStripeSync:
         store = await self._open_store()
         return await store.latest_object_progress()
 
+    # -- verify ------------------------------------------------------------------------------------
+
+    async def verify(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        since: datetime | str | int | None = None,
+        repair: bool = False,
+        deep: bool = True,
+        account: str | None = None,
+        settle_seconds: float = 60.0,
+    ) -> VerifyResult:
+        """Prove that the mirror holds what Stripe holds, and (``repair``) fix what it lacks.
+
+        The events check: every event of Stripe's Events API of the last 30 days (or since
+        ``since``: a datetime, ISO date or Unix seconds) about ``object`` (``"all"``, registry or
+        table names) was applied here, skipped for a named reason, or superseded by a newer
+        state; with ``repair`` the missing ones are applied, oldest first, through
+        :meth:`process_event`. The deep check (``deep``): each object is listed again per month
+        of ``created`` (from ``since``, else from the account's creation) and compared with its
+        table: rows missing, rows alive here but gone in Stripe (extra), rows older than
+        Stripe's (stale); with ``repair`` each is fetched and written as by
+        :meth:`sync_single_entity` (a gone one becomes a tombstone). Months verified before and
+        not written since are not listed again. Events and objects created in the last
+        ``settle_seconds`` are left to the next run (webhooks on their way).
+
+        Returns a :class:`VerifyResult` (one :class:`CheckReport` per check and object;
+        ``remaining`` is the drift that is left), also stored in the ``verify_runs`` view. See
+        :mod:`stripe_sync.verify`.
+        """
+        if settle_seconds < 0:
+            raise ConfigError("settle_seconds must be 0 or more")
+        resources = resolve(object)
+        everything = object == "all" or (not isinstance(object, str) and "all" in object)
+        floor_since = parse_created({"gte": since})[0] if since is not None else None
+        if floor_since is not None and floor_since > datetime.now(UTC):
+            raise ConfigError(f"since is in the future: {floor_since:%Y-%m-%d %H:%M:%S} UTC")
+        platform = await self._platform_account()
+        account_id = account or platform
+        connected = account if account and account != platform else None
+        floor = await self._floor(account_id, connected)
+        store = await self._open_store()
+        await self._share_limiter()
+        verifier = Verifier(
+            self.config, store, self._stripe, await self._ready(), self._process_event
+        )
+        return await verifier.run(
+            resources,
+            account_id=account_id,
+            connected=connected,
+            floor=floor,
+            since=floor_since,
+            settle=timedelta(seconds=settle_seconds),
+            repair=repair,
+            deep=deep,
+            all_objects=everything,
+        )
+
+    async def verify_runs(
+        self, *, limit: int = 1, account: str | None = None, latest: bool = False
+    ) -> list[dict[str, Any]]:
+        """Rows of the ``verify_runs`` view (one per check and object) of the newest ``limit``
+        finished verify runs; ``latest``: only each account's newest run."""
+        store = await self._open_store()
+        return await store.verify_runs(account, limit=limit, latest=latest)
+
     async def status_snapshot(self) -> StatusSnapshot:
         """What the status page shows: per account and object the lag, the newest backfill and
         its progress, failing windows; managed webhook endpoints; dead letters. Reads the
@@ -530,10 +598,7 @@ class AsyncStripeSync:
     async def _backfiller(self) -> Backfiller:
         if self._backfill is None:
             store = await self._open_store()
-            if self._limiter is None and self.config.shared_rate_limit:
-                await self._default_limiter.share(
-                    await self._platform_account(), await self._database_url()
-                )
+            await self._share_limiter()
             self._backfill = Backfiller(
                 self.config,
                 store,
@@ -543,6 +608,14 @@ class AsyncStripeSync:
                 lease_seconds=self.config.backfill_lease_seconds,
             )
         return self._backfill
+
+    async def _share_limiter(self) -> None:
+        """Switch the default rate limiter to the buckets in PostgreSQL that every process of
+        the account shares (long runs: backfill, verify)."""
+        if self._limiter is None and self.config.shared_rate_limit:
+            await self._default_limiter.share(
+                await self._platform_account(), await self._database_url()
+            )
 
     async def _catch_up_events(self, account: str | None) -> PollResult | None:
         """Apply the events since the last run (the first run only records where they start)."""
@@ -572,22 +645,27 @@ class AsyncStripeSync:
         platform = await self._platform_account()
         account_id = account or platform
         connected = account if account and account != platform else None
+        return RunPlan(
+            resources=tuple(resources),
+            account_id=account_id,
+            account=connected,
+            floor=await self._floor(account_id, connected),
+            created_gte=gte,
+            created_lte=lte,
+        )
+
+    async def _floor(self, account_id: str, connected: str | None) -> datetime:
+        """Nothing of the account was created before this: its creation (fetched and stored
+        the first time)."""
         store = await self._open_store()
         known, floor = await store.account_created(account_id)
         if not known:
             fetched = await self._stripe().get_account(connected)
             await store.upsert_account(fetched, None)
             _, floor = await store.account_created(account_id)
-        return RunPlan(
-            resources=tuple(resources),
-            account_id=account_id,
-            account=connected,
-            # A connected account's created is when it was connected: a Standard account's
-            # objects can be older.
-            floor=(floor if connected is None else None) or STRIPE_EPOCH,
-            created_gte=gte,
-            created_lte=lte,
-        )
+        # A connected account's created is when it was connected: a Standard account's
+        # objects can be older.
+        return (floor if connected is None else None) or STRIPE_EPOCH
 
     async def _managed_webhooks(self) -> ManagedWebhooks:
         if self._managed is None:
@@ -1051,6 +1129,33 @@ class StripeSync:
     def backfill_progress(self) -> list[dict[str, Any]]:
         """See :meth:`AsyncStripeSync.backfill_progress`."""
         return self._call(self._core.backfill_progress)
+
+    def verify(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        since: datetime | str | int | None = None,
+        repair: bool = False,
+        deep: bool = True,
+        account: str | None = None,
+        settle_seconds: float = 60.0,
+    ) -> VerifyResult:
+        """See :meth:`AsyncStripeSync.verify`."""
+        return self._call(
+            self._core.verify,
+            object,
+            since=since,
+            repair=repair,
+            deep=deep,
+            account=account,
+            settle_seconds=settle_seconds,
+        )
+
+    def verify_runs(
+        self, *, limit: int = 1, account: str | None = None, latest: bool = False
+    ) -> list[dict[str, Any]]:
+        """See :meth:`AsyncStripeSync.verify_runs`."""
+        return self._call(self._core.verify_runs, limit=limit, account=account, latest=latest)
 
     def status_snapshot(self) -> StatusSnapshot:
         """See :meth:`AsyncStripeSync.status_snapshot`."""

@@ -22,6 +22,10 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 - ``stripe_sync_lag_seconds{account,object}`` (now minus the newest applied event's created),
   ``stripe_sync_last_backfill_timestamp_seconds{account,object}`` and
   ``stripe_sync_failing_windows{account,object}``: the ``sync_lag`` view, at each scrape.
+- ``stripe_sync_verify_drift{account,check,object}``: drift left (missing, extra or stale ids
+  not repaired) by the newest verify run of each account, per check (``events``, ``deep``) and
+  object; ``stripe_sync_verify_last_run_timestamp_seconds{account}``: when it finished. From the
+  ``verify_runs`` view, at each scrape; no sample before the first run.
 """
 
 from __future__ import annotations
@@ -88,10 +92,12 @@ class Metrics:
         stripe: Mapping[str, int] | None = None,
         backfill: Sequence[Mapping[str, Any]] | None = None,
         lag: Sequence[Mapping[str, Any]] | None = None,
+        verify: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
-        """Refresh the Stripe client counters, the backfill progress and the lag (before a
-        scrape); ``None`` keeps the previous values (the database did not answer)."""
-        self._snapshot.set(stripe, backfill, lag)
+        """Refresh the Stripe client counters, the backfill progress, the lag and the newest
+        verify runs (before a scrape); ``None`` keeps the previous values (the database did
+        not answer)."""
+        self._snapshot.set(stripe, backfill, lag, verify)
 
     def observe_event(self, result: SyncResult, seconds: float) -> None:
         """Count one processed event, from any path (webhook, Events API, replay)."""
@@ -124,14 +130,18 @@ class _Snapshot(Collector):
         self._stripe: Mapping[str, int] = {}
         self._backfill: Sequence[Mapping[str, Any]] = ()
         self._lag: Sequence[Mapping[str, Any]] = ()
+        self._verify: Sequence[Mapping[str, Any]] = ()
 
     def set(
         self,
         stripe: Mapping[str, int] | None,
         backfill: Sequence[Mapping[str, Any]] | None,
         lag: Sequence[Mapping[str, Any]] | None,
+        verify: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
         with self._lock:
+            if verify is not None:
+                self._verify = list(verify)
             if stripe is not None:
                 self._stripe = dict(stripe)
             if backfill is not None:
@@ -141,7 +151,7 @@ class _Snapshot(Collector):
 
     def collect(self) -> Iterator[Metric]:
         with self._lock:
-            stripe, backfill, lag = self._stripe, self._backfill, self._lag
+            stripe, backfill, lag, verify = self._stripe, self._backfill, self._lag, self._verify
         for key, name, doc in self._STRIPE:
             counter = CounterMetricFamily(name, doc)
             counter.add_metric([], float(stripe.get(key, 0)))
@@ -187,6 +197,35 @@ class _Snapshot(Collector):
         yield behind
         yield backfilled
         yield failing
+        yield from _verify_metrics(verify)
+
+
+def _verify_metrics(rows: Sequence[Mapping[str, Any]]) -> Iterator[Metric]:
+    """The newest verify run of each account (rows of the ``verify_runs`` view)."""
+    drift = GaugeMetricFamily(
+        "stripe_sync_verify_drift",
+        "Drift left (missing, extra or stale ids not repaired) by the newest verify run, per "
+        "account, check and object.",
+        labels=["account", "check", "object"],
+    )
+    finished = GaugeMetricFamily(
+        "stripe_sync_verify_last_run_timestamp_seconds",
+        "When the newest verify run of the account finished (Unix seconds).",
+        labels=["account"],
+    )
+    runs: dict[str, float] = {}
+    for row in rows:
+        account = str(row["account_id"])
+        if row["finished_at"] is not None:
+            runs[account] = row["finished_at"].timestamp()
+        if row["check_type"] is not None:
+            drift.add_metric(
+                [account, str(row["check_type"]), str(row["object"])], float(row["remaining"])
+            )
+    for account, timestamp in runs.items():
+        finished.add_metric([account], timestamp)
+    yield drift
+    yield finished
 
 
 class _Freshness(Collector):

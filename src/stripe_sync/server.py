@@ -121,6 +121,10 @@ class _BodyTooLarge(Exception):
     pass
 
 
+#: Accounts whose newest verify run /metrics reports.
+_VERIFY_ACCOUNTS = 100
+
+
 class _Handlers:
     def __init__(self, sync: AsyncStripeSync, metrics: Metrics, max_body_bytes: int) -> None:
         self.sync = sync
@@ -183,14 +187,18 @@ class _Handlers:
     async def get_metrics(self, request: Request) -> Response:
         backfill: list[dict[str, Any]] | None
         lag: list[dict[str, Any]] | None
+        verify: list[dict[str, Any]] | None
         try:
             backfill = await self.sync.backfill_progress()
             lag = await self.sync.sync_lag()
+            verify = await self.sync.verify_runs(limit=_VERIFY_ACCOUNTS, latest=True)
         except StripeSyncError as exc:
             # /metrics answers while the database is down (/health says so); keep the last values.
             _log.warning("metrics: backfill progress unavailable: %s", exc)
-            backfill = lag = None
-        self.metrics.update(stripe=self.sync.stripe_stats, backfill=backfill, lag=lag)
+            backfill = lag = verify = None
+        self.metrics.update(
+            stripe=self.sync.stripe_stats, backfill=backfill, lag=lag, verify=verify
+        )
         return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     async def _read_body(self, request: Request) -> bytes:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import psycopg
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -232,3 +233,23 @@ def test_chaos_bench_runs_a_scenario_and_reports_it() -> None:
     assert figures["scenarios"]["fuzz"]["server_errors"] == 0
     assert "fuzz inputs 300; 5xx (or no answer) 0" in result.stderr
     assert "no problem found" in result.stderr
+
+
+def test_verify_bench_measures_a_first_second_and_repair_run(pg_admin_url: str) -> None:
+    result = run_bench(
+        "--scale", "30", "--json", "--database-url", pg_admin_url, script="verify.py"
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["ok"] is True
+    first, second = figures["first"], figures["second"]
+    assert first["requests"] >= first["windows_listed"] > 0
+    assert second["windows_listed"] < first["windows_listed"]
+    assert second["requests"] < first["requests"]
+    assert figures["repair"]["repaired"] == figures["repair"]["found"] > 0
+    assert figures["after"]["remaining"] == 0
+    with psycopg.connect(pg_admin_url) as conn:
+        left = conn.execute(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench_verify_%'"
+        ).fetchall()
+    assert left == [], "the bench drops its schema"

@@ -122,6 +122,8 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "list_sync_runs": lambda: engine.list_sync_runs(),
         "backfill_progress": lambda: engine.backfill_progress(),
         "sync_lag": lambda: engine.sync_lag(),
+        "verify": lambda: engine.verify("customer", repair=True),
+        "verify_runs": lambda: engine.verify_runs(),
         "status_snapshot": lambda: engine.status_snapshot(),
         "sync_sigma": lambda: engine.sync_sigma(["balance_transactions"]),
         "migrate_sigma": lambda: engine.migrate_sigma(),
