@@ -396,3 +396,42 @@ def test_fake_stripe_says_where_it_listens_and_which_key_it_accepts(
             process.wait(timeout=30)
     assert f"http://127.0.0.1:{port}" in first
     assert DEFAULT_API_KEY in first
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"host": "127.0.0.1", "port": "1", "connect_timeout": "2"}, "127.0.0.1:1"),
+        ({"dbname": "no_such_database"}, "no_such_database"),
+        ({"user": "no_such_role"}, "no_such_role"),
+    ],
+    ids=["unreachable", "missing-database", "unknown-role"],
+)
+def test_backfill_to_a_database_it_never_reached_is_a_configuration_error(
+    pg_admin_url: str, env: dict[str, str], change: dict[str, str], named: str
+) -> None:
+    """A database that was never reached is a setting to fix (exit 2, where and why, no
+    password), not an outage to wait out: no "run the same command again to resume"."""
+    from psycopg.conninfo import make_conninfo
+
+    url = make_conninfo(pg_admin_url, password="S3cretDbPw", **change)
+    result = cli(
+        "backfill",
+        "customers",
+        env={
+            **env,
+            "DATABASE_URL": url,
+            "STRIPE_API_KEY": "sk_test_S3cretStripeKey",
+            "STRIPE_API_BASE": "http://127.0.0.1:1",
+        },
+        timeout=60,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "cannot connect to PostgreSQL" in result.stderr
+    assert named in result.stderr
+    assert "resume" not in output
+    assert "went away" not in output
+    assert "S3cretDbPw" not in output
+    assert "S3cretStripeKey" not in output
+    assert "Traceback" not in output

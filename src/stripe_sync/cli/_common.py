@@ -18,6 +18,7 @@ from ..errors import ConfigError, StripeSyncError, UnknownObjectError
 
 __all__ = [
     "data_dir_option",
+    "database_never_reached",
     "database_url_option",
     "handle_errors",
     "main",
@@ -67,6 +68,34 @@ def resolve_database_url(database_url: str | None, data_dir: Path | None) -> str
     url = embedded.ensure_running(data_dir)
     click.echo(f"Using the embedded PostgreSQL: {url}", err=True)
     return url
+
+
+def database_never_reached(url: str, exc: BaseException) -> ConfigError:
+    """The error for a database that could not be used at all (unreachable, authentication
+    refused, no such database or role): a setting to fix, named by host, port, database and
+    user, never by the password.
+
+    Only for a failure before a command's work started: afterwards the same driver error means
+    the database went away, which is transient."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = conninfo_to_dict(url)
+    host = str(params.get("host") or "localhost")
+    where = host if host.startswith("/") else f"{host}:{params.get('port') or 5432}"
+    target = f"{where}, database {params.get('dbname') or '(default)'}"
+    if params.get("user"):
+        target += f", user {params['user']}"
+    # psycopg's message names the server and gives the reason after its last "failed: "; the
+    # line after it is only a hint. libpq never puts the password in it; strip it all the same.
+    cause = exc.__cause__ or exc
+    reason = str(cause).splitlines()[0].rsplit("failed: ", 1)[-1].replace("FATAL:  ", "")
+    password = params.get("password")
+    if password:
+        reason = reason.replace(str(password), "***")
+    return ConfigError(
+        f"cannot connect to PostgreSQL at {target}: {reason} "
+        "(check --database-url / DATABASE_URL and that the server runs)"
+    )
 
 
 database_url_option = click.option(
