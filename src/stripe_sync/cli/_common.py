@@ -22,6 +22,7 @@ __all__ = [
     "database_url_option",
     "handle_errors",
     "main",
+    "quiet_pool_warnings",
     "resolve_database_url",
     "schema_option",
     "stripe_config",
@@ -164,38 +165,56 @@ def main(verbose: int, embedded_postgres: bool) -> None:
     # embedded_postgres is read where a URL is resolved (resolve_database_url).
     del embedded_postgres
     level = logging.WARNING - 10 * min(verbose, 2)
+    # basicConfig adds a handler only once per process (it does nothing when the root logger
+    # has one); the level is set on each call, for a second main() in the same process.
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if verbose == 0:
-        logging.getLogger("psycopg.pool").addFilter(OncePerOutage())
+    logging.getLogger().setLevel(level)
+    quiet_pool_warnings(enabled=verbose == 0)
+
+
+def quiet_pool_warnings(*, enabled: bool) -> None:
+    """Install :class:`OncePerOutage` on psycopg's pool logger, once however often ``main``
+    runs in one process, or remove it (``-v`` shows every line)."""
+    pool = logging.getLogger("psycopg.pool")
+    for installed in [f for f in pool.filters if isinstance(f, OncePerOutage)]:
+        pool.removeFilter(installed)
+    if enabled:
+        pool.addFilter(OncePerOutage())
 
 
 class OncePerOutage(logging.Filter):
-    """Lets one warning of the connection pool through per ``quiet_seconds``, on one line.
+    """Lets each distinct warning of the connection pool through once per ``quiet_seconds``, on
+    one line.
 
     When the database goes away, psycopg's pool warns for every connection it discards and
     every attempt to reconnect: dozens of lines a second, two lines each, that bury the one
-    message that matters (the command's own error). ``-v`` shows them all.
+    message that matters (the command's own error). A message is "the same" when its logger,
+    level and format string are (its arguments, such as the reason, may differ), so one
+    message's flood never hides another. ``-v`` shows them all.
     """
 
     def __init__(self, quiet_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic):
         super().__init__()
         self.quiet_seconds = quiet_seconds
         self.clock = clock
-        self._last: float | None = None
-        self._suppressed = 0
+        #: Per message: when it was last let through, and how many were held back since.
+        self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
         now = self.clock()
-        if self._last is not None and now - self._last < self.quiet_seconds:
-            self._suppressed += 1
+        key = (record.name, record.levelno, str(record.msg))
+        last, suppressed = self._seen.get(key, (None, 0))
+        if last is not None and now - last < self.quiet_seconds:
+            self._seen[key] = (last, suppressed + 1)
             return False
-        message = record.getMessage().splitlines()[0] if record.getMessage() else ""
-        if self._suppressed:
-            message += f" ({self._suppressed} similar messages not shown; -v shows them)"
+        text = record.getMessage()
+        message = text.splitlines()[0] if text else ""
+        if suppressed:
+            message += f" ({suppressed} similar messages not shown; -v shows them)"
         else:
             message += f" (more in the next {self.quiet_seconds:g} s not shown; -v shows them)"
         record.msg, record.args = message, None
-        self._last, self._suppressed = now, 0
+        self._seen[key] = (now, 0)
         return True
 
 
