@@ -187,3 +187,39 @@ def test_named_queries_load() -> None:
     assert "create_migrations_table" in queries
     assert "{schema}" in queries["applied_migrations"]
     assert str(stripe_sync.queries.query("applied_migrations", "s").as_string()).count('"s"') == 1
+
+
+_SUBMODULE_ACCESS = """
+import sys
+import stripe_sync
+assert "stripe_sync.resources" not in sys.modules
+assert stripe_sync.resources.REGISTRY
+assert stripe_sync.testing.FakeStripe
+assert stripe_sync.sigma.__name__ == "stripe_sync.sigma"
+for name in ("no_such_module", "__wrapped__"):
+    try:
+        getattr(stripe_sync, name)
+    except AttributeError as exc:
+        assert name in str(exc), exc
+    else:
+        raise AssertionError(name)
+assert not hasattr(stripe_sync, "registry")  # a data file of the package, not a module
+print("ok")
+"""
+
+
+def test_submodules_are_attributes_of_the_package_without_importing_them_first() -> None:
+    """``import stripe_sync; stripe_sync.resources`` works as it did before the package's
+    names became lazy; an unknown name is still an AttributeError."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _SUBMODULE_ACCESS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
