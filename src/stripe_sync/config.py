@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,19 +89,57 @@ class PoolConfig:
         return kwargs
 
 
+#: PEM text -> the private file written for it by this process (see _pem_to_file).
+_pem_files: dict[str, str] = {}
+_pem_lock = threading.Lock()
+
+
 def _pem_to_file(pem: str) -> str:
-    import hashlib
+    """A file holding ``pem``, for libpq's ``sslrootcert``: written once per process and CA.
+
+    The CA decides which server the connection trusts, so the file must be ours: ``mkstemp``
+    creates it exclusively (``O_EXCL``, so a file or link planted first is never opened or
+    followed), under a random name, readable by this user only (0600). It is removed at exit.
+    """
+    import atexit
     import os
     import tempfile
 
-    digest = hashlib.sha256(pem.encode()).hexdigest()[:16]
-    path = os.path.join(tempfile.gettempdir(), f"stripe-sync-ca-{digest}.pem")
-    if not os.path.exists(path):
-        fd, tmp = tempfile.mkstemp(prefix="stripe-sync-ca-", suffix=".pem")
+    with _pem_lock:
+        path = _pem_files.get(pem)
+        if path is not None and _still_ours(path):
+            return path
+        fd, path = tempfile.mkstemp(prefix="stripe-sync-ca-", suffix=".pem")
         with os.fdopen(fd, "w") as f:
             f.write(pem)
-        os.replace(tmp, path)
-    return path
+        _pem_files[pem] = path
+        atexit.register(_remove_file, path)
+        return path
+
+
+def _still_ours(path: str) -> bool:
+    """The file we wrote is still there, and not replaced (e.g. after a /tmp clean-up) by
+    another user's file or link under its name."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (
+        stat.S_ISREG(info.st_mode)
+        and info.st_uid == os.getuid()
+        and stat.S_IMODE(info.st_mode) & 0o077 == 0
+    )
+
+
+def _remove_file(path: str) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,6 +125,34 @@ def test_pem_ca_is_written_to_a_file() -> None:
         assert "abc" in f.read()
 
 
+def test_pem_ca_file_is_private_and_not_one_planted_at_a_guessable_path() -> None:
+    """The CA decides which server is trusted: a file another user made first, at a path that
+    the PEM's digest gives away (a provider's CA bundle is public), must never be read."""
+    import hashlib
+    import os
+    import stat
+    import tempfile
+
+    pem = "-----BEGIN CERTIFICATE-----\nour-ca-" + os.urandom(4).hex() + "\n"
+    digest = hashlib.sha256(pem.encode()).hexdigest()[:16]
+    guessable = os.path.join(tempfile.gettempdir(), f"stripe-sync-ca-{digest}.pem")
+    with open(guessable, "w") as f:
+        f.write("-----BEGIN CERTIFICATE-----\nplanted-ca\n")
+    try:
+        path = PoolConfig(ssl_ca=pem).connection_kwargs()["sslrootcert"]
+        assert path != guessable
+        with open(path) as f:
+            assert f.read() == pem
+        info = os.lstat(path)
+        assert stat.S_ISREG(info.st_mode)
+        assert stat.S_IMODE(info.st_mode) == 0o600
+        assert info.st_uid == os.getuid()
+        # One file per CA and process, not one per connection.
+        assert PoolConfig(ssl_ca=pem).connection_kwargs()["sslrootcert"] == path
+    finally:
+        os.unlink(guessable)
+
+
 @pytest.mark.parametrize(
     ("object_id", "name"),
     [
