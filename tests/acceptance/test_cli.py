@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from stripe_sync import embedded
 from stripe_sync.migrations import load_migrations
@@ -435,3 +436,55 @@ def test_backfill_to_a_database_it_never_reached_is_a_configuration_error(
     assert "S3cretDbPw" not in output
     assert "S3cretStripeKey" not in output
     assert "Traceback" not in output
+
+
+def test_backfill_auto_expand_lists_pages_a_subscriptions_items_to_the_end(
+    env: dict[str, str],
+) -> None:
+    """Stripe embeds 10 items of a subscription: --auto-expand-lists (the TypeScript engine's
+    autoExpandLists) lists the rest; without it the first 10 are kept."""
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    with FakeStripe(seed=5) as fake, run_in_thread(fake) as server:
+        customer = fake.call("POST", "/v1/customers", {"email": "many@example.com"})
+        product = fake.call("POST", "/v1/products", {"name": "Seats"})
+        prices = [
+            fake.call(
+                "POST",
+                "/v1/prices",
+                {
+                    "product": product["id"],
+                    "unit_amount": 100 + n,
+                    "currency": "usd",
+                    "recurring": {"interval": "month"},
+                },
+            )
+            for n in range(13)
+        ]
+        subscription = fake.call(
+            "POST",
+            "/v1/subscriptions",
+            {"customer": customer["id"], "items": [{"price": p["id"]} for p in prices]},
+        )
+        assert subscription["items"]["has_more"]
+        env = {**env, "STRIPE_API_KEY": fake.api_key, "STRIPE_API_BASE": server.url}
+        counts = []
+        # Each into its own schema: a second run into the same one would list only what is new.
+        for flag, schema in (("--no-auto-expand-lists", "first"), ("--auto-expand-lists", "all")):
+            result = cli("backfill", "subscription", "--json", flag, "--schema", schema, env=env)
+            assert result.returncode == 0, result.stderr
+            url = re.search(r"Using the embedded PostgreSQL: (\S+)", result.stderr)
+            assert url is not None, result.stderr
+            with psycopg.connect(url.group(1)) as conn:
+                statement = sql.SQL(
+                    "SELECT count(*) FROM {}.subscription_items WHERE subscription = %s"
+                )
+                (count,) = conn.execute(
+                    statement.format(sql.Identifier(schema)), (subscription["id"],)
+                ).fetchone() or (None,)
+            counts.append(count)
+    assert counts == [10, 13]
+    for command in ("backfill", "start"):
+        help_text = cli(command, "--help", env=env).stdout
+        assert "--auto-expand-lists" in help_text
+        assert "STRIPE_SYNC_AUTO_EXPAND_LISTS" in help_text

@@ -17,6 +17,7 @@ from ..config import DEFAULT_API_BASE, DEFAULT_API_VERSION, DEFAULT_SCHEMA, Stri
 from ..errors import ConfigError, StripeSyncError, UnknownObjectError
 
 __all__ = [
+    "auto_expand_lists_option",
     "data_dir_option",
     "database_never_reached",
     "database_url_option",
@@ -120,6 +121,16 @@ data_dir_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
     help=f"Data directory of the embedded PostgreSQL [default: {embedded.default_data_dir()}].",
+)
+# The TypeScript engine's autoExpandLists.
+auto_expand_lists_option = click.option(
+    "--auto-expand-lists/--no-auto-expand-lists",
+    envvar="STRIPE_SYNC_AUTO_EXPAND_LISTS",
+    show_envvar=True,
+    default=False,
+    show_default=True,
+    help="Page truncated nested lists (a subscription's items past 10, an invoice's lines) to "
+    "the end, one request per further page, and mark children gone from them deleted.",
 )
 # --stripe-key is the TypeScript engine's name for it (its README's commands use it).
 api_key_option = click.option(

@@ -18,6 +18,7 @@ import click
 from ..config import StripeSyncConfig
 from ..errors import DatabaseUnavailableError
 from ._common import (
+    auto_expand_lists_option,
     data_dir_option,
     database_never_reached,
     database_url_option,
@@ -139,6 +140,7 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."
 )
+@auto_expand_lists_option
 @stripe_options
 @handle_errors
 def backfill(
@@ -153,6 +155,7 @@ def backfill(
     connected_accounts: str | None,
     sigma: bool,
     as_json: bool,
+    auto_expand_lists: bool,
     **options: Any,
 ) -> None:
     """List Stripe's history of OBJECTS (default: all) into the database.
@@ -173,6 +176,7 @@ def backfill(
         backfill_lease_seconds=lease_seconds,
         max_requests_per_second=max_rps,
         max_requests_per_second_per_endpoint=max_rps_per_endpoint,
+        auto_expand_lists=auto_expand_lists,
     )
     console = Console(stderr=True)
     created = _created(created_gte, created_lte)
