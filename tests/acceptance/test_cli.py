@@ -21,6 +21,7 @@ from psycopg import sql
 from stripe_sync import embedded
 from stripe_sync.migrations import load_migrations
 from stripe_sync.resources import REGISTRY
+from tests.conftest import RestartablePostgres
 
 
 def cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -488,3 +489,49 @@ def test_backfill_auto_expand_lists_pages_a_subscriptions_items_to_the_end(
         help_text = cli(command, "--help", env=env).stdout
         assert "--auto-expand-lists" in help_text
         assert "STRIPE_SYNC_AUTO_EXPAND_LISTS" in help_text
+
+
+def test_backfill_whose_database_goes_away_after_it_started_says_resume(
+    restartable_pg15: RestartablePostgres, env: dict[str, str]
+) -> None:
+    """The other side of the configuration error: once the run has started, a database that
+    goes away is an outage (exit 1), and running the same command again resumes."""
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    with FakeStripe(seed=9) as fake, run_in_thread(fake) as server:
+        fake.seed("customer", 3000)
+        fake.configure(latency_ms=40.0)
+        env = {
+            **env,
+            "DATABASE_URL": restartable_pg15.url,
+            "STRIPE_API_KEY": fake.api_key,
+            "STRIPE_API_BASE": server.url,
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "stripe_sync.cli", "backfill", "customer", "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and process.poll() is None:
+                with psycopg.connect(restartable_pg15.url) as conn:
+                    (listed,) = conn.execute(
+                        "SELECT count(*) FROM stripe.customers"
+                    ).fetchone() or (0,)
+                if listed:
+                    break
+                time.sleep(0.05)
+            assert process.poll() is None, "the backfill ended before the database went away"
+            restartable_pg15.stop("immediate")
+            _, stderr = process.communicate(timeout=180)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert process.returncode == 1, stderr
+    assert "the database went away during the backfill" in stderr
+    assert "run the same command again once it is back to resume" in stderr
+    assert "error: cannot connect to PostgreSQL at" not in stderr
