@@ -9,6 +9,7 @@ StripeSync`` works as ever; type checkers read the imports under ``TYPE_CHECKING
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -79,6 +80,10 @@ if not TYPE_CHECKING:  # hidden from type checkers, which would type every unkno
     def __getattr__(name: str) -> Any:
         module = _LAZY.get(name)
         if module is None:
+            # ``import stripe_sync; stripe_sync.resources``: a submodule is an attribute of
+            # the package once imported, as it always was before the names became lazy.
+            if not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}"):
+                return importlib.import_module(f"{__name__}.{name}")
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f".{module}", __name__), name)
         globals()[name] = value  # once: later lookups do not come here

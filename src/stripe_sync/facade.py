@@ -221,7 +221,8 @@ class AsyncStripeSync:
         return remove
 
     def _tell_listeners(self, result: SyncResult, seconds: float) -> None:
-        for listener in self._event_listeners:
+        # A copy: a listener may remove itself (or another) while it is called.
+        for listener in tuple(self._event_listeners):
             try:
                 listener(result, seconds)
             except Exception:
