@@ -43,6 +43,7 @@ from .backfill import (
     parse_created,
     resolve_objects,
 )
+from .changes import Via
 from .client import StripeClient
 from .config import DEFAULT_API_BASE, StripeSyncConfig
 from .dead_letters import DeadLetters, dead_letterable
@@ -65,6 +66,7 @@ from .sigma.sync import SigmaResult, SigmaSync
 from .sigma.tables import EnsureResult, ensure_tables
 from .signature import DEFAULT_TOLERANCE, verify_webhook
 from .store import Store
+from .wait import WriteWatcher, target_of
 
 __all__ = ["AsyncStripeSync", "StripeSync"]
 
@@ -117,6 +119,7 @@ class AsyncStripeSync:
         self._backfill: Backfiller | None = None
         self._closed = False
         self._event_listeners: list[EventListener] = []
+        self._watcher: WriteWatcher | None = None
 
     async def __aenter__(self) -> AsyncStripeSync:
         return self
@@ -132,6 +135,9 @@ class AsyncStripeSync:
     async def close(self) -> None:
         """Close the connection pool and the HTTP client. Idempotent."""
         self._closed = True
+        if self._watcher is not None:
+            await self._watcher.close()
+            self._watcher = None
         if self._store is not None:
             await self._store.close()
             self._store = None
@@ -165,7 +171,7 @@ class AsyncStripeSync:
         event = await self._verify(payload, signature)
         # Verified: the body is UTF-8 JSON, passed on as received (see Ingestor.process_event).
         text = payload.decode("utf-8") if isinstance(payload, bytes) else payload
-        return await self._process_event(event, raw=text, started=started)
+        return await self._process_event(event, raw=text, started=started, via="webhook")
 
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in.
@@ -183,6 +189,7 @@ class AsyncStripeSync:
         *,
         raw: str | None = None,
         started: float | None = None,
+        via: Via | None = None,
     ) -> SyncResult:
         # Every path that applies events comes through here (webhooks, process_event, the
         # Events API poller, replayed dead letters), so every one of them feeds the listeners.
@@ -190,7 +197,7 @@ class AsyncStripeSync:
             started = time.perf_counter()
         ingestor = await self._ready()
         try:
-            result = await ingestor.process_event(event, raw=raw)
+            result = await ingestor.process_event(event, raw=raw, via=via)
         except Exception as exc:
             if not dead_letterable(exc):
                 raise
@@ -230,6 +237,31 @@ class AsyncStripeSync:
         """
         ingestor = await self._ready()
         return await ingestor.sync_entity(object_id, object=object, account=account)
+
+    async def wait_until_synced(
+        self,
+        target: Mapping[str, Any] | str | object,
+        *,
+        timeout: float = 30.0,  # noqa: ASYNC109 - the API the issue asks for, as in sync code
+        at: datetime | float | None = None,
+        object: str | None = None,
+    ) -> None:
+        """Return once the mirror holds ``target`` at least at its version, so that SQL read
+        after this sees it; raise :class:`TimeoutError` after ``timeout`` seconds.
+
+        ``target`` is an event (a dict or ``stripe.Event``: applied, or the row is newer), an
+        object as Stripe returned it (or its dict: the row has the same values), or an id (with
+        ``at``, Stripe's time of the version, e.g. an event's ``created``, as an aware datetime
+        or Unix seconds: the row is of that second or later; without: the row exists).
+        ``object`` names the type of an id whose prefix does not tell (coupons). A deleted
+        object's tombstone satisfies any target. The database notifies the wait of each write
+        (``LISTEN``/``NOTIFY``): it does not poll. See :mod:`stripe_sync.wait`.
+        """
+        self._check_open()
+        wanted = target_of(target, at=at, object=object)
+        if self._watcher is None:
+            self._watcher = WriteWatcher(await self._open_store())
+        await self._watcher.wait(wanted, timeout)
 
     async def ping(self) -> None:
         """Raise :class:`DatabaseUnavailableError` unless the database answers a trivial query."""
@@ -744,7 +776,12 @@ class AsyncStripeSync:
     async def _poller(self) -> EventPoller:
         # Stateless between passes (the cursor is in the database): one per call is fine.
         store = await self._open_store()
-        return EventPoller(store, self._stripe, self.config, self.process_event)
+        return EventPoller(
+            store,
+            self._stripe,
+            self.config,
+            functools.partial(self._process_event, via="events"),
+        )
 
     # -- accounts management -----------------------------------------------------------------------
 
@@ -881,6 +918,19 @@ class StripeSync:
     ) -> SyncResult:
         """See :meth:`AsyncStripeSync.sync_single_entity`."""
         return self._call(self._core.sync_single_entity, object_id, object=object, account=account)
+
+    def wait_until_synced(
+        self,
+        target: Mapping[str, Any] | str | object,
+        *,
+        timeout: float = 30.0,
+        at: datetime | float | None = None,
+        object: str | None = None,
+    ) -> None:
+        """See :meth:`AsyncStripeSync.wait_until_synced`."""
+        return self._call(
+            self._core.wait_until_synced, target, timeout=timeout, at=at, object=object
+        )
 
     def ping(self) -> None:
         """See :meth:`AsyncStripeSync.ping`."""
