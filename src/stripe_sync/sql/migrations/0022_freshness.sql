@@ -199,20 +199,22 @@ LANGUAGE plpgsql
 SET search_path FROM CURRENT
 AS $d$
 BEGIN
-    CASE p_table %s
-    ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
-    END CASE;
     -- Tell whoever waits for writes (wait_until_synced), once per table and transaction
     -- (PostgreSQL delivers identical notifications of a transaction once, at its commit). A
     -- NOTIFY serializes commits, so only while someone listens; the shared lock, held to the
-    -- commit, lets a new listener wait for writers that looked before it was registered.
+    -- commit, lets a new listener wait for writers that looked before it was registered. It is
+    -- taken before this call locks any row (again in a transaction: at no cost), so a writer
+    -- queued behind a registering listener holds no row another writer waits for.
     PERFORM pg_advisory_xact_lock_shared(%s);
     IF EXISTS (SELECT 1 FROM "_write_listeners") THEN
         PERFORM pg_notify(%L, p_table);
     END IF;
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
+    END CASE;
 END
 $d$
-$template$, coalesce(v_write, ''), "_written_lock_key"(), v_channel);
+$template$, "_written_lock_key"(), v_channel, coalesce(v_write, ''));
 
     EXECUTE format($template$
 CREATE OR REPLACE FUNCTION "_existing_ids"(p_table text, p_ids text[]) RETURNS text[]
