@@ -168,6 +168,7 @@ class WriteWatcher:
         self._task: asyncio.Task[None] | None = None
         self._idle: asyncio.TimerHandle | None = None
         self._stopping: asyncio.Task[None] | None = None
+        self._closed = False
         #: (table or None for any, event set on a notification) of each waiter.
         self._waiters: list[tuple[str | None, asyncio.Event]] = []
 
@@ -208,7 +209,11 @@ class WriteWatcher:
                 self._schedule_stop()
 
     async def close(self) -> None:
-        """Stop listening (the engine closes)."""
+        """Stop listening for good (the engine closes); waits still running fail."""
+        self._closed = True
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
         async with self._lock:
             await self._shutdown()
 
@@ -222,6 +227,8 @@ class WriteWatcher:
             if self._task is not None and not self._task.done():
                 return
             await self._shutdown()
+            if self._closed:
+                raise ConfigError("this engine was closed while waiting for a write")
             conn = await self._store.listener()
             schema = self._store.schema
             try:

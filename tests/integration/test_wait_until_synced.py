@@ -210,3 +210,12 @@ def test_the_sync_twin(fake: FakeStripe, database_url: str) -> None:
             sync.wait_until_synced(customer, timeout=SETTLE)
         sync.process_event(created)
         sync.wait_until_synced(customer, timeout=0)
+
+
+async def test_closing_the_engine_ends_a_wait(sync: AsyncStripeSync, fake: FakeStripe) -> None:
+    _, created = create_customer(fake, "Ada")
+    waiting = asyncio.create_task(sync.wait_until_synced(created, timeout=20))
+    assert await still_waiting(waiting)
+    await sync.close()
+    with pytest.raises(ConfigError, match="closed"):
+        await asyncio.wait_for(waiting, timeout=5)
