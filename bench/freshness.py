@@ -14,9 +14,11 @@ Modes (:data:`MODES`; a new one is one entry):
 
 - ``webhook``: ``start --public-url`` registers a managed endpoint in the fake, which delivers
   each event to it, signed (4 delivery threads);
-- ``events``: ``start --listen-mode events --poll-interval S`` polls the Events API.
+- ``events``: ``start --listen-mode events --poll-interval S`` polls the Events API;
+- ``websocket``: ``start --listen-mode websocket`` receives the events over the fake's Stripe
+  CLI channel (``POST /v1/stripecli/sessions`` and its websocket).
 
-Goals (issue 16): webhook p99 < 1 s; polling p99 < poll interval + 1 s.
+Goals (issue 16): webhook and websocket p99 < 1 s; polling p99 < poll interval + 1 s.
 
 Stripe's ``created`` is in whole seconds, so a delay measured from it reads up to 1 s longer
 than it was. With ``--pattern burst`` (the default) the events of each second are made in one
@@ -110,8 +112,12 @@ MODES: dict[str, Mode] = {
         ready=_baseline_taken,
         goal=lambda ctx: ctx.poll_interval + 1.0,
     ),
-    # "websocket": Mode(source="websocket", args=lambda ctx: ["--listen-mode", "websocket"],
-    #                   ready=<the fake's CLI session is connected>, goal=lambda ctx: 1.0),
+    "websocket": Mode(
+        source="websocket",
+        args=lambda ctx: ["--listen-mode", "websocket"],
+        ready=lambda ctx: ctx.stripe.fake.cli_sessions.connects > 0 and _baseline_taken(ctx),
+        goal=lambda ctx: 1.0,
+    ),
 }
 
 

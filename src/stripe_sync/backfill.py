@@ -547,10 +547,13 @@ class Backfiller:
             return await self._children_page(window, resource, account_id, account)
         if window.kind == "parents":
             assert resource.list_per_parent is not None
-            page = await self._list(get(resource.list_per_parent.parent), window, account)
+            page = await self._list(
+                get(resource.list_per_parent.parent), window, account, raw=False
+            )
             spawn = [str(o["id"]) for o in page.data]
             return 0, await self._commit(window, None, account_id, page, spawn=spawn)
-        page = await self._list(resource, window, account)
+        # Most objects have no nested lists: their page goes to PostgreSQL as Stripe sent it.
+        page = await self._list(resource, window, account, raw=not resource.nested_lists)
         children = await asyncio.gather(
             *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
         )
@@ -566,9 +569,12 @@ class Backfiller:
         for object_id in ambiguous:
             # A same-second tie with an event: fetch the object again to settle it.
             await self._ingestor.sync_entity(object_id, object=resource.name, account=account)
-        return len(page.data), following
+        return page.size, following
 
-    async def _list(self, resource: Resource, window: ClaimedWindow, account: str | None) -> _Page:
+    async def _list(
+        self, resource: Resource, window: ClaimedWindow, account: str | None, *, raw: bool
+    ) -> _Page:
+        """The window's next page; with ``raw``, its objects left as JSON (``_Page.raw``)."""
         assert resource.list_path is not None
         params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
         created: dict[str, int] = {}
@@ -580,10 +586,25 @@ class Backfiller:
             params["created"] = created
         if window.cursor:
             params["starting_after"] = window.cursor
+        if raw:
+            listed = await self._client().list_page_raw(resource.list_path, params, account=account)
+            return _Page(
+                data=[],
+                raw=listed.objects,
+                size=listed.count,
+                has_more=listed.has_more and listed.last_id is not None,
+                cursor=listed.last_id or window.cursor,
+                cursor_created=(
+                    datetime.fromtimestamp(listed.last_created, UTC)
+                    if listed.last_created is not None and listed.last_id is not None
+                    else window.cursor_created
+                ),
+            )
         page = await self._client().list_page(resource.list_path, params, account=account)
         last = page.data[-1] if page.data else None
         return _Page(
             data=page.data,
+            size=len(page.data),
             has_more=page.has_more and last is not None,
             cursor=str(last["id"]) if last is not None else window.cursor,
             cursor_created=(
@@ -609,7 +630,7 @@ class Backfiller:
         start = parents.index(window.cursor) + 1 if window.cursor in parents else 0
         if start >= len(parents):
             return 0, await self._commit(
-                window, None, account_id, _Page([], False, window.cursor, None)
+                window, None, account_id, _Page([], 0, False, window.cursor, None)
             )
         batch = parents[start : start + (1 if resource.is_child else PARENTS_AT_ONCE)]
 
@@ -632,7 +653,7 @@ class Backfiller:
 
         lists = await asyncio.gather(*(listed(p) for p in batch))
         items = [item for found in lists for item in found]
-        page = _Page(items, start + len(batch) < len(parents), batch[-1], None)
+        page = _Page(items, len(items), start + len(batch) < len(parents), batch[-1], None)
         following = await self._commit(
             window,
             resource,
@@ -663,7 +684,7 @@ class Backfiller:
                 "lease": self.lease,
                 "table": resource.table if resource is not None else None,
                 "account_id": account_id,
-                "objects": page.data if resource is not None else [],
+                "objects": (page.raw or page.data) if resource is not None else [],
                 "version": window.version,
                 "children": children,
                 "cursor": page.cursor,
@@ -717,10 +738,15 @@ class Backfiller:
 class _Page:
     """A listed page and the cursor it leaves the window at."""
 
+    #: The objects, parsed (empty when ``raw`` holds them).
     data: list[dict[str, Any]]
+    #: How many objects the page holds.
+    size: int
     has_more: bool
     cursor: str | None
     cursor_created: datetime | None
+    #: The objects as the JSON array Stripe sent, for a page Python does not look into.
+    raw: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

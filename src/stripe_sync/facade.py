@@ -65,8 +65,10 @@ from .sigma.catalog import resolve_tables
 from .sigma.sync import SigmaResult, SigmaSync
 from .sigma.tables import EnsureResult, ensure_tables
 from .signature import DEFAULT_TOLERANCE, verify_webhook
+from .status import StatusSnapshot, take_snapshot
 from .store import Store
 from .wait import WriteWatcher, target_of
+from .websocket_listener import InFlight, WebsocketListener
 
 __all__ = ["AsyncStripeSync", "StripeSync"]
 
@@ -171,7 +173,7 @@ class AsyncStripeSync:
         event = await self._verify(payload, signature)
         # Verified: the body is UTF-8 JSON, passed on as received (see Ingestor.process_event).
         text = payload.decode("utf-8") if isinstance(payload, bytes) else payload
-        return await self._process_event(event, raw=text, started=started, via="webhook")
+        return await self._process_event(event, raw=text, started=started, source="webhook")
 
     async def process_event(self, event: Mapping[str, Any] | object) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``) once, whatever order it arrives in.
@@ -189,19 +191,22 @@ class AsyncStripeSync:
         *,
         raw: str | None = None,
         started: float | None = None,
-        via: Via | None = None,
+        source: Via | None = None,
     ) -> SyncResult:
         # Every path that applies events comes through here (webhooks, process_event, the
-        # Events API poller, replayed dead letters), so every one of them feeds the listeners.
+        # Events API poller, the websocket channel, replayed dead letters), so every one of
+        # them feeds the listeners; ``source`` names the path (SyncResult.source).
         if started is None:
             started = time.perf_counter()
         ingestor = await self._ready()
         try:
-            result = await ingestor.process_event(event, raw=raw, via=via)
+            result = await ingestor.process_event(event, raw=raw, via=source)
         except Exception as exc:
             if not dead_letterable(exc):
                 raise
             result = await (await self._dead_letters()).record(event, exc)
+        if source is not None:
+            result = dataclasses.replace(result, source=source)
         self._tell_listeners(result, time.perf_counter() - started)
         return result
 
@@ -434,6 +439,12 @@ class AsyncStripeSync:
         """Per object, its newest backfill run: status, objects listed, windows by status."""
         store = await self._open_store()
         return await store.latest_object_progress()
+
+    async def status_snapshot(self) -> StatusSnapshot:
+        """What the status page shows: per account and object the lag, the newest backfill and
+        its progress, failing windows; managed webhook endpoints; dead letters. Reads the
+        database only and holds no secret (see :mod:`stripe_sync.status`)."""
+        return await take_snapshot(self)
 
     @property
     def stripe_stats(self) -> dict[str, int]:
@@ -780,8 +791,64 @@ class AsyncStripeSync:
             store,
             self._stripe,
             self.config,
-            functools.partial(self._process_event, via="events"),
+            functools.partial(self._process_event, source="events"),
         )
+
+    # -- the websocket channel ---------------------------------------------------------------------
+
+    async def listen_websocket(
+        self, stop: asyncio.Event | threading.Event, *, device_name: str | None = None
+    ) -> None:
+        """Receive the key's account's events over the Stripe CLI's websocket channel (what
+        ``stripe listen`` uses) until ``stop`` is set: no public URL, no endpoint in Stripe.
+
+        A CLI session is created with the key (``device_name`` names it in Stripe); each event
+        is verified with the session's secret, applied like a webhook and acknowledged once
+        committed. After every (re)connection the Events API is read from the stored cursor
+        (as by :meth:`poll_events`), so events that happened while disconnected are applied
+        too. Connection failures are retried with backoff; terminal errors (revoked key) are
+        raised. See :mod:`stripe_sync.websocket_listener` and README.md for what Stripe does
+        and does not guarantee about this channel.
+        """
+        self._check_open()
+        platform = await self._platform_account()
+        store = await self._open_store()
+        inflight = InFlight()
+
+        async def polled(event: dict[str, Any]) -> SyncResult:
+            return await inflight.apply(
+                str(event["id"]), lambda: self._process_event(event, source="events")
+            )
+
+        async def delivered(payload: str, signature: str | None, secret: str) -> SyncResult:
+            started = time.perf_counter()
+            event = verify_webhook(payload, signature, [secret], tolerance=DEFAULT_TOLERANCE)
+            return await inflight.apply(
+                str(event["id"]),
+                lambda: self._process_event(
+                    event, raw=payload, started=started, source="websocket"
+                ),
+            )
+
+        poller = EventPoller(store, self._stripe, self.config, polled)
+        listener = WebsocketListener(
+            self._stripe,
+            self.config,
+            delivered,
+            functools.partial(poller.catch_up, platform),
+            device_name=device_name,
+        )
+        if isinstance(stop, asyncio.Event):
+            await listener.run(stop)
+            return
+        # A threading.Event (StripeSync, another thread): mirror it onto this loop.
+        mirrored = asyncio.Event()
+        watcher = asyncio.create_task(anyio.to_thread.run_sync(stop.wait, abandon_on_cancel=True))
+        watcher.add_done_callback(lambda _: mirrored.set())
+        try:
+            await listener.run(mirrored)
+        finally:
+            watcher.cancel()
 
     # -- accounts management -----------------------------------------------------------------------
 
@@ -1029,6 +1096,10 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.backfill_progress`."""
         return self._call(self._core.backfill_progress)
 
+    def status_snapshot(self) -> StatusSnapshot:
+        """See :meth:`AsyncStripeSync.status_snapshot`."""
+        return self._call(self._core.status_snapshot)
+
     @property
     def stripe_stats(self) -> dict[str, int]:
         """See :attr:`AsyncStripeSync.stripe_stats`."""
@@ -1155,6 +1226,13 @@ class StripeSync:
         """See :meth:`AsyncStripeSync.listen_events`; pass a :class:`threading.Event` and set it
         from another thread (this call blocks until then)."""
         return self._call(self._core.listen_events, stop, interval=interval, accounts=accounts)
+
+    def listen_websocket(
+        self, stop: asyncio.Event | threading.Event, *, device_name: str | None = None
+    ) -> None:
+        """See :meth:`AsyncStripeSync.listen_websocket`; pass a :class:`threading.Event` and
+        set it from another thread (this call blocks until then)."""
+        return self._call(self._core.listen_websocket, stop, device_name=device_name)
 
     # -- accounts management -----------------------------------------------------------------------
 

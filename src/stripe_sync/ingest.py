@@ -105,8 +105,10 @@ class SyncResult:
     refetches: int = 0
     #: Referenced objects that were missing and fetched (``backfill_related_entities``).
     related_fetched: int = 0
-    #: How the event came (``webhook``, ``events``, ``websocket``), None when not said.
-    via: str | None = None
+    #: Which path brought the event: ``webhook`` (:meth:`process_webhook`), ``events`` (the
+    #: Events API poller, gap fills included), ``websocket`` (the Stripe CLI channel); None
+    #: for :meth:`process_event` called directly and for objects synced by id.
+    source: str | None = None
     #: The database clock when the write was done, just before its commit (None for a failed
     #: event): with ``event_created``, the event's delay from Stripe to the mirror.
     committed_at: datetime | None = None
@@ -488,7 +490,7 @@ class Ingestor:
             reason=reason,
             refetches=refetches,
             related_fetched=related,
-            via=change.via,
+            source=change.via,
             committed_at=committed,
         )
 

@@ -125,7 +125,7 @@ class Metrics:
                 delay = result.committed_at.timestamp() - result.event_created
                 # A database clock behind Stripe's reads as a negative delay: counted as 0.
                 self.freshness_seconds.labels(
-                    object=result.object or "unknown", source=result.via or "direct"
+                    object=result.object or "unknown", source=result.source or "direct"
                 ).observe(max(0.0, delay))
 
     def observe_error(self, reason: str) -> None:

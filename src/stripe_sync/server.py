@@ -10,6 +10,9 @@ Routes:
   5xx too).
 - ``GET /health``: 200 when the database answers, 503 when it does not.
 - ``GET /metrics``: Prometheus text (see :mod:`stripe_sync.metrics`).
+- ``GET /``: the status page (see :mod:`stripe_sync.status_page`), unless
+  ``status_page=False``: with ``status_token`` for those who present it, without one for
+  clients on this machine only.
 
 Like the CLI this module parses input, calls the library and maps its errors; it has no sync
 logic of its own. Mount it in your own Starlette or FastAPI app with
@@ -39,6 +42,7 @@ from .errors import (
 )
 from .facade import AsyncStripeSync
 from .metrics import Metrics
+from .status_page import DEFAULT_REFRESH_SECONDS, StatusPage
 
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "RETRY_AFTER_SECONDS", "create_app"]
 
@@ -56,6 +60,9 @@ def create_app(
     sync: AsyncStripeSync | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     registry: CollectorRegistry | None = None,
+    status_page: bool = True,
+    status_token: str | None = None,
+    status_refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
 ) -> Starlette:
     """The webhook app, for either a ``config`` or an existing ``sync`` engine.
 
@@ -63,6 +70,10 @@ def create_app(
     lifespan ends (uvicorn runs it). With ``sync`` the caller owns the engine and closes it.
     Metrics go to ``registry``, a new ``CollectorRegistry`` by default. The app's state holds
     ``stripe_sync`` (the engine) and ``metrics``.
+
+    ``GET /`` is the status page, reloading every ``status_refresh_seconds``: for requests
+    with ``status_token`` (at least 16 characters) or, without a token, for clients on this
+    machine only; ``status_page=False`` removes it (404).
     """
     if (config is None) == (sync is None):
         raise ConfigError("create_app needs either a config or a sync engine, not both")
@@ -74,6 +85,14 @@ def create_app(
     engine = sync if sync is not None else AsyncStripeSync(_required(config))
     metrics = Metrics(registry)
     handlers = _Handlers(engine, metrics, max_body_bytes)
+    routes = [
+        Route("/webhooks", handlers.post_webhook, methods=["POST"]),
+        Route("/health", handlers.get_health, methods=["GET"]),
+        Route("/metrics", handlers.get_metrics, methods=["GET"]),
+    ]
+    if status_page:
+        page = StatusPage(engine, token=status_token, refresh_seconds=status_refresh_seconds)
+        routes.append(Route("/", page.get, methods=["GET"]))
     # Events counted from the engine, not the route: those the Events API poller applies (events
     # mode) move the same counters as webhooks.
     stop_listening = engine._add_event_listener(metrics.observe_event)
@@ -87,14 +106,7 @@ def create_app(
             if owned:
                 await engine.close()
 
-    app = Starlette(
-        routes=[
-            Route("/webhooks", handlers.post_webhook, methods=["POST"]),
-            Route("/health", handlers.get_health, methods=["GET"]),
-            Route("/metrics", handlers.get_metrics, methods=["GET"]),
-        ],
-        lifespan=lifespan,
-    )
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.state.stripe_sync = engine
     app.state.metrics = metrics
     return app

@@ -3,12 +3,17 @@
 :func:`run_service` keeps one database current until it is told to stop:
 
 1. migrations;
-2. real time, one of two ways:
-   - ``webhook``: the webhook app (``/webhooks``, ``/health``, ``/metrics``) served by uvicorn, and
-     a managed webhook endpoint pointing at ``public_url`` (reused or created, see
-     :mod:`stripe_sync.managed_webhooks`), deleted again at shutdown unless ``keep_webhook``;
-   - ``events``: the same app (for ``/health`` and ``/metrics``) and the Events API polled every
-     ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint in Stripe;
+2. real time, one of three ways:
+   - ``webhook``: the webhook app (``/webhooks``, ``/health``, ``/metrics``, the status page
+     at ``/``) served by uvicorn, and a managed webhook endpoint pointing at ``public_url``
+     (reused or created, see :mod:`stripe_sync.managed_webhooks`), deleted again at shutdown
+     unless ``keep_webhook``;
+   - ``events``: the same app (for ``/health``, ``/metrics`` and ``/``) and the Events API
+     polled every ``poll_interval`` seconds from the stored cursor: no public URL, no endpoint
+     in Stripe;
+   - ``websocket``: the same app, and the events pushed over the Stripe CLI's websocket channel
+     (:meth:`AsyncStripeSync.listen_websocket`), gaps filled from the Events API on every
+     reconnection: no public URL, no endpoint in Stripe, events pushed as they happen;
 3. a backfill of every object in the background (unless ``backfill`` is False): incremental,
    so a restart lists only what is new;
 4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill
@@ -34,6 +39,7 @@ import uvicorn
 from .errors import ConfigError, StripeSyncError
 from .facade import AsyncStripeSync
 from .server import create_app
+from .status_page import DEFAULT_REFRESH_SECONDS
 
 __all__ = ["ServiceOptions", "run_service"]
 
@@ -44,7 +50,7 @@ _log = logging.getLogger(__name__)
 class ServiceOptions:
     """How :func:`run_service` runs."""
 
-    listen_mode: Literal["webhook", "events"] = "webhook"
+    listen_mode: Literal["webhook", "events", "websocket"] = "webhook"
     #: Where Stripe reaches the webhook app (``https://host/webhooks``); webhook mode only.
     public_url: str | None = None
     host: str = "127.0.0.1"
@@ -52,6 +58,12 @@ class ServiceOptions:
     backfill: bool = True
     keep_webhook: bool = False
     poll_interval: float = 5.0
+    #: Serve the status page at ``/`` (see :mod:`stripe_sync.status_page`).
+    status_page: bool = True
+    #: Who may read it: those with this token; None: clients on this machine only.
+    status_token: str | None = None
+    #: Seconds between the status page's reloads.
+    status_refresh: float = DEFAULT_REFRESH_SECONDS
     #: Called with the server's URL once it listens (the CLI prints it).
     on_listening: Callable[[str], None] | None = None
 
@@ -88,7 +100,7 @@ async def run_service(sync: AsyncStripeSync, options: ServiceOptions, stop: asyn
     if options.listen_mode == "webhook" and not options.public_url:
         raise ConfigError(
             "webhook mode needs a public URL (--public-url or --ngrok-token); "
-            "without one use --listen-mode events"
+            "without one use --listen-mode websocket or --listen-mode events"
         )
     endpoint_url = webhook_url(options.public_url) if options.public_url else None
     # Bound before anything else: a port in use is a configuration error, said at once.
@@ -109,7 +121,12 @@ async def _serve(
     await sync.run_migrations()
     server = _Server(
         uvicorn.Config(
-            create_app(sync=sync),
+            create_app(
+                sync=sync,
+                status_page=options.status_page,
+                status_token=options.status_token,
+                status_refresh_seconds=options.status_refresh,
+            ),
             host=options.host,
             port=options.port,
             log_level="warning",
@@ -135,6 +152,8 @@ async def _serve(
             await sync.use_managed_webhook(webhook_id, instance)
             tasks.append(asyncio.create_task(_heartbeat(sync, webhook_id, instance)))
             _log.warning("webhook endpoint %s -> %s", webhook_id, endpoint_url)
+        elif options.listen_mode == "websocket":
+            tasks.append(asyncio.create_task(sync.listen_websocket(stop)))
         else:
             tasks.append(
                 asyncio.create_task(sync.listen_events(stop, interval=options.poll_interval))

@@ -370,7 +370,7 @@ class Store:
             query("backfill_page", self.schema),
             {
                 **params,
-                "objects": _jsonb(list(params["objects"])),
+                "objects": _jsonb_objects(params["objects"]),
                 "children": _jsonb([c.as_json() for c in params["children"]]),
             },
         )
@@ -639,6 +639,17 @@ def _rolled_back(exc: BaseException) -> bool:
 def _jsonb(obj: Any) -> Jsonb:
     """A jsonb parameter, encoded by orjson (see :mod:`stripe_sync.jsoncodec`)."""
     return Jsonb(obj, dumps=jsoncodec.dumps)
+
+
+def _jsonb_objects(objects: bytes | Sequence[Mapping[str, Any]]) -> Jsonb:
+    """A jsonb array of objects: parsed ones encoded, or a JSON array (bytes) sent as it is."""
+    if isinstance(objects, bytes):
+        return Jsonb(objects, dumps=_verbatim)
+    return _jsonb(list(objects))
+
+
+def _verbatim(document: bytes) -> bytes:
+    return document
 
 
 def _change_json(change: Change) -> dict[str, Any]:

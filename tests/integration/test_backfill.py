@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import os
 import socket
 import subprocess
@@ -57,6 +58,33 @@ async def test_lists_every_object_of_the_named_types(fake: FakeStripe, database_
     assert result.objects["customer"].processed == 1234
     assert result.objects["product"].processed == 57
     assert set(result.objects) == {"customer", "product"}
+
+
+async def test_stored_objects_are_what_the_list_api_served(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Customers (no nested lists) go to PostgreSQL as the JSON Stripe sent; invoices are parsed
+    for their lines. Either way each row holds the object exactly as listed."""
+    fake.seed_realistic(scale=20)
+    listed: dict[str, dict[str, Any]] = {}
+    async with make_sync(fake, database_url, backfill_workers=4) as sync:
+        for name in ("customer", "invoice"):
+            path = get(name).list_path
+            assert path is not None
+            async for obj in sync._stripe().iter_list(path, dict(get(name).list_params)):
+                listed[obj["id"]] = obj
+        result = await sync.process_until_done(["customer", "invoice"])
+    assert result.status == "complete"
+    with psycopg.connect(database_url) as conn:
+        stored: dict[str, Any] = dict(
+            conn.execute(
+                "SELECT id, _raw_data FROM stripe.customers"
+                " UNION ALL SELECT id, _raw_data FROM stripe.invoices"
+            ).fetchall()
+        )
+    assert any(i.startswith("cus_") for i in listed)
+    assert any(i.startswith("in_") for i in listed)
+    assert stored == listed
 
 
 async def test_dense_windows_split_without_overlap_or_double_listing(
@@ -280,6 +308,80 @@ async def test_a_page_the_killed_process_had_sent_does_not_take_its_window_back(
         result = await asyncio.wait_for(sync.process_until_done("customer"), timeout=120)
     assert result.status == "complete"
     assert db_ids(database_url, "customer") == fake_ids(fake, "customer")
+
+
+PAGE_SQL = (
+    "SELECT status, split_at FROM stripe._backfill_page(p_window_id => %(window)s,"
+    " p_worker => %(worker)s, p_lease => interval '1 hour', p_table => 'customers',"
+    " p_account_id => %(account)s, p_objects => %(objects)s::jsonb, p_version => now(),"
+    " p_children => '[]', p_cursor => %(cursor)s, p_cursor_created => %(created)s,"
+    " p_has_more => %(more)s, p_split_below => 1000)"
+)
+
+
+async def test_a_page_sent_again_after_its_commit_is_committed_once(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """The store sends a statement again when its connection broke, and the break may come
+    after the commit (a database restart): the same page, sent twice, counts once, and the
+    second answer carries the split the first one made."""
+    fake.seed("customer", 150)
+    async with make_sync(fake, database_url, backfill_lease_seconds=3600) as sync:
+        first = await sync.process_next("customer")
+        account = await sync.get_current_account()
+    assert first.has_more
+    worker = "test-host:1:replay/0"
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        claimed = conn.execute(
+            "SELECT window_id, created_gte, created_lt, cursor FROM"
+            " stripe._backfill_claim(%s, %s, interval '1 hour')",
+            (first.run_id, worker),
+        ).fetchone()
+        assert claimed is not None
+        window, gte, lt, _ = claimed
+        # A page whose last object is near the window's end: the window splits.
+        late = lt - (lt - gte) / 20
+        page = {
+            "window": window,
+            "worker": worker,
+            "account": account["id"],
+            "objects": json.dumps(
+                [
+                    {"id": f"cus_replay{n}", "object": "customer", "created": int(late.timestamp())}
+                    for n in (1, 2)
+                ]
+            ),
+            "cursor": "cus_replay2",
+            "created": late,
+            "more": True,
+        }
+
+        def counts() -> tuple[int, int, int]:
+            row = conn.execute(
+                "SELECT processed_count, page_count,"
+                " (SELECT count(*) FROM stripe._sync_obj_runs WHERE run_id = %s)"
+                " FROM stripe._sync_obj_runs WHERE id = %s",
+                (first.run_id, window),
+            ).fetchone()
+            assert row is not None
+            return int(row[0]), int(row[1]), int(row[2])
+
+        before = counts()
+        once = conn.execute(PAGE_SQL, page).fetchone()
+        after_once = counts()
+        twice = conn.execute(PAGE_SQL, page).fetchone()
+        assert counts() == after_once
+        assert after_once[:2] == (before[0] + 2, before[1] + 1)
+        assert once is not None
+        assert once[0] == "running"
+        assert once[1] is not None  # it split
+        assert twice == once
+        # The last page, sent twice: complete both times, counted once.
+        last = {**page, "objects": "[]", "more": False}
+        assert conn.execute(PAGE_SQL, last).fetchone() == ("complete", None)
+        done = counts()
+        assert conn.execute(PAGE_SQL, last).fetchone() == ("complete", None)
+        assert counts() == done
 
 
 def test_only_a_holder_of_this_host_that_is_gone_counts_as_dead() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +15,7 @@ from stripe_sync.client import ListPage, StripeClient
 from stripe_sync.config import StripeSyncConfig
 from stripe_sync.errors import (
     ConfigError,
+    StripeAPIError,
     StripeAuthenticationError,
     StripeConnectionError,
     StripeInvalidRequestError,
@@ -127,6 +129,58 @@ async def test_retrieve_and_list_page(fake: FakeStripe) -> None:
     assert isinstance(page, ListPage)
     assert len(page.data) == 10
     assert page.has_more is True
+
+
+async def test_list_page_raw_is_the_same_page_left_as_json(fake: FakeStripe) -> None:
+    fake.seed("customer", 12)
+    async with _client(httpx.ASGITransport(app=fake.app)) as client:
+        parsed = await client.list_page("/v1/customers", {"limit": 10})
+        raw = await client.list_page_raw("/v1/customers", {"limit": 10})
+        rest = await client.list_page_raw(
+            "/v1/customers", {"limit": 10, "starting_after": raw.last_id}
+        )
+    assert json.loads(raw.objects) == parsed.data
+    assert (raw.count, raw.has_more) == (10, True)
+    assert raw.last_id == parsed.data[-1]["id"]
+    assert raw.last_created == parsed.data[-1]["created"]
+    assert (rest.count, rest.has_more, len(json.loads(rest.objects))) == (2, False, 2)
+
+
+@pytest.mark.parametrize(
+    ("body", "count", "last_id", "last_created"),
+    [
+        ({"object": "list", "data": [], "has_more": False}, 0, None, None),
+        ({"object": "list", "data": [{"id": "x_1", "created": True}]}, 1, "x_1", None),
+        ({"object": "list", "data": [{"id": "x_1", "created": 1.5}]}, 1, "x_1", None),
+        ({"object": "list", "data": [{"id": "x_1"}], "has_more": True}, 1, "x_1", None),
+    ],
+)
+async def test_list_page_raw_takes_only_an_integer_created(
+    body: dict[str, Any], count: int, last_id: str | None, last_created: int | None
+) -> None:
+    transport, _ = _mock(_resp(200, body))
+    async with _client(transport) as client:
+        page = await client.list_page_raw("/v1/things")
+    assert (page.count, page.last_id, page.last_created) == (count, last_id, last_created)
+    assert json.loads(page.objects) == body["data"]
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b'{"object": "list", "data": [{"id": }]}', StripeServerError),
+        (b'{"object": "list", "data": {"id": "x"}}', StripeServerError),
+        (b"<html>busy</html>", StripeServerError),
+        (b'{"object": "list", "data": [{"name": "no id"}]}', StripeAPIError),
+    ],
+)
+async def test_list_page_raw_refuses_what_is_not_a_list_of_objects(
+    content: bytes, error: type[Exception]
+) -> None:
+    transport, _ = _mock(httpx.Response(200, content=content))
+    async with _client(transport) as client:
+        with pytest.raises(error):
+            await client.list_page_raw("/v1/things")
 
 
 async def test_stripe_account_header_reaches_the_connected_account(fake: FakeStripe) -> None:

@@ -50,9 +50,20 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def resolve_database_url(database_url: str | None, data_dir: Path | None) -> str:
-    """The given URL, or the embedded server's (started if needed), announced on stderr."""
+    """The given URL, or the embedded server's (started if needed), announced on stderr.
+
+    With ``--no-embedded-postgres`` (``STRIPE_SYNC_EMBEDDED_POSTGRES=0``, as the container image
+    sets) a missing URL is a configuration error instead: an embedded server inside an
+    ephemeral container would keep the synced data only until the container is removed.
+    """
     if database_url:
         return database_url
+    context = click.get_current_context(silent=True)
+    if context is not None and not context.find_root().params.get("embedded_postgres", True):
+        raise ConfigError(
+            "no database URL: set DATABASE_URL (or --database-url); the embedded PostgreSQL "
+            "is turned off (--no-embedded-postgres, STRIPE_SYNC_EMBEDDED_POSTGRES=0)"
+        )
     url = embedded.ensure_running(data_dir)
     click.echo(f"Using the embedded PostgreSQL: {url}", err=True)
     return url
@@ -111,8 +122,18 @@ api_version_option = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="stripe-sync-engine")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-def main(verbose: int) -> None:
+@click.option(
+    "--embedded-postgres/--no-embedded-postgres",
+    envvar="STRIPE_SYNC_EMBEDDED_POSTGRES",
+    show_envvar=True,
+    default=True,
+    help="Without a database URL, start (or reuse) the embedded PostgreSQL; when off, a "
+    "missing DATABASE_URL is an error (the container image turns it off).",
+)
+def main(verbose: int, embedded_postgres: bool) -> None:
     """Keep a Stripe account mirrored in PostgreSQL."""
+    # embedded_postgres is read where a URL is resolved (resolve_database_url).
+    del embedded_postgres
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if verbose == 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -33,13 +33,15 @@ def _ngrok_url(token: str, port: int) -> str:
 @main.command()
 @click.option(
     "--listen-mode",
-    type=click.Choice(["webhook", "events"]),
+    type=click.Choice(["webhook", "events", "websocket"]),
     envvar="STRIPE_SYNC_LISTEN_MODE",
     show_envvar=True,
     default="webhook",
     show_default=True,
-    help="webhook: a managed endpoint posts to this server; events: poll the Events API "
-    "(no public URL needed).",
+    help="webhook: a managed endpoint posts to this server; events: poll the Events API; "
+    "websocket: receive events over the Stripe CLI's websocket channel (what 'stripe listen' "
+    "uses; a development tool in Stripe's docs), gaps filled from the Events API. events and "
+    "websocket need no public URL.",
 )
 @click.option(
     "--public-url",
@@ -80,6 +82,22 @@ def _ngrok_url(token: str, port: int) -> str:
     default=None,
     help="Also accept webhooks signed with this secret (an endpoint you manage yourself).",
 )
+@click.option(
+    "--status-token",
+    envvar="STRIPE_SYNC_STATUS_TOKEN",
+    show_envvar=True,
+    default=None,
+    help="Token that opens the status page at / (Bearer, basic-auth password or ?token= once; "
+    "at least 16 characters). Without it the page answers only on this machine.",
+)
+@click.option(
+    "--status-refresh",
+    type=click.FloatRange(min=1),
+    default=10.0,
+    show_default=True,
+    help="Seconds between the status page's reloads.",
+)
+@click.option("--no-status-page", is_flag=True, help="Do not serve the status page at /.")
 @click.option("--no-backfill", is_flag=True, help="Do not backfill in the background.")
 @click.option("--sigma", is_flag=True, help="Also sync the default Sigma tables in the background.")
 @click.option("--keep-webhook", is_flag=True, help="Do not delete the managed endpoint on exit.")
@@ -99,14 +117,18 @@ def start(
     host: str,
     port: int,
     webhook_secret: str | None,
+    status_token: str | None,
+    status_refresh: float,
+    no_status_page: bool,
     no_backfill: bool,
     keep_webhook: bool,
     poll_interval: float,
     sigma: bool,
     **options: Any,
 ) -> None:
-    """Migrate, listen for changes (webhooks or the Events API), backfill in the background,
-    and on SIGINT/SIGTERM drain, delete the managed webhook endpoint and exit."""
+    """Migrate, listen for changes (webhooks, the Events API or the Stripe CLI's websocket
+    channel), backfill in the background, and on SIGINT/SIGTERM drain, delete the managed
+    webhook endpoint and exit."""
     import asyncio
 
     from ..service import ServiceOptions
@@ -114,21 +136,40 @@ def start(
     if listen_mode == "webhook" and not public_url and ngrok_token:
         public_url = _ngrok_url(ngrok_token, port)
     service = ServiceOptions(
-        listen_mode="events" if listen_mode == "events" else "webhook",
+        listen_mode=_MODES[listen_mode],
         public_url=public_url,
         host=host,
         port=port,
         backfill=not no_backfill,
         keep_webhook=keep_webhook,
         poll_interval=poll_interval,
+        status_page=not no_status_page,
+        status_token=status_token or None,
+        status_refresh=status_refresh,
         on_listening=lambda url: click.echo(
-            f"stripe-sync listening on {url} ({listen_mode} mode); Ctrl-C to stop", err=True
+            f"stripe-sync listening on {url} ({listen_mode} mode); Ctrl-C to stop"
+            + _status_line(url, no_status_page, status_token),
+            err=True,
         ),
     )
     config = stripe_config(**options, stripe_webhook_secret=webhook_secret, enable_sigma=sigma)
     with asyncio.Runner(loop_factory=_new_event_loop) as runner:
         runner.run(_run(config, service))
     click.echo("stopped", err=True)
+
+
+def _status_line(url: str, off: bool, token: str | None) -> str:
+    if off:
+        return ""
+    who = "with the status token" if token else "from this machine only"
+    return f"\nstatus page: {url}/ ({who})"
+
+
+_MODES: dict[str, Literal["webhook", "events", "websocket"]] = {
+    "webhook": "webhook",
+    "events": "events",
+    "websocket": "websocket",
+}
 
 
 def _new_event_loop() -> asyncio.AbstractEventLoop:

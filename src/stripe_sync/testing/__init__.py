@@ -28,7 +28,9 @@ Over real HTTP, e.g. with the official ``stripe`` package::
 Seed data without HTTP: ``fake.seed("customer", 10_000, created_range=(t0, t1))`` or
 ``fake.seed_realistic(scale=1000)``. Receive webhooks: ``ep = fake.add_webhook_endpoint(url)``
 (``ep["secret"]`` verifies signatures), then ``fake.wait_for_webhooks()`` and inspect
-``fake.deliveries``. Inject trouble: ``fake.configure(rate_limit_probability=0.2, seed=1)``.
+``fake.deliveries``. The Stripe CLI's channel (``POST /v1/stripecli/sessions`` and its
+websocket, over real HTTP) is driven through ``fake.cli_sessions``. Inject trouble:
+``fake.configure(rate_limit_probability=0.2, seed=1)``.
 
 As a separate process: ``stripe-sync fake-stripe --port 12111`` (which calls :func:`serve`),
 driven through the ``/_fake/`` control endpoints (see :mod:`stripe_sync.testing.app`).

@@ -9,7 +9,8 @@ Control endpoints (no auth, JSON in and out) let a fake running as a separate pr
 by tests and benchmarks: ``GET|POST /_fake/config``, ``POST /_fake/reset``, ``POST /_fake/seed``,
 ``POST /_fake/seed_realistic``, ``POST /_fake/accounts``, ``GET /_fake/stats``,
 ``GET /_fake/webhooks``, ``POST /_fake/webhooks/wait``, ``POST /_fake/events/{id}/resend``,
-``GET /_fake/health``.
+``GET /_fake/health``. The websocket of the Stripe CLI's sessions (``POST /v1/stripecli/sessions``)
+is served at ``/_fake/stripecli/websocket`` (see :mod:`stripe_sync.testing.cli_sessions`).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
+from .cli_sessions import SESSION_PATH, WEBSOCKET_PATH
 from .errors import FakeStripeError, invalid_api_key, permission_denied
 from .forms import FormError, decode
 
@@ -106,6 +108,8 @@ def build_app(fake: FakeStripe) -> Starlette:
         body_json: dict[str, Any] | None = None
         if path.startswith("/v2/"):
             fake.sigma.public_base = str(request.base_url)
+        elif path == SESSION_PATH:
+            fake.cli_sessions.public_base = str(request.base_url)
         if method == "POST":
             raw = (await request.body()).decode("utf-8", errors="replace")
             if request.headers.get("content-type", "").startswith("application/json"):
@@ -270,6 +274,7 @@ def build_app(fake: FakeStripe) -> Starlette:
         Route("/_fake/webhooks/wait", wait, methods=["POST"]),
         Route("/_fake/events/{event_id}/resend", resend, methods=["POST"]),
         Route("/_fake/sigma/files/{file_id}", sigma_file, methods=["GET"]),
+        WebSocketRoute(WEBSOCKET_PATH, fake.cli_sessions.serve),
         Route("/{path:path}", api, methods=methods),
     ]
     return Starlette(routes=routes)

@@ -7,11 +7,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .app import build_app
+from .cli_sessions import SESSION_PATH, CliSessions
 from .errors import FakeStripeError
 from .events import DEFAULT_API_VERSION, record_event
 from .faults import FaultConfig, Faults
 from .ops import Ctx
 from .router import default_router
+from .routes import Route
 from .seed import seed_objects, seed_realistic
 from .sigma import SigmaFake
 from .state import Store
@@ -56,7 +58,9 @@ class FakeStripe:
             max_attempts=webhook_max_attempts,
             timeout=webhook_timeout,
         )
-        self.router = default_router()
+        #: ``stripe listen``'s channel: CLI sessions and their websocket (see :mod:`.cli_sessions`).
+        self.cli_sessions = CliSessions(self.store)
+        self.router = default_router([Route("POST", SESSION_PATH, self.cli_sessions.create)])
         #: The Sigma query-run API: data, runs and knobs (see :mod:`.sigma`).
         self.sigma = SigmaFake(self.store)
         #: ``(account, Idempotency-Key)`` -> (request fingerprint, status, body).
@@ -260,6 +264,7 @@ class FakeStripe:
             self.store.reset()
             self.idempotency.clear()
         self.webhooks.clear()
+        self.cli_sessions.reset()
         self.faults.reset_counters()
 
     def stats(self) -> dict[str, Any]:
@@ -278,8 +283,9 @@ class FakeStripe:
         }
 
     def close(self) -> None:
-        """Stop the webhook workers."""
+        """Stop the webhook workers and drop the CLI websockets."""
         self.webhooks.close()
+        self.cli_sessions.drop()
 
     def __enter__(self) -> FakeStripe:
         return self

@@ -8,6 +8,7 @@ registry object is served without touching the fake.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,10 +134,11 @@ class Router:
         return None
 
 
-def default_router() -> Router:
-    """Every endpoint the fake serves."""
+def default_router(extra: Sequence[Route] = ()) -> Router:
+    """Every endpoint the fake serves, plus ``extra`` (handlers bound to one fake)."""
     return Router(
         [
+            *extra,
             *catalog.ROUTES,
             *billing.ROUTES,
             *payments.ROUTES,
