@@ -29,7 +29,7 @@ once). ``--pattern even`` spreads them over the second: each delay then reads 0 
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/freshness.py                       # both modes, 100/s for 20 s
+    .venv/bin/python bench/freshness.py                       # every mode, 100/s for 20 s
     .venv/bin/python bench/freshness.py --modes webhook --seconds 60
     .venv/bin/python bench/freshness.py --poll-interval 0.5 --pattern even
     .venv/bin/python bench/freshness.py --json                # one JSON line on stdout
@@ -115,7 +115,9 @@ MODES: dict[str, Mode] = {
     "websocket": Mode(
         source="websocket",
         args=lambda ctx: ["--listen-mode", "websocket"],
-        ready=lambda ctx: ctx.stripe.fake.cli_sessions.connects > 0 and _baseline_taken(ctx),
+        ready=lambda ctx: (
+            ctx.stripe.fake.cli_sessions.open_connections == 1 and _baseline_taken(ctx)
+        ),
         goal=lambda ctx: 1.0,
     ),
 }
