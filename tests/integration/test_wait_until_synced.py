@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+import stripe
 
 from stripe_sync import AsyncStripeSync, StripeSync
 from stripe_sync.errors import ConfigError, UnknownObjectError
@@ -99,6 +100,9 @@ async def test_returns_at_once_when_already_synced(
     await sync.wait_until_synced(customer, timeout=0)
     await sync.wait_until_synced(customer["id"], timeout=0)
     await sync.wait_until_synced(customer["id"], at=created["created"], timeout=0)
+    # As the Stripe SDK gives them.
+    await sync.wait_until_synced(stripe.Event.construct_from(created, "sk_test_x"), timeout=0)
+    await sync.wait_until_synced(stripe.Customer.construct_from(customer, "sk_test_x"), timeout=0)
     # A waiter is registered only while someone listens (here: until the engine closes).
     assert listeners(database_url) == 1
     await sync.close()
