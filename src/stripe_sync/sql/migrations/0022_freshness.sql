@@ -570,3 +570,40 @@ $fn$;
 COMMENT ON FUNCTION "_apply_changes"(jsonb) IS
 'Apply a group of routed events (or fetched objects) with their child lists in one call, each once per event id and with its own outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
 
+
+
+-- _apply_event (the one-change API, which the Supabase edge functions call with named
+-- arguments) gains p_via, so that their webhook records how its events came as the Python
+-- engine does. A new trailing parameter with a default: calls without it work as before.
+DROP FUNCTION "_apply_event"(text, text, timestamptz, text, text, text, jsonb, timestamptz, text,
+                             text, text, jsonb, jsonb, boolean);
+CREATE FUNCTION "_apply_event"(
+    p_event_id text,
+    p_event_type text,
+    p_event_created timestamptz,
+    p_account_id text,
+    p_action text,
+    p_table text,
+    p_objects jsonb,
+    p_version timestamptz,
+    p_source text DEFAULT 'event',
+    p_parent_column text DEFAULT NULL,
+    p_parent_id text DEFAULT NULL,
+    p_children jsonb DEFAULT '[]',
+    p_refs jsonb DEFAULT '[]',
+    p_tie_wins boolean DEFAULT false,
+    p_via text DEFAULT NULL
+) RETURNS TABLE (outcome text, missing_refs jsonb, seen_at timestamptz)
+LANGUAGE sql
+SET search_path FROM CURRENT
+AS $fn$
+    SELECT a.outcome, coalesce(a.missing_refs, '[]'), a.seen_at
+    FROM "_apply_changes"(jsonb_build_array(jsonb_build_object(
+        'event_id', p_event_id, 'event_type', p_event_type, 'event_created', p_event_created,
+        'account_id', p_account_id, 'action', p_action, 'table', p_table,
+        'objects', p_objects, 'version', p_version, 'source', p_source,
+        'parent_column', p_parent_column, 'parent_id', p_parent_id,
+        'children', p_children, 'refs', p_refs, 'tie_wins', p_tie_wins, 'via', p_via))) a;
+$fn$;
+COMMENT ON FUNCTION "_apply_event"(text, text, timestamptz, text, text, text, jsonb, timestamptz, text, text, text, jsonb, jsonb, boolean, text) IS
+'Apply one routed event (or fetched object) with its child lists, once per event id (p_via: how the event came, recorded with it). Returns the outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
