@@ -10,6 +10,12 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
   of :data:`ERROR_REASONS`.
 - ``stripe_sync_event_processing_seconds``: time from the body being read (a webhook) or the
   event being handed over (the poller) to the event being committed (histogram).
+- ``stripe_sync_event_freshness_seconds{object,source}``: for every event applied (not those
+  skipped, duplicate or failed), the delay from Stripe's ``created`` to the commit of its write
+  (the database clock, as ``_processed_events.processed_at`` and the ``freshness`` view have
+  it), by registry object and by how the event came (``webhook``, ``events``, ``websocket``,
+  ``direct`` for ``process_event`` calls). Stripe's ``created`` is in whole seconds, so a delay
+  reads up to 1 s longer than it was (0.5 s on average).
 - ``stripe_sync_last_event_timestamp_seconds``: Stripe's ``created`` of the newest event
   processed; ``stripe_sync_last_event_age_seconds``: now minus that, computed at each scrape so
   that an alert fires when events stop arriving. Both have no sample until the first event.
@@ -41,7 +47,7 @@ from prometheus_client.registry import Collector
 
 from .ingest import SyncResult
 
-__all__ = ["ERROR_REASONS", "Metrics"]
+__all__ = ["ERROR_REASONS", "FRESHNESS_BUCKETS", "Metrics"]
 
 #: Values of the ``reason`` label of ``stripe_sync_webhook_errors_total``.
 ERROR_REASONS = ("bad_signature", "malformed", "too_large", "transient", "error")
@@ -49,6 +55,14 @@ ERROR_REASONS = ("bad_signature", "malformed", "too_large", "transient", "error"
 # Processing is a few milliseconds when all is well; the upper buckets catch a slow database or
 # Stripe calls made while applying (re-fetches, related objects).
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Freshness: tens of milliseconds for a webhook, up to a poll interval and more for polling, a
+# minute when something is wrong; finer around 1 s, where the goals are.
+FRESHNESS_BUCKETS = (
+    0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0, 15.0,
+    20.0, 30.0, 45.0, 60.0,
+)  # fmt: skip
+#: Outcomes of events that reached the mirror (the others wrote nothing or were not applied).
+_FRESH_OUTCOMES = frozenset({"written", "unchanged", "stale", "tombstoned", "deleted", "replaced"})
 
 
 class Metrics:
@@ -82,6 +96,14 @@ class Metrics:
             buckets=_LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.freshness_seconds = Histogram(
+            "stripe_sync_event_freshness_seconds",
+            "Seconds from an event's created at Stripe to the commit of its write, by object "
+            "and source (webhook, events, websocket, direct).",
+            ["object", "source"],
+            buckets=FRESHNESS_BUCKETS,
+            registry=self.registry,
+        )
         self._freshness = _Freshness(clock)
         self.registry.register(self._freshness)
         self._snapshot = _Snapshot()
@@ -105,6 +127,12 @@ class Metrics:
         self.processing_seconds.observe(seconds)
         if result.event_created is not None:
             self._freshness.saw(result.event_created)
+            if result.committed_at is not None and result.outcome.value in _FRESH_OUTCOMES:
+                delay = result.committed_at.timestamp() - result.event_created
+                # A database clock behind Stripe's reads as a negative delay: counted as 0.
+                self.freshness_seconds.labels(
+                    object=result.object or "unknown", source=result.source or "direct"
+                ).observe(max(0.0, delay))
 
     def observe_error(self, reason: str) -> None:
         """Count one failed delivery; ``reason`` is one of :data:`ERROR_REASONS`."""

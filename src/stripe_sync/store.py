@@ -148,6 +148,8 @@ class Store:
     def __init__(self, config: StripeSyncConfig, database_url: str) -> None:
         self.schema = config.schema
         pool = config.pool_config
+        self._url = database_url
+        self._connection_kwargs = pool.connection_kwargs()
         self._pool: psycopg_pool.AsyncConnectionPool[psycopg.AsyncConnection[TupleRow]] = (
             psycopg_pool.AsyncConnectionPool(
                 database_url,
@@ -196,6 +198,40 @@ class Store:
             )
             for _ord, outcome, missing, seen_at in rows
         ]
+
+    # -- read-after-write (wait.py) -------------------------------------------------------------
+
+    async def synced(
+        self,
+        table: str | None,
+        object_id: str,
+        *,
+        event_id: str | None = None,
+        version: datetime | None = None,
+        state: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Whether the mirror holds the object at least at that version (``_synced``)."""
+        row = await self._fetchone(
+            query("synced", self.schema),
+            {
+                "table": table,
+                "id": object_id,
+                "event_id": event_id,
+                "version": version,
+                "state": _jsonb(state) if state is not None else None,
+            },
+        )
+        return bool(row and row[0])
+
+    async def listener(self) -> psycopg.AsyncConnection[TupleRow]:
+        """A connection of its own (autocommit, outside the pool) registered as a listener for
+        writes; LISTEN on the channel that :meth:`register_listener` answers."""
+        try:
+            return await psycopg.AsyncConnection.connect(
+                self._url, autocommit=True, **self._connection_kwargs
+            )
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
 
     # -- webhooks and accounts ---------------------------------------------------------------
 
@@ -721,6 +757,7 @@ def _change_json(change: Change) -> dict[str, Any]:
         "children": [c.as_json(embedded=raw) for c in change.children],
         "refs": change.refs,
         "tie_wins": change.tie_wins,
+        "via": change.via,
     }
     if not raw:
         found["objects"] = change.objects

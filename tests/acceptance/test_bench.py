@@ -253,3 +253,23 @@ def test_verify_bench_measures_a_first_second_and_repair_run(pg_admin_url: str) 
             "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench_verify_%'"
         ).fetchall()
     assert left == [], "the bench drops its schema"
+
+
+def test_freshness_bench_measures_each_mode_from_the_view_and_the_histogram(
+    pg_admin_url: str,
+) -> None:
+    result = run_bench(
+        "--rate", "20", "--seconds", "2", "--customers", "10", "--poll-interval", "0.5",
+        "--json", "--database-url", pg_admin_url,
+        script="freshness.py",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [m["mode"] for m in figures["modes"]] == ["webhook", "events", "websocket"]
+    for mode in figures["modes"]:
+        assert mode["ok"] is True
+        # Every event made was applied once, and the process's histogram saw each of them.
+        assert mode["events"] == mode["applied"] == mode["histogram_count"] == 40
+        assert 0 <= mode["view_p50"] <= mode["view_p99"] <= mode["view_max"] < 30
+        assert mode["histogram_p99"] is not None
+    assert [m["goal_p99"] for m in figures["modes"]] == [1.0, 1.5, 1.0]

@@ -279,6 +279,10 @@ async def test_metrics_count_events_by_type_and_outcome(
         "error": 0,
     }
     assert found[("stripe_sync_event_processing_seconds_count", ())] == 4
+    # Freshness: the three events applied (not the redelivery), as webhooks.
+    fresh = (("object", "customer"), ("source", "webhook"))
+    assert found[("stripe_sync_event_freshness_seconds_count", fresh)] == 3
+    assert 0 <= found[("stripe_sync_event_freshness_seconds_sum", fresh)] < 3 * 5
     newest = max(e["created"] for e in (ada, bob, ada_renamed))
     assert found[("stripe_sync_last_event_timestamp_seconds", ())] == newest
     assert found[("stripe_sync_last_event_age_seconds", ())] >= 0
@@ -403,6 +407,8 @@ async def test_metrics_count_events_the_poller_applies(
     )
     assert found[("stripe_sync_last_event_timestamp_seconds", ())] == newest
     assert found[("stripe_sync_event_processing_seconds_count", ())] >= 2
+    fresh = (("object", "customer"), ("source", "events"))
+    assert found[("stripe_sync_event_freshness_seconds_count", fresh)] >= 2
     # No webhook was delivered: nothing is counted as a webhook error.
     assert all(
         value == 0

@@ -104,6 +104,7 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "sync_single_entity": lambda: engine.sync_single_entity("cus_1"),
         "get_current_account": lambda: engine.get_current_account(),
         "ping": lambda: engine.ping(),
+        "wait_until_synced": lambda: engine.wait_until_synced("cus_1", timeout=0),
         "find_or_create_managed_webhook": lambda: engine.find_or_create_managed_webhook(
             "https://example.com/webhooks"
         ),
