@@ -9,6 +9,7 @@ StripeSync`` works as ever; type checkers read the imports under ``TYPE_CHECKING
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from .ingest import Outcome, SyncResult
     from .migrations import MigrationResult, run_migrations
     from .poller import PollResult
+    from .verify import CheckReport, VerifyResult
 
 #: Where each lazily imported public name lives (the errors, dependency-free, are imported above).
 _LAZY = {
@@ -58,6 +60,7 @@ _LAZY = {
     "BackfillEstimate": "estimate",
     "BackfillProgress": "backfill",
     "BackfillResult": "backfill",
+    "CheckReport": "verify",
     "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
     "ObjectEstimate": "estimate",
@@ -70,6 +73,7 @@ _LAZY = {
     "StripeSync": "facade",
     "StripeSyncConfig": "config",
     "SyncResult": "ingest",
+    "VerifyResult": "verify",
     "run_migrations": "migrations",
 }
 
@@ -79,6 +83,10 @@ if not TYPE_CHECKING:  # hidden from type checkers, which would type every unkno
     def __getattr__(name: str) -> Any:
         module = _LAZY.get(name)
         if module is None:
+            # ``import stripe_sync; stripe_sync.resources``: a submodule is an attribute of
+            # the package once imported, as it always was before the names became lazy.
+            if not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}"):
+                return importlib.import_module(f"{__name__}.{name}")
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f".{module}", __name__), name)
         globals()[name] = value  # once: later lookups do not come here
@@ -94,6 +102,7 @@ __all__ = [
     "BackfillEstimate",
     "BackfillProgress",
     "BackfillResult",
+    "CheckReport",
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
@@ -125,6 +134,7 @@ __all__ = [
     "SyncResult",
     "UnknownAccountError",
     "UnknownObjectError",
+    "VerifyResult",
     "WebhookError",
     "__version__",
     "run_migrations",

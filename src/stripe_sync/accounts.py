@@ -8,29 +8,56 @@ README (``preview.deletedRecordCounts``) reads the same in snake_case.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 __all__ = ["DeleteAccountResult"]
 
 
-@dataclass(frozen=True, slots=True)
-class DeleteAccountResult:
-    """The rows of one account that were deleted, or that a dry run would delete."""
+@dataclass(frozen=True, slots=True, eq=False)
+class DeleteAccountResult(Mapping[str, int]):
+    """The rows of one account that were deleted, or that a dry run would delete.
+
+    Also a read-only mapping of the counts (``result["customers"]``, ``dict(result)``), as the
+    result was before it had a name. A plain dict underneath, copied at construction, so that
+    ``pickle``, ``copy.deepcopy`` and ``dataclasses.asdict`` work (a ``MappingProxyType`` did
+    not pickle or deep-copy).
+    """
 
     deleted_account_id: str
     #: Rows per table, every table that can hold the account's rows (0 included).
-    deleted_record_counts: Mapping[str, int]
+    deleted_record_counts: dict[str, int]
     #: True when nothing was deleted (``dry_run=True``): the counts are what would go.
     dry_run: bool
 
     def __post_init__(self) -> None:
-        # Frozen all the way down: the counts are a record of what happened.
-        counts = MappingProxyType(dict(self.deleted_record_counts))
-        object.__setattr__(self, "deleted_record_counts", counts)
+        # A copy: the caller's dict changing later does not change the record.
+        object.__setattr__(self, "deleted_record_counts", dict(self.deleted_record_counts))
 
     @property
     def total(self) -> int:
         """Rows in all tables together."""
         return sum(self.deleted_record_counts.values())
+
+    def __getitem__(self, table: str) -> int:
+        return self.deleted_record_counts[table]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.deleted_record_counts)
+
+    def __len__(self) -> int:
+        return len(self.deleted_record_counts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DeleteAccountResult):
+            return (
+                self.deleted_account_id,
+                self.deleted_record_counts,
+                self.dry_run,
+            ) == (other.deleted_account_id, other.deleted_record_counts, other.dry_run)
+        if isinstance(other, Mapping):
+            # As a dict of counts compares with a dict of counts.
+            return self.deleted_record_counts == dict(other)
+        return NotImplemented
+
+    # (Unhashable, like the dict it reads as: defining __eq__ sets __hash__ to None.)

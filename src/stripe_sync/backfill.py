@@ -63,6 +63,7 @@ __all__ = [
     "ObjectProgress",
     "ObjectResult",
     "PageResult",
+    "list_params",
     "listable_objects",
     "parse_created",
     "resolve_objects",
@@ -128,6 +129,27 @@ def _seconds(name: str, value: int | float | str | datetime) -> int:
 
 def _plus(value: int | None, delta: int) -> int | None:
     return None if value is None else value + delta
+
+
+def list_params(
+    resource: Resource,
+    created_gte: datetime | None,
+    created_lt: datetime | None,
+    cursor: str | None,
+) -> dict[str, Any]:
+    """The query of one list page of ``resource`` in the window ``[created_gte, created_lt)``
+    after ``cursor`` (the backfill's, and the verifier's re-listing)."""
+    params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
+    created: dict[str, int] = {}
+    if created_gte is not None:
+        created["gte"] = int(created_gte.timestamp())
+    if created_lt is not None:
+        created["lt"] = int(created_lt.timestamp())
+    if created:
+        params["created"] = created
+    if cursor:
+        params["starting_after"] = cursor
+    return params
 
 
 def listable_objects() -> list[str]:
@@ -576,16 +598,7 @@ class Backfiller:
     ) -> _Page:
         """The window's next page; with ``raw``, its objects left as JSON (``_Page.raw``)."""
         assert resource.list_path is not None
-        params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
-        created: dict[str, int] = {}
-        if window.created_gte is not None:
-            created["gte"] = int(window.created_gte.timestamp())
-        if window.created_lt is not None:
-            created["lt"] = int(window.created_lt.timestamp())
-        if created:
-            params["created"] = created
-        if window.cursor:
-            params["starting_after"] = window.cursor
+        params = list_params(resource, window.created_gte, window.created_lt, window.cursor)
         if raw:
             listed = await self._client().list_page_raw(resource.list_path, params, account=account)
             return _Page(

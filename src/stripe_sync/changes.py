@@ -30,6 +30,9 @@ __all__ = [
 
 ChangeAction = Literal["upsert", "delete", "replace_children", "skip"]
 Source = Literal["event", "fetch", "refetch"]
+#: How an event came (``_processed_events.via``): a webhook, the Events API poller, the
+#: websocket of ``--listen-mode websocket``; None when the caller did not say.
+Via = Literal["webhook", "events", "websocket"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,8 @@ class Change:
     #: The webhook body as received, when ``objects`` is exactly its ``data.object``: it is
     #: passed to the database as it is, instead of encoding the parsed object again.
     raw_event: str | None = None
+    #: How the event came, recorded with it (the ``freshness`` view's ``source``).
+    via: Via | None = None
 
     @property
     def object_id(self) -> str | None:

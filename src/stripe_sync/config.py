@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,19 +89,57 @@ class PoolConfig:
         return kwargs
 
 
+#: PEM text -> the private file written for it by this process (see _pem_to_file).
+_pem_files: dict[str, str] = {}
+_pem_lock = threading.Lock()
+
+
 def _pem_to_file(pem: str) -> str:
-    import hashlib
+    """A file holding ``pem``, for libpq's ``sslrootcert``: written once per process and CA.
+
+    The CA decides which server the connection trusts, so the file must be ours: ``mkstemp``
+    creates it exclusively (``O_EXCL``, so a file or link planted first is never opened or
+    followed), under a random name, readable by this user only (0600). It is removed at exit.
+    """
+    import atexit
     import os
     import tempfile
 
-    digest = hashlib.sha256(pem.encode()).hexdigest()[:16]
-    path = os.path.join(tempfile.gettempdir(), f"stripe-sync-ca-{digest}.pem")
-    if not os.path.exists(path):
-        fd, tmp = tempfile.mkstemp(prefix="stripe-sync-ca-", suffix=".pem")
+    with _pem_lock:
+        path = _pem_files.get(pem)
+        if path is not None and _still_ours(path):
+            return path
+        fd, path = tempfile.mkstemp(prefix="stripe-sync-ca-", suffix=".pem")
         with os.fdopen(fd, "w") as f:
             f.write(pem)
-        os.replace(tmp, path)
-    return path
+        _pem_files[pem] = path
+        atexit.register(_remove_file, path)
+        return path
+
+
+def _still_ours(path: str) -> bool:
+    """The file we wrote is still there, and not replaced (e.g. after a /tmp clean-up) by
+    another user's file or link under its name."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (
+        stat.S_ISREG(info.st_mode)
+        and info.st_uid == os.getuid()
+        and stat.S_IMODE(info.st_mode) & 0o077 == 0
+    )
+
+
+def _remove_file(path: str) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,22 +267,95 @@ class StripeSyncConfig:
         them: ``connectionString`` (the database URL), ``max``, ``min``, ``keepAlive`` and
         ``ssl: {ca}``, besides :class:`PoolConfig`'s own fields.
         """
-        names = set(cls.__dataclass_fields__)
+        hints = _field_types(cls)
         kwargs: dict[str, Any] = {}
+        given: dict[str, str] = {}  # field -> the key that set it
+        pool_url: str | None = None
         for key, value in values.items():
-            snake = _snake(key)
-            if snake not in names:
-                raise ConfigError(f"unknown configuration key {key!r}")
+            snake = _field_name(key, hints, "configuration key")
+            if snake in given:
+                raise ConfigError(f"configuration key {key!r} repeats {given[snake]!r}")
+            given[snake] = key
             if snake == "pool_config" and isinstance(value, Mapping):
-                value, url = _pool_config(value)
-                if url is not None:
-                    kwargs.setdefault("database_url", url)
+                value, pool_url = _pool_config(value)
+            else:
+                _check_type(key, value, hints[snake])
             kwargs[snake] = value
+        if pool_url is not None:
+            if "database_url" in kwargs:
+                raise ConfigError(
+                    f"configuration keys {given['database_url']!r} and "
+                    "'poolConfig.connectionString' both set the database URL: give one"
+                )
+            kwargs["database_url"] = pool_url
         return cls(**kwargs)
 
 
 def _snake(key: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+
+
+def _field_name(key: object, hints: Mapping[str, Any], what: str) -> str:
+    """The dataclass field a camelCase or snake_case ``key`` names; ConfigError if none."""
+    if not isinstance(key, str):
+        raise ConfigError(f"{what}s must be strings, got {key!r}")
+    snake = _snake(key)
+    if snake not in hints:
+        raise ConfigError(f"unknown {what} {key!r}")
+    return snake
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    import typing
+
+    return typing.get_type_hints(cls)
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    import types
+    import typing
+
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        return any(_matches(value, arg) for arg in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if origin is tuple:  # tuple[str, ...]: a list or tuple of strings, or one string
+        return isinstance(value, str) or (
+            isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        )
+    return isinstance(value, hint)
+
+
+def _describe(hint: Any) -> str:
+    import types
+    import typing
+
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        return " or ".join(_describe(arg) for arg in typing.get_args(hint))
+    names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+    if hint is type(None):
+        return "null (None)"
+    if typing.get_origin(hint) is tuple:
+        return "a string or a list of strings"
+    if hint is PoolConfig:
+        return "a PoolConfig or a mapping of its options"
+    return names.get(hint) or f"a {getattr(hint, '__module__', '')}.{hint.__qualname__}"
+
+
+def _check_type(key: str, value: Any, hint: Any) -> None:
+    """ConfigError naming ``key`` unless ``value`` has the field's type. The value itself is
+    never quoted: it may be a secret given under the wrong key."""
+    if not _matches(value, hint):
+        raise ConfigError(
+            f"configuration key {key!r} must be {_describe(hint)}, got {type(value).__name__}"
+        )
 
 
 #: node-postgres pool options (the TypeScript engine's ``poolConfig``) that are PoolConfig fields
@@ -253,18 +365,35 @@ _NODE_POSTGRES_POOL_KEYS = {"max": "max_size", "min": "min_size", "keepAlive": "
 
 def _pool_config(values: Mapping[str, Any]) -> tuple[PoolConfig, str | None]:
     """A :class:`PoolConfig` and the database URL from a ``poolConfig`` mapping."""
-    fields = set(PoolConfig.__dataclass_fields__)
+    hints = _field_types(PoolConfig)
     options: dict[str, Any] = {}
+    given: dict[str, str] = {}
     url = None
     for key, value in values.items():
         if key == "connectionString":
+            _check_type("poolConfig.connectionString", value, str)
             url = value
-        elif key == "ssl" and isinstance(value, Mapping) and set(value) <= {"ca"}:
-            options["ssl_ca"] = value.get("ca")
-        elif (name := _NODE_POSTGRES_POOL_KEYS.get(key, _snake(key))) in fields:
-            options[name] = value
+            continue
+        if key == "ssl":
+            # node-postgres's ssl object; only its CA (PEM text or a path) has a libpq twin.
+            if not isinstance(value, Mapping):
+                raise ConfigError(
+                    "configuration key 'poolConfig.ssl' must be a mapping {ca: PEM text or "
+                    f"path}}, got {type(value).__name__} (use sslMode for the TLS mode)"
+                )
+            for extra in value:
+                if extra != "ca":
+                    raise ConfigError(f"unknown poolConfig.ssl key {extra!r} (only 'ca' is)")
+            name, value = "ssl_ca", value.get("ca")
+            _check_type("poolConfig.ssl.ca", value, str | None)
         else:
-            raise ConfigError(f"unknown poolConfig key {key!r}")
+            alias = _NODE_POSTGRES_POOL_KEYS.get(key) if isinstance(key, str) else None
+            name = alias or _field_name(key, hints, "poolConfig key")
+            _check_type(f"poolConfig.{key}", value, hints[name])
+        if name in given:
+            raise ConfigError(f"poolConfig key {key!r} repeats {given[name]!r}")
+        given[name] = key
+        options[name] = value
     return PoolConfig(**options), url
 
 

@@ -6,7 +6,7 @@ changes something). Driver and HTTP errors are translated at the two boundaries,
 ``client``, with ``raise ... from`` so the original stays on ``__cause__``.
 
     StripeSyncError                      base of everything below; ``transient`` says retry or not
-    ├── ConfigError                      terminal: a bad option, missing key, malformed URL
+    ├── ConfigError                      terminal: a bad option or URL (also a ValueError)
     ├── DatabaseError                    base of database problems
     │   ├── DatabaseUnavailableError     transient: cannot connect, server restarting, pool timeout
     │   └── MigrationError               terminal: a migration failed or does not match its record
@@ -67,8 +67,9 @@ class StripeSyncError(Exception):
     transient: bool = False
 
 
-class ConfigError(StripeSyncError):
-    """An option is missing or invalid."""
+class ConfigError(StripeSyncError, ValueError):
+    """An option is missing or invalid (also a ``ValueError``, as Python's own bad-argument
+    errors are, so that ``except ValueError`` around building a config catches it)."""
 
 
 class DatabaseError(StripeSyncError):

@@ -37,6 +37,7 @@ from typing import Any
 from .changes import (
     Change,
     ChildList,
+    Via,
     deletion_children,
     embedded_lists,
     references,
@@ -108,6 +109,9 @@ class SyncResult:
     #: Events API poller, gap fills included), ``websocket`` (the Stripe CLI channel); None
     #: for :meth:`process_event` called directly and for objects synced by id.
     source: str | None = None
+    #: The database clock when the write was done, just before its commit (None for a failed
+    #: event): with ``event_created``, the event's delay from Stripe to the mirror.
+    committed_at: datetime | None = None
 
     @property
     def applied(self) -> bool:
@@ -144,13 +148,18 @@ class Ingestor:
     # -- events ----------------------------------------------------------------------------
 
     async def process_event(
-        self, event: Mapping[str, Any] | object, *, raw: str | None = None
+        self,
+        event: Mapping[str, Any] | object,
+        *,
+        raw: str | None = None,
+        via: Via | None = None,
     ) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``); see the module docstring.
 
         ``raw`` is the event's JSON text exactly as received (a verified webhook body): when the
         object to write is the event's own ``data.object``, the text goes to the database as it
-        is, and the parsed event is not encoded again.
+        is, and the parsed event is not encoded again. ``via``: how the event came, recorded
+        with it.
         """
         route = route_event(event)  # type: ignore[arg-type]
         platform = await self._platform_account()
@@ -167,6 +176,7 @@ class Ingestor:
             "event_type": route.event_type,
             "event_created": created,
             "parent_id": route.parent_id,
+            "via": via,
         }
         if (
             route.action is Action.UPSERT
@@ -198,7 +208,9 @@ class Ingestor:
                     route.reason,
                     extra={"event_id": route.event_id, "event_type": route.event_type},
                 )
-            return self._result(base, applied.outcome, route=route, reason=route.reason)
+            return self._result(
+                base, applied.outcome, route=route, reason=route.reason, committed=applied.seen_at
+            )
 
         if route.action is Action.REPLACE_CHILDREN:
             return await self._replace_children(base, resource, obj, route, connected)
@@ -289,7 +301,12 @@ class Ingestor:
             applied = await self._writes.apply(change)
         related = await self._fetch_related(applied, account) if change.action == "upsert" else 0
         return self._result(
-            change, applied.outcome, route=route, refetches=refetches, related=related
+            change,
+            applied.outcome,
+            route=route,
+            refetches=refetches,
+            related=related,
+            committed=applied.seen_at,
         )
 
     async def _with_object(
@@ -381,7 +398,9 @@ class Ingestor:
                 tie_wins=refetches >= MAX_REFETCHES,
             )
             applied = await self._writes.apply(change)
-        return self._result(change, applied.outcome, route=route, refetches=refetches)
+        return self._result(
+            change, applied.outcome, route=route, refetches=refetches, committed=applied.seen_at
+        )
 
     async def _list_parent_rows(
         self, resource: Resource, parent_id: str, account: str | None
@@ -455,6 +474,7 @@ class Ingestor:
         reason: str | None = None,
         refetches: int = 0,
         related: int = 0,
+        committed: datetime | None = None,
     ) -> SyncResult:
         object_id = change.object_id
         if route is not None and route.action is Action.REPLACE_CHILDREN:
@@ -470,6 +490,8 @@ class Ingestor:
             reason=reason,
             refetches=refetches,
             related_fetched=related,
+            source=change.via,
+            committed_at=committed,
         )
 
 

@@ -10,6 +10,12 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
   of :data:`ERROR_REASONS`.
 - ``stripe_sync_event_processing_seconds``: time from the body being read (a webhook) or the
   event being handed over (the poller) to the event being committed (histogram).
+- ``stripe_sync_event_freshness_seconds{object,source}``: for every event applied (not those
+  skipped, duplicate or failed), the delay from Stripe's ``created`` to the commit of its write
+  (the database clock, as ``_processed_events.processed_at`` and the ``freshness`` view have
+  it), by registry object and by how the event came (``webhook``, ``events``, ``websocket``,
+  ``direct`` for ``process_event`` calls). Stripe's ``created`` is in whole seconds, so a delay
+  reads up to 1 s longer than it was (0.5 s on average).
 - ``stripe_sync_last_event_timestamp_seconds``: Stripe's ``created`` of the newest event
   processed; ``stripe_sync_last_event_age_seconds``: now minus that, computed at each scrape so
   that an alert fires when events stop arriving. Both have no sample until the first event.
@@ -22,6 +28,10 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 - ``stripe_sync_lag_seconds{account,object}`` (now minus the newest applied event's created),
   ``stripe_sync_last_backfill_timestamp_seconds{account,object}`` and
   ``stripe_sync_failing_windows{account,object}``: the ``sync_lag`` view, at each scrape.
+- ``stripe_sync_verify_drift{account,check,object}``: drift left (missing, extra or stale ids
+  not repaired) by the newest verify run of each account, per check (``events``, ``deep``) and
+  object; ``stripe_sync_verify_last_run_timestamp_seconds{account}``: when it finished. From the
+  ``verify_runs`` view, at each scrape; no sample before the first run.
 """
 
 from __future__ import annotations
@@ -37,7 +47,7 @@ from prometheus_client.registry import Collector
 
 from .ingest import SyncResult
 
-__all__ = ["ERROR_REASONS", "Metrics"]
+__all__ = ["ERROR_REASONS", "FRESHNESS_BUCKETS", "Metrics"]
 
 #: Values of the ``reason`` label of ``stripe_sync_webhook_errors_total``.
 ERROR_REASONS = ("bad_signature", "malformed", "too_large", "transient", "error")
@@ -45,6 +55,14 @@ ERROR_REASONS = ("bad_signature", "malformed", "too_large", "transient", "error"
 # Processing is a few milliseconds when all is well; the upper buckets catch a slow database or
 # Stripe calls made while applying (re-fetches, related objects).
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Freshness: tens of milliseconds for a webhook, up to a poll interval and more for polling, a
+# minute when something is wrong; finer around 1 s, where the goals are.
+FRESHNESS_BUCKETS = (
+    0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0, 15.0,
+    20.0, 30.0, 45.0, 60.0,
+)  # fmt: skip
+#: Outcomes of events that reached the mirror (the others wrote nothing or were not applied).
+_FRESH_OUTCOMES = frozenset({"written", "unchanged", "stale", "tombstoned", "deleted", "replaced"})
 
 
 class Metrics:
@@ -78,6 +96,14 @@ class Metrics:
             buckets=_LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.freshness_seconds = Histogram(
+            "stripe_sync_event_freshness_seconds",
+            "Seconds from an event's created at Stripe to the commit of its write, by object "
+            "and source (webhook, events, websocket, direct).",
+            ["object", "source"],
+            buckets=FRESHNESS_BUCKETS,
+            registry=self.registry,
+        )
         self._freshness = _Freshness(clock)
         self.registry.register(self._freshness)
         self._snapshot = _Snapshot()
@@ -88,10 +114,12 @@ class Metrics:
         stripe: Mapping[str, int] | None = None,
         backfill: Sequence[Mapping[str, Any]] | None = None,
         lag: Sequence[Mapping[str, Any]] | None = None,
+        verify: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
-        """Refresh the Stripe client counters, the backfill progress and the lag (before a
-        scrape); ``None`` keeps the previous values (the database did not answer)."""
-        self._snapshot.set(stripe, backfill, lag)
+        """Refresh the Stripe client counters, the backfill progress, the lag and the newest
+        verify runs (before a scrape); ``None`` keeps the previous values (the database did
+        not answer)."""
+        self._snapshot.set(stripe, backfill, lag, verify)
 
     def observe_event(self, result: SyncResult, seconds: float) -> None:
         """Count one processed event, from any path (webhook, Events API, replay)."""
@@ -99,6 +127,12 @@ class Metrics:
         self.processing_seconds.observe(seconds)
         if result.event_created is not None:
             self._freshness.saw(result.event_created)
+            if result.committed_at is not None and result.outcome.value in _FRESH_OUTCOMES:
+                delay = result.committed_at.timestamp() - result.event_created
+                # A database clock behind Stripe's reads as a negative delay: counted as 0.
+                self.freshness_seconds.labels(
+                    object=result.object or "unknown", source=result.source or "direct"
+                ).observe(max(0.0, delay))
 
     def observe_error(self, reason: str) -> None:
         """Count one failed delivery; ``reason`` is one of :data:`ERROR_REASONS`."""
@@ -124,14 +158,18 @@ class _Snapshot(Collector):
         self._stripe: Mapping[str, int] = {}
         self._backfill: Sequence[Mapping[str, Any]] = ()
         self._lag: Sequence[Mapping[str, Any]] = ()
+        self._verify: Sequence[Mapping[str, Any]] = ()
 
     def set(
         self,
         stripe: Mapping[str, int] | None,
         backfill: Sequence[Mapping[str, Any]] | None,
         lag: Sequence[Mapping[str, Any]] | None,
+        verify: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
         with self._lock:
+            if verify is not None:
+                self._verify = list(verify)
             if stripe is not None:
                 self._stripe = dict(stripe)
             if backfill is not None:
@@ -141,7 +179,7 @@ class _Snapshot(Collector):
 
     def collect(self) -> Iterator[Metric]:
         with self._lock:
-            stripe, backfill, lag = self._stripe, self._backfill, self._lag
+            stripe, backfill, lag, verify = self._stripe, self._backfill, self._lag, self._verify
         for key, name, doc in self._STRIPE:
             counter = CounterMetricFamily(name, doc)
             counter.add_metric([], float(stripe.get(key, 0)))
@@ -187,6 +225,35 @@ class _Snapshot(Collector):
         yield behind
         yield backfilled
         yield failing
+        yield from _verify_metrics(verify)
+
+
+def _verify_metrics(rows: Sequence[Mapping[str, Any]]) -> Iterator[Metric]:
+    """The newest verify run of each account (rows of the ``verify_runs`` view)."""
+    drift = GaugeMetricFamily(
+        "stripe_sync_verify_drift",
+        "Drift left (missing, extra or stale ids not repaired) by the newest verify run, per "
+        "account, check and object.",
+        labels=["account", "check", "object"],
+    )
+    finished = GaugeMetricFamily(
+        "stripe_sync_verify_last_run_timestamp_seconds",
+        "When the newest verify run of the account finished (Unix seconds).",
+        labels=["account"],
+    )
+    runs: dict[str, float] = {}
+    for row in rows:
+        account = str(row["account_id"])
+        if row["finished_at"] is not None:
+            runs[account] = row["finished_at"].timestamp()
+        if row["check_type"] is not None:
+            drift.add_metric(
+                [account, str(row["check_type"]), str(row["object"])], float(row["remaining"])
+            )
+    for account, timestamp in runs.items():
+        finished.add_metric([account], timestamp)
+    yield drift
+    yield finished
 
 
 class _Freshness(Collector):

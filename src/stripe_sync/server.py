@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
@@ -67,9 +67,10 @@ def create_app(
     """The webhook app, for either a ``config`` or an existing ``sync`` engine.
 
     With ``config`` the app makes its own :class:`AsyncStripeSync` and closes it when the app's
-    lifespan ends (uvicorn runs it). With ``sync`` the caller owns the engine and closes it.
-    Metrics go to ``registry``, a new ``CollectorRegistry`` by default. The app's state holds
-    ``stripe_sync`` (the engine) and ``metrics``.
+    lifespan ends (uvicorn runs it); a later lifespan of the same app makes a new one. With
+    ``sync`` the caller owns the engine and closes it. Metrics go to ``registry``, a new
+    ``CollectorRegistry`` by default. The app's state holds ``stripe_sync`` (the engine) and
+    ``metrics``.
 
     ``GET /`` is the status page, reloading every ``status_refresh_seconds``: for requests
     with ``status_token`` (at least 16 characters) or, without a token, for clients on this
@@ -90,21 +91,40 @@ def create_app(
         Route("/health", handlers.get_health, methods=["GET"]),
         Route("/metrics", handlers.get_metrics, methods=["GET"]),
     ]
+    page = None
     if status_page:
         page = StatusPage(engine, token=status_token, refresh_seconds=status_refresh_seconds)
         routes.append(Route("/", page.get, methods=["GET"]))
     # Events counted from the engine, not the route: those the Events API poller applies (events
-    # mode) move the same counters as webhooks.
-    stop_listening = engine._add_event_listener(metrics.observe_event)
+    # mode) move the same counters as webhooks. Listening from here, not only from the
+    # lifespan, so that an app whose lifespan never runs counts too.
+    stop_listening: list[Callable[[], None]] = [
+        handlers.sync._add_event_listener(metrics.observe_event)
+    ]
+
+    closed_owned = False
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        nonlocal closed_owned
+        # An app can be started again after a lifespan ended (a test's second client, a server
+        # restarted in one process): listen again, and replace an owned engine that was closed.
+        if closed_owned:
+            handlers.sync = AsyncStripeSync(_required(config))
+            app.state.stripe_sync = handlers.sync
+            if page is not None:
+                page.sync = handlers.sync
+            closed_owned = False
+        if not stop_listening:
+            stop_listening.append(handlers.sync._add_event_listener(metrics.observe_event))
         try:
             yield
         finally:
-            stop_listening()
+            while stop_listening:
+                stop_listening.pop()()
             if owned:
-                await engine.close()
+                await handlers.sync.close()
+                closed_owned = True
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.stripe_sync = engine
@@ -119,6 +139,10 @@ def _required(config: StripeSyncConfig | None) -> StripeSyncConfig:
 
 class _BodyTooLarge(Exception):
     pass
+
+
+#: Accounts whose newest verify run /metrics reports.
+_VERIFY_ACCOUNTS = 100
 
 
 class _Handlers:
@@ -183,14 +207,18 @@ class _Handlers:
     async def get_metrics(self, request: Request) -> Response:
         backfill: list[dict[str, Any]] | None
         lag: list[dict[str, Any]] | None
+        verify: list[dict[str, Any]] | None
         try:
             backfill = await self.sync.backfill_progress()
             lag = await self.sync.sync_lag()
+            verify = await self.sync.verify_runs(limit=_VERIFY_ACCOUNTS, latest=True)
         except StripeSyncError as exc:
             # /metrics answers while the database is down (/health says so); keep the last values.
             _log.warning("metrics: backfill progress unavailable: %s", exc)
-            backfill = lag = None
-        self.metrics.update(stripe=self.sync.stripe_stats, backfill=backfill, lag=lag)
+            backfill = lag = verify = None
+        self.metrics.update(
+            stripe=self.sync.stripe_stats, backfill=backfill, lag=lag, verify=verify
+        )
         return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     async def _read_body(self, request: Request) -> bytes:

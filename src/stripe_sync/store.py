@@ -38,6 +38,7 @@ from .queries import query
 
 __all__ = [
     "MANAGED_WEBHOOK_COLUMNS",
+    "VERIFY_RUN_COLUMNS",
     "AppliedChange",
     "ClaimedWindow",
     "CommittedPage",
@@ -63,6 +64,13 @@ MANAGED_WEBHOOK_COLUMNS = (
     "created_at",
     "updated_at",
 )
+
+#: The columns of the ``verify_runs`` view, in the order ``verify_runs`` returns them.
+VERIFY_RUN_COLUMNS = (
+    "run_id", "account_id", "started_at", "finished_at", "status", "since", "until", "repair",
+    "check_type", "object", "checked", "missing", "extra", "stale", "repaired", "remaining",
+    "windows_listed", "windows_skipped", "sample", "note", "error", "error_message",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +148,8 @@ class Store:
     def __init__(self, config: StripeSyncConfig, database_url: str) -> None:
         self.schema = config.schema
         pool = config.pool_config
+        self._url = database_url
+        self._connection_kwargs = pool.connection_kwargs()
         self._pool: psycopg_pool.AsyncConnectionPool[psycopg.AsyncConnection[TupleRow]] = (
             psycopg_pool.AsyncConnectionPool(
                 database_url,
@@ -188,6 +198,40 @@ class Store:
             )
             for _ord, outcome, missing, seen_at in rows
         ]
+
+    # -- read-after-write (wait.py) -------------------------------------------------------------
+
+    async def synced(
+        self,
+        table: str | None,
+        object_id: str,
+        *,
+        event_id: str | None = None,
+        version: datetime | None = None,
+        state: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Whether the mirror holds the object at least at that version (``_synced``)."""
+        row = await self._fetchone(
+            query("synced", self.schema),
+            {
+                "table": table,
+                "id": object_id,
+                "event_id": event_id,
+                "version": version,
+                "state": _jsonb(state) if state is not None else None,
+            },
+        )
+        return bool(row and row[0])
+
+    async def listener(self) -> psycopg.AsyncConnection[TupleRow]:
+        """A connection of its own (autocommit, outside the pool) registered as a listener for
+        writes; LISTEN on the channel that :meth:`register_listener` answers."""
+        try:
+            return await psycopg.AsyncConnection.connect(
+                self._url, autocommit=True, **self._connection_kwargs
+            )
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
 
     # -- webhooks and accounts ---------------------------------------------------------------
 
@@ -598,6 +642,82 @@ class Store:
         )
         return {str(table): int(n) for table, n in rows}
 
+    # -- verify ----------------------------------------------------------------------------------
+
+    async def verify_start(self, params: Mapping[str, Any]) -> int:
+        """Open a verify run (a row of ``_verify_runs``); returns its id."""
+        row = await self._fetchone(query("verify_start", self.schema), params)
+        assert row is not None  # INSERT ... RETURNING always returns the row
+        return int(row[0])
+
+    async def verify_result(self, params: Mapping[str, Any]) -> None:
+        """Store (or replace) one check's result of a run."""
+        await self._fetchone(
+            query("verify_result", self.schema),
+            {**params, "sample": _jsonb(params["sample"])},
+            returns=False,
+        )
+
+    async def verify_finish(self, run_id: int, status: str, error: str | None) -> None:
+        params = {"run_id": run_id, "status": status, "error": error}
+        await self._fetchone(query("verify_finish", self.schema), params, returns=False)
+
+    async def verify_events(self, events: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+        """Event id -> ``applied``, ``superseded`` or ``missing`` (``_verify_events``)."""
+        rows = await self._fetchall(
+            query("verify_events", self.schema), {"events": _jsonb(list(events))}
+        )
+        return {str(event_id): str(status) for event_id, status in rows}
+
+    async def verify_page(
+        self, table: str, account_id: str, objects: Sequence[Mapping[str, Any]], version: datetime
+    ) -> list[tuple[str, str]]:
+        """``(id, missing|stale)`` of a listed page (``_verify_page``)."""
+        params = {
+            "table": table,
+            "account_id": account_id,
+            "objects": _jsonb(list(objects)),
+            "version": version,
+        }
+        rows = await self._fetchall(query("verify_page", self.schema), params)
+        return [(str(object_id), str(drift)) for object_id, drift in rows]
+
+    async def verify_extra(
+        self, table: str, account_id: str, gte: datetime, lt: datetime, ids: Sequence[str]
+    ) -> list[str]:
+        """Rows alive here in the window that its listing did not return (``_verify_extra``)."""
+        params = {"table": table, "account_id": account_id, "gte": gte, "lt": lt, "ids": ids}
+        rows = await self._fetchall(query("verify_extra", self.schema), params)
+        return [str(r[0]) for r in rows]
+
+    async def verify_unchanged_windows(
+        self, table: str, account_id: str, object_name: str, fresh_after: datetime
+    ) -> list[tuple[datetime, datetime]]:
+        """``(created_gte, created_lt)`` of the recorded windows without a write since."""
+        params = {
+            "table": table,
+            "account_id": account_id,
+            "object": object_name,
+            "fresh_after": fresh_after,
+        }
+        rows = await self._fetchall(query("verify_unchanged_windows", self.schema), params)
+        return [(gte, lt) for gte, lt in rows]
+
+    async def verify_record_window(self, params: Mapping[str, Any]) -> None:
+        await self._fetchone(query("verify_record_window", self.schema), params, returns=False)
+
+    async def verify_forget_window(self, account_id: str, object_name: str, gte: datetime) -> None:
+        params = {"account_id": account_id, "object": object_name, "gte": gte}
+        await self._fetchone(query("verify_forget_window", self.schema), params, returns=False)
+
+    async def verify_runs(
+        self, account_id: str | None, *, limit: int, latest: bool
+    ) -> list[dict[str, Any]]:
+        """Rows of the ``verify_runs`` view for the newest finished runs."""
+        params = {"account_id": account_id, "limit": limit, "latest": latest}
+        rows = await self._fetchall(query("verify_runs", self.schema), params)
+        return [dict(zip(VERIFY_RUN_COLUMNS, r, strict=True)) for r in rows]
+
 
 #: Sends of a write group that PostgreSQL rolled back to break a deadlock or a serialization
 #: conflict (SQLSTATE class 40) before the error is passed on.
@@ -647,6 +767,7 @@ def _change_json(change: Change) -> dict[str, Any]:
         "children": [c.as_json(embedded=raw) for c in change.children],
         "refs": change.refs,
         "tie_wins": change.tie_wins,
+        "via": change.via,
     }
     if not raw:
         found["objects"] = change.objects

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import psycopg
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -232,3 +233,43 @@ def test_chaos_bench_runs_a_scenario_and_reports_it() -> None:
     assert figures["scenarios"]["fuzz"]["server_errors"] == 0
     assert "fuzz inputs 300; 5xx (or no answer) 0" in result.stderr
     assert "no problem found" in result.stderr
+
+
+def test_verify_bench_measures_a_first_second_and_repair_run(pg_admin_url: str) -> None:
+    result = run_bench(
+        "--scale", "30", "--json", "--database-url", pg_admin_url, script="verify.py"
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["ok"] is True
+    first, second = figures["first"], figures["second"]
+    assert first["requests"] >= first["windows_listed"] > 0
+    assert second["windows_listed"] < first["windows_listed"]
+    assert second["requests"] < first["requests"]
+    assert figures["repair"]["repaired"] == figures["repair"]["found"] > 0
+    assert figures["after"]["remaining"] == 0
+    with psycopg.connect(pg_admin_url) as conn:
+        left = conn.execute(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench_verify_%'"
+        ).fetchall()
+    assert left == [], "the bench drops its schema"
+
+
+def test_freshness_bench_measures_each_mode_from_the_view_and_the_histogram(
+    pg_admin_url: str,
+) -> None:
+    result = run_bench(
+        "--rate", "20", "--seconds", "2", "--customers", "10", "--poll-interval", "0.5",
+        "--json", "--database-url", pg_admin_url,
+        script="freshness.py",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [m["mode"] for m in figures["modes"]] == ["webhook", "events", "websocket"]
+    for mode in figures["modes"]:
+        assert mode["ok"] is True
+        # Every event made was applied once, and the process's histogram saw each of them.
+        assert mode["events"] == mode["applied"] == mode["histogram_count"] == 40
+        assert 0 <= mode["view_p50"] <= mode["view_p99"] <= mode["view_max"] < 30
+        assert mode["histogram_p99"] is not None
+    assert [m["goal_p99"] for m in figures["modes"]] == [1.0, 1.5, 1.0]

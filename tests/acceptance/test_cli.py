@@ -16,10 +16,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from stripe_sync import embedded
 from stripe_sync.migrations import load_migrations
 from stripe_sync.resources import REGISTRY
+from tests.conftest import RestartablePostgres
 
 
 def cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -448,3 +450,140 @@ def test_backfill_estimate_prints_a_table_and_json_and_writes_nothing(
         refused = cli("backfill", "--estimate", "--sigma", env=env)
         assert refused.returncode == 2
         assert "--estimate" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"host": "127.0.0.1", "port": "1", "connect_timeout": "2"}, "127.0.0.1:1"),
+        ({"dbname": "no_such_database"}, "no_such_database"),
+        ({"user": "no_such_role"}, "no_such_role"),
+    ],
+    ids=["unreachable", "missing-database", "unknown-role"],
+)
+def test_backfill_to_a_database_it_never_reached_is_a_configuration_error(
+    pg_admin_url: str, env: dict[str, str], change: dict[str, str], named: str
+) -> None:
+    """A database that was never reached is a setting to fix (exit 2, where and why, no
+    password), not an outage to wait out: no "run the same command again to resume"."""
+    from psycopg.conninfo import make_conninfo
+
+    url = make_conninfo(pg_admin_url, password="S3cretDbPw", **change)
+    result = cli(
+        "backfill",
+        "customers",
+        env={
+            **env,
+            "DATABASE_URL": url,
+            "STRIPE_API_KEY": "sk_test_S3cretStripeKey",
+            "STRIPE_API_BASE": "http://127.0.0.1:1",
+        },
+        timeout=60,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "cannot connect to PostgreSQL" in result.stderr
+    assert named in result.stderr
+    assert "resume" not in output
+    assert "went away" not in output
+    assert "S3cretDbPw" not in output
+    assert "S3cretStripeKey" not in output
+    assert "Traceback" not in output
+
+
+def test_backfill_auto_expand_lists_pages_a_subscriptions_items_to_the_end(
+    env: dict[str, str],
+) -> None:
+    """Stripe embeds 10 items of a subscription: --auto-expand-lists (the TypeScript engine's
+    autoExpandLists) lists the rest; without it the first 10 are kept."""
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    with FakeStripe(seed=5) as fake, run_in_thread(fake) as server:
+        customer = fake.call("POST", "/v1/customers", {"email": "many@example.com"})
+        product = fake.call("POST", "/v1/products", {"name": "Seats"})
+        prices = [
+            fake.call(
+                "POST",
+                "/v1/prices",
+                {
+                    "product": product["id"],
+                    "unit_amount": 100 + n,
+                    "currency": "usd",
+                    "recurring": {"interval": "month"},
+                },
+            )
+            for n in range(13)
+        ]
+        subscription = fake.call(
+            "POST",
+            "/v1/subscriptions",
+            {"customer": customer["id"], "items": [{"price": p["id"]} for p in prices]},
+        )
+        assert subscription["items"]["has_more"]
+        env = {**env, "STRIPE_API_KEY": fake.api_key, "STRIPE_API_BASE": server.url}
+        counts = []
+        # Each into its own schema: a second run into the same one would list only what is new.
+        for flag, schema in (("--no-auto-expand-lists", "first"), ("--auto-expand-lists", "all")):
+            result = cli("backfill", "subscription", "--json", flag, "--schema", schema, env=env)
+            assert result.returncode == 0, result.stderr
+            url = re.search(r"Using the embedded PostgreSQL: (\S+)", result.stderr)
+            assert url is not None, result.stderr
+            with psycopg.connect(url.group(1)) as conn:
+                statement = sql.SQL(
+                    "SELECT count(*) FROM {}.subscription_items WHERE subscription = %s"
+                )
+                (count,) = conn.execute(
+                    statement.format(sql.Identifier(schema)), (subscription["id"],)
+                ).fetchone() or (None,)
+            counts.append(count)
+    assert counts == [10, 13]
+    for command in ("backfill", "start"):
+        help_text = cli(command, "--help", env=env).stdout
+        assert "--auto-expand-lists" in help_text
+        assert "STRIPE_SYNC_AUTO_EXPAND_LISTS" in help_text
+
+
+def test_backfill_whose_database_goes_away_after_it_started_says_resume(
+    restartable_pg15: RestartablePostgres, env: dict[str, str]
+) -> None:
+    """The other side of the configuration error: once the run has started, a database that
+    goes away is an outage (exit 1), and running the same command again resumes."""
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    with FakeStripe(seed=9) as fake, run_in_thread(fake) as server:
+        fake.seed("customer", 3000)
+        fake.configure(latency_ms=40.0)
+        env = {
+            **env,
+            "DATABASE_URL": restartable_pg15.url,
+            "STRIPE_API_KEY": fake.api_key,
+            "STRIPE_API_BASE": server.url,
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "stripe_sync.cli", "backfill", "customer", "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and process.poll() is None:
+                with psycopg.connect(restartable_pg15.url) as conn:
+                    (listed,) = conn.execute(
+                        "SELECT count(*) FROM stripe.customers"
+                    ).fetchone() or (0,)
+                if listed:
+                    break
+                time.sleep(0.05)
+            assert process.poll() is None, "the backfill ended before the database went away"
+            restartable_pg15.stop("immediate")
+            _, stderr = process.communicate(timeout=180)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert process.returncode == 1, stderr
+    assert "the database went away during the backfill" in stderr
+    assert "run the same command again once it is back to resume" in stderr
+    assert "error: cannot connect to PostgreSQL at" not in stderr

@@ -24,7 +24,10 @@ STRAY = "acct_1StrayDeadLetter0"
 #: parents with embedded child lists (subscription items, invoice lines).
 OBJECTS = ("product", "price", "customer", "payment_method", "subscription", "invoice", "charge")
 #: Tables that hold no account's data.
-NOT_ACCOUNT_DATA = {"_migrations", "_installation", "_resources", "_typed_columns"}
+#: _write_listeners: the backends waiting for writes (wait_until_synced), by pid.
+NOT_ACCOUNT_DATA = {
+    "_migrations", "_installation", "_resources", "_typed_columns", "_write_listeners",
+}  # fmt: skip
 
 Snapshot = dict[str, Counter[str]]
 

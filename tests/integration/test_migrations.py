@@ -61,6 +61,8 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
         "failed_events",
         "sync_lag",
         "sync_status",
+        "verify_runs",
+        "freshness",
     }
     for table in object_tables:
         # The view people query: typed columns computed from _raw_data.

@@ -18,8 +18,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from stripe_sync import AsyncStripeSync, ConfigError, PoolConfig
 from stripe_sync.server import RETRY_AFTER_SECONDS, create_app
 from stripe_sync.signature import compute_signature
-from stripe_sync.testing import FakeStripe, free_port
-from tests.integration.helpers import WEBHOOK_SECRET, count, make_sync, rows
+from stripe_sync.testing import FakeStripe, free_port, run_in_thread
+from tests.integration.helpers import WEBHOOK_SECRET, count, make_config, make_sync, rows
 
 OTHER_SECRET = "whsec_somebody_else_1111111111111"
 
@@ -279,6 +279,10 @@ async def test_metrics_count_events_by_type_and_outcome(
         "error": 0,
     }
     assert found[("stripe_sync_event_processing_seconds_count", ())] == 4
+    # Freshness: the three events applied (not the redelivery), as webhooks.
+    fresh = (("object", "customer"), ("source", "webhook"))
+    assert found[("stripe_sync_event_freshness_seconds_count", fresh)] == 3
+    assert 0 <= found[("stripe_sync_event_freshness_seconds_sum", fresh)] < 3 * 5
     newest = max(e["created"] for e in (ada, bob, ada_renamed))
     assert found[("stripe_sync_last_event_timestamp_seconds", ())] == newest
     assert found[("stripe_sync_last_event_age_seconds", ())] >= 0
@@ -403,6 +407,8 @@ async def test_metrics_count_events_the_poller_applies(
     )
     assert found[("stripe_sync_last_event_timestamp_seconds", ())] == newest
     assert found[("stripe_sync_event_processing_seconds_count", ())] >= 2
+    fresh = (("object", "customer"), ("source", "events"))
+    assert found[("stripe_sync_event_freshness_seconds_count", fresh)] >= 2
     # No webhook was delivered: nothing is counted as a webhook error.
     assert all(
         value == 0
@@ -427,3 +433,75 @@ async def test_a_failing_event_listener_never_fails_the_event(
     assert (await sync.process_event(customer_created(fake, "Bob"))).outcome.value == "written"
     assert seen == [event["id"]]
     assert count(database_url, "customers") == 2
+
+
+def _written(registry: CollectorRegistry) -> float | None:
+    return registry.get_sample_value(
+        "stripe_sync_events_total", {"type": "customer.created", "outcome": "written"}
+    )
+
+
+async def test_metrics_count_events_in_every_lifespan_of_the_app(
+    sync: AsyncStripeSync, fake: FakeStripe
+) -> None:
+    """An app started a second time (a test's second TestClient, a server restarted in one
+    process) still counts events: the first lifespan's end must not stop it listening."""
+    registry = CollectorRegistry()
+    app = create_app(sync=sync, registry=registry)
+    transport = httpx.ASGITransport(app=app)
+    for run, name in enumerate(("Ada", "Bob", "Cy"), start=1):
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(transport=transport, base_url="http://sync") as http,
+        ):
+            assert (await deliver(http, customer_created(fake, name))).status_code == 200
+        assert _written(registry) == run
+    # Once the app stopped, its engine no longer tells it about events.
+    await sync.process_event(customer_created(fake, "Dee"))
+    assert _written(registry) == 3
+
+
+async def test_an_app_that_owns_its_engine_serves_a_second_lifespan(
+    fake: FakeStripe, database_url: str
+) -> None:
+    registry = CollectorRegistry()
+    engines = []
+    with run_in_thread(fake) as stripe_server:
+        config = make_config(fake, database_url, stripe_api_base=stripe_server.url)
+        app = create_app(config, registry=registry)
+        transport = httpx.ASGITransport(app=app)
+        for run, name in enumerate(("Ada", "Bob"), start=1):
+            async with (
+                app.router.lifespan_context(app),
+                httpx.AsyncClient(transport=transport, base_url="http://sync") as http,
+            ):
+                engines.append(app.state.stripe_sync)
+                assert (await deliver(http, customer_created(fake, name))).status_code == 200
+                assert (await http.get("/health")).json()["database"] == "ok"
+            assert _written(registry) == run
+    assert count(database_url, "customers") == 2
+    # Each lifespan closed the engine it ran on.
+    assert all(e._closed for e in engines)
+
+
+async def test_a_listener_that_removes_itself_does_not_skip_the_next(
+    sync: AsyncStripeSync, fake: FakeStripe
+) -> None:
+    calls: list[str] = []
+    removers: list[Any] = []
+
+    def once(result: Any, seconds: float) -> None:
+        calls.append("once")
+        removers[0]()
+
+    def always(result: Any, seconds: float) -> None:
+        calls.append("always")
+
+    removers.append(sync._add_event_listener(once))
+    remove_always = sync._add_event_listener(always)
+    try:
+        await sync.process_event(customer_created(fake, "Ada"))
+        await sync.process_event(customer_created(fake, "Bob"))
+    finally:
+        remove_always()
+    assert calls == ["once", "always", "always"]

@@ -118,6 +118,19 @@ async def test_events_are_applied_and_acknowledged_once_committed(
     assert {e: s for e, s in listening.sources().items() if e in events} == {
         e: ["websocket"] for e in events
     }
+    # Recorded as such for the freshness view (issue 16, part 2).
+    with psycopg.connect(database_url) as conn:
+        via: dict[str, str | None] = dict(
+            conn.execute("SELECT id, via FROM stripe._processed_events").fetchall()
+        )
+        fresh = conn.execute(
+            "SELECT events, p99_seconds FROM stripe.freshness"
+            " WHERE object = 'customer' AND source = 'websocket'"
+        ).fetchone()
+    assert {e: via[e] for e in events} == dict.fromkeys(events, "websocket")
+    assert fresh is not None
+    assert fresh[0] == 5
+    assert 0 <= fresh[1] < 5
 
 
 async def test_a_connection_dropped_mid_stream_is_filled_from_the_events_api(

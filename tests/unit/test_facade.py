@@ -104,6 +104,7 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "sync_single_entity": lambda: engine.sync_single_entity("cus_1"),
         "get_current_account": lambda: engine.get_current_account(),
         "ping": lambda: engine.ping(),
+        "wait_until_synced": lambda: engine.wait_until_synced("cus_1", timeout=0),
         "find_or_create_managed_webhook": lambda: engine.find_or_create_managed_webhook(
             "https://example.com/webhooks"
         ),
@@ -123,6 +124,8 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "list_sync_runs": lambda: engine.list_sync_runs(),
         "backfill_progress": lambda: engine.backfill_progress(),
         "sync_lag": lambda: engine.sync_lag(),
+        "verify": lambda: engine.verify("customer", repair=True),
+        "verify_runs": lambda: engine.verify_runs(),
         "status_snapshot": lambda: engine.status_snapshot(),
         "sync_sigma": lambda: engine.sync_sigma(["balance_transactions"]),
         "migrate_sigma": lambda: engine.migrate_sigma(),

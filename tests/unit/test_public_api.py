@@ -16,6 +16,7 @@ def test_all_is_pinned() -> None:
         "BackfillEstimate",
         "BackfillProgress",
         "BackfillResult",
+        "CheckReport",
         "ConfigError",
         "DatabaseError",
         "DatabaseUnavailableError",
@@ -47,6 +48,7 @@ def test_all_is_pinned() -> None:
         "SyncResult",
         "UnknownAccountError",
         "UnknownObjectError",
+        "VerifyResult",
         "WebhookError",
         "__version__",
         "run_migrations",
@@ -127,6 +129,34 @@ def test_pem_ca_is_written_to_a_file() -> None:
         assert "abc" in f.read()
 
 
+def test_pem_ca_file_is_private_and_not_one_planted_at_a_guessable_path() -> None:
+    """The CA decides which server is trusted: a file another user made first, at a path that
+    the PEM's digest gives away (a provider's CA bundle is public), must never be read."""
+    import hashlib
+    import os
+    import stat
+    import tempfile
+
+    pem = "-----BEGIN CERTIFICATE-----\nour-ca-" + os.urandom(4).hex() + "\n"
+    digest = hashlib.sha256(pem.encode()).hexdigest()[:16]
+    guessable = os.path.join(tempfile.gettempdir(), f"stripe-sync-ca-{digest}.pem")
+    with open(guessable, "w") as f:
+        f.write("-----BEGIN CERTIFICATE-----\nplanted-ca\n")
+    try:
+        path = PoolConfig(ssl_ca=pem).connection_kwargs()["sslrootcert"]
+        assert path != guessable
+        with open(path) as f:
+            assert f.read() == pem
+        info = os.lstat(path)
+        assert stat.S_ISREG(info.st_mode)
+        assert stat.S_IMODE(info.st_mode) == 0o600
+        assert info.st_uid == os.getuid()
+        # One file per CA and process, not one per connection.
+        assert PoolConfig(ssl_ca=pem).connection_kwargs()["sslrootcert"] == path
+    finally:
+        os.unlink(guessable)
+
+
 @pytest.mark.parametrize(
     ("object_id", "name"),
     [
@@ -189,3 +219,130 @@ def test_named_queries_load() -> None:
     assert "create_migrations_table" in queries
     assert "{schema}" in queries["applied_migrations"]
     assert str(stripe_sync.queries.query("applied_migrations", "s").as_string()).count('"s"') == 1
+
+
+_SUBMODULE_ACCESS = """
+import sys
+import stripe_sync
+assert "stripe_sync.resources" not in sys.modules
+assert stripe_sync.resources.REGISTRY
+assert stripe_sync.testing.FakeStripe
+assert stripe_sync.sigma.__name__ == "stripe_sync.sigma"
+for name in ("no_such_module", "__wrapped__"):
+    try:
+        getattr(stripe_sync, name)
+    except AttributeError as exc:
+        assert name in str(exc), exc
+    else:
+        raise AssertionError(name)
+assert not hasattr(stripe_sync, "registry")  # a data file of the package, not a module
+print("ok")
+"""
+
+
+def test_submodules_are_attributes_of_the_package_without_importing_them_first() -> None:
+    """``import stripe_sync; stripe_sync.resources`` works as it did before the package's
+    names became lazy; an unknown name is still an AttributeError."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _SUBMODULE_ACCESS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("values", "named"),
+    [
+        ({"maxRetries": "5"}, "maxRetries"),
+        ({"maxRetries": True}, "maxRetries"),
+        ({"autoExpandLists": "yes"}, "autoExpandLists"),
+        ({"enableSigma": 1}, "enableSigma"),
+        ({"schema": 5}, "schema"),
+        ({"stripeSecretKey": 123}, "stripeSecretKey"),
+        ({"databaseUrl": ["postgresql://x"]}, "databaseUrl"),
+        ({"maxRequestsPerSecond": "fast"}, "maxRequestsPerSecond"),
+        ({"revalidateObjectsViaStripeApi": ["customer", 3]}, "revalidateObjectsViaStripeApi"),
+        ({"logger": "stripe"}, "logger"),
+        ({"poolConfig": "max=10"}, "poolConfig"),
+        ({"poolConfig": {"max": "10"}}, "poolConfig.max"),
+        ({"poolConfig": {"keepAlive": "true"}}, "poolConfig.keepAlive"),
+        ({"poolConfig": {"connectionString": 5}}, "poolConfig.connectionString"),
+        ({"poolConfig": {"ssl": {"ca": 5}}}, "poolConfig.ssl.ca"),
+        ({"poolConfig": {"ssl": {"ca": "x", "rejectUnauthorized": False}}}, "rejectUnauthorized"),
+        ({"poolConfig": {"sslMode": 1}}, "poolConfig.sslMode"),
+        ({"poolConfig": {"max": 3, "maxSize": 4}}, "maxSize"),
+        ({"maxRetries": 1, "max_retries": 2}, "max_retries"),
+        ({"databaseUrl": "postgresql://a/b", "poolConfig": {"connectionString": "c"}}, "both"),
+        ({"stripeSecretKy": "sk_test_x"}, "stripeSecretKy"),
+        ({"poolConfig": {"idleTimeout": 1}}, "idleTimeout"),
+        ({3: "x"}, "3"),
+    ],
+)
+def test_from_mapping_refuses_wrong_types_and_unknown_keys_by_name(
+    values: dict[str, object], named: str
+) -> None:
+    with pytest.raises(ValueError, match=named) as info:
+        StripeSyncConfig.from_mapping(values)
+    assert isinstance(info.value, ConfigError)
+    assert "sk_test_x" not in str(info.value)
+
+
+def test_from_mapping_still_takes_every_documented_key() -> None:
+    import logging
+
+    logger = logging.getLogger("my.app")
+    config = StripeSyncConfig.from_mapping(
+        {
+            "stripeSecretKey": "sk_test_x",
+            "stripeWebhookSecret": "whsec_x",
+            "stripeApiVersion": "2025-03-31.basil",
+            "stripeApiBase": "http://127.0.0.1:12111",
+            "schema": "billing",
+            "autoExpandLists": True,
+            "backfillRelatedEntities": False,
+            "revalidateObjectsViaStripeApi": "customer",
+            "maxRetries": 3,
+            "initialRetryDelayMs": 10,
+            "maxRetryDelayMs": 1000,
+            "enableSigma": True,
+            "sigmaSchema": "sigma_data",
+            "backfillWorkers": 8,
+            "backfillLeaseSeconds": 12,
+            "maxRequestsPerSecond": 50,
+            "maxRequestsPerSecondPerEndpoint": None,
+            "writeGroupSize": 100,
+            "writeGroupsInFlight": 2,
+            "sharedRateLimit": False,
+            "logger": logger,
+            "poolConfig": {
+                "connectionString": "postgresql://u@127.0.0.1:5432/db",
+                "max": 5,
+                "min": 0,
+                "keepAlive": False,
+                "ssl": {"ca": "-----BEGIN CERTIFICATE-----\nx\n"},
+                "connectTimeoutSeconds": 3.5,
+                "maxIdleSeconds": 60,
+            },
+        }
+    )
+    assert config.database_url == "postgresql://u@127.0.0.1:5432/db"
+    assert config.pool_config == PoolConfig(
+        max_size=5,
+        min_size=0,
+        keepalives=False,
+        ssl_ca="-----BEGIN CERTIFICATE-----\nx\n",
+        connect_timeout_seconds=3.5,
+        max_idle_seconds=60,
+    )
+    assert (config.schema, config.backfill_lease_seconds, config.logger) == ("billing", 12, logger)
+    assert config.revalidate_objects_via_stripe_api == ("customer",)
+    assert StripeSyncConfig.from_mapping(
+        {"stripe_secret_key": "sk_test_x", "pool_config": PoolConfig(max_size=2)}
+    ).pool_config == PoolConfig(max_size=2)

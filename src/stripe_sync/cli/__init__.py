@@ -8,8 +8,20 @@ Errors print one clear line on stderr and exit non-zero: 1 for an operational fa
 
 from __future__ import annotations
 
-from . import accounts, backfill, db, demo, entities, events, fake, start, supabase, webhooks
+from . import (
+    accounts,
+    backfill,
+    db,
+    demo,
+    entities,
+    events,
+    fake,
+    start,
+    supabase,
+    verify,
+    webhooks,
+)
 from ._common import main
 
 __all__ = ["main"]
-del accounts, backfill, db, demo, entities, events, fake, start, supabase, webhooks
+del accounts, backfill, db, demo, entities, events, fake, start, supabase, verify, webhooks

@@ -17,10 +17,13 @@ from ..config import DEFAULT_API_BASE, DEFAULT_API_VERSION, DEFAULT_SCHEMA, Stri
 from ..errors import ConfigError, StripeSyncError, UnknownObjectError
 
 __all__ = [
+    "auto_expand_lists_option",
     "data_dir_option",
+    "database_never_reached",
     "database_url_option",
     "handle_errors",
     "main",
+    "quiet_pool_warnings",
     "resolve_database_url",
     "schema_option",
     "stripe_config",
@@ -69,6 +72,34 @@ def resolve_database_url(database_url: str | None, data_dir: Path | None) -> str
     return url
 
 
+def database_never_reached(url: str, exc: BaseException) -> ConfigError:
+    """The error for a database that could not be used at all (unreachable, authentication
+    refused, no such database or role): a setting to fix, named by host, port, database and
+    user, never by the password.
+
+    Only for a failure before a command's work started: afterwards the same driver error means
+    the database went away, which is transient."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = conninfo_to_dict(url)
+    host = str(params.get("host") or "localhost")
+    where = host if host.startswith("/") else f"{host}:{params.get('port') or 5432}"
+    target = f"{where}, database {params.get('dbname') or '(default)'}"
+    if params.get("user"):
+        target += f", user {params['user']}"
+    # psycopg's message names the server and gives the reason after its last "failed: "; the
+    # line after it is only a hint. libpq never puts the password in it; strip it all the same.
+    cause = exc.__cause__ or exc
+    reason = str(cause).splitlines()[0].rsplit("failed: ", 1)[-1].replace("FATAL:  ", "")
+    password = params.get("password")
+    if password:
+        reason = reason.replace(str(password), "***")
+    return ConfigError(
+        f"cannot connect to PostgreSQL at {target}: {reason} "
+        "(check --database-url / DATABASE_URL and that the server runs)"
+    )
+
+
 database_url_option = click.option(
     "--database-url",
     envvar="DATABASE_URL",
@@ -90,6 +121,16 @@ data_dir_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
     help=f"Data directory of the embedded PostgreSQL [default: {embedded.default_data_dir()}].",
+)
+# The TypeScript engine's autoExpandLists.
+auto_expand_lists_option = click.option(
+    "--auto-expand-lists/--no-auto-expand-lists",
+    envvar="STRIPE_SYNC_AUTO_EXPAND_LISTS",
+    show_envvar=True,
+    default=False,
+    show_default=True,
+    help="Page truncated nested lists (a subscription's items past 10, an invoice's lines) to "
+    "the end, one request per further page, and mark children gone from them deleted.",
 )
 # --stripe-key is the TypeScript engine's name for it (its README's commands use it).
 api_key_option = click.option(
@@ -135,38 +176,56 @@ def main(verbose: int, embedded_postgres: bool) -> None:
     # embedded_postgres is read where a URL is resolved (resolve_database_url).
     del embedded_postgres
     level = logging.WARNING - 10 * min(verbose, 2)
+    # basicConfig adds a handler only once per process (it does nothing when the root logger
+    # has one); the level is set on each call, for a second main() in the same process.
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if verbose == 0:
-        logging.getLogger("psycopg.pool").addFilter(OncePerOutage())
+    logging.getLogger().setLevel(level)
+    quiet_pool_warnings(enabled=verbose == 0)
+
+
+def quiet_pool_warnings(*, enabled: bool) -> None:
+    """Install :class:`OncePerOutage` on psycopg's pool logger, once however often ``main``
+    runs in one process, or remove it (``-v`` shows every line)."""
+    pool = logging.getLogger("psycopg.pool")
+    for installed in [f for f in pool.filters if isinstance(f, OncePerOutage)]:
+        pool.removeFilter(installed)
+    if enabled:
+        pool.addFilter(OncePerOutage())
 
 
 class OncePerOutage(logging.Filter):
-    """Lets one warning of the connection pool through per ``quiet_seconds``, on one line.
+    """Lets each distinct warning of the connection pool through once per ``quiet_seconds``, on
+    one line.
 
     When the database goes away, psycopg's pool warns for every connection it discards and
     every attempt to reconnect: dozens of lines a second, two lines each, that bury the one
-    message that matters (the command's own error). ``-v`` shows them all.
+    message that matters (the command's own error). A message is "the same" when its logger,
+    level and format string are (its arguments, such as the reason, may differ), so one
+    message's flood never hides another. ``-v`` shows them all.
     """
 
     def __init__(self, quiet_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic):
         super().__init__()
         self.quiet_seconds = quiet_seconds
         self.clock = clock
-        self._last: float | None = None
-        self._suppressed = 0
+        #: Per message: when it was last let through, and how many were held back since.
+        self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
         now = self.clock()
-        if self._last is not None and now - self._last < self.quiet_seconds:
-            self._suppressed += 1
+        key = (record.name, record.levelno, str(record.msg))
+        last, suppressed = self._seen.get(key, (None, 0))
+        if last is not None and now - last < self.quiet_seconds:
+            self._seen[key] = (last, suppressed + 1)
             return False
-        message = record.getMessage().splitlines()[0] if record.getMessage() else ""
-        if self._suppressed:
-            message += f" ({self._suppressed} similar messages not shown; -v shows them)"
+        text = record.getMessage()
+        message = text.splitlines()[0] if text else ""
+        if suppressed:
+            message += f" ({suppressed} similar messages not shown; -v shows them)"
         else:
             message += f" (more in the next {self.quiet_seconds:g} s not shown; -v shows them)"
         record.msg, record.args = message, None
-        self._last, self._suppressed = now, 0
+        self._seen[key] = (now, 0)
         return True
 
 

@@ -18,7 +18,9 @@ import click
 from ..config import StripeSyncConfig
 from ..errors import DatabaseUnavailableError
 from ._common import (
+    auto_expand_lists_option,
     data_dir_option,
+    database_never_reached,
     database_url_option,
     handle_errors,
     main,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
     from ..backfill import BackfillResult
     from ..estimate import BackfillEstimate
+    from ..facade import StripeSync
 
 __all__ = ["backfill", "print_estimate", "print_result", "status"]
 
@@ -144,6 +147,7 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."
 )
+@auto_expand_lists_option
 @stripe_options
 @handle_errors
 def backfill(
@@ -159,6 +163,7 @@ def backfill(
     sigma: bool,
     estimate: bool,
     as_json: bool,
+    auto_expand_lists: bool,
     **options: Any,
 ) -> None:
     """List Stripe's history of OBJECTS (default: all) into the database.
@@ -184,6 +189,7 @@ def backfill(
         backfill_lease_seconds=lease_seconds,
         max_requests_per_second=max_rps,
         max_requests_per_second_per_endpoint=max_rps_per_endpoint,
+        auto_expand_lists=auto_expand_lists,
     )
     console = Console(stderr=True)
     created = _created(created_gte, created_lte)
@@ -199,8 +205,10 @@ def backfill(
         click.echo("interrupted; run the same command again to resume", err=True)
         sys.exit(130)
     except DatabaseUnavailableError as exc:
-        # What is written is committed and the windows stay claimed by this (ending) process:
-        # a run started on this host after the database is back takes them over at once.
+        # Only reached once the run started (_migrate turns a database that was never reached
+        # into a ConfigError). What is written is committed and the windows stay claimed by
+        # this (ending) process: a run started on this host after the database is back takes
+        # them over at once.
         click.echo(
             f"transient error: {exc}\nthe database went away during the backfill; nothing "
             "written is lost: run the same command again once it is back to resume",
@@ -230,7 +238,7 @@ def _run_backfill(
     from .progress import ProgressDisplay
 
     with StripeSync(config) as sync:
-        sync.run_migrations()
+        _migrate(sync, config)
         display = ProgressDisplay(console, per_account=connected_accounts is not None)
         display.live = display.live and not as_json
         with display:
@@ -305,14 +313,24 @@ def _rate(rps: float | None) -> str:
     return "no limit" if rps is None else f"{rps:g} requests/s"
 
 
+def _migrate(sync: StripeSync, config: StripeSyncConfig) -> None:
+    """Migrate, the run's first use of the database: failing to reach it here is a setting to
+    fix (wrong host, port, database, role or password), not an outage to wait out and resume."""
+    try:
+        sync.run_migrations()
+    except DatabaseUnavailableError as exc:
+        raise database_never_reached(config.database_url or "", exc) from exc
+
+
 def _sigma(tables: list[str], account: str | None, as_json: bool, options: Any) -> None:
     """``backfill --sigma``: the Sigma tables, first load or increment."""
     from rich.console import Console
 
     from ..facade import StripeSync
 
-    with StripeSync(stripe_config(**options)) as sync:
-        sync.run_migrations()
+    config = stripe_config(**options)
+    with StripeSync(config) as sync:
+        _migrate(sync, config)
         result = sync.sync_sigma(tables or None, account=account)
     if as_json:
         click.echo(

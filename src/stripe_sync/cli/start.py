@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import click
 
 from ..errors import ConfigError
-from ._common import handle_errors, main, stripe_config, stripe_options
+from ._common import (
+    auto_expand_lists_option,
+    handle_errors,
+    main,
+    stripe_config,
+    stripe_options,
+)
 
 if TYPE_CHECKING:
     import asyncio
@@ -108,6 +114,7 @@ def _ngrok_url(token: str, port: int) -> str:
     show_default=True,
     help="Seconds between Events API polls (events mode).",
 )
+@auto_expand_lists_option
 @stripe_options
 @handle_errors
 def start(
@@ -124,6 +131,7 @@ def start(
     keep_webhook: bool,
     poll_interval: float,
     sigma: bool,
+    auto_expand_lists: bool,
     **options: Any,
 ) -> None:
     """Migrate, listen for changes (webhooks, the Events API or the Stripe CLI's websocket
@@ -152,7 +160,12 @@ def start(
             err=True,
         ),
     )
-    config = stripe_config(**options, stripe_webhook_secret=webhook_secret, enable_sigma=sigma)
+    config = stripe_config(
+        **options,
+        stripe_webhook_secret=webhook_secret,
+        enable_sigma=sigma,
+        auto_expand_lists=auto_expand_lists,
+    )
     with asyncio.Runner(loop_factory=_new_event_loop) as runner:
         runner.run(_run(config, service))
     click.echo("stopped", err=True)

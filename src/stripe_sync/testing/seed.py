@@ -112,6 +112,8 @@ _PARENT_FIELDS = {
 #: Stripe makes before it marks such an invoice uncollectible (its default retry schedule).
 _UNPAID_SHARE = 0.08
 _RETRIES = 4
+#: Days between two payment attempts of a failing invoice.
+_RETRY_DAYS = 3
 
 #: A charge the card issuer declined (what a failed invoice payment attempt leaves).
 _DECLINED: dict[str, Any] = {
@@ -145,14 +147,15 @@ def _payment_state(created: int, total: int, failed_attempts: int) -> dict[str, 
             "attempt_count": 1,
         }
     retrying = failed_attempts < _RETRIES
-    last_attempt = created + (failed_attempts - 1) * 3 * 86_400
+    last_attempt = created + (failed_attempts - 1) * _RETRY_DAYS * 86_400
     return {
         "status": "open" if retrying else "uncollectible",
         "amount_paid": 0,
         "amount_remaining": total,
         "attempted": True,
         "attempt_count": failed_attempts,
-        "next_payment_attempt": last_attempt + 3 * 86_400 if retrying else None,
+        # Scheduled: in the future for an invoice still being retried, as in Stripe.
+        "next_payment_attempt": last_attempt + _RETRY_DAYS * 86_400 if retrying else None,
         "status_transitions": {
             "finalized_at": created,
             "marked_uncollectible_at": None if retrying else last_attempt,
@@ -256,6 +259,7 @@ class _Builder:
             created = self._time(customer["created"])
             sub_id = ids.new("sub_")
             status = "canceled" if rng.random() < 0.15 else "active"
+            canceled = status == "canceled"
             subs.append(
                 {
                     "id": sub_id,
@@ -266,8 +270,9 @@ class _Builder:
                     "billing_cycle_anchor": created,
                     "current_period_start": created,
                     "current_period_end": created + 30 * 86_400,
-                    "canceled_at": created + 86_400 if status == "canceled" else None,
-                    "ended_at": created + 86_400 if status == "canceled" else None,
+                    # Never after the seed's now: a subscription created today ends today.
+                    "canceled_at": min(self.end, created + 86_400) if canceled else None,
+                    "ended_at": min(self.end, created + 86_400) if canceled else None,
                 }
             )
             for _ in range(rng.randint(1, 3)):
@@ -311,6 +316,11 @@ class _Builder:
                     rng.randint(1, _RETRIES)
                     if k == 1 and status == "active" and rng.random() < _UNPAID_SHARE
                     else 0
+                )
+                # Only the attempts that fit before the seed's now have been made (one every
+                # _RETRY_DAYS): an invoice of yesterday has failed once and is still retried.
+                failed_attempts = min(
+                    failed_attempts, 1 + (self.end - inv_created) // (_RETRY_DAYS * 86_400)
                 )
                 invoices.append(
                     {

@@ -27,3 +27,16 @@ ON CONFLICT (id) DO UPDATE SET
 
 -- name: ping
 SELECT 1;
+
+-- name: synced
+-- Whether the mirror holds an object at least at a version (wait_until_synced).
+SELECT {schema}."_synced"(%(table)s, %(id)s, %(event_id)s, %(version)s, %(state)s);
+
+-- name: listen_for_writes
+SELECT {schema}."_listen_for_writes"();
+
+-- name: written_barrier
+SELECT {schema}."_written_barrier"();
+
+-- name: unlisten_for_writes
+SELECT {schema}."_unlisten_for_writes"();

@@ -76,11 +76,13 @@ export async function childLists(
   return out;
 }
 
-/** Apply one verified event (its JSON text); `platform` answers the key's own account id. */
+/** Apply one verified event (its JSON text); `platform` answers the key's own account id;
+ * `via`: how the event came (recorded with it, for the freshness view). */
 export async function processEvent(
   ctx: Ingest,
   eventText: string,
   platform: () => Promise<string>,
+  via: string | null = null,
 ): Promise<Result> {
   const route = await ctx.store.routeEvent(eventText, null);
   const platformId = await platform();
@@ -101,6 +103,7 @@ export async function processEvent(
     parent_id: route.parent_id,
     children: [],
     tie_wins: false,
+    via,
   };
   const result = (outcome: string, objectId: string | null, refetches = 0): Result => ({
     outcome,

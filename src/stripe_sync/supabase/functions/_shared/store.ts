@@ -121,6 +121,8 @@ export interface Change {
   parent_id: string | null;
   children: { table: string; parent_column: string | null; objects: Json[]; complete: boolean }[];
   tie_wins: boolean;
+  /** How the event came (webhook, events, websocket), recorded with it; null: not said. */
+  via?: string | null;
 }
 
 export interface Applied {
@@ -223,7 +225,8 @@ export class Store {
         p_parent_id => ${change.parent_id}::text,
         p_children => ${json(change.children)}::text::jsonb,
         p_refs => '[]'::jsonb,
-        p_tie_wins => ${change.tie_wins}::boolean)`;
+        p_tie_wins => ${change.tie_wins}::boolean,
+        p_via => ${change.via ?? null}::text)`;
     return { outcome: String(row.outcome), seen_at: String(row.seen_at) };
   }
 

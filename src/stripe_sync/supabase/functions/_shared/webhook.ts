@@ -78,6 +78,7 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
       ctx,
       text,
       async () => (platform = await platformAccount(ctx, cfg.stripeSecretKey!, cache)),
+      "webhook",
     );
     console.log(`event ${result.event_id} (${result.event_type}): ${result.outcome}`);
     return json(200, { received: true, outcome: result.outcome, event_id: result.event_id });
