@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         PageResult,
     )
     from .config import PoolConfig, StripeSyncConfig
+    from .estimate import BackfillEstimate, ObjectEstimate
     from .facade import AsyncStripeSync, StripeSync
     from .ingest import Outcome, SyncResult
     from .migrations import MigrationResult, run_migrations
@@ -56,11 +57,13 @@ if TYPE_CHECKING:
 _LAZY = {
     "__version__": "_version",
     "AsyncStripeSync": "facade",
+    "BackfillEstimate": "estimate",
     "BackfillProgress": "backfill",
     "BackfillResult": "backfill",
     "CheckReport": "verify",
     "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
+    "ObjectEstimate": "estimate",
     "ObjectProgress": "backfill",
     "ObjectResult": "backfill",
     "Outcome": "ingest",
@@ -96,6 +99,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AsyncStripeSync",
+    "BackfillEstimate",
     "BackfillProgress",
     "BackfillResult",
     "CheckReport",
@@ -108,6 +112,7 @@ __all__ = [
     "MigrationChecksumError",
     "MigrationError",
     "MigrationResult",
+    "ObjectEstimate",
     "ObjectProgress",
     "ObjectResult",
     "Outcome",

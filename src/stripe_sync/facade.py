@@ -49,17 +49,26 @@ from .config import DEFAULT_API_BASE, StripeSyncConfig
 from .dead_letters import DeadLetters, dead_letterable
 from .errors import (
     ConfigError,
+    DatabaseError,
+    DatabaseUnavailableError,
     SignatureVerificationError,
     StripeAPIError,
     UnknownAccountError,
 )
+from .estimate import BackfillEstimate, EstimateLimits, WaitMeter, estimate_backfill
 from .grouping import WriteGroups
 from .ingest import Ingestor, SyncResult
 from .managed_webhooks import ManagedWebhooks
 from .migrations import MigrationResult, run_migrations
 from .pg_ratelimit import PostgresRateLimiter
 from .poller import DEFAULT_INTERVAL, EventPoller, PollResult
-from .ratelimit import PER_ENDPOINT_RPS, RateLimiter, TokenBucketLimiter
+from .ratelimit import (
+    LIVE_GLOBAL_RPS,
+    PER_ENDPOINT_RPS,
+    TEST_GLOBAL_RPS,
+    RateLimiter,
+    TokenBucketLimiter,
+)
 from .resources import resolve
 from .sigma.api import SigmaClient
 from .sigma.catalog import resolve_tables
@@ -422,6 +431,68 @@ class AsyncStripeSync:
         plan = await self._run_plan(object, created, account)
         return await backfiller.next_page(plan, [r.name for r in resolve_objects(object)])
 
+    async def estimate_backfill(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+    ) -> BackfillEstimate:
+        """How many objects, requests and seconds :meth:`process_until_done` with the same
+        arguments would take, from a few list requests per object; nothing is written.
+
+        Each object's range is the run's (its incremental cursor, read from the database, or
+        the account's creation, up to now; or ``created``); the run is simulated under the
+        limits it would use (the key's mode, ``max_requests_per_second``,
+        ``max_requests_per_second_per_endpoint``, ``backfill_workers``) with the round trip
+        measured on the sampling requests. See :mod:`stripe_sync.estimate`.
+        """
+        self._check_open()
+        resources = resolve_objects(object)
+        gte, lte = parse_created(created)
+        meter = WaitMeter(self._limiter or self._default_limiter)
+        async with StripeClient(
+            self.config, transport=self._transport, rate_limiter=meter
+        ) as client:
+            own = await client.get_account()
+            platform = str(own["id"])
+            connected = account if account and account != platform else None
+            account_id = account or platform
+            # As a run plans it (``_run_plan``): a connected account's objects may predate it.
+            created_at = own.get("created") if connected is None else None
+            floor = (
+                datetime.fromtimestamp(created_at, UTC)
+                if isinstance(created_at, int)
+                else STRIPE_EPOCH
+            )
+            now = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1)
+            if created is None:
+                cursors = await self._backfill_cursors(account_id, [r.name for r in resources])
+                ranges = {r.name: (cursors.get(r.name) or floor, now) for r in resources}
+            else:
+                lo = max(gte, floor) if gte is not None else floor
+                hi = lte + timedelta(seconds=1) if lte is not None else now
+                ranges = {r.name: (lo, hi) for r in resources}
+            livemode = bool(self.config.livemode)
+            limits = EstimateLimits(
+                global_rps=self.config.max_requests_per_second
+                or (LIVE_GLOBAL_RPS if livemode else TEST_GLOBAL_RPS),
+                endpoint_rps=_endpoint_rps(self.config),
+                workers=self.config.backfill_workers,
+                latency=0.0,
+            )
+            return await estimate_backfill(
+                client,
+                resources,
+                ranges,
+                account=connected,
+                account_id=account_id,
+                livemode=livemode,
+                limits=limits,
+                created=(gte, lte + timedelta(seconds=1) if lte is not None else None),
+                sliced=created is None or lte is not None,
+            )
+
     async def list_sync_runs(
         self, *, limit: int = 20, account: str | None = None
     ) -> list[dict[str, Any]]:
@@ -698,6 +769,18 @@ class AsyncStripeSync:
         # A connected account's created is when it was connected: a Standard account's
         # objects can be older.
         return (floor if connected is None else None) or STRIPE_EPOCH
+
+    async def _backfill_cursors(self, account_id: str, names: Sequence[str]) -> dict[str, datetime]:
+        """Where incremental runs left each object (read only): none in a database not
+        migrated yet, whose first run lists everything."""
+        store = await self._open_store()
+        try:
+            return await store.backfill_cursors(account_id, names)
+        except DatabaseUnavailableError:
+            raise
+        except DatabaseError as exc:
+            _log.info("no backfill cursors to read (%s): estimating a first run", exc)
+            return {}
 
     async def _managed_webhooks(self) -> ManagedWebhooks:
         if self._managed is None:
@@ -1166,6 +1249,16 @@ class StripeSync:
     ) -> PageResult:
         """See :meth:`AsyncStripeSync.process_next`."""
         return self._call(self._core.process_next, object, created=created, account=account)
+
+    def estimate_backfill(
+        self,
+        object: str | Sequence[str] = "all",
+        *,
+        created: Mapping[str, Any] | None = None,
+        account: str | None = None,
+    ) -> BackfillEstimate:
+        """See :meth:`AsyncStripeSync.estimate_backfill`."""
+        return self._call(self._core.estimate_backfill, object, created=created, account=account)
 
     def sync_lag(self, *, account: str | None = None) -> list[dict[str, Any]]:
         """See :meth:`AsyncStripeSync.sync_lag`."""

@@ -435,6 +435,16 @@ class Store:
         row = await self._fetchone(query("account_created", self.schema), (account_id,))
         return (row is not None, row[0] if row is not None else None)
 
+    async def backfill_cursors(
+        self, account_id: str, objects: Sequence[str]
+    ) -> dict[str, datetime]:
+        """Per object, the end of the range its incremental backfills have listed."""
+        rows = await self._fetchall(
+            query("backfill_cursors", self.schema),
+            {"account_id": account_id, "objects": list(objects)},
+        )
+        return {str(r[0]): r[1] for r in rows}
+
     async def backfill_run(self, run_id: int) -> dict[str, Any] | None:
         row = await self._fetchone(query("backfill_run", self.schema), (run_id,))
         if row is None:

@@ -400,6 +400,58 @@ def test_fake_stripe_says_where_it_listens_and_which_key_it_accepts(
     assert DEFAULT_API_KEY in first
 
 
+def test_backfill_estimate_prints_a_table_and_json_and_writes_nothing(
+    env: dict[str, str],
+) -> None:
+    from stripe_sync.testing import FakeStripe, run_in_thread
+
+    now = int(time.time())
+    with FakeStripe(seed=5) as fake, run_in_thread(fake) as server:
+        fake.seed("customer", 250, created_range=(now - 30 * 86_400, now - 60))
+        fake.seed("product", 40, created_range=(now - 400 * 86_400, now - 60))
+        env = {**env, "STRIPE_API_KEY": fake.api_key, "STRIPE_API_BASE": server.url}
+        answer = cli(
+            "backfill", "--estimate", "customer", "product", "--created-gte", "2020-01-01",
+            "--json", env=env,
+        )  # fmt: skip
+        assert answer.returncode == 0, answer.stderr
+        found = json.loads(answer.stdout)
+        objects = {o["object"]: o for o in found["objects"]}
+        # Few enough to be counted exactly by the sampling requests.
+        assert objects["customer"]["objects"] == 250
+        assert objects["customer"]["method"] == "exact"
+        assert objects["product"]["objects"] == 40
+        # 100 a page at least, and one window at least per object.
+        assert objects["customer"]["requests"] >= 3
+        assert objects["product"]["requests"] >= 1
+        assert found["total"]["requests"] == sum(o["requests"] for o in objects.values())
+        assert found["limits"] == {
+            "global_rps": 25.0,  # a test key
+            "endpoint_rps": 25.0,
+            "workers": 64,
+            "latency_seconds": found["limits"]["latency_seconds"],
+        }
+        assert found["livemode"] is False
+        assert found["account_id"] == fake.account_id
+
+        # Incremental (no range): the cursors are read from a database not migrated yet.
+        table = cli("backfill", "--estimate", "customer", "--max-rps", "80", env=env)
+        assert table.returncode == 0, table.stderr
+        assert "Backfill estimate" in table.stdout
+        assert re.search(r"customer\s+│\s+250\s+│", table.stdout), table.stdout
+        assert "80 requests/s overall" in table.stdout
+        assert "nothing was written" in table.stdout
+        assert fake.api_key not in table.stdout + table.stderr
+
+        url = re.search(r"Using the embedded PostgreSQL: (\S+)", table.stderr)
+        assert url is not None, table.stderr
+        assert table_names(url.group(1), "stripe") == set(), "no migration, no table"
+
+        refused = cli("backfill", "--estimate", "--sigma", env=env)
+        assert refused.returncode == 2
+        assert "--estimate" in refused.stderr
+
+
 @pytest.mark.parametrize(
     ("change", "named"),
     [

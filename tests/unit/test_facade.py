@@ -119,6 +119,7 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "process_until_done": lambda: engine.process_until_done("customer"),
         "start_resumable_sync": lambda: engine.start_resumable_sync("customer"),
         "process_next": lambda: engine.process_next("customer"),
+        "estimate_backfill": lambda: engine.estimate_backfill("customer"),
         "process_connected_accounts": lambda: engine.process_connected_accounts(),
         "list_sync_runs": lambda: engine.list_sync_runs(),
         "backfill_progress": lambda: engine.backfill_progress(),

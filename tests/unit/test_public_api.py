@@ -13,6 +13,7 @@ from stripe_sync.queries import raw_queries
 def test_all_is_pinned() -> None:
     assert sorted(stripe_sync.__all__) == [
         "AsyncStripeSync",
+        "BackfillEstimate",
         "BackfillProgress",
         "BackfillResult",
         "CheckReport",
@@ -25,6 +26,7 @@ def test_all_is_pinned() -> None:
         "MigrationChecksumError",
         "MigrationError",
         "MigrationResult",
+        "ObjectEstimate",
         "ObjectProgress",
         "ObjectResult",
         "Outcome",

@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..backfill import BackfillResult
+    from ..estimate import BackfillEstimate
     from ..facade import StripeSync
 
-__all__ = ["backfill", "print_result", "status"]
+__all__ = ["backfill", "print_estimate", "print_result", "status"]
 
 
 def print_result(console: Console, result: BackfillResult) -> None:
@@ -138,6 +139,12 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
     help="Backfill connected accounts instead: 'all' of the platform's, or acct_1,acct_2.",
 )
 @click.option(
+    "--estimate",
+    is_flag=True,
+    help="Only estimate objects, requests and time per object from a few sampling requests; "
+    "nothing is written.",
+)
+@click.option(
     "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."
 )
 @auto_expand_lists_option
@@ -154,6 +161,7 @@ def backfill(
     account: str | None,
     connected_accounts: str | None,
     sigma: bool,
+    estimate: bool,
     as_json: bool,
     auto_expand_lists: bool,
     **options: Any,
@@ -162,10 +170,15 @@ def backfill(
 
     Resumable (run it again after a crash: it continues the open run), incremental (a later run
     lists only what is new, and retries failed windows) and parallel (start it in several
-    processes on one database to share the work).
+    processes on one database to share the work). With --estimate, print what the run would
+    take instead.
     """
     from rich.console import Console
 
+    if estimate and (sigma or connected_accounts is not None):
+        raise click.UsageError(
+            "--estimate goes with a backfill of objects, not --sigma or --connected-accounts"
+        )
     if sigma:
         _sigma(list(objects), account, as_json, options)
         return
@@ -180,6 +193,9 @@ def backfill(
     )
     console = Console(stderr=True)
     created = _created(created_gte, created_lte)
+    if estimate:
+        _estimate(config, names, created, account, as_json)
+        return
     try:
         results = _run_backfill(
             config, names, created, account, connected_accounts, as_json, console
@@ -243,6 +259,58 @@ def _run_backfill(
                     )
                 ]
     return results
+
+
+def _estimate(
+    config: StripeSyncConfig, names: list[str], created: Any, account: str | None, as_json: bool
+) -> None:
+    """``backfill --estimate``: sample, simulate, print; no migration, nothing written."""
+    from rich.console import Console
+
+    from ..facade import StripeSync
+
+    with StripeSync(config) as sync:
+        found = sync.estimate_backfill(names, created=created, account=account)
+    if as_json:
+        click.echo(json.dumps(found.as_json()))
+    else:
+        print_estimate(Console(), found)
+
+
+def print_estimate(console: Console, found: BackfillEstimate) -> None:
+    """A table of the estimate per object, its total and what it assumed."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"Backfill estimate ({found.account_id}, {'live' if found.livemode else 'test'} "
+        "key): nothing was written",
+        title_justify="left",
+    )
+    table.add_column("object")
+    table.add_column("objects", justify="right")
+    table.add_column("requests", justify="right")
+    table.add_column("time", justify="right")
+    table.add_column("how")
+    for name, obj in found.objects.items():
+        how = obj.method + (f": {obj.note}" if obj.note else "")
+        table.add_row(name, f"{obj.objects:,}", f"{obj.requests:,}", _duration(obj.seconds), how)
+    table.add_section()
+    table.add_row(
+        "total", f"{found.total_objects:,}", f"{found.requests:,}", _duration(found.seconds), ""
+    )
+    console.print(table)
+    limits = found.limits
+    console.print(
+        f"Limits: {_rate(limits.global_rps)} overall, {_rate(limits.endpoint_rps)} per "
+        f"endpoint, {limits.workers} workers; round trip {limits.latency * 1000:,.0f} ms "
+        f"(measured). Sampling took {found.sample_requests:,} requests. Objects are listed "
+        "side by side: the total time is the slowest object's.",
+        highlight=False,
+    )
+
+
+def _rate(rps: float | None) -> str:
+    return "no limit" if rps is None else f"{rps:g} requests/s"
 
 
 def _migrate(sync: StripeSync, config: StripeSyncConfig) -> None:

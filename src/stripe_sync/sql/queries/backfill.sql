@@ -161,3 +161,8 @@ UPDATE {schema}."_sync_obj_runs"
 SET status = 'pending', claimed_until = NULL, updated_at = now()
 WHERE run_id = %(run_id)s AND status = 'running' AND claimed_by = ANY (%(holders)s)
   AND claimed_until >= clock_timestamp();
+
+-- name: backfill_cursors
+-- Where each object's incremental backfill left off (read by the estimate; nothing written).
+SELECT object, listed_until FROM {schema}."_backfill_cursors"
+WHERE account_id = %(account_id)s AND object = ANY (%(objects)s);

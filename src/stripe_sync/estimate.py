@@ -1,0 +1,397 @@
+"""A budget before a backfill: how many objects, requests and seconds it will take.
+
+Nothing is written. Per object a few cheap list requests (``limit=100`` with a ``created``
+filter) sample how the object's ``created`` dates are spread over the range the backfill would
+list; then the backfill itself is simulated on that density: the same initial windows, the same
+page size, the same splitting rule as ``_backfill_page`` (``sql/migrations/0017``), the same
+workers claiming windows of the least busy object first, and the same token buckets (the key's
+global rate, 25/s per endpoint, or what the config raises them to), with the round trip measured
+on the sampling requests. The simulated requests and finishing time of each object are the
+estimate.
+
+Sampling. Each probe lists one page of a sub-range ``[gte, lt)``: a page without ``has_more`` is
+an exact count of the sub-range; a full page tells the density just below ``lt`` (100 objects
+over the page's span of ``created``). What is still unknown is kept as gaps between sampled
+spans, each with the density seen at its ends. The gap that may hold the most objects is probed
+next, with ``lt`` placed at the geometric mean of one page's span and the gap's length below its
+top: a gap at sparse density is covered in a page or two (a burst hiding in it shows up as a jump
+in density), and a dense gap is searched in log-log steps for where its density ends (an old bulk
+import, a burst of sign-ups). Gaps left when the budget is spent count at the mean of their end
+densities. Objects listed per parent count the parents (sampled as above) times the children of a
+few sampled parents; lists without a ``created`` filter are paged from the newest and
+extrapolated over the range when the budget ends first. :attr:`ObjectEstimate.method` says which.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import statistics
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from .backfill import PAGE_SIZE
+from .client import StripeClient
+from .density import DEFAULT_PROBES, Density, Probe, sample_density
+from .errors import StripeNotFoundError
+from .ratelimit import RateLimiter, endpoint_key
+from .resources import Resource, get
+from .simulation import EstimateLimits, ObjectModel, simulate
+
+__all__ = [
+    "DEFAULT_PROBES",
+    "BackfillEstimate",
+    "EstimateLimits",
+    "ObjectEstimate",
+    "WaitMeter",
+    "estimate_backfill",
+    "sample_density",
+]
+
+#: Parents whose children are listed to estimate children per parent.
+SAMPLED_PARENTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectEstimate:
+    """The estimate for one object."""
+
+    object: str
+    objects: int
+    requests: int
+    #: Seconds from the start of the run until this object's last page is committed (objects
+    #: are listed side by side, so these overlap).
+    seconds: float
+    #: ``exact`` (every object was seen), ``sampled`` (density sampled over created),
+    #: ``per parent`` (parents x sampled children per parent), ``extrapolated`` (a list without
+    #: a created filter, paged from the newest and extended over the range).
+    method: str
+    #: Requests spent sampling this object.
+    sample_requests: int
+    #: What the estimate rests on, for people (e.g. "1,200 customers x 1.4 per customer").
+    note: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "object": self.object,
+            "objects": self.objects,
+            "requests": self.requests,
+            "seconds": round(self.seconds, 3),
+            "method": self.method,
+            "sample_requests": self.sample_requests,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillEstimate:
+    """What :meth:`~stripe_sync.AsyncStripeSync.estimate_backfill` answers."""
+
+    account_id: str
+    livemode: bool
+    limits: EstimateLimits
+    created_gte: datetime | None
+    created_lt: datetime | None
+    objects: Mapping[str, ObjectEstimate]
+    #: The whole run's seconds (the slowest object, all sharing the global rate).
+    seconds: float
+
+    @property
+    def requests(self) -> int:
+        return sum(o.requests for o in self.objects.values())
+
+    @property
+    def total_objects(self) -> int:
+        return sum(o.objects for o in self.objects.values())
+
+    @property
+    def sample_requests(self) -> int:
+        return sum(o.sample_requests for o in self.objects.values())
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "account_id": self.account_id,
+            "livemode": self.livemode,
+            "created_gte": self.created_gte.isoformat() if self.created_gte else None,
+            "created_lt": self.created_lt.isoformat() if self.created_lt else None,
+            "limits": {
+                "global_rps": self.limits.global_rps,
+                "endpoint_rps": self.limits.endpoint_rps,
+                "workers": self.limits.workers,
+                "latency_seconds": round(self.limits.latency, 4),
+            },
+            "objects": [o.as_json() for o in self.objects.values()],
+            "total": {
+                "objects": self.total_objects,
+                "requests": self.requests,
+                "seconds": round(self.seconds, 3),
+                "sample_requests": self.sample_requests,
+            },
+        }
+
+
+# -- sampling against Stripe -------------------------------------------------------------------
+
+_waited: contextvars.ContextVar[float] = contextvars.ContextVar("estimate_waited", default=0.0)
+
+
+class WaitMeter:
+    """A rate limiter that passes to ``inner`` and notes how long the caller waited, so that
+    a sampling request's round trip is measured without its wait for a token."""
+
+    def __init__(self, inner: RateLimiter | None) -> None:
+        self._inner = inner
+
+    async def acquire(self, key: str) -> None:
+        if self._inner is None:
+            return
+        started = time.monotonic()
+        await self._inner.acquire(key)
+        _waited.set(_waited.get() + time.monotonic() - started)
+
+
+async def estimate_backfill(
+    client: StripeClient,
+    resources: Sequence[Resource],
+    ranges: Mapping[str, tuple[datetime, datetime]],
+    *,
+    account: str | None,
+    account_id: str,
+    livemode: bool,
+    limits: EstimateLimits,
+    created: tuple[datetime | None, datetime | None] = (None, None),
+    sliced: bool = True,
+    budget: int = DEFAULT_PROBES,
+) -> BackfillEstimate:
+    """Sample each of ``resources`` over its range (``ranges[name]``: ``[gte, lt)``, the
+    parent's for per-parent objects) and simulate the run; see the module's docstring.
+
+    ``limits.latency`` of 0 means: measure it on the sampling requests.
+    """
+    rtts: list[float] = []
+    counts: dict[str, int] = {}
+    #: A few ids of each page the probes saw, for per-parent objects to sample their parents.
+    ids: dict[str, list[str]] = {}
+
+    def prober(resource: Resource) -> Probe:
+        assert resource.list_path is not None
+        path = resource.list_path
+
+        async def probe(gte: int, lt: int) -> tuple[list[int], bool]:
+            params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
+            params["created"] = {"gte": gte, "lt": lt}
+            _waited.set(0.0)
+            started = time.monotonic()
+            page = await client.list_page(path, params, account=account)
+            rtts.append(time.monotonic() - started - _waited.get())
+            counts[resource.name] = counts.get(resource.name, 0) + 1
+            _note_ids(ids, resource.name, page.data)
+            return [int(o["created"]) for o in page.data if isinstance(o.get("created"), int)], (
+                page.has_more
+            )
+
+        return probe
+
+    densities: dict[tuple[str, int, int], Density] = {}
+    locks: dict[tuple[str, int, int], asyncio.Lock] = {}
+
+    async def density_of(resource: Resource, gte: datetime, lt: datetime) -> Density:
+        # A parent listed for its own sake and for a per-parent object is sampled once.
+        key = (resource.name, _ts(gte), _ts(lt))
+        async with locks.setdefault(key, asyncio.Lock()):
+            if key not in densities:
+                densities[key] = await sample_density(prober(resource), key[1], key[2], budget)
+        return densities[key]
+
+    async def one(resource: Resource) -> tuple[ObjectModel | None, ObjectEstimate | None]:
+        gte, lt = ranges[resource.name]
+        if resource.list_per_parent is not None:
+            return await _per_parent(client, resource, density_of, account, counts, ids, gte, lt)
+        assert resource.list_path is not None
+        endpoint = endpoint_key("GET", resource.list_path)
+        if resource.created_filter:
+            density = await density_of(resource, gte, lt)
+            return ObjectModel(resource.name, endpoint, density, _ts(gte), _ts(lt), True), None
+        density, note = await _unfiltered(
+            client, resource, account, counts, _ts(gte), _ts(lt), ids=ids
+        )
+        return ObjectModel(
+            resource.name, endpoint, density, _ts(gte), _ts(lt), False
+        ), ObjectEstimate(
+            resource.name, 0, 0, 0.0, "exact" if density.exact else "extrapolated", 0, note
+        )
+
+    results = await asyncio.gather(*(one(r) for r in resources))
+    measured = statistics.median(rtts) if rtts else 0.3
+    run_limits = limits if limits.latency > 0 else _with_latency(limits, measured)
+    plans = [p for p, _ in results if p is not None]
+    simulated = simulate(plans, run_limits, sliced=sliced)
+    estimates: dict[str, ObjectEstimate] = {}
+    for resource, (plan, partial) in zip(resources, results, strict=True):
+        if plan is None:
+            assert partial is not None
+            estimates[resource.name] = partial
+            continue
+        reqs, seconds = simulated[plan.name]
+        if plan.child_endpoint is not None:
+            parents = plan.density.total
+            objects = parents * plan.per_parent
+            method = "per parent"
+            note = partial.note if partial is not None else ""
+        else:
+            objects = plan.density.total
+            method = (
+                partial.method
+                if partial is not None
+                else ("exact" if plan.density.exact else "sampled")
+            )
+            note = partial.note if partial is not None else _seen(plan)
+        estimates[resource.name] = ObjectEstimate(
+            object=resource.name,
+            objects=round(objects),
+            requests=reqs,
+            seconds=seconds,
+            method=method,
+            sample_requests=counts.get(resource.name, 0)
+            + (partial.sample_requests if partial is not None else 0),
+            note=note,
+        )
+    return BackfillEstimate(
+        account_id=account_id,
+        livemode=livemode,
+        limits=run_limits,
+        created_gte=created[0],
+        created_lt=created[1],
+        objects=estimates,
+        seconds=max((o.seconds for o in estimates.values()), default=0.0),
+    )
+
+
+async def _per_parent(
+    client: StripeClient,
+    resource: Resource,
+    density_of: Callable[[Resource, datetime, datetime], Awaitable[Density]],
+    account: str | None,
+    counts: dict[str, int],
+    ids: dict[str, list[str]],
+    gte: datetime,
+    lt: datetime,
+) -> tuple[ObjectModel, ObjectEstimate]:
+    """Parents (sampled over created, or paged) times the children of a few of them."""
+    per_parent = resource.list_per_parent
+    assert per_parent is not None
+    parent = get(per_parent.parent)
+    assert parent.list_path is not None
+    if parent.created_filter:
+        density = await density_of(parent, gte, lt)
+    else:
+        density, _ = await _unfiltered(
+            client, parent, account, counts, _ts(gte), _ts(lt), count_as=resource.name, ids=ids
+        )
+    # Parents seen by the sampling probes, spread over the range (the newest few alone would
+    # be one burst's); without any, the newest.
+    spent = 0
+    found = ids.get(parent.name, [])
+    if not found:
+        first = await client.list_page(
+            parent.list_path,
+            {**dict(parent.list_params), "limit": SAMPLED_PARENTS},
+            account=account,
+        )
+        spent += 1
+        found = [str(o["id"]) for o in first.data]
+    step = max(1, len(found) // SAMPLED_PARENTS)
+    children: list[int] = []
+    for parent_id in found[::step][:SAMPLED_PARENTS]:
+        path = per_parent.path.replace("{parent}", parent_id)
+        params: dict[str, Any] = {k: v.replace("{parent}", parent_id) for k, v in per_parent.params}
+        try:
+            page = await client.list_page(path, {**params, "limit": PAGE_SIZE}, account=account)
+        except StripeNotFoundError:
+            continue
+        finally:
+            spent += 1
+        children.append(len(page.data) + (PAGE_SIZE if page.has_more else 0))
+    mean = statistics.fmean(children) if children else 0.0
+    counts[resource.name] = counts.get(resource.name, 0) + spent
+    note = (
+        f"{round(density.total):,} {parent.table} x {mean:.2f} per {parent.name} "
+        f"(sampled {len(children)} {parent.table})"
+    )
+    plan = ObjectModel(
+        resource.name,
+        endpoint_key("GET", parent.list_path),
+        density,
+        _ts(gte),
+        _ts(lt),
+        parent.created_filter,
+        child_endpoint=endpoint_key("GET", per_parent.path.replace("{parent}", "{id}")),
+        per_parent=mean,
+        one_parent_at_once=resource.is_child,
+    )
+    return plan, ObjectEstimate(resource.name, 0, 0, 0.0, "per parent", 0, note)
+
+
+async def _unfiltered(
+    client: StripeClient,
+    resource: Resource,
+    account: str | None,
+    counts: dict[str, int],
+    gte: int,
+    lt: int,
+    *,
+    budget: int = DEFAULT_PROBES,
+    count_as: str | None = None,
+    ids: dict[str, list[str]] | None = None,
+) -> tuple[Density, str]:
+    """A list without a created filter: page it from the newest; extrapolate over the range
+    from the dates seen when the budget ends first."""
+    assert resource.list_path is not None
+    params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
+    created: list[int] = []
+    seen = 0
+    for _ in range(budget):
+        page = await client.list_page(resource.list_path, params, account=account)
+        name = count_as or resource.name
+        counts[name] = counts.get(name, 0) + 1
+        seen += len(page.data)
+        if ids is not None:
+            _note_ids(ids, resource.name, page.data)
+        created.extend(int(o["created"]) for o in page.data if isinstance(o.get("created"), int))
+        if not page.has_more or not page.data:
+            return Density([(float(gte), float(lt), float(seen))]), f"all {seen:,} listed"
+        params["starting_after"] = page.data[-1]["id"]
+    oldest = min(created, default=gte)
+    covered = max(lt - oldest, 1)
+    total = seen * max(1.0, (lt - gte) / covered)
+    return (
+        Density([(float(gte), float(lt), total)], exact=False),
+        f"no created filter: {seen:,} listed, extrapolated over the range",
+    )
+
+
+def _note_ids(ids: dict[str, list[str]], name: str, data: Sequence[Mapping[str, Any]]) -> None:
+    """Keep the first, middle and last ids of a page."""
+    if not data:
+        return
+    picked = dict.fromkeys(str(data[k].get("id")) for k in (0, len(data) // 2, len(data) - 1))
+    ids.setdefault(name, []).extend(p for p in picked if p != "None")
+
+
+def _seen(plan: ObjectModel) -> str:
+    """How much of a sampled range the probes saw: a burst hides only in the rest."""
+    if plan.density.exact or plan.lt <= plan.gte:
+        return ""
+    share = 1.0 - plan.density.unseen / (plan.lt - plan.gte)
+    return f"probes saw {share:.0%} of the range; a burst in the rest may be missed"
+
+
+def _ts(moment: datetime) -> int:
+    return int(moment.astimezone(UTC).timestamp())
+
+
+def _with_latency(limits: EstimateLimits, latency: float) -> EstimateLimits:
+    return EstimateLimits(limits.global_rps, limits.endpoint_rps, limits.workers, latency)

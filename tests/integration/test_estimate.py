@@ -1,0 +1,172 @@
+"""The backfill estimate against the fake Stripe (with Stripe-like limits, scaled) and a real
+PostgreSQL: sampled before the run, then compared with the run itself.
+
+The fake's request counters and the run's windows are the oracle: the estimate must come within
+25 % of the requests the run sent and of the time it took, per object and in total, and must
+write nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import httpx
+import psycopg
+from psycopg import sql
+
+from stripe_sync import AsyncStripeSync
+from stripe_sync.resources import get
+from stripe_sync.testing import FakeStripe
+from tests.integration.helpers import make_config
+
+DAY = 86_400
+#: The fake's latency and limits, and the client's: Stripe's shape, scaled so the test takes
+#: seconds (a live key's 100/s overall; 40/s per list endpoint instead of 25).
+LATENCY_MS = 80.0
+GLOBAL_RPS = 100.0
+LIST_RPS = 6.0
+TOLERANCE = 0.25
+
+
+def seed_skewed(fake: FakeStripe, now: int) -> dict[str, int]:
+    """Customers: a burst of sign-ups in one day and a year's sparse tail. Products: an old bulk
+    import (one hour) and a steady trickle. Charges: steady over two years, busier last week."""
+    plan = {
+        "customer": [(3000, now - 100 * DAY, now - 99 * DAY), (400, now - 365 * DAY, now)],
+        "product": [(1500, now - 300 * DAY, now - 300 * DAY + 3600), (250, now - 290 * DAY, now)],
+        "charge": [(900, now - 730 * DAY, now), (1100, now - 7 * DAY, now)],
+    }
+    for name, parts in plan.items():
+        for n, lo, hi in parts:
+            fake.seed(name, n, created_range=(lo, hi))
+    return {name: sum(n for n, _, _ in parts) for name, parts in plan.items()}
+
+
+def engine(fake: FakeStripe, database_url: str) -> AsyncStripeSync:
+    """The engine with its default limiter (the backfill's own token buckets)."""
+    return AsyncStripeSync(
+        make_config(
+            fake,
+            database_url,
+            max_requests_per_second=GLOBAL_RPS,
+            max_requests_per_second_per_endpoint=LIST_RPS,
+        ),
+        http_transport=httpx.ASGITransport(app=fake.app),
+    )
+
+
+def table_counts(url: str) -> dict[str, int]:
+    with psycopg.connect(url) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = 'stripe' AND table_type = 'BASE TABLE' ORDER BY 1"
+            )
+        ]
+        counts = {}
+        for t in tables:
+            row = conn.execute(
+                sql.SQL("SELECT count(*) FROM stripe.{}").format(sql.Identifier(t))
+            ).fetchone()
+            assert row is not None
+            counts[t] = int(row[0])
+        return counts
+
+
+def per_object_seconds(url: str, run_id: int) -> dict[str, float]:
+    """When each object's last window completed, counted from the run's start."""
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT w.object, extract(epoch FROM max(w.completed_at) - r.started_at)"
+            " FROM stripe._sync_obj_runs w JOIN stripe._sync_runs r ON r.id = w.run_id"
+            " WHERE w.run_id = %s GROUP BY w.object, r.started_at",
+            (run_id,),
+        ).fetchall()
+    return {str(o): float(s) for o, s in rows}
+
+
+async def test_estimate_is_within_a_quarter_of_the_real_run(
+    fake: FakeStripe, database_url: str
+) -> None:
+    now = int(time.time())
+    seeded = seed_skewed(fake, now)
+    fake.configure(
+        latency_ms=LATENCY_MS,
+        latency_jitter_ms=LATENCY_MS / 5,
+        global_rps=GLOBAL_RPS,
+        list_rps=LIST_RPS,
+    )
+    names = list(seeded)
+    before = table_counts(database_url)
+    async with engine(fake, database_url) as sync:
+        estimate = await sync.estimate_backfill(names)
+    assert table_counts(database_url) == before, "the estimate wrote nothing"
+    customers = estimate.objects["customer"]
+    assert customers.method == "sampled"
+    assert "probes saw" in customers.note
+    fake.faults.reset_counters()
+    async with engine(fake, database_url) as sync:
+        result = await sync.process_until_done(names)
+    assert result.status == "complete"
+    stats = fake.stats()
+    seconds = per_object_seconds(database_url, result.run_id)
+    report: dict[str, Any] = {}
+    for name in names:
+        path = get(name).list_path
+        real_requests = int(stats["requests"][f"GET {path}"])
+        est = estimate.objects[name]
+        report[name] = {
+            "objects": (est.objects, result.objects[name].processed, seeded[name]),
+            "requests": (est.requests, real_requests),
+            "seconds": (round(est.seconds, 2), round(seconds[name], 2)),
+            "sample_requests": est.sample_requests,
+        }
+    report["total"] = {
+        "requests": (estimate.requests, sum(r["requests"][1] for r in report.values())),
+        "seconds": (round(estimate.seconds, 2), round(result.elapsed, 2)),
+    }
+    print(json.dumps(report))  # the figures, with -s
+    for name, figures in report.items():
+        for what in ("requests", "seconds"):
+            est_value, real = figures[what]
+            assert abs(est_value - real) <= TOLERANCE * real, (name, what, report)
+
+
+async def test_per_parent_and_unfiltered_lists_say_how_they_were_estimated(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Payment methods (listed per customer) are customers x sampled methods per customer;
+    credit notes (no created filter) are paged from the newest. Both close to the run."""
+    fake.seed_realistic(scale=40)
+    fake.configure(latency_ms=LATENCY_MS, global_rps=GLOBAL_RPS, list_rps=LIST_RPS)
+    names = ["payment_method", "credit_note"]
+    before = table_counts(database_url)
+    async with engine(fake, database_url) as sync:
+        estimate = await sync.estimate_backfill(names)
+    assert table_counts(database_url) == before, "the estimate wrote nothing"
+    fake.faults.reset_counters()
+    async with engine(fake, database_url) as sync:
+        result = await sync.process_until_done(names)
+    assert result.status == "complete"
+    per_parent = estimate.objects["payment_method"]
+    assert per_parent.method == "per parent"
+    assert "customers x" in per_parent.note
+    real = result.objects["payment_method"].processed
+    assert real > 0
+    assert abs(per_parent.objects - real) <= 0.35 * real, (per_parent, real)
+    stats = fake.stats()["requests"]
+    # A page of customers per window, then one request per customer.
+    real_requests = stats["GET /v1/customers"] + sum(
+        n for key, n in stats.items() if key.endswith("/payment_methods")
+    )
+    assert abs(per_parent.requests - real_requests) <= 0.25 * real_requests, (
+        per_parent,
+        stats,
+    )
+    unfiltered = estimate.objects["credit_note"]
+    assert unfiltered.method == "exact"  # a few pages: every one was listed
+    assert unfiltered.objects == result.objects["credit_note"].processed
+    assert unfiltered.requests == stats["GET /v1/credit_notes"]
