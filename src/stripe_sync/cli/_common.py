@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import logging
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -260,3 +263,16 @@ def stripe_options(fn: Callable[P, R]) -> Callable[P, R]:
     ):
         fn = option(fn)
     return fn
+
+
+def results_json(results: Any) -> str:
+    """``results`` (a dataclass, or a list of them) as JSON, timestamps in ISO 8601."""
+    if isinstance(results, list):
+        return json.dumps([dataclasses.asdict(r) for r in results], default=_json_value)
+    return json.dumps(dataclasses.asdict(results), default=_json_value)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")

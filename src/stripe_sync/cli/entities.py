@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from typing import Any
 
 import click
 
-from ._common import handle_errors, main, stripe_config, stripe_options
+from ._common import handle_errors, main, results_json, stripe_config, stripe_options
 
 
 @main.command("sync-entity")
@@ -42,6 +40,6 @@ def sync_entity(
         sync.run_migrations()
         result = sync.sync_single_entity(object_id, object=object_name, account=account)
     if as_json:
-        click.echo(json.dumps(dataclasses.asdict(result)))
+        click.echo(results_json(result))
     else:
         click.echo(f"{result.object} {result.object_id}: {result.outcome} ({result.account_id})")

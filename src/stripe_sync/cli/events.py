@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from datetime import datetime
@@ -18,6 +17,7 @@ from ._common import (
     handle_errors,
     main,
     resolve_database_url,
+    results_json,
     schema_option,
     stripe_config,
     stripe_options,
@@ -96,7 +96,7 @@ def events_replay(
         results = sync.replay_failed_events(None if replay_all else list(event_ids))
     failed = [r for r in results if r.outcome is Outcome.FAILED]
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(r) for r in results]))
+        click.echo(results_json(results))
     else:
         if not results:
             click.echo("no failed events to replay")
