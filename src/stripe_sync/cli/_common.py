@@ -197,14 +197,13 @@ def quiet_pool_warnings(*, enabled: bool) -> None:
 
 
 class OncePerOutage(logging.Filter):
-    """Lets each distinct warning of the connection pool through once per ``quiet_seconds``, on
-    one line.
+    """Lets one warning of the connection pool through per ``quiet_seconds``, on one line.
 
-    When the database goes away, psycopg's pool warns for every connection it discards and
-    every attempt to reconnect: dozens of lines a second, two lines each, that bury the one
-    message that matters (the command's own error). A message is "the same" when its logger,
-    level and format string are (its arguments, such as the reason, may differ), so one
-    message's flood never hides another. ``-v`` shows them all.
+    When the database goes away, psycopg's pool warns for every connection it discards
+    (closed, broken) and every attempt to reconnect: dozens of lines a second, two lines each,
+    in several wordings of the one outage, that bury the message that matters (the command's
+    own error). So the first warning of an outage is shown, with a count of those held back
+    since at the next one shown. ``-v`` shows them all.
     """
 
     def __init__(self, quiet_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic):
@@ -212,11 +211,11 @@ class OncePerOutage(logging.Filter):
         self.quiet_seconds = quiet_seconds
         self.clock = clock
         #: Per message: when it was last let through, and how many were held back since.
-        self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
+        self._seen: dict[tuple[str, int], tuple[float, int]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
         now = self.clock()
-        key = (record.name, record.levelno, str(record.msg))
+        key = (record.name, record.levelno)
         last, suppressed = self._seen.get(key, (None, 0))
         if last is not None and now - last < self.quiet_seconds:
             self._seen[key] = (last, suppressed + 1)
@@ -224,7 +223,7 @@ class OncePerOutage(logging.Filter):
         text = record.getMessage()
         message = text.splitlines()[0] if text else ""
         if suppressed:
-            message += f" ({suppressed} similar messages not shown; -v shows them)"
+            message += f" ({suppressed} more pool warnings not shown; -v shows them)"
         else:
             message += f" (more in the next {self.quiet_seconds:g} s not shown; -v shows them)"
         record.msg, record.args = message, None
