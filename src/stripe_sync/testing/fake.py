@@ -9,6 +9,7 @@ from typing import Any
 from .app import build_app
 from .errors import FakeStripeError
 from .events import DEFAULT_API_VERSION, record_event
+from .every import seed_every_resource
 from .faults import FaultConfig, Faults
 from .ops import Ctx
 from .router import default_router
@@ -157,6 +158,14 @@ class FakeStripe:
             fields=fields,
             emit_events=emit_events,
         )
+
+    def seed_every_resource(
+        self, count: int = 2, *, account: str | None = None, seed: int = 0
+    ) -> dict[str, int]:
+        """``count`` objects of every registry resource the account has none of yet (per
+        parent, for lists under a parent), built from Stripe's examples; returns objects added
+        per resource (see :mod:`stripe_sync.testing.every`)."""
+        return seed_every_resource(self.store, count, account=account, seed=seed)
 
     def seed_realistic(
         self, scale: int = 1000, *, account: str | None = None, seed: int = 0
