@@ -612,6 +612,7 @@ def generate_new(
     fixtures: Mapping[str, Any],
     resources: Sequence[Resource],
     sdk: Mapping[str, Any],
+    unrouted: Sequence[str] = (),
 ) -> str:
     """The text of ``0020_every_resource.sql`` (deterministic for given inputs)."""
     header = (
@@ -647,7 +648,63 @@ def generate_new(
         + lz4
         + "\n"
         + f"SELECT {quote_ident('_create_dispatchers')}();\n"
+        + "\n"
+        + route_event_ddl(unrouted)
     )
+
+
+#: The statement of 0013's _route_event that finds an object's registry row.
+_ROUTE_LOOKUP = (
+    '    SELECT * INTO r FROM "_resources" x WHERE x.object = v_type '
+    "OR v_type = ANY (x.event_objects);\n"
+)
+
+
+def route_event_ddl(unrouted: Sequence[str]) -> str:
+    """0013's ``_route_event`` again (CREATE OR REPLACE), with its lookup of the object's row
+    made the twin of ``stripe_sync.resources.by_object`` and ``events.route_event`` now that
+    several rows share an ``object`` value: a top-level row wins over child rows, a value that
+    only several child rows have (``item``) routes to none, and an event whose type is a named
+    skip of the registry (``unrouted_events``) routes to none whatever it carries. Another
+    ``object`` value of a child row is a summary of its parent's rows (an active entitlement
+    summary); of a top-level row, the row's own object under another name (an external
+    account that is a ``card``)."""
+    text = (MIGRATIONS / "0013_registry.sql").read_text(encoding="utf-8")
+    start = text.index('CREATE FUNCTION "_route_event"')
+    end = text.index("$fn$;", start) + len("$fn$;")
+    function = text[start:end]
+    if function.count(_ROUTE_LOOKUP) != 1:
+        raise AssertionError("0013's _route_event lookup changed: update route_event_ddl")
+    types = ", ".join(quote_literal(t) for t in sorted(unrouted))
+    named_skips = f"ARRAY[{types}]::text[]"
+    lookup = (
+        '    SELECT * INTO r FROM "_resources" x\n'
+        "    WHERE (x.object = v_type OR v_type = ANY (x.event_objects))\n"
+        '      AND (NOT x.is_child OR (SELECT count(*) FROM "_resources" y\n'
+        "                              WHERE y.object = v_type\n"
+        "                                 OR v_type = ANY (y.event_objects)) = 1)\n"
+        "      AND (p_object IS NOT NULL\n"
+        "           OR NOT coalesce(p_event->>'type', '') = ANY (NAMED_SKIPS))\n"
+        "    ORDER BY x.is_child, x.ordinal\n"
+        "    LIMIT 1;\n"
+    ).replace("NAMED_SKIPS", named_skips)
+    summary = "    ELSIF v_type <> r.object THEN\n"
+    if function.count(summary) != 1:
+        raise AssertionError("0013's _route_event summary test changed: update route_event_ddl")
+    function = (
+        function.replace(_ROUTE_LOOKUP, lookup)
+        .replace(summary, "    ELSIF v_type <> r.object AND r.is_child THEN\n")
+        .replace('CREATE FUNCTION "_route_event"', 'CREATE OR REPLACE FUNCTION "_route_event"')
+    )
+    return (
+        "-- _route_event of 0013, its lookup of the object's row the twin of by_object and of\n"
+        "-- route_event's named skips (scripts/gen_schema.py route_event_ddl).\n" + function + "\n"
+    )
+
+
+def unrouted_events() -> list[str]:
+    """The webhook event types the registry names as skips."""
+    return list(json.loads(REGISTRY_JSON.read_text(encoding="utf-8"))["unrouted_events"])
 
 
 def rows_of(migration: str) -> list[Resource]:
@@ -684,7 +741,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     outputs: list[tuple[Path, str]] = [
         (args.output, generate(spec, fixtures, first)),
         (args.lean_output, generate_lean(spec, fixtures, first)),
-        (args.new_output, generate_new(spec, fixtures, rows_of("0020"), _load(args.sdk))),
+        (
+            args.new_output,
+            generate_new(spec, fixtures, rows_of("0020"), _load(args.sdk), unrouted_events()),
+        ),
     ]
     if args.check:
         stale = 0

@@ -28,6 +28,7 @@ from .errors import UnknownObjectError
 __all__ = [
     "GROUPS",
     "REGISTRY",
+    "UNROUTED_EVENTS",
     "Delete",
     "NestedList",
     "ParentList",
@@ -168,9 +169,15 @@ def _resource(row: Mapping[str, Any], mirrored: frozenset[str]) -> Resource:
     )
 
 
+def _registry_data() -> dict[str, Any]:
+    text = files("stripe_sync").joinpath("registry.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
 def _load_rows() -> tuple[Resource, ...]:
-    """The rows of the generated registry that stripe-sync mirrors today, in registry order."""
-    data = json.loads(files("stripe_sync").joinpath("registry.json").read_text(encoding="utf-8"))
+    """The rows of the generated registry that stripe-sync mirrors (has tables for), in
+    registry order."""
+    data = _registry_data()
     rows = [r for r in data["resources"] if r["status"] == "mirrored"]
     mirrored = frozenset(r["name"] for r in rows)
     return tuple(_resource(r, mirrored) for r in rows)
@@ -179,6 +186,11 @@ def _load_rows() -> tuple[Resource, ...]:
 _ROWS: Final[tuple[Resource, ...]] = _load_rows()
 
 REGISTRY: Final = MappingProxyType({r.name: r for r in _ROWS})
+
+#: Webhook event types that are a named skip: the registry routes them to no row, whatever
+#: object they carry (``customer.source.*`` carries a customer's card or bank account, which is
+#: not a connected account's external account although its ``object`` says ``card``).
+UNROUTED_EVENTS: Final = frozenset(_registry_data()["unrouted_events"])
 
 # Every object also answers to its table's name: the TypeScript engine names some objects by
 # their table (its README's backfill objects ``checkout_sessions``, ``subscription_schedules``;
