@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 
 from stripe_sync import Outcome
 from stripe_sync.backfill import listable_objects
+from stripe_sync.errors import UnknownObjectError
 from stripe_sync.resources import REGISTRY, UNROUTED_EVENTS, Resource
 from stripe_sync.testing import FakeStripe
+from stripe_sync.testing.every import PARENTS
+from stripe_sync.testing.router import endpoint_key
 from stripe_sync.testing.templates import fixture
 from tests.integration.helpers import make_sync, rows
 
@@ -161,3 +165,110 @@ async def test_every_webhook_event_type_lands_in_its_table_or_is_a_named_skip(
         )
     assert skipped.outcome is Outcome.SKIPPED
     assert rows(database_url, "external_accounts", "id = 'card_every'") == {}
+
+
+#: Resources a restricted key may lack, of every kind of list: top-level with created windows,
+#: plain walks, per parent (persons, fee refunds, a financial account's transactions) and
+#: those a required filter selects (tax registrations, status=all).
+DENIED = (
+    "payout",
+    "topup",
+    "issuing_card",
+    "terminal_reader",
+    "tax_registration",
+    "billing_meter",
+    "person",
+    "application_fee_refund",
+    "treasury_transaction",
+    "identity_verification_session",
+)
+
+
+def needed_lists(resource: Resource) -> list[tuple[str, str]]:
+    """``(resource, endpoint)`` of every list a backfill of ``resource`` calls, the parents'
+    first (a list per parent walks its parent's list)."""
+    if resource.list_per_parent is not None:
+        parent = REGISTRY[resource.list_per_parent.parent]
+        return [*needed_lists(parent), (resource.name, f"GET {resource.list_per_parent.path}")]
+    assert resource.list_path is not None
+    return [(resource.name, f"GET {resource.list_path}")]
+
+
+async def test_a_restricted_key_costs_only_the_resources_it_cannot_read(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed_realistic(10)
+    fake.seed_every_resource(2)
+    denied = dict(needed_lists(REGISTRY[name])[-1] for name in DENIED)
+    fake.deny(*denied.values())
+    async with make_sync(fake, database_url, auto_expand_lists=True) as sync:
+        result = await sync.process_until_done("all")
+    assert result.status == "error"
+    # A resource fails when a list it needs is refused: its own, or its parent's (an issuing
+    # card's tokens are listed per card), for the first permission missing on the way.
+    missing = {}
+    for name in listable_objects():
+        refused = [who for who, endpoint in needed_lists(REGISTRY[name]) if who in denied]
+        if refused:
+            missing[name] = refused[0]
+    assert set(DENIED) < set(missing)
+    failed = {name for name, o in result.objects.items() if o.status == "error"}
+    assert failed == set(missing)
+    for name, lacking in missing.items():
+        (error,) = result.objects[name].errors  # recorded once
+        assert "does not have the required permissions" in error, name
+        assert f"'rak_{lacking}_read' permission" in error, name  # names what is missing
+    for name, endpoint in denied.items():
+        # Never retried: asked once per resource that needs it (a list per parent asks for
+        # the parents of its first batch at once, here at most the fake's PARENTS).
+        needers = sum(1 for lacking in missing.values() if lacking == name)
+        per_parent = REGISTRY[name].list_per_parent is not None
+        assert (
+            needers
+            <= fake.refused[endpoint_key(endpoint)]
+            <= needers * (PARENTS if per_parent else 1)
+        ), name
+    counts = table_counts(database_url)
+    # Objects a readable parent embeds still arrive with it (an application fee's refunds).
+    embedded = {n.child for r in REGISTRY.values() if r.name not in missing for n in r.nested_lists}
+    for resource in REGISTRY.values():
+        if resource.name not in missing:
+            assert counts[resource.table] > 0, resource.name
+        elif resource.name not in embedded:
+            assert counts[resource.table] == 0, resource.name
+    assert embedded & set(missing) == {"application_fee_refund"}
+
+
+async def test_sync_single_entity_takes_every_new_resource_by_its_id_prefix(
+    fake: FakeStripe, database_url: str
+) -> None:
+    fake.seed_realistic(3)
+    fake.seed_every_resource(1)
+    first = set(list(REGISTRY)[:32])  # the tables before 0020
+    by_prefix = [
+        r for r in REGISTRY.values() if r.id_prefixes and r.name not in first | {"account"}
+    ]
+    synced: list[str] = []
+    async with make_sync(fake, database_url, backfill_related_entities=False) as sync:
+        for resource in by_prefix:
+            ids = fake_ids(fake, resource.name)
+            if not ids or resource.retrieve_path is None:
+                continue
+            object_id = sorted(ids)[0]
+            if "{parent}" in resource.retrieve_path:
+                # Stripe retrieves it only under its parent, which its id does not tell.
+                with pytest.raises(UnknownObjectError, match="retrieved only under"):
+                    await sync.sync_single_entity(object_id)
+                continue
+            result = await sync.sync_single_entity(object_id)
+            # (Unchanged: written already inside its parent, a value list's items.)
+            assert result.outcome in (Outcome.WRITTEN, Outcome.UNCHANGED), (resource.name, result)
+            assert result.object == resource.name
+            assert set(rows(database_url, resource.table, f"id = '{object_id}'")) == {object_id}
+            synced.append(resource.name)
+        # A connected account by its acct_ id.
+        (connected,) = set(fake.store.accounts) - {fake.account_id}
+        result = await sync.sync_single_entity(connected)
+        assert result.outcome is Outcome.WRITTEN
+        assert set(rows(database_url, "connected_accounts")) == {connected}
+    assert len(synced) > 40

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ from .events import DEFAULT_API_VERSION, record_event
 from .every import seed_every_resource
 from .faults import FaultConfig, Faults
 from .ops import Ctx
-from .router import default_router
+from .router import default_router, endpoint_key
 from .seed import seed_objects, seed_realistic
 from .sigma import SigmaFake
 from .state import Store
@@ -64,6 +65,8 @@ class FakeStripe:
         self.idempotency: dict[tuple[str, str], tuple[str, int, bytes]] = {}
         #: API key -> endpoints (``"GET /v1/payouts"``, route paths) it may not call: 403.
         self.denied: dict[str, set[str]] = {}
+        #: Requests refused with 403 for a missing permission, per endpoint.
+        self.refused: Counter[str] = Counter()
         self.app = build_app(self)
 
     # -- identity --------------------------------------------------------------------------
@@ -132,7 +135,7 @@ class FakeStripe:
         ``deny()`` with no endpoints lifts every restriction of the key."""
         key = key or self.api_key
         if endpoints:
-            self.denied.setdefault(key, set()).update(endpoints)
+            self.denied.setdefault(key, set()).update(endpoint_key(e) for e in endpoints)
         else:
             self.denied.pop(key, None)
 
