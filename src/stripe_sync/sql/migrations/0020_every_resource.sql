@@ -2374,6 +2374,91 @@ BEGIN
 END
 $lz4$;
 
+-- _create_dispatchers of 0017, the oldest tables' branches first
+-- (scripts/gen_schema.py dispatchers_ddl).
+CREATE OR REPLACE FUNCTION "_create_dispatchers"()
+RETURNS void
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $create$
+DECLARE
+    v_write text;
+    v_tombstone text;
+    v_existing text;
+BEGIN
+    SELECT string_agg(format(
+               'WHEN %L THEN RETURN QUERY SELECT * FROM %I(p_ords, p_objects, p_accounts, '
+               'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);',
+               t.table_name, '_write_' || t.table_name), ' ' ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name),
+           string_agg(format('WHEN %L THEN RETURN %I(p_ids);',
+                             t.table_name, '_existing_' || t.table_name), ' '
+                      ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name),
+           string_agg(format('WHEN %L THEN RETURN %I(p_parent_ids, p_versions, p_keep_parents, '
+                             'p_keep_ids);', t.table_name, '_tombstone_' || t.table_name), ' '
+                      ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name) FILTER (WHERE t.parent)
+    INTO v_write, v_existing, v_tombstone
+    FROM (SELECT c.table_name, bool_or(c.kind = 'parent') AS parent
+          FROM "_typed_columns" c GROUP BY c.table_name) t
+    WHERE to_regproc(quote_ident('_write_' || t.table_name)) IS NOT NULL;
+
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION "_write_batch"(
+    p_table text,
+    p_parent_column text,
+    p_ords bigint[],
+    p_objects jsonb[],
+    p_accounts text[],
+    p_versions timestamptz[],
+    p_sources text[],
+    p_parent_ids text[],
+    p_tie_wins boolean[],
+    p_deletes boolean[]
+) RETURNS TABLE (ord bigint, object_id text, outcome text)
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $d$
+BEGIN
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
+    END CASE;
+END
+$d$
+$template$, coalesce(v_write, ''));
+
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION "_existing_ids"(p_table text, p_ids text[]) RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path FROM CURRENT
+AS $d$
+BEGIN
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
+    END CASE;
+END
+$d$
+$template$, coalesce(v_existing, ''));
+
+    EXECUTE format($template$
+CREATE OR REPLACE FUNCTION "_tombstone_children"(
+    p_table text,
+    p_parent_column text,
+    p_parent_ids text[],
+    p_versions timestamptz[],
+    p_keep_parents text[],
+    p_keep_ids text[]
+) RETURNS integer
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $d$
+BEGIN
+    CASE p_table %s
+    ELSE RAISE EXCEPTION 'object table %% has no parent column %%', p_table, p_parent_column;
+    END CASE;
+END
+$d$
+$template$, coalesce(v_tombstone, ''));
+END
+$create$;
 SELECT "_create_dispatchers"();
 
 -- _route_event of 0013, its lookup of the object's row the twin of by_object and of
