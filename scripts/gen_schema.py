@@ -36,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from stripe_sync.resources import REGISTRY, Resource  # noqa: E402
+from stripe_sync.resources import REGISTRY, Resource, by_object  # noqa: E402
 
 DEFAULT_SPEC = REPO / "vendor" / "stripe-openapi" / "spec3.json"
 DEFAULT_FIXTURES = REPO / "vendor" / "stripe-openapi" / "fixtures3.json"
@@ -651,6 +651,8 @@ def generate_new(
         + f"SELECT {quote_ident('_create_dispatchers')}();\n"
         + "\n"
         + route_event_ddl(unrouted)
+        + "\n"
+        + object_name_ddl(REGISTRY.values())
     )
 
 
@@ -689,6 +691,38 @@ def dispatchers_ddl() -> str:
     return (
         "-- _create_dispatchers of 0017, the oldest tables' branches first\n"
         "-- (scripts/gen_schema.py dispatchers_ddl).\n" + function + "\n"
+    )
+
+
+def object_name_ddl(resources: Iterable[Resource]) -> str:
+    """0010's ``_object_name`` (a Stripe ``object`` value -> its registry name, for the
+    ``sync_lag`` view) again, from the registry: every value whose row is not the value with
+    dots as underscores, routed as ``stripe_sync.resources.by_object`` routes it (a value that
+    only several child rows share, ``item``, names none of them; a summary keeps its own name,
+    as in 0010)."""
+    pairs = sorted(
+        {
+            (obj, found.name)
+            for r in resources
+            for obj in (r.object, *(() if r.is_child else r.event_objects))
+            if (found := by_object(obj)) is not None and found.name != obj.replace(".", "_")
+        }
+    )
+    whens = "\n".join(
+        f"        WHEN {quote_literal(obj)} THEN {quote_literal(name)}" for obj, name in pairs
+    )
+    return (
+        "-- _object_name of 0010, from the registry (scripts/gen_schema.py object_name_ddl).\n"
+        'CREATE OR REPLACE FUNCTION "_object_name"(p_object text)\n'
+        "RETURNS text\n"
+        "LANGUAGE sql\n"
+        "IMMUTABLE\n"
+        "AS $fn$\n"
+        "    SELECT CASE p_object\n"
+        f"{whens}\n"
+        "        ELSE replace(p_object, '.', '_')\n"
+        "    END;\n"
+        "$fn$;\n"
     )
 
 

@@ -2639,3 +2639,23 @@ BEGIN
     );
 END
 $fn$;
+
+-- _object_name of 0010, from the registry (scripts/gen_schema.py object_name_ddl).
+CREATE OR REPLACE FUNCTION "_object_name"(p_object text)
+RETURNS text
+LANGUAGE sql
+IMMUTABLE
+AS $fn$
+    SELECT CASE p_object
+        WHEN 'bank_account' THEN 'external_account'
+        WHEN 'card' THEN 'external_account'
+        WHEN 'entitlements.active_entitlement' THEN 'active_entitlement'
+        WHEN 'entitlements.feature' THEN 'feature'
+        WHEN 'fee_refund' THEN 'application_fee_refund'
+        WHEN 'invoiceitem' THEN 'invoice_item'
+        WHEN 'line_item' THEN 'invoice_line_item'
+        WHEN 'radar.early_fraud_warning' THEN 'early_fraud_warning'
+        WHEN 'scheduled_query_run' THEN 'sigma_scheduled_query_run'
+        ELSE replace(p_object, '.', '_')
+    END;
+$fn$;
