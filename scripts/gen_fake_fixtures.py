@@ -3,7 +3,9 @@
 The fake Stripe server (``stripe_sync.testing``) builds every object it serves from an example
 payload. Those examples come from ``vendor/stripe-openapi/fixtures3.json``; only the objects the
 fake needs (the registry's objects, their ``deleted_*`` stubs, events, webhook endpoints, the
-account) are copied, so the package does not ship Stripe's whole fixture file.
+account) are copied, so the package does not ship Stripe's whole fixture file. The few registry
+objects newer than those examples get one made from the SDK's field names
+(``vendor/stripe-sdk/resources.json``): every field null but ``id``, ``object``, ``created``.
 
 Usage: ``python scripts/gen_fake_fixtures.py [--check]`` (``--check`` exits 1 when the committed
 file differs from what would be generated).
@@ -19,6 +21,8 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = REPO_ROOT / "vendor" / "stripe-openapi" / "fixtures3.json"
+#: The SDK's typed fields: the shape of objects newer than Stripe's examples.
+SDK = REPO_ROOT / "vendor" / "stripe-sdk" / "resources.json"
 TARGET = REPO_ROOT / "src" / "stripe_sync" / "testing" / "fixtures" / "objects.json"
 
 #: Objects the fake serves besides the registry's own.
@@ -42,10 +46,29 @@ def wanted_objects() -> list[str]:
     return sorted(names)
 
 
-def generate(source: Path = SOURCE) -> str:
-    """The text of ``objects.json`` generated from ``source``."""
+def synthesized(obj: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """An example of ``obj`` from the SDK's field names, for objects Stripe's examples lack
+    (apps.install, tax.location ...): every field null except the ones every object has."""
+    example: dict[str, Any] = {name: None for name in sorted(fields)}
+    example.update({"id": "obj_123", "object": obj})
+    if "created" in fields:
+        example["created"] = 1680000000
+    if "livemode" in fields:
+        example["livemode"] = False
+    if "metadata" in fields:
+        example["metadata"] = {}
+    return example
+
+
+def generate(source: Path = SOURCE, sdk: Path = SDK) -> str:
+    """The text of ``objects.json`` generated from ``source`` (and ``sdk`` for objects that
+    ``source`` lacks)."""
     resources: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))["resources"]
+    sdk_objects: dict[str, Any] = json.loads(sdk.read_text(encoding="utf-8"))["objects"]
     subset = {name: resources[name] for name in wanted_objects() if name in resources}
+    for name in wanted_objects():
+        if name not in subset and name in sdk_objects and not name.startswith("deleted_"):
+            subset[name] = synthesized(name, sdk_objects[name].get("fields", {}))
     return json.dumps({"resources": subset}, indent=2, sort_keys=True) + "\n"
 
 

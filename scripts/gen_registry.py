@@ -17,8 +17,10 @@ Inputs, all vendored:
   facts as data, each with the reason (``why``), plus the resources left out and why.
 
 Every resource the SDK can list becomes a row, or is named in the overrides' ``excluded``
-table with its reason. A row is ``mirrored`` when stripe-sync has its table today (the
-overrides' ``mirrored`` list, in registry order), else ``planned``. How each fact is derived:
+table with its reason. Every row is ``mirrored`` (has a table) unless the overrides' ``planned``
+list names it: the overrides' ``mirrored`` list first (the first tables, ``table_migration``
+0002, in registry order), then every other row by name (tables of migration 0020). How each
+fact is derived:
 
 - **name** the object with dots as underscores (``issuing.card`` -> ``issuing_card``) unless
   ``names`` says otherwise; **table** its plural.
@@ -93,6 +95,9 @@ class Row:
     object: str
     table: str
     status: str
+    #: The migration that creates its table: 0002 (the first tables, made lean by 0016) or
+    #: 0020 (every other row, created lean); None for a planned row (no table yet).
+    table_migration: str | None
     id_prefixes: list[str]
     retrieve_path: str | None
     list_path: str | None = None
@@ -116,7 +121,15 @@ class Row:
 
 
 #: Keys of a ``[resource.NAME]`` override table besides ``why``.
-_OVERRIDABLE = frozenset(f.name for f in fields(Row)) - {"name", "status", "other_references"}
+_OVERRIDABLE = frozenset(f.name for f in fields(Row)) - {
+    "name",
+    "status",
+    "table_migration",
+    "other_references",
+}
+#: The migration of the first tables (``mirrored`` in the overrides), and of every other row's.
+_FIRST_TABLES = "0002"
+_LATER_TABLES = "0020"
 #: Override values that mean "none" (TOML has no null).
 _NONE = ""
 
@@ -273,17 +286,18 @@ def id_prefix(src: Sources, obj: str) -> list[str]:
 
 
 def created_filter(src: Sources, path: str | None) -> bool:
-    """Whether the list at ``path`` takes ``created[gte]`` and friends: the spec's word where
-    it has the endpoint (its API version is the one the filters were checked against), else
-    the SDK's."""
+    """Whether the list at ``path`` takes ``created[gte]`` and friends: the SDK's word where it
+    has the endpoint (its API version, 2026-10-28, is the one the engine pins; the 2023 spec
+    lacks filters Stripe added since, e.g. on early fraud warnings, credit notes and checkout
+    sessions), else the spec's."""
     if path is None:
         return False
-    operation = src.spec_get(path)
-    if operation is not None:
-        return any(p["name"] == "created" for p in operation.get("parameters", []))
     for e in src.sdk["endpoints"]:
         if norm(e["path"]) == norm(path) and e["list"]:
             return "created" in e["params"]
+    operation = src.spec_get(path)
+    if operation is not None:
+        return any(p["name"] == "created" for p in operation.get("parameters", []))
     return False
 
 
@@ -390,6 +404,7 @@ class Builder:
         self.names: Mapping[str, str] = overrides.get("names", {})
         self.excluded: Mapping[str, str] = overrides.get("excluded", {})
         self.mirrored: Sequence[str] = overrides["mirrored"]
+        self.planned: frozenset[str] = frozenset(overrides.get("planned", ()))
         self.ignored: Mapping[str, str] = overrides.get("ignored_lists", {})
         self.event_prefixes: Mapping[str, str] = overrides.get("event_prefixes", {})
         self.row_overrides: Mapping[str, Mapping[str, Any]] = overrides.get("resource", {})
@@ -418,7 +433,7 @@ class Builder:
     def new_row(self, name: str, obj: str, parent: str | None) -> None:
         if name in self.rows:
             raise RegistryError(f"two rows named {name!r}")
-        row = Row(name, obj, plural(name), "planned", [], None)
+        row = Row(name, obj, plural(name), "planned", None, [], None)
         row.parent = self.pick(row, "parent", parent)
         self.rows[name] = row
 
@@ -583,8 +598,14 @@ class Builder:
             raise RegistryError(f"mirrored rows missing from the registry: {unknown}")
         for name in self.mirrored:
             self.rows[name].status = "mirrored"
+            self.rows[name].table_migration = _FIRST_TABLES
+        for row in self.rows.values():
+            if row.status != "mirrored" and row.name not in self.planned:
+                row.status = "mirrored"
+                row.table_migration = _LATER_TABLES
+        first = set(self.mirrored)
         ordered = [self.rows[n] for n in self.mirrored] + sorted(
-            (r for r in self.rows.values() if r.status != "mirrored"), key=lambda r: r.name
+            (r for r in self.rows.values() if r.name not in first), key=lambda r: r.name
         )
         return {
             "generated_by": COMMAND,

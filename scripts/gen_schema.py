@@ -36,14 +36,19 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from stripe_sync.resources import REGISTRY, Resource  # noqa: E402
+from stripe_sync.resources import REGISTRY, Resource, by_object  # noqa: E402
 
 DEFAULT_SPEC = REPO / "vendor" / "stripe-openapi" / "spec3.json"
 DEFAULT_FIXTURES = REPO / "vendor" / "stripe-openapi" / "fixtures3.json"
+#: The SDK's typed fields, for objects newer than both the spec and the examples.
+DEFAULT_SDK = REPO / "vendor" / "stripe-sdk" / "resources.json"
 MIGRATIONS = REPO / "src" / "stripe_sync" / "sql" / "migrations"
 DEFAULT_OUTPUT = MIGRATIONS / "0002_object_tables.sql"
 #: The migration that turns the 0002 tables into lean storage tables behind views.
 DEFAULT_LEAN_OUTPUT = MIGRATIONS / "0016_lean_tables.sql"
+#: The migration creating the tables of every other registry row, lean from the start.
+DEFAULT_NEW_OUTPUT = MIGRATIONS / "0020_every_resource.sql"
+REGISTRY_JSON = REPO / "src" / "stripe_sync" / "registry.json"
 #: Storage tables are the view's name with this prefix (see 0015_typed_columns.sql).
 STORAGE_PREFIX = "_raw_"
 COMMAND = "python scripts/gen_schema.py"
@@ -454,22 +459,21 @@ def per_resource(
     spec: Mapping[str, Any],
     fixtures: Mapping[str, Any],
     resources: Iterable[Resource],
+    sdk: Mapping[str, Any] | None = None,
 ) -> list[str]:
-    """``ddl`` of every resource, given its spec schema, example and the cross-object hints."""
+    """``ddl`` of every resource, given its spec schema, example and the cross-object hints;
+    with ``sdk``, an object neither the spec nor the examples describe gets the SDK's fields."""
     schemas: Mapping[str, Any] = spec["components"]["schemas"]
     examples: Mapping[str, Any] = fixtures["resources"]
     kinds_by_name = spec_kinds_by_name(schemas)
     values_by_name = example_values_by_name(examples)
-    return [
-        ddl(
-            r,
-            schemas.get(spec_key(r)),
-            examples.get(spec_key(r)),
-            kinds_by_name,
-            values_by_name,
-        )
-        for r in resources
-    ]
+    out: list[str] = []
+    for r in resources:
+        schema, example = schemas.get(spec_key(r)), examples.get(spec_key(r))
+        if schema is None and example is None and sdk is not None:
+            schema = sdk_schema(sdk, r.object)
+        out.append(ddl(r, schema, example, kinds_by_name, values_by_name))
+    return out
 
 
 def spec_key(resource: Resource) -> str:
@@ -497,6 +501,286 @@ def generate(
     return header + "\n" + "\n".join(tables)
 
 
+_SDK_LITERAL = re.compile(r"^(Optional\[)?(Union\[)?Literal\[")
+
+
+def sdk_property(name: str, sdk_type: str) -> dict[str, Any]:
+    """An OpenAPI-like property snippet from the SDK's type of a field (``Optional[int]``),
+    for objects that neither the spec nor the examples describe."""
+    bare = (
+        sdk_type.removeprefix("Optional[").removesuffix("]")
+        if sdk_type.startswith("Optional[")
+        else sdk_type
+    )
+    if bare.startswith("ExpandableField["):
+        return {"type": "string", "x-expansionResources": {}}
+    if bare == "int":
+        unix = name == "created" or name.endswith("_at")
+        return {"type": "integer", **({"format": "unix-time"} if unix else {})}
+    if bare == "float":
+        return {"type": "number"}
+    if bare == "bool":
+        return {"type": "boolean"}
+    if bare == "str" or _SDK_LITERAL.match(sdk_type):
+        return {"type": "string"}
+    return {"type": "object"}
+
+
+def sdk_schema(sdk: Mapping[str, Any], obj: str) -> dict[str, Any] | None:
+    """A spec-like schema of ``obj`` from the SDK's typed fields, or None if the SDK lacks it."""
+    fields = sdk.get("objects", {}).get(obj, {}).get("fields")
+    if not fields:
+        return None
+    return {"properties": {n: sdk_property(n, f["type"]) for n, f in sorted(fields.items())}}
+
+
+def new_table_ddl(
+    resource: Resource,
+    schema: Mapping[str, Any] | None,
+    example: Mapping[str, Any] | None,
+    kinds_by_name: Mapping[str, Kind],
+    values_by_name: Mapping[str, Sequence[Any]],
+) -> str:
+    """The 0020 statements for one registry row: its storage table ``_raw_<table>`` in the
+    shape 0016 left the first tables in (the fixed columns, the parent column of a child row,
+    and stored generated columns only for the indexed ones: references and ``created``), its
+    indexes, its typed columns and the view computing the others from ``_raw_data``.
+    ``livemode`` is a typed column of every view, even where Stripe's descriptions omit it."""
+    columns = object_columns(resource, schema, example, kinds_by_name, values_by_name)
+    if not any(col.name == "livemode" for col in columns):
+        note = "Whether the object exists in live mode (NULL where Stripe does not send it)."
+        columns = sorted([*columns, Column("livemode", Kind.BOOLEAN, note)], key=lambda c: c.name)
+    stored = indexed_columns(resource, columns)
+    storage_name = STORAGE_PREFIX + resource.table
+    storage = quote_ident(storage_name)
+    table = quote_ident(resource.table)
+    lines = [f"    {quote_ident(name)} {definition}" for name, definition in FIXED_COLUMNS]
+    if resource.parent:
+        lines.append(f"    {quote_ident(resource.parent)} text NOT NULL")
+    for col in columns:
+        if col.name in stored:
+            expr = column_expression(col.name, col.kind)
+            lines.append(
+                f"    {quote_ident(col.name)} {col.kind.sql_type} "
+                f"GENERATED ALWAYS AS ({expr}) STORED"
+            )
+    out = [f"CREATE TABLE {storage} (", ",\n".join(lines), ");"]
+    out += [
+        _index(resource.table, column).replace(
+            f"ON {quote_ident(resource.table)} ", f"ON {storage} "
+        )
+        for column in stored
+    ]
+    rows: list[str] = []
+    if resource.parent:
+        comment = f"Id of the parent {resource.parent}; set by the write path."
+        rows.append(
+            f"({quote_literal(resource.table)}, {quote_literal(resource.parent)}, 'parent', "
+            f"true, 0, {quote_literal(comment)})"
+        )
+    for ordinal, col in enumerate(columns, start=1):
+        is_stored = "true" if col.name in stored else "false"
+        comment_sql = quote_literal(col.comment) if col.comment else "NULL"
+        rows.append(
+            f"({quote_literal(resource.table)}, {quote_literal(col.name)}, "
+            f"{quote_literal(col.kind.value)}, {is_stored}, {ordinal}, {comment_sql})"
+        )
+    out.append(
+        'INSERT INTO "_typed_columns" (table_name, column_name, kind, stored, ordinal, comment) '
+        "VALUES\n    " + ",\n    ".join(rows) + ";"
+    )
+    out.append(f"SELECT {quote_ident('_create_typed_view')}({quote_literal(resource.table)});")
+    what = f"Stripe {resource.object} objects"
+    if resource.parent:
+        what += f", children of {resource.parent} (its id in column {resource.parent})"
+    description = first_sentence((schema or {}).get("description", ""))
+    out.append(f"COMMENT ON VIEW {table} IS {quote_literal(f'{what}. {description}'.strip())};")
+    storage_comment = (
+        f"Rows of the {resource.table} view: _raw_data, bookkeeping and the indexed typed columns."
+        " Query the view."
+    )
+    out.append(f"COMMENT ON TABLE {storage} IS {quote_literal(storage_comment)};")
+    parent = quote_literal(resource.parent) if resource.parent else "NULL"
+    out.append(
+        f"SELECT {quote_ident('_create_writers')}({quote_literal(resource.table)}, {parent});"
+    )
+    return "\n".join(out) + "\n"
+
+
+def generate_new(
+    spec: Mapping[str, Any],
+    fixtures: Mapping[str, Any],
+    resources: Sequence[Resource],
+    sdk: Mapping[str, Any],
+    unrouted: Sequence[str] = (),
+) -> str:
+    """The text of ``0020_every_resource.sql`` (deterministic for given inputs)."""
+    header = (
+        "-- GENERATED FILE, do not edit: regenerate with\n"
+        f"--     {COMMAND}\n"
+        f"-- (check it is current with `{COMMAND} --check`).\n"
+        "-- A table for every registry row that had none (registry.json rows whose\n"
+        "-- table_migration is 0020), in registry order, in the shape 0016 left the first\n"
+        "-- tables in: the storage table _raw_<table> keeps id, _raw_data, the bookkeeping\n"
+        "-- columns and only the indexed typed columns (references people join on, created);\n"
+        "-- every other typed column is a row of _typed_columns computed by the view <table>\n"
+        "-- when read (0015). Each table gets its write functions (0017); the dispatchers are\n"
+        "-- rewritten once at the end.\n"
+    )
+    tables = per_resource(new_table_ddl, spec, fixtures, resources, sdk)
+    names = ", ".join(quote_literal(STORAGE_PREFIX + r.table) for r in resources)
+    lz4 = _LZ4.replace(
+        'FOR t IN SELECT table_name FROM "_typed_columns"\n'
+        "                 GROUP BY table_name ORDER BY table_name LOOP\n"
+        "            EXECUTE format('ALTER TABLE %I ALTER COLUMN _raw_data SET COMPRESSION lz4',\n"
+        "                           '_raw_' || t.table_name);",
+        f"FOR t IN SELECT unnest(ARRAY[{names}]) AS storage LOOP\n"
+        "            EXECUTE format('ALTER TABLE %I ALTER COLUMN _raw_data SET COMPRESSION lz4',\n"
+        "                           t.storage);",
+    )
+    if lz4 == _LZ4:
+        raise AssertionError("the lz4 block changed: update generate_new")
+    return (
+        header
+        + "\n"
+        + "\n".join(tables)
+        + "\n"
+        + lz4
+        + "\n"
+        + dispatchers_ddl()
+        + f"SELECT {quote_ident('_create_dispatchers')}();\n"
+        + "\n"
+        + route_event_ddl(unrouted)
+        + "\n"
+        + object_name_ddl(REGISTRY.values())
+    )
+
+
+#: The statement of 0013's _route_event that finds an object's registry row.
+_ROUTE_LOOKUP = (
+    '    SELECT * INTO r FROM "_resources" x WHERE x.object = v_type '
+    "OR v_type = ANY (x.event_objects);\n"
+)
+
+
+def _function_text(migration: str, name: str) -> str:
+    """The ``CREATE FUNCTION "<name>"`` statement of a committed migration, as written."""
+    text = (MIGRATIONS / migration).read_text(encoding="utf-8")
+    start = text.index(f'CREATE FUNCTION "{name}"')
+    dollar = text[text.index("AS $", start) + 3 :].split("\n", 1)[0]
+    end = text.index(dollar + ";", text.index(dollar, start) + len(dollar)) + len(dollar) + 1
+    return text[start:end]
+
+
+#: How 0017's _create_dispatchers orders the branches of its CASEs.
+_DISPATCH_ORDER = "ORDER BY t.table_name"
+
+
+def dispatchers_ddl() -> str:
+    """0017's ``_create_dispatchers`` again, its CASE branches ordered by when each table's
+    writer was made (the function's oid), then by name, instead of by name alone: PL/pgSQL
+    tries the branches one by one, so the first tables (the billing core, written most) keep
+    the places they had before 0020 tripled the branches, and their writes cost no more."""
+    function = _function_text("0017_grouped_writes.sql", "_create_dispatchers")
+    if function.count(_DISPATCH_ORDER) != 3:
+        raise AssertionError("0017's _create_dispatchers changed: update dispatchers_ddl")
+    by_age = "ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name"
+    function = function.replace(_DISPATCH_ORDER, by_age).replace(
+        'CREATE FUNCTION "_create_dispatchers"', 'CREATE OR REPLACE FUNCTION "_create_dispatchers"'
+    )
+    return (
+        "-- _create_dispatchers of 0017, the oldest tables' branches first\n"
+        "-- (scripts/gen_schema.py dispatchers_ddl).\n" + function + "\n"
+    )
+
+
+def object_name_ddl(resources: Iterable[Resource]) -> str:
+    """0010's ``_object_name`` (a Stripe ``object`` value -> its registry name, for the
+    ``sync_lag`` view) again, from the registry: every value whose row is not the value with
+    dots as underscores, routed as ``stripe_sync.resources.by_object`` routes it (a value that
+    only several child rows share, ``item``, names none of them; a summary keeps its own name,
+    as in 0010)."""
+    pairs = sorted(
+        {
+            (obj, found.name)
+            for r in resources
+            for obj in (r.object, *(() if r.is_child else r.event_objects))
+            if (found := by_object(obj)) is not None and found.name != obj.replace(".", "_")
+        }
+    )
+    whens = "\n".join(
+        f"        WHEN {quote_literal(obj)} THEN {quote_literal(name)}" for obj, name in pairs
+    )
+    return (
+        "-- _object_name of 0010, from the registry (scripts/gen_schema.py object_name_ddl).\n"
+        'CREATE OR REPLACE FUNCTION "_object_name"(p_object text)\n'
+        "RETURNS text\n"
+        "LANGUAGE sql\n"
+        "IMMUTABLE\n"
+        "AS $fn$\n"
+        "    SELECT CASE p_object\n"
+        f"{whens}\n"
+        "        ELSE replace(p_object, '.', '_')\n"
+        "    END;\n"
+        "$fn$;\n"
+    )
+
+
+def route_event_ddl(unrouted: Sequence[str]) -> str:
+    """0013's ``_route_event`` again (CREATE OR REPLACE), with its lookup of the object's row
+    made the twin of ``stripe_sync.resources.by_object`` and ``events.route_event`` now that
+    several rows share an ``object`` value: a top-level row wins over child rows, a value that
+    only several child rows have (``item``) routes to none, and an event whose type is a named
+    skip of the registry (``unrouted_events``) routes to none whatever it carries. Another
+    ``object`` value of a child row is a summary of its parent's rows (an active entitlement
+    summary); of a top-level row, the row's own object under another name (an external
+    account that is a ``card``)."""
+    text = (MIGRATIONS / "0013_registry.sql").read_text(encoding="utf-8")
+    start = text.index('CREATE FUNCTION "_route_event"')
+    end = text.index("$fn$;", start) + len("$fn$;")
+    function = text[start:end]
+    if function.count(_ROUTE_LOOKUP) != 1:
+        raise AssertionError("0013's _route_event lookup changed: update route_event_ddl")
+    types = ", ".join(quote_literal(t) for t in sorted(unrouted))
+    named_skips = f"ARRAY[{types}]::text[]"
+    lookup = (
+        '    SELECT * INTO r FROM "_resources" x\n'
+        "    WHERE (x.object = v_type OR v_type = ANY (x.event_objects))\n"
+        '      AND (NOT x.is_child OR (SELECT count(*) FROM "_resources" y\n'
+        "                              WHERE y.object = v_type\n"
+        "                                 OR v_type = ANY (y.event_objects)) = 1)\n"
+        "      AND (p_object IS NOT NULL\n"
+        "           OR NOT coalesce(p_event->>'type', '') = ANY (NAMED_SKIPS))\n"
+        "    ORDER BY x.is_child, x.ordinal\n"
+        "    LIMIT 1;\n"
+    ).replace("NAMED_SKIPS", named_skips)
+    summary = "    ELSIF v_type <> r.object THEN\n"
+    if function.count(summary) != 1:
+        raise AssertionError("0013's _route_event summary test changed: update route_event_ddl")
+    function = (
+        function.replace(_ROUTE_LOOKUP, lookup)
+        .replace(summary, "    ELSIF v_type <> r.object AND r.is_child THEN\n")
+        .replace('CREATE FUNCTION "_route_event"', 'CREATE OR REPLACE FUNCTION "_route_event"')
+    )
+    return (
+        "-- _route_event of 0013, its lookup of the object's row the twin of by_object and of\n"
+        "-- route_event's named skips (scripts/gen_schema.py route_event_ddl).\n" + function + "\n"
+    )
+
+
+def unrouted_events() -> list[str]:
+    """The webhook event types the registry names as skips."""
+    return list(json.loads(REGISTRY_JSON.read_text(encoding="utf-8"))["unrouted_events"])
+
+
+def rows_of(migration: str) -> list[Resource]:
+    """The registry rows whose table ``migration`` creates (``table_migration`` in
+    registry.json), in registry order."""
+    data = json.loads(REGISTRY_JSON.read_text(encoding="utf-8"))
+    names = {r["name"] for r in data["resources"] if r.get("table_migration") == migration}
+    return [r for r in REGISTRY.values() if r.name in names]
+
+
 def _load(path: Path) -> Any:
     with path.open(encoding="utf-8") as f:
         return json.load(f)
@@ -506,6 +790,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec3.json")
     parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES, help="fixtures3.json")
+    parser.add_argument("--sdk", type=Path, default=DEFAULT_SDK, help="the SDK's resources.json")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="migration to write")
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if --output differs from what is generated"
@@ -513,11 +798,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--lean-output", type=Path, default=DEFAULT_LEAN_OUTPUT, help="lean-tables migration"
     )
+    parser.add_argument(
+        "--new-output", type=Path, default=DEFAULT_NEW_OUTPUT, help="every-resource migration"
+    )
     args = parser.parse_args(argv)
     spec, fixtures = _load(args.spec), _load(args.fixtures)
+    first = rows_of("0002")
     outputs: list[tuple[Path, str]] = [
-        (args.output, generate(spec, fixtures, REGISTRY.values())),
-        (args.lean_output, generate_lean(spec, fixtures, REGISTRY.values())),
+        (args.output, generate(spec, fixtures, first)),
+        (args.lean_output, generate_lean(spec, fixtures, first)),
+        (
+            args.new_output,
+            generate_new(spec, fixtures, rows_of("0020"), _load(args.sdk), unrouted_events()),
+        ),
     ]
     if args.check:
         stale = 0

@@ -211,6 +211,14 @@ class StripeClient:
         """``GET`` one object of a registry type by id."""
         if resource.retrieve_path is None:
             raise UnknownObjectError(f"{resource.name} objects cannot be retrieved on their own")
+        if "{parent}" in resource.retrieve_path:
+            # A person, a fee refund, a customer balance transaction ...: Stripe retrieves it
+            # only under its parent, whose id the object's own id does not tell.
+            owner = resource.list_per_parent.parent if resource.list_per_parent else "parent"
+            raise UnknownObjectError(
+                f"{resource.name} objects are retrieved only under their {owner} "
+                f"({resource.retrieve_path}); sync the {owner}'s list instead"
+            )
         path = resource.retrieve_path.replace("{id}", quote(object_id, safe=""))
         params = {"expand": list(expand)} if expand else None
         return await self.request("GET", path, params, account=account)

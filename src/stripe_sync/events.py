@@ -21,10 +21,13 @@ Deletes follow the registry's :class:`~stripe_sync.resources.Delete` semantics:
 Whatever the semantics, a ``"deleted": true`` stub (``{id, object, deleted}``) is a delete:
 upserting a stub would wipe the row's state, while the tombstone keeps it.
 
-An event object listed in a resource's ``event_objects`` (not its own ``object``) is a summary of
-every row of that resource belonging to one parent (``entitlements.active_entitlement_summary``
-lists a customer's active entitlements): it becomes :attr:`Action.REPLACE_CHILDREN` with the
-parent's id taken from the summary's field named by ``Resource.parent``.
+An event object listed in a child resource's ``event_objects`` (not its own ``object``) is a
+summary of every row of that resource belonging to one parent
+(``entitlements.active_entitlement_summary`` lists a customer's active entitlements): it becomes
+:attr:`Action.REPLACE_CHILDREN` with the parent's id taken from the summary's field named by
+``Resource.parent``. Another ``object`` value of a top-level resource is that resource's own
+object under another name (an external account that is a ``card``). Event types the registry
+names as skips (``UNROUTED_EVENTS``) are skipped whatever they carry.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from typing import Any, Final, Protocol, TypeGuard
 
 from .changes import id_of, is_mapping
 from .errors import MalformedPayloadError
-from .resources import REGISTRY, Delete, Resource, by_object
+from .resources import REGISTRY, UNROUTED_EVENTS, Delete, Resource, by_object
 
 __all__ = [
     "SUPPORTED_EVENT_TYPES",
@@ -206,6 +209,12 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
             reason=reason,
         )
 
+    if ev["type"] in UNROUTED_EVENTS:
+        return route(
+            Action.SKIP,
+            None,
+            reason=f"event type {ev['type']!r} is a named skip of the registry (unrouted_events)",
+        )
     resource = by_object(object_type)
     if resource is None:
         return route(
@@ -214,7 +223,7 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
             reason=f"object type {object_type!r} is not mirrored by stripe-sync",
         )
 
-    if object_type != resource.object:
+    if object_type != resource.object and resource.is_child:
         # A summary of the parent's full set of rows (see the module docstring).
         return route(
             Action.REPLACE_CHILDREN, resource, parent_id=_summary_parent(resource, obj, object_type)

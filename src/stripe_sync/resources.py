@@ -9,8 +9,8 @@ table DDL.
 The rows are generated (``registry.json``, by ``scripts/gen_registry.py``) from Stripe's own
 descriptions of its API: the official SDK, the OpenAPI description and example objects, with
 hand-written overrides as data (``scripts/registry_overrides.toml``). That file names every
-resource Stripe's API can list; the ones mirrored today (those with a table) are the rows here.
-Adding an object is marking it mirrored there, plus its table and a fixture-driven test.
+resource Stripe's API can list, each mirrored (with a table: the rows here) or excluded with its
+reason. Tables come from the same rows: ``scripts/gen_schema.py`` writes their migrations.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .errors import UnknownObjectError
 __all__ = [
     "GROUPS",
     "REGISTRY",
+    "UNROUTED_EVENTS",
     "Delete",
     "NestedList",
     "ParentList",
@@ -168,9 +169,15 @@ def _resource(row: Mapping[str, Any], mirrored: frozenset[str]) -> Resource:
     )
 
 
+def _registry_data() -> dict[str, Any]:
+    text = files("stripe_sync").joinpath("registry.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
 def _load_rows() -> tuple[Resource, ...]:
-    """The rows of the generated registry that stripe-sync mirrors today, in registry order."""
-    data = json.loads(files("stripe_sync").joinpath("registry.json").read_text(encoding="utf-8"))
+    """The rows of the generated registry that stripe-sync mirrors (has tables for), in
+    registry order."""
+    data = _registry_data()
     rows = [r for r in data["resources"] if r["status"] == "mirrored"]
     mirrored = frozenset(r["name"] for r in rows)
     return tuple(_resource(r, mirrored) for r in rows)
@@ -179,6 +186,11 @@ def _load_rows() -> tuple[Resource, ...]:
 _ROWS: Final[tuple[Resource, ...]] = _load_rows()
 
 REGISTRY: Final = MappingProxyType({r.name: r for r in _ROWS})
+
+#: Webhook event types that are a named skip: the registry routes them to no row, whatever
+#: object they carry (``customer.source.*`` carries a customer's card or bank account, which is
+#: not a connected account's external account although its ``object`` says ``card``).
+UNROUTED_EVENTS: Final = frozenset(_registry_data()["unrouted_events"])
 
 # Every object also answers to its table's name: the TypeScript engine names some objects by
 # their table (its README's backfill objects ``checkout_sessions``, ``subscription_schedules``;
@@ -190,9 +202,30 @@ _BY_TABLE: Final = MappingProxyType({r.table: r for r in _ROWS})
 #: entitlements (which Stripe lists per customer).
 GROUPS: Final = MappingProxyType({"customer_with_entitlements": ("customer", "active_entitlement")})
 
-_BY_OBJECT: Final = MappingProxyType(
-    {obj: r for r in _ROWS for obj in (r.object, *r.event_objects)}
-)
+
+def _by_object(rows: Iterable[Resource]) -> dict[str, Resource]:
+    """Stripe ``object`` value -> row, for routing an event's ``data.object``. A top-level row
+    wins over child rows; a value that several child rows share (``item``: the line items of
+    checkout sessions, payment links and quotes, which no event carries) routes to none of
+    them, since which parent's item it is cannot be told from the object."""
+    rows = tuple(rows)
+    out: dict[str, Resource] = {}
+    for r in rows:
+        if not r.is_child:
+            for obj in (r.object, *r.event_objects):
+                out.setdefault(obj, r)
+    children: dict[str, list[Resource]] = {}
+    for r in rows:
+        if r.is_child:
+            for obj in (r.object, *r.event_objects):
+                children.setdefault(obj, []).append(r)
+    for obj, owners in children.items():
+        if obj not in out and len(owners) == 1:
+            out[obj] = owners[0]
+    return out
+
+
+_BY_OBJECT: Final = MappingProxyType(_by_object(_ROWS))
 # Longest prefix first, so "sub_sched_" wins over "sub_". Child rows are not retrievable by id,
 # so only top-level resources take part ("ii_" is an invoice item, not an invoice line).
 _PREFIXES: Final = tuple(

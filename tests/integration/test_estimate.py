@@ -139,10 +139,11 @@ async def test_per_parent_and_unfiltered_lists_say_how_they_were_estimated(
     fake: FakeStripe, database_url: str
 ) -> None:
     """Payment methods (listed per customer) are customers x sampled methods per customer;
-    credit notes (no created filter) are paged from the newest. Both close to the run."""
+    payment links (no created filter) are paged from the newest. Both close to the run."""
     fake.seed_realistic(scale=40)
+    fake.seed("payment_link", 250)
     fake.configure(latency_ms=LATENCY_MS, global_rps=GLOBAL_RPS, list_rps=LIST_RPS)
-    names = ["payment_method", "credit_note"]
+    names = ["payment_method", "payment_link"]
     before = table_counts(database_url)
     async with engine(fake, database_url) as sync:
         estimate = await sync.estimate_backfill(names)
@@ -166,7 +167,7 @@ async def test_per_parent_and_unfiltered_lists_say_how_they_were_estimated(
         per_parent,
         stats,
     )
-    unfiltered = estimate.objects["credit_note"]
+    unfiltered = estimate.objects["payment_link"]
     assert unfiltered.method == "exact"  # a few pages: every one was listed
-    assert unfiltered.objects == result.objects["credit_note"].processed
-    assert unfiltered.requests == stats["GET /v1/credit_notes"]
+    assert unfiltered.objects == result.objects["payment_link"].processed == 250
+    assert unfiltered.requests == stats["GET /v1/payment_links"]

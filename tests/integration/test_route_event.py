@@ -172,7 +172,8 @@ def test_every_example_object_routes_alike(conn: psycopg.Connection[Any]) -> Non
             got = assert_same(conn, _event(copy.deepcopy(obj), type_))
             routed[got["action"]] = routed.get(got["action"], 0) + 1
         # The same object with a truncated list of each nested kind.
-        if isinstance(obj.get("id"), str):
+        # (Stripe's example of a product feature has an empty id: no fetch returns that.)
+        if isinstance(obj.get("id"), str) and obj["id"]:
             stub = {"id": obj["id"], "object": obj["object"], "deleted": True}
             assert_same(conn, _event(copy.deepcopy(obj), f"{obj['object']}.updated"), stub)
             assert_same(conn, _event(copy.deepcopy(obj), f"{obj['object']}.updated"), obj)

@@ -132,7 +132,7 @@ async def test_missing_object_becomes_a_tombstone(
     assert stored["_raw_data"]["id"] == object_id
 
 
-@pytest.mark.parametrize("object_id", ["xyz_123", "evt_123", "acct_123", "123", ""])
+@pytest.mark.parametrize("object_id", ["xyz_123", "evt_123", "mandate_123", "123", ""])
 async def test_unknown_prefix_raises(
     sync: AsyncStripeSync, fake: FakeStripe, database_url: str, object_id: str
 ) -> None:

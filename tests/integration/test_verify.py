@@ -250,9 +250,10 @@ async def test_events_skipped_for_a_named_reason_count_as_applied(
     fake: FakeStripe, database_url: str
 ) -> None:
     async with make_sync(fake, database_url) as sync:
-        account = {"id": fake.account_id, "object": "account"}
-        skipped = fake.emit_event("account.updated", account)
-        missed = fake.emit_event("account.updated", {**account, "email": "new@example.com"})
+        # A named skip of the registry (unrouted_events): the balance has no table.
+        balance = {"object": "balance", "livemode": False, "available": [], "pending": []}
+        skipped = fake.emit_event("balance.available", balance)
+        missed = fake.emit_event("balance.available", {**balance, "available": [{"amount": 1}]})
         applied = await sync.process_event(skipped)
         assert applied.outcome is Outcome.SKIPPED
         assert applied.reason

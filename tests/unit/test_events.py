@@ -20,7 +20,7 @@ from stripe_sync.events import (
     route_event,
     validate_event,
 )
-from stripe_sync.resources import REGISTRY, Delete, Resource, get
+from stripe_sync.resources import REGISTRY, UNROUTED_EVENTS, Delete, Resource, get
 
 _FIXTURES = importlib_resources.files("stripe_sync.testing") / "fixtures" / "objects.json"
 EXAMPLES: dict[str, dict[str, Any]] = json.loads(_FIXTURES.read_text())["resources"]
@@ -161,13 +161,25 @@ def test_malformed_entitlement_summary(mutate: Any) -> None:
 
 
 def test_unknown_object_type_is_skipped_with_its_name() -> None:
-    card = {"id": "ic_1", "object": "issuing.card"}
-    route = route_event(_event("issuing_card.created", card))
+    mandate = {"id": "mandate_1", "object": "mandate"}
+    route = route_event(_event("mandate.some_future_event", mandate))
     assert route.action is Action.SKIP
     assert route.resource is None
     assert route.reason is not None
-    assert "issuing.card" in route.reason
+    assert "'mandate'" in route.reason
     assert route.event_id == "evt_1"
+
+
+def test_a_named_skip_of_the_registry_is_skipped_whatever_it_carries() -> None:
+    # A customer's card: its object type is a connected account's external account's.
+    card = {"id": "card_1", "object": "card", "customer": "cus_1"}
+    assert route_event(_event("account.external_account.created", card)).action is Action.UPSERT
+    route = route_event(_event("customer.source.created", card))
+    assert route.action is Action.SKIP
+    assert route.resource is None
+    assert route.reason is not None
+    assert "customer.source.created" in route.reason
+    assert "customer.source.created" in UNROUTED_EVENTS
 
 
 def test_routing_is_by_object_not_event_type() -> None:

@@ -99,8 +99,8 @@ async def test_version_header_is_echoed(client: httpx.AsyncClient) -> None:
     ("path", "params", "param"),
     [
         ("/v1/customers", {"foo": "1"}, "foo"),
-        ("/v1/checkout/sessions", {"created[gte]": "1"}, "created"),
-        ("/v1/credit_notes", {"created": "1"}, "created"),
+        ("/v1/quotes", {"created[gte]": "1"}, "created"),
+        ("/v1/entitlements/features", {"created": "1"}, "created"),
         ("/v1/customers", {"created[foo]": "1"}, "created[foo]"),
         ("/v1/customers", {"limit": "101"}, "limit"),
         ("/v1/customers", {"limit": "0"}, "limit"),

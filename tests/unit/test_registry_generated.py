@@ -42,9 +42,36 @@ KNOWN_DISAGREEMENTS: Mapping[tuple[str, str], str] = {
         "invoice.payment_attempt_required is a webhook event of API 2026-10-28 carrying an "
         "invoice, which the hand-written row lacks"
     ),
+    **{
+        (name, "created_filter"): (
+            "API 2026-10-28 (the SDK) accepts created[...] on this list; the 2023 spec the "
+            "hand-written row followed did not"
+        )
+        for name in ("early_fraud_warning", "credit_note", "checkout_session")
+    },
+    ("transfer", "nested_lists"): (
+        "transfer reversals have a table now (0020), so the truncated `reversals` are paged"
+    ),
+    ("quote", "nested_lists"): "quote line items have a table now (0020), so they are paged",
 }
 #: Mirrored rows whose ids are free-form, so that no prefix routes them (sync them by name).
 FREE_FORM_IDS = frozenset({"coupon"})
+#: Rows whose id prefix neither the sources nor Stripe's reference tell for sure (their examples
+#: have placeholder ids, obj_123, or none); sync_single_entity takes them by name (--object).
+#: Credit balance transactions share cbtxn_ with customer balance transactions.
+UNKNOWN_ID_PREFIXES = frozenset(
+    {
+        "apps_install",
+        "billing_credit_balance_transaction",
+        "billing_feedback_option",
+        "payment_attempt_record",
+        "payment_record",
+        "product_catalog_trial_offer",
+        "product_feature",
+        "tax_location",
+        "three_d_secure_authentication",
+    }
+)
 #: Postgres identifiers hold 63 bytes; storage tables are the table's name prefixed with _raw_.
 MAX_TABLE = 63 - len("_raw_")
 
@@ -213,7 +240,7 @@ def handwritten() -> dict[str, dict[str, Any]]:
 
 
 def test_the_mirrored_rows_are_the_handwritten_rows_in_registry_order() -> None:
-    mirrored = [r["name"] for r in registry()["resources"] if r["status"] == "mirrored"]
+    mirrored = [r["name"] for r in registry()["resources"] if r["table_migration"] == "0002"]
     assert mirrored == list(handwritten())
     assert [r["status"] for r in registry()["resources"][: len(mirrored)]] == ["mirrored"] * len(
         mirrored
@@ -234,7 +261,8 @@ def test_the_generated_row_agrees_with_the_handwritten_one(name: str) -> None:
 def test_resources_serves_the_mirrored_rows(resource: Resource) -> None:
     served = as_registry_row(resource)
     assert served == {k: v for k, v in mirrored_row(resource.name).items() if k in served}
-    assert list(REGISTRY) == list(handwritten())
+    assert list(REGISTRY)[: len(handwritten())] == list(handwritten())
+    assert len(REGISTRY) == len(registry()["resources"])
 
 
 # -- the registry hangs together ------------------------------------------------------------------
@@ -261,7 +289,8 @@ def test_id_prefixes_are_unique_among_rows_retrievable_by_id() -> None:
 def test_every_mirrored_row_retrievable_by_id_has_an_id_prefix_or_free_form_ids() -> None:
     for r in registry()["resources"]:
         if r["status"] == "mirrored" and r["retrieve_path"]:
-            assert bool(r["id_prefixes"]) != (r["name"] in FREE_FORM_IDS), r["name"]
+            unknown = FREE_FORM_IDS | UNKNOWN_ID_PREFIXES
+            assert bool(r["id_prefixes"]) != (r["name"] in unknown), r["name"]
 
 
 def test_references_parents_and_nested_lists_point_at_rows() -> None:

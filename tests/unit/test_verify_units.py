@@ -57,7 +57,7 @@ def test_events_are_checked_by_their_row_or_by_id_only() -> None:
     # Not one of the objects verified: not checked.
     assert _event_item(event(customer, "customer.updated"), {"invoice"}, all_objects=False) is None
     # A type not mirrored: checked by id (applied once recorded as skipped), only for "all".
-    other = event({"id": "acct_1", "object": "account"}, "account.updated")
+    other = event({"object": "balance", "available": []}, "balance.available")
     assert _event_item(other, {"customer"}, all_objects=False) is None
     assert _event_item(other, {"customer"}, all_objects=True) == {"id": "evt_1", "table": None}
     # Malformed: by id, for "all".

@@ -33,6 +33,7 @@ from starlette.routing import Route, WebSocketRoute
 from .cli_sessions import SESSION_PATH, WEBSOCKET_PATH
 from .errors import FakeStripeError, invalid_api_key, permission_denied
 from .forms import FormError, decode
+from .router import endpoint_key, permission_for
 
 if TYPE_CHECKING:
     from .fake import FakeStripe
@@ -101,8 +102,13 @@ def build_app(fake: FakeStripe) -> Starlette:
         method, path = request.method, request.url.path
         match = fake.router.match(method, path)
         endpoint = f"{method} {match.route.path if match else path}"
-        if endpoint in fake.denied.get(key, ()):
-            raise permission_denied(key, request.headers.get("stripe-account") or fake.account_id)
+        if endpoint_key(endpoint) in fake.denied.get(key, ()):
+            fake.refused[endpoint_key(endpoint)] += 1
+            raise permission_denied(
+                key,
+                request.headers.get("stripe-account") or fake.account_id,
+                permission_for(method, match.route.path) if match else None,
+            )
         fake.faults.admit(endpoint, bool(match and match.is_list))
         pairs = parse_qsl(request.url.query, keep_blank_values=True)
         body_json: dict[str, Any] | None = None

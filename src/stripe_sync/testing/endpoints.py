@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import FakeStripeError, missing_parameter, no_such
-from .listing import list_table, parse_query
+from .listing import in_created, list_table, parse_query
 from .ops import Ctx, apply_params, require
 from .routes import Route
 from .state import deep_copy
@@ -139,9 +139,16 @@ def list_connected_accounts(ctx: Ctx, params: dict[str, Any], _: dict[str, str])
     limit = int(params.get("limit") or 10)
     if not 1 <= limit <= 100:
         raise FakeStripeError(400, "Invalid limit: must be between 1 and 100", param="limit")
+    created = parse_query(
+        "account", params, created_allowed=True, extra=frozenset(params) - {"created"}
+    ).created
     with ctx.store.lock:
         connected = sorted(
-            (a for a in ctx.store.accounts.values() if a.id != ctx.store.platform_id),
+            (
+                a
+                for a in ctx.store.accounts.values()
+                if a.id != ctx.store.platform_id and in_created(a.created, created or {})
+            ),
             key=lambda a: (-a.created, a.id),
         )
     ids = [a.id for a in connected]

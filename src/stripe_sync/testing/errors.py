@@ -80,13 +80,16 @@ def invalid_api_key(key: str | None) -> FakeStripeError:
     )
 
 
-def permission_denied(key: str, account: str) -> FakeStripeError:
-    """403 for a restricted key without the permission an endpoint needs (Stripe's wording)."""
-    return FakeStripeError(
-        403,
+def permission_denied(key: str, account: str, permission: str | None = None) -> FakeStripeError:
+    """403 for a restricted key without the permission an endpoint needs (Stripe's wording,
+    which names the permission that would allow the request)."""
+    message = (
         f"The provided key '{mask_key(key)}' does not have the required permissions for this "
-        f"endpoint on account '{account}'.",
+        f"endpoint on account '{account}'."
     )
+    if permission is not None:
+        message += f" Having the '{permission}' permission would allow this request to continue."
+    return FakeStripeError(403, message)
 
 
 def no_such(object_name: str, object_id: str, param: str = "id") -> FakeStripeError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -10,9 +11,10 @@ from .app import build_app
 from .cli_sessions import SESSION_PATH, CliSessions
 from .errors import FakeStripeError
 from .events import DEFAULT_API_VERSION, record_event
+from .every import seed_every_resource
 from .faults import FaultConfig, Faults
 from .ops import Ctx
-from .router import default_router
+from .router import default_router, endpoint_key
 from .routes import Route
 from .seed import seed_objects, seed_realistic
 from .sigma import SigmaFake
@@ -67,6 +69,8 @@ class FakeStripe:
         self.idempotency: dict[tuple[str, str], tuple[str, int, bytes]] = {}
         #: API key -> endpoints (``"GET /v1/payouts"``, route paths) it may not call: 403.
         self.denied: dict[str, set[str]] = {}
+        #: Requests refused with 403 for a missing permission, per endpoint.
+        self.refused: Counter[str] = Counter()
         self.app = build_app(self)
 
     # -- identity --------------------------------------------------------------------------
@@ -135,7 +139,7 @@ class FakeStripe:
         ``deny()`` with no endpoints lifts every restriction of the key."""
         key = key or self.api_key
         if endpoints:
-            self.denied.setdefault(key, set()).update(endpoints)
+            self.denied.setdefault(key, set()).update(endpoint_key(e) for e in endpoints)
         else:
             self.denied.pop(key, None)
 
@@ -161,6 +165,14 @@ class FakeStripe:
             fields=fields,
             emit_events=emit_events,
         )
+
+    def seed_every_resource(
+        self, count: int = 2, *, account: str | None = None, seed: int = 0
+    ) -> dict[str, int]:
+        """``count`` objects of every registry resource the account has none of yet (per
+        parent, for lists under a parent), built from Stripe's examples; returns objects added
+        per resource (see :mod:`stripe_sync.testing.every`)."""
+        return seed_every_resource(self.store, count, account=account, seed=seed)
 
     def seed_realistic(
         self, scale: int = 1000, *, account: str | None = None, seed: int = 0

@@ -19,7 +19,7 @@ from .errors import FakeStripeError, no_such, unknown_parameter
 from .render import child_order, list_envelope, render
 from .state import AccountState, Page, Table
 
-__all__ = ["FILTERS", "ListQuery", "list_children", "list_table", "parse_query"]
+__all__ = ["FILTERS", "ListQuery", "in_created", "list_children", "list_table", "parse_query"]
 
 _BASE = frozenset({"limit", "starting_after", "ending_before", "expand"})
 _CREATED_OPS = frozenset({"gt", "gte", "lt", "lte"})
@@ -120,7 +120,7 @@ def parse_query(
     filters: Mapping[str, str] | None = None,
 ) -> ListQuery:
     """Validate a list request's parameters like Stripe (400 on anything unknown)."""
-    allowed_filters = FILTERS.get(table, {}) if filters is None else filters
+    allowed_filters = filters_of(table) if filters is None else filters
     for name in params:
         if name in _BASE or name in allowed_filters or name in extra:
             continue
@@ -165,6 +165,18 @@ def parse_query(
     )
 
 
+def required_filters(table: str) -> dict[str, str]:
+    """The filters the registry always sends when listing ``table`` (``status=all``): every
+    list accepts its own; ``all`` selects every object."""
+    resource = REGISTRY.get(table)
+    return {k: k for k, _ in resource.list_params} if resource is not None else {}
+
+
+def filters_of(table: str) -> dict[str, str]:
+    """Equality filters a list accepts: :data:`FILTERS` and the registry's required ones."""
+    return {**required_filters(table), **FILTERS.get(table, {})}
+
+
 def created_allowed(table: str) -> bool:
     resource = REGISTRY.get(table)
     return table in _CREATED_EXTRA or (resource is not None and resource.created_filter)
@@ -200,11 +212,14 @@ def _predicate(
         filters.pop("delivery_success", None)
         if patterns:
             checks.append(lambda r: any(fnmatch.fnmatchcase(r["type"], p) for p in patterns))
-    fields = FILTERS.get(table_name, {})
+    fields = filters_of(table_name)
+    required = required_filters(table_name)
     for param, value in filters.items():
         field_name = fields.get(param, param)
         if field_name.startswith("_"):
             continue  # accepted by Stripe, not modelled by the fake
+        if param in required and value == "all":
+            continue
         wanted = {value} if isinstance(value, str) else {str(v) for v in value}
         checks.append(_equals(table, field_name, wanted))
     if not checks:
@@ -252,7 +267,7 @@ def list_children(
             i
             for i in ids
             if (predicate is None or predicate(table.records[i]))
-            and _in_created(int(table.field(table.records[i], "created")), lo_hi)
+            and in_created(int(table.field(table.records[i], "created")), lo_hi)
         ]
     cursor = query.starting_after or query.ending_before
     if cursor is not None and cursor not in ids:
@@ -268,7 +283,7 @@ def list_children(
     return _envelope(state, child, table, page, query, url)
 
 
-def _in_created(created: int, ops: Mapping[str, int]) -> bool:
+def in_created(created: int, ops: Mapping[str, int]) -> bool:
     return all(
         (op == "gt" and created > v)
         or (op == "gte" and created >= v)

@@ -18,7 +18,7 @@ from .listing import created_allowed, list_children, list_table, parse_query
 from .ops import Ctx, require, retrieve_object
 from .routes import Handler, Route
 
-__all__ = ["Match", "Router", "default_router"]
+__all__ = ["Match", "Router", "default_router", "endpoint_key", "permission_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,38 @@ def _read_routes() -> list[Route]:
             )
     routes.append(Route("GET", "/v1/charges/{id}/refunds", _children("refund", "charge")))
     return routes
+
+
+def _resource_paths() -> dict[str, str]:
+    """Route path -> the registry row whose objects it serves."""
+    out: dict[str, str] = {}
+    for resource in REGISTRY.values():
+        for path in (resource.retrieve_path, resource.list_path):
+            if path:
+                out.setdefault(path, resource.name)
+        if resource.list_per_parent is not None:
+            out.setdefault(resource.list_per_parent.path, resource.name)
+        for nested in resource.nested_lists:
+            out.setdefault(nested.path, nested.child)
+    return out
+
+
+_RESOURCE_PATHS = _resource_paths()
+
+
+def endpoint_key(endpoint: str) -> str:
+    """``"GET /v1/application_fees/{parent}/refunds"`` with its placeholders made anonymous
+    (``{}``): two declarations of one endpoint name them differently."""
+    return _PLACEHOLDER.sub("{}", endpoint)
+
+
+def permission_for(method: str, route_path: str) -> str | None:
+    """The restricted-key permission a request needs, named as Stripe names them
+    (``rak_<resource>_read`` / ``_write``), for endpoints of registry resources."""
+    name = _RESOURCE_PATHS.get(route_path)
+    if name is None:
+        return None
+    return f"rak_{name}_{'read' if method == 'GET' else 'write'}"
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

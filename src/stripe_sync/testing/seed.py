@@ -18,7 +18,8 @@ from typing import Any
 from ..resources import REGISTRY
 from .events import event_type, record_event
 from .render import render
-from .state import AccountState, Store
+from .state import HIDDEN_CREATED, AccountState, Store, created_of
+from .templates import template
 
 __all__ = ["seed_objects", "seed_realistic"]
 
@@ -44,7 +45,10 @@ _FIELD_MAKERS: dict[str, FieldMaker] = {"customer": _customer, "product": _produ
 
 def _prefix(table: str) -> str:
     resource = REGISTRY[table]
-    return resource.id_prefixes[0] if resource.id_prefixes else "coupon_"
+    if resource.id_prefixes:
+        return resource.id_prefixes[0]
+    # Free-form ids (coupons), or a prefix nobody knows for sure (Stripe's examples say obj_).
+    return "coupon_" if table == "coupon" else "obj_"
 
 
 def seed_objects(
@@ -74,8 +78,10 @@ def seed_objects(
     maker = _FIELD_MAKERS.get(table)
     constant = dict(fields or {})
     records: list[dict[str, Any]] = []
+    # Objects that Stripe serves without ``created`` keep it hidden, for the list order.
+    created_field = "created" if "created" in template(REGISTRY[table].object) else HIDDEN_CREATED
     for n, (obj_id, ts) in enumerate(zip(ids, created, strict=True)):
-        record: dict[str, Any] = {"id": obj_id, "created": ts}
+        record: dict[str, Any] = {"id": obj_id, created_field: ts}
         if maker is not None:
             record.update(maker(n, obj_id))
         record.update(constant)
@@ -91,7 +97,7 @@ def seed_objects(
         if emit_events:
             type_ = event_type(table, "created")
             if type_ is not None:
-                for record in sorted(records, key=lambda r: int(r["created"])):
+                for record in sorted(records, key=created_of):
                     record_event(store, state, type_, render(state, table, record))
     return ids
 

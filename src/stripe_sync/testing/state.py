@@ -31,9 +31,19 @@ from ..resources import REGISTRY
 from .ids import IdFactory
 from .templates import template
 
-__all__ = ["AccountState", "Page", "Store", "Table", "deep_copy"]
+__all__ = ["HIDDEN_CREATED", "AccountState", "Page", "Store", "Table", "created_of", "deep_copy"]
 
 _SEQ_BITS = 32
+
+
+#: Where a record of an object without a ``created`` field keeps its creation time (for the
+#: list order); never served.
+HIDDEN_CREATED = "_created"
+
+
+def created_of(record: Mapping[str, Any]) -> int:
+    """The creation time a record is listed by."""
+    return int(record["created"] if "created" in record else record[HIDDEN_CREATED])
 
 
 def deep_copy(obj: Any) -> Any:
@@ -72,8 +82,9 @@ class Table:
         return (created << _SEQ_BITS) | self._seq
 
     def insert(self, record: dict[str, Any]) -> None:
-        """Add one record (must carry ``id`` and ``created``)."""
-        key = self._next_key(int(record["created"]))
+        """Add one record (must carry ``id`` and ``created``, or ``_created`` for objects that
+        Stripe serves without a ``created`` field but lists in creation order)."""
+        key = self._next_key(created_of(record))
         obj_id = record["id"]
         self.records[obj_id] = record
         self.key_of[obj_id] = key
@@ -87,10 +98,10 @@ class Table:
 
     def insert_many(self, records: list[dict[str, Any]]) -> None:
         """Add many records at once; they need not be sorted (one merge, not n inserts)."""
-        records = sorted(records, key=lambda r: int(r["created"]))
+        records = sorted(records, key=created_of)
         new_keys: list[int] = []
         for record in records:
-            key = self._next_key(int(record["created"]))
+            key = self._next_key(created_of(record))
             new_keys.append(key)
             self.records[record["id"]] = record
             self.key_of[record["id"]] = key
@@ -122,6 +133,7 @@ class Table:
         """
         obj = dict(self.template)
         obj.update(record)
+        obj.pop(HIDDEN_CREATED, None)
         return obj
 
     def field(self, record: Mapping[str, Any], name: str) -> Any:

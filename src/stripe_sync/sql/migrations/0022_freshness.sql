@@ -170,13 +170,13 @@ BEGIN
     SELECT string_agg(format(
                'WHEN %L THEN RETURN QUERY SELECT * FROM %I(p_ords, p_objects, p_accounts, '
                'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);',
-               t.table_name, '_write_' || t.table_name), ' ' ORDER BY t.table_name),
+               t.table_name, '_write_' || t.table_name), ' ' ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name),
            string_agg(format('WHEN %L THEN RETURN %I(p_ids);',
                              t.table_name, '_existing_' || t.table_name), ' '
-                      ORDER BY t.table_name),
+                      ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name),
            string_agg(format('WHEN %L THEN RETURN %I(p_parent_ids, p_versions, p_keep_parents, '
                              'p_keep_ids);', t.table_name, '_tombstone_' || t.table_name), ' '
-                      ORDER BY t.table_name) FILTER (WHERE t.parent)
+                      ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name) FILTER (WHERE t.parent)
     INTO v_write, v_existing, v_tombstone
     FROM (SELECT c.table_name, bool_or(c.kind = 'parent') AS parent
           FROM "_typed_columns" c GROUP BY c.table_name) t
