@@ -384,6 +384,47 @@ async def test_a_page_sent_again_after_its_commit_is_committed_once(
         assert counts() == done
 
 
+async def test_the_run_heartbeat_is_written_at_most_once_a_second(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Every claim and page of every worker used to write the run's one row, so that pages
+    queued on its lock; a heartbeat less than a second old is left as it is (no write, no lock),
+    an older one is renewed."""
+    fake.seed("customer", 450)
+    async with make_sync(fake, database_url, backfill_lease_seconds=3600) as sync:
+        first = await sync.process_next("customer")
+        assert first.has_more
+
+        def heartbeat() -> tuple[str, datetime]:
+            with psycopg.connect(database_url) as conn:
+                row = conn.execute(
+                    "SELECT xmin::text, updated_at FROM stripe._sync_runs WHERE id = %s",
+                    (first.run_id,),
+                ).fetchone()
+            assert row is not None
+            return str(row[0]), row[1]
+
+        def beat_at(offset: str) -> None:
+            with psycopg.connect(database_url, autocommit=True) as conn:
+                conn.execute(
+                    "UPDATE stripe._sync_runs SET updated_at = now() + %s::interval WHERE id = %s",
+                    (offset, first.run_id),
+                )
+
+        beat_at("-10 seconds")
+        old_version, old_beat = heartbeat()
+        await sync.process_next("customer")  # an old heartbeat: renewed
+        version, beat = heartbeat()
+        assert version != old_version
+        assert beat > old_beat
+        # A heartbeat newer than a second ago (here: ahead of the clock, so that a slow machine
+        # cannot make it a second old): neither the claim nor the page writes the row.
+        beat_at("1 hour")
+        fresh = heartbeat()
+        await sync.process_next("customer")
+        assert heartbeat() == fresh
+
+
 def test_only_a_holder_of_this_host_that_is_gone_counts_as_dead() -> None:
     host = socket.gethostname()
     now = datetime.now(UTC)
