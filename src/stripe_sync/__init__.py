@@ -13,6 +13,7 @@ import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    ChangeFeedExpiredError,
     ConfigError,
     DatabaseError,
     DatabaseUnavailableError,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
         ObjectResult,
         PageResult,
     )
+    from .change_feed import Change, ChangeFeedState
     from .config import PoolConfig, StripeSyncConfig
     from .estimate import BackfillEstimate, ObjectEstimate
     from .facade import AsyncStripeSync, StripeSync
@@ -60,6 +62,8 @@ _LAZY = {
     "BackfillEstimate": "estimate",
     "BackfillProgress": "backfill",
     "BackfillResult": "backfill",
+    "Change": "change_feed",
+    "ChangeFeedState": "change_feed",
     "CheckReport": "verify",
     "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
@@ -102,6 +106,9 @@ __all__ = [
     "BackfillEstimate",
     "BackfillProgress",
     "BackfillResult",
+    "Change",
+    "ChangeFeedExpiredError",
+    "ChangeFeedState",
     "CheckReport",
     "ConfigError",
     "DatabaseError",

@@ -184,6 +184,9 @@ class StripeSyncConfig:
     #: Backfills count requests in PostgreSQL, so that several processes on one database together
     #: stay under Stripe's limits (one short statement per request); False: per process only.
     shared_rate_limit: bool = True
+    #: Days the change feed keeps a change (``stripe-sync start`` prunes older ones); a
+    #: consumer further behind gets :class:`ChangeFeedExpiredError`.
+    change_feed_retention_days: float = 7.0
     logger: logging.Logger | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -231,6 +234,10 @@ class StripeSyncConfig:
         if self.backfill_lease_seconds <= 0:
             raise ConfigError(
                 f"backfill_lease_seconds must be > 0, got {self.backfill_lease_seconds}"
+            )
+        if self.change_feed_retention_days <= 0:
+            raise ConfigError(
+                f"change_feed_retention_days must be > 0, got {self.change_feed_retention_days}"
             )
         if self.max_requests_per_second is not None and self.max_requests_per_second <= 0:
             raise ConfigError(

@@ -27,6 +27,7 @@ changes something). Driver and HTTP errors are translated at the two boundaries,
     │   └── MalformedPayloadError        the body is not a JSON Stripe event
     ├── UnknownObjectError               terminal: an id prefix or object type not in the registry
     ├── UnknownAccountError              terminal: no row of this account id in the database
+    ├── ChangeFeedExpiredError           terminal: changes after a reader's position were pruned
     └── SupabaseError                    the Supabase Management API or a deployed function failed
 
 No message built here contains a secret key, a webhook secret or a signature.
@@ -35,6 +36,7 @@ No message built here contains a secret key, a webhook secret or a signature.
 from __future__ import annotations
 
 __all__ = [
+    "ChangeFeedExpiredError",
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailableError",
@@ -267,3 +269,14 @@ class SupabaseError(StripeSyncError):
         self.status = status
         self.transient = transient
         self.step = step
+
+
+class ChangeFeedExpiredError(StripeSyncError):
+    """Changes after the position a reader asked for are gone: the change feed was pruned past
+    it (its retention), or was off for a while. ``pruned_through`` is the highest position
+    gone: start again from there, having caught up another way (from the tables themselves)."""
+
+    def __init__(self, message: str, *, position: int, pruned_through: int) -> None:
+        super().__init__(message)
+        self.position = position
+        self.pruned_through = pruned_through

@@ -21,10 +21,10 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import anyio.from_thread
 import anyio.to_thread
@@ -43,6 +43,7 @@ from .backfill import (
     parse_created,
     resolve_objects,
 )
+from .change_feed import Change, ChangeFeed, ChangeFeedState
 from .changes import Via
 from .client import StripeClient
 from .config import DEFAULT_API_BASE, StripeSyncConfig
@@ -284,6 +285,50 @@ class AsyncStripeSync:
         """Raise :class:`DatabaseUnavailableError` unless the database answers a trivial query."""
         store = await self._open_store()
         await store.ping()
+
+    # -- the change feed ---------------------------------------------------------------------------
+
+    async def changes(
+        self,
+        since: int | Literal["now"] | None = None,
+        *,
+        tables: Sequence[str] | None = None,
+        follow: bool = False,
+        consumer: str | None = None,
+    ) -> AsyncGenerator[Change, None]:
+        """The rows the write path changed after position ``since``, in order: ``async for
+        change in sync.changes(...)``. Each :class:`~stripe_sync.change_feed.Change` names the
+        table, id, operation (insert, update, delete: a tombstone) and its ``position``.
+
+        ``since``: a position (the last one processed), ``"now"`` (only changes from now on) or
+        None (from the oldest one kept, or the ``consumer``'s stored position). ``tables``: only
+        these object tables (or registry names). ``follow``: wait for new changes for ever
+        (``LISTEN``/``NOTIFY``) instead of stopping at the end. ``consumer``: a name whose
+        position the database keeps: the position of a change is stored when the next one is
+        asked for, so a consumer that stops resumes after the last change it processed.
+        Raises :class:`ChangeFeedExpiredError` when changes after the position were pruned. See
+        :mod:`stripe_sync.change_feed`.
+        """
+        feed = ChangeFeed(await self._open_store())
+        async for change in feed.changes(since, tables=tables, follow=follow, consumer=consumer):
+            yield change
+
+    async def change_feed(self, *, enabled: bool | None = None) -> ChangeFeedState:
+        """The change feed's state (on or off, the range kept, the named consumers' positions);
+        with ``enabled``, turn it on or off first, for every writer of this database (turning
+        it on again records the changes missed meanwhile as pruned)."""
+        feed = ChangeFeed(await self._open_store())
+        if enabled is not None:
+            await feed.set_enabled(enabled)
+        return await feed.state()
+
+    async def prune_changes(self, *, retention_days: float | None = None) -> int:
+        """Delete the changes older than ``retention_days`` (default: the config's
+        ``change_feed_retention_days``); return how many. ``stripe-sync start`` calls it
+        every 10 minutes."""
+        days = self.config.change_feed_retention_days if retention_days is None else retention_days
+        feed = ChangeFeed(await self._open_store())
+        return await feed.prune(timedelta(days=days))
 
     # -- accounts ----------------------------------------------------------------------------------
 
@@ -1160,6 +1205,38 @@ class StripeSync:
         return self._call(
             self._core.wait_until_synced, target, timeout=timeout, at=at, object=object
         )
+
+    def changes(
+        self,
+        since: int | Literal["now"] | None = None,
+        *,
+        tables: Sequence[str] | None = None,
+        follow: bool = False,
+        consumer: str | None = None,
+    ) -> Iterator[Change]:
+        """See :meth:`AsyncStripeSync.changes`: the same changes, as a plain iterator."""
+        changes = self._core.changes(since, tables=tables, follow=follow, consumer=consumer)
+
+        async def step() -> Change:
+            return await anext(changes)
+
+        try:
+            while True:
+                try:
+                    yield self._call(step)
+                except StopAsyncIteration:
+                    return
+        finally:
+            if self._portal_cm is not None:
+                self._call(changes.aclose)
+
+    def change_feed(self, *, enabled: bool | None = None) -> ChangeFeedState:
+        """See :meth:`AsyncStripeSync.change_feed`."""
+        return self._call(self._core.change_feed, enabled=enabled)
+
+    def prune_changes(self, *, retention_days: float | None = None) -> int:
+        """See :meth:`AsyncStripeSync.prune_changes`."""
+        return self._call(self._core.prune_changes, retention_days=retention_days)
 
     def ping(self) -> None:
         """See :meth:`AsyncStripeSync.ping`."""

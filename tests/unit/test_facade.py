@@ -53,6 +53,15 @@ def without_self(fn: Callable[..., Any]) -> inspect.Signature:
     return sig.replace(parameters=params[1:])
 
 
+#: Methods that return an iterator of results rather than one result.
+ITERATORS = {"changes"}
+
+
+def _first(results: Any) -> Any:
+    """The first result of an iterator method, awaitable for the async engine's."""
+    return anext(results) if inspect.isasyncgen(results) else next(results)
+
+
 def test_same_public_methods() -> None:
     async_methods = public_methods(AsyncStripeSync)
     sync_methods = public_methods(StripeSync)
@@ -76,10 +85,16 @@ def test_same_public_methods() -> None:
 def test_method_twins(name: str) -> None:
     async_fn = public_methods(AsyncStripeSync)[name]
     sync_fn = public_methods(StripeSync)[name]
-    assert without_self(sync_fn) == without_self(async_fn)
-    assert inspect.iscoroutinefunction(async_fn)
-    assert not inspect.iscoroutinefunction(sync_fn)
-    assert not inspect.isasyncgenfunction(sync_fn)
+    if name in ITERATORS:
+        # An async iterator (``async for``) and its twin, a plain iterator: the same parameters.
+        assert without_self(sync_fn).parameters == without_self(async_fn).parameters
+        assert inspect.isasyncgenfunction(async_fn)
+        assert inspect.isgeneratorfunction(sync_fn)
+    else:
+        assert without_self(sync_fn) == without_self(async_fn)
+        assert inspect.iscoroutinefunction(async_fn)
+        assert not inspect.iscoroutinefunction(sync_fn)
+        assert not inspect.isasyncgenfunction(sync_fn)
     assert sync_fn.__doc__
     assert async_fn.__doc__
 
@@ -137,6 +152,9 @@ def _calls(engine: Any) -> dict[str, Callable[[], Any]]:
         "list_failed_events": lambda: engine.list_failed_events(),
         "replay_failed_events": lambda: engine.replay_failed_events(["evt_1"]),
         "get_all_synced_accounts": lambda: engine.get_all_synced_accounts(),
+        "changes": lambda: _first(engine.changes(since=0, tables=["customers"])),
+        "change_feed": lambda: engine.change_feed(enabled=True),
+        "prune_changes": lambda: engine.prune_changes(retention_days=1),
         "dangerously_delete_synced_account_data": lambda: (
             engine.dangerously_delete_synced_account_data("acct_1", dry_run=True)
         ),

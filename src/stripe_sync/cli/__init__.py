@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import (
     accounts,
     backfill,
+    changes,
     db,
     demo,
     entities,
@@ -24,4 +25,4 @@ from . import (
 from ._common import main
 
 __all__ = ["main"]
-del accounts, backfill, db, demo, entities, events, fake, start, supabase, verify, webhooks
+del accounts, backfill, changes, db, demo, entities, events, fake, start, supabase, verify, webhooks
