@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -132,7 +132,7 @@ class ChangeFeed:
         follow: bool = False,
         consumer: str | None = None,
         batch_size: int = BATCH_SIZE,
-    ) -> AsyncIterator[Change]:
+    ) -> AsyncGenerator[Change, None]:
         """The changes after ``since``, in order; see :meth:`AsyncStripeSync.changes`."""
         names = _tables(tables)
         if batch_size < 1:

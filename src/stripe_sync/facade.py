@@ -310,8 +310,12 @@ class AsyncStripeSync:
         :mod:`stripe_sync.change_feed`.
         """
         feed = ChangeFeed(await self._open_store())
-        async for change in feed.changes(since, tables=tables, follow=follow, consumer=consumer):
-            yield change
+        # Closed with this generator (async for alone would leave it to the garbage collector,
+        # with its listening connection open).
+        changes = feed.changes(since, tables=tables, follow=follow, consumer=consumer)
+        async with contextlib.aclosing(changes):
+            async for change in changes:
+                yield change
 
     async def change_feed(self, *, enabled: bool | None = None) -> ChangeFeedState:
         """The change feed's state (on or off, the range kept, the named consumers' positions);
