@@ -47,7 +47,8 @@ async def test_webhooks_backfill_and_sync_by_id_are_in_the_feed(
         "insert",
     )
     backfilled = {c.object_id for c in changes[1:-1] if c.operation == "insert"}
-    assert len(backfilled) == 3 and customer["id"] not in backfilled
+    assert len(backfilled) == 3
+    assert customer["id"] not in backfilled
     assert (changes[-1].object_id, changes[-1].operation) == (customer["id"], "update")
     assert all(c.account_id == fake.account_id for c in changes)
     # A replay writes nothing, so it adds no change.
@@ -74,7 +75,7 @@ async def test_child_rows_and_tombstones_are_in_the_feed(
             },
         )
         items.append({"price": price["id"]})
-    sub = fake.call("POST", "/v1/subscriptions", {"customer": customer, "items": items})
+    fake.call("POST", "/v1/subscriptions", {"customer": customer, "items": items})
     (created,) = fake.events(type_="customer.subscription.created")
     await sync.process_event(created)
     start = (await read(sync))[-1].position
