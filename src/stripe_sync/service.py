@@ -15,7 +15,8 @@
      (:meth:`AsyncStripeSync.listen_websocket`), gaps filled from the Events API on every
      reconnection: no public URL, no endpoint in Stripe, events pushed as they happen;
 3. a backfill of every object in the background (unless ``backfill`` is False): incremental,
-   so a restart lists only what is new;
+   so a restart lists only what is new; and the change feed pruned of changes older than its
+   retention (``change_feed_retention_days``), at start and every 10 minutes;
 4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill
    gives its windows back (the next start continues them), the endpoint is deleted, the engine
    closed.
@@ -36,6 +37,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import uvicorn
 
+from .change_feed import PRUNE_INTERVAL
 from .errors import ConfigError, StripeSyncError
 from .facade import AsyncStripeSync
 from .server import create_app
@@ -160,6 +162,7 @@ async def _serve(
             )
         if options.backfill:
             tasks.append(asyncio.create_task(_backfill(sync)))
+        tasks.append(asyncio.create_task(_prune_changes(sync)))
         waiter = asyncio.create_task(stop.wait())
         pending: set[asyncio.Task[Any]] = {serving, waiter, *tasks}
         while waiter in pending:
@@ -242,6 +245,17 @@ class _Server(uvicorn.Server):
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
         yield
+
+
+async def _prune_changes(sync: AsyncStripeSync) -> None:
+    """Delete the change feed's changes older than its retention, at start and every
+    :data:`~stripe_sync.change_feed.PRUNE_INTERVAL` seconds; failures are logged, never fatal."""
+    while True:
+        try:
+            await sync.prune_changes()
+        except StripeSyncError as exc:
+            _log.warning("pruning the change feed failed: %s (tried again later)", exc)
+        await asyncio.sleep(PRUNE_INTERVAL)
 
 
 async def _backfill(sync: AsyncStripeSync) -> None:

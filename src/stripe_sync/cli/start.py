@@ -114,6 +114,16 @@ def _ngrok_url(token: str, port: int) -> str:
     show_default=True,
     help="Seconds between Events API polls (events mode).",
 )
+@click.option(
+    "--change-feed-retention-days",
+    envvar="STRIPE_SYNC_CHANGE_FEED_RETENTION_DAYS",
+    show_envvar=True,
+    type=click.FloatRange(min=0, min_open=True),
+    default=7.0,
+    show_default=True,
+    help="Days the change feed keeps a change (`stripe-sync changes`); older ones are pruned "
+    "every 10 minutes, and a consumer further behind gets an error (exit 3).",
+)
 @auto_expand_lists_option
 @stripe_options
 @handle_errors
@@ -132,6 +142,7 @@ def start(
     poll_interval: float,
     sigma: bool,
     auto_expand_lists: bool,
+    change_feed_retention_days: float,
     **options: Any,
 ) -> None:
     """Migrate, listen for changes (webhooks, the Events API or the Stripe CLI's websocket
@@ -165,6 +176,7 @@ def start(
         stripe_webhook_secret=webhook_secret,
         enable_sigma=sigma,
         auto_expand_lists=auto_expand_lists,
+        change_feed_retention_days=change_feed_retention_days,
     )
     with asyncio.Runner(loop_factory=_new_event_loop) as runner:
         runner.run(_run(config, service))
