@@ -124,6 +124,8 @@ class Options:
     #: The event loop the engine runs on: ``asyncio`` or ``uvloop`` (what uvicorn picks; in
     #: process it made no measurable difference, unlike behind uvicorn's HTTP server).
     loop: str = "asyncio"
+    #: Whether the change feed records the writes (its cost: run on and off).
+    change_feed: bool = True
 
     @property
     def concurrency(self) -> int:
@@ -171,7 +173,9 @@ def postgres_server(database_url: str | None) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def fresh_database(admin_url: str, *, track_functions: bool) -> Iterator[str]:
+def fresh_database(
+    admin_url: str, *, track_functions: bool, change_feed: bool = True
+) -> Iterator[str]:
     """A new, migrated database on the server of ``admin_url``; dropped afterwards."""
     name = f"stripe_sync_bench_{os.getpid()}"
     drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
@@ -190,6 +194,13 @@ def fresh_database(admin_url: str, *, track_functions: bool) -> Iterator[str]:
     url = make_conninfo(admin_url, dbname=name)
     try:
         migrate(url, SCHEMA)
+        if not change_feed:
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("SELECT {}._change_feed_set_enabled(false)").format(
+                        sql.Identifier(SCHEMA)
+                    )
+                )
         yield url
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
@@ -953,6 +964,12 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     )
     parser.add_argument("--seed", type=int, default=7, help="seed of the fake's data (7)")
     parser.add_argument(
+        "--change-feed",
+        choices=("on", "off"),
+        default="on",
+        help="whether the change feed records the writes (default on; compare with off)",
+    )
+    parser.add_argument(
         "--loop",
         choices=("asyncio", "uvloop"),
         default="asyncio",
@@ -995,6 +1012,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         invoices=args.invoices,
         load_concurrency=args.load_concurrency,
         loop=args.loop,
+        change_feed=args.change_feed == "on",
     )
 
 
@@ -1005,7 +1023,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress(describe_load(loadavg))
     with (
         postgres_server(options.database_url) as admin_url,
-        fresh_database(admin_url, track_functions=options.sql_stats) as url,
+        fresh_database(
+            admin_url, track_functions=options.sql_stats, change_feed=options.change_feed
+        ) as url,
     ):
         dbname = conninfo_to_dict(url).get("dbname")
         progress(f"database {dbname} migrated")

@@ -91,7 +91,7 @@ def test_a_consumer_killed_mid_stream_resumes_once_and_in_order(
     assert len(expected) == 600
     out = tmp_path / "last.jsonl"
     process = consumer(database_url, out)
-    printed = [c["position"] for run in runs for c in run]
+    printed = [int(c["position"]) for run in runs for c in run]
     try:
         # It prints what the killed runs had not (nothing, if they had printed it all).
         deadline = time.monotonic() + 60
@@ -108,8 +108,8 @@ def test_a_consumer_killed_mid_stream_resumes_once_and_in_order(
     assert sum(1 for run in runs[:-1] if run) >= 2
     seen: list[tuple[int, str]] = []
     redelivered = 0
-    for run in runs:
-        got = [(int(c["position"]), str(c["object_id"])) for c in run]
+    for printed_run in runs:
+        got = [(int(c["position"]), str(c["object_id"])) for c in printed_run]
         assert got == sorted(set(got)), "a run printed out of order or twice"
         # At most the one change the killed run was printing comes again, first.
         if seen and got and got[0] == seen[-1]:
