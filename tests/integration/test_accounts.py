@@ -27,6 +27,7 @@ OBJECTS = ("product", "price", "customer", "payment_method", "subscription", "in
 #: _write_listeners: the backends waiting for writes (wait_until_synced), by pid.
 NOT_ACCOUNT_DATA = {
     "_migrations", "_installation", "_resources", "_typed_columns", "_write_listeners",
+    "_change_feed_state", "_change_feed_consumers",
 }  # fmt: skip
 
 Snapshot = dict[str, Counter[str]]
