@@ -10,6 +10,7 @@ from ..errors import ConfigError
 from ._common import (
     auto_expand_lists_option,
     handle_errors,
+    history_option,
     main,
     stripe_config,
     stripe_options,
@@ -115,6 +116,7 @@ def _ngrok_url(token: str, port: int) -> str:
     help="Seconds between Events API polls (events mode).",
 )
 @auto_expand_lists_option
+@history_option
 @stripe_options
 @handle_errors
 def start(
