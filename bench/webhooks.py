@@ -126,6 +126,9 @@ class Options:
     loop: str = "asyncio"
     #: Whether the change feed records the writes (its cost: run on and off).
     change_feed: bool = True
+    #: History mode on for these object tables (``--history``): every version written is also
+    #: kept in _history (migration 0026).
+    history: tuple[str, ...] = ()
 
     @property
     def concurrency(self) -> int:
@@ -975,6 +978,11 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         default="asyncio",
         help="the event loop the engine runs on (asyncio, default; or uvloop, as under uvicorn)",
     )
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="history mode on for customers and invoices, the objects the events write",
+    )
     args = parser.parse_args(argv)
     compare = args.workload == "compare"
     events = args.events if args.events is not None else (10_000 if compare else 20_000)
@@ -1013,6 +1021,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         load_concurrency=args.load_concurrency,
         loop=args.loop,
         change_feed=args.change_feed == "on",
+        history=("customers", "invoices") if args.history else (),
     )
 
 
@@ -1029,6 +1038,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         dbname = conninfo_to_dict(url).get("dbname")
         progress(f"database {dbname} migrated")
+        if options.history:
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("SELECT {}.history_enable(%s)").format(sql.Identifier(SCHEMA)),
+                    (list(options.history),),
+                )
+            progress(f"history mode on for {', '.join(options.history)}")
         settings = server_settings(url)
         run = run_compare if options.workload == "compare" else run_mix
         factory = uvloop.new_event_loop if options.loop == "uvloop" else asyncio.new_event_loop
@@ -1037,6 +1053,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 **runner.run(run(options, url)),
                 "loadavg_before": loadavg,
                 "loop": options.loop,
+                "history": list(options.history),
             }
     out = sys.stderr if options.json else sys.stdout
     if options.workload == "compare":

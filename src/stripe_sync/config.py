@@ -187,6 +187,11 @@ class StripeSyncConfig:
     #: Days the change feed keeps a change (``stripe-sync start`` prunes older ones); a
     #: consumer further behind gets :class:`ChangeFeedExpiredError`.
     change_feed_retention_days: float = 7.0
+    #: History mode: the objects (``["subscription", "price"]``, object or table names, or one
+    #: comma-separated string) whose every version is kept, queryable as of any instant
+    #: (``stripe.subscriptions_as_of(...)``). Turned on in the database when the schema is
+    #: migrated (``run_migrations``, ``start``, ``backfill``); kept from then on.
+    history: tuple[str, ...] = ()
     logger: logging.Logger | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -258,6 +263,11 @@ class StripeSyncConfig:
                     else self.revalidate_objects_via_stripe_api
                 ),
             )
+
+        if self.history:
+            from .history import history_objects
+
+            object.__setattr__(self, "history", history_objects(self.history))
 
     @property
     def livemode(self) -> bool | None:

@@ -163,7 +163,12 @@ def run_migrations(
     with conn:
         conn.execute(query("advisory_lock", schema), (key,))
         try:
-            return _migrate_locked(conn, schema, migrations)
+            result = _migrate_locked(conn, schema, migrations)
+            if config is not None and config.history:
+                from .history import enable_history
+
+                enable_history(conn, schema, config.history)
+            return result
         finally:
             if not conn.closed:
                 conn.execute(query("advisory_unlock", schema), (key,))

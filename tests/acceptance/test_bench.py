@@ -74,6 +74,31 @@ def test_webhooks_bench_runs_the_compare_workload_and_checks_every_level(
     assert "check passed" in result.stderr
 
 
+def test_webhooks_bench_measures_with_history_mode_on(pg_admin_url: str) -> None:
+    result = run_bench(
+        "--customers", "20", "--invoices", "20", "--events", "40", "--warmup", "4",
+        "--concurrency", "1", "--history", "--json", "--database-url", pg_admin_url,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["history"] == ["customers", "invoices"]
+    assert figures["ok"] is True
+    assert figures["levels"][0]["outcomes"] == {"written": 40}
+    assert "history mode on for customers, invoices" in result.stderr
+
+
+def test_history_cost_counts_a_row_per_version_and_a_payload_per_content(
+    database_url: str,
+) -> None:
+    result = run_bench(database_url, "5", script="history_cost.py")
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    # The creation and 5 updates, then 5 re-fetches of the last content: 6 payloads.
+    assert (figures["history_rows"], figures["payload_rows"]) == (11, 6)
+    assert figures["payload_bytes"] > 0
+    assert figures["bytes_per_history_row"] > 0
+
+
 def test_webhooks_bench_runs_the_mix_workload(pg_admin_url: str) -> None:
     result = run_bench(
         "--workload",

@@ -28,6 +28,7 @@ OBJECTS = ("product", "price", "customer", "payment_method", "subscription", "in
 NOT_ACCOUNT_DATA = {
     "_migrations", "_installation", "_resources", "_typed_columns", "_write_listeners",
     "_change_feed_state", "_change_feed_consumers",
+    "_history_objects",
 }  # fmt: skip
 
 Snapshot = dict[str, Counter[str]]
@@ -89,6 +90,8 @@ async def populate(sync: AsyncStripeSync, fake: FakeStripe, url: str) -> tuple[s
     connected = fake.add_account()
     fake.seed_realistic(2)
     fake.seed_realistic(2, account=connected, seed=1)
+    # History mode: the versions of each account's customers are its data too.
+    execute(url, "SELECT stripe.history_enable(ARRAY['customers'])")
     for account in (None, connected):
         # Backfill runs, windows and cursors, the event cursor, objects and child rows.
         result = await sync.process_until_done(OBJECTS, account=account)
@@ -163,6 +166,7 @@ async def test_deleting_one_account_deletes_all_its_rows_and_nothing_else(
         "accounts", "customers", "subscriptions", "subscription_items", "invoice_line_items",
         "payment_methods", "_sync_runs", "_sync_obj_runs", "_backfill_cursors", "_event_cursors",
         "_processed_events", "_dead_letters", "_child_sets", "_managed_webhooks", "_rate_limits",
+        "_history", "_history_payloads",
     ):  # fmt: skip
         assert expected[table] > 0, table
         assert rows_of(before, kept)[table] > 0, table

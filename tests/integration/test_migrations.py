@@ -76,6 +76,7 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
         "sync_status",
         "verify_runs",
         "freshness",
+        "history",
     }
     for table in object_tables:
         # The view people query: typed columns computed from _raw_data.

@@ -25,6 +25,7 @@ __all__ = [
     "database_never_reached",
     "database_url_option",
     "handle_errors",
+    "history_option",
     "main",
     "quiet_pool_warnings",
     "resolve_database_url",
@@ -134,6 +135,18 @@ auto_expand_lists_option = click.option(
     show_default=True,
     help="Page truncated nested lists (a subscription's items past 10, an invoice's lines) to "
     "the end, one request per further page, and mark children gone from them deleted.",
+)
+# History mode (stripe_sync.history); the config checks the names.
+history_option = click.option(
+    "--history",
+    "history",
+    multiple=True,
+    metavar="OBJECT",
+    envvar="STRIPE_SYNC_HISTORY",
+    show_envvar=True,
+    help="Keep every version of OBJECT (e.g. subscription), queryable as of any instant "
+    "(stripe.subscriptions_as_of(...)), from now on; repeat it or give a,b,c. The variable "
+    "takes names separated by spaces or commas.",
 )
 # --stripe-key is the TypeScript engine's name for it (its README's commands use it).
 api_key_option = click.option(

@@ -23,6 +23,7 @@ from ._common import (
     database_never_reached,
     database_url_option,
     handle_errors,
+    history_option,
     main,
     resolve_database_url,
     schema_option,
@@ -148,6 +149,7 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
     "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."
 )
 @auto_expand_lists_option
+@history_option
 @stripe_options
 @handle_errors
 def backfill(

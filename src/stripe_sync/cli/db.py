@@ -13,6 +13,7 @@ from ._common import (
     data_dir_option,
     database_url_option,
     handle_errors,
+    history_option,
     main,
     resolve_database_url,
     schema_option,
@@ -44,6 +45,7 @@ from ._common import (
     show_default=True,
     help="Schema of the Sigma report tables.",
 )
+@history_option
 @handle_errors
 def migrate(
     database_url: str | None,
@@ -51,13 +53,14 @@ def migrate(
     data_dir: Path | None,
     sigma_tables: str | None,
     sigma_schema: str,
+    history: tuple[str, ...],
 ) -> None:
     """Create or upgrade the sync schema (idempotent, safe to run concurrently)."""
     from ..facade import StripeSync
     from ..migrations import list_relations, run_migrations
 
     config = StripeSyncConfig(
-        database_url=resolve_database_url(database_url, data_dir), schema=schema
+        database_url=resolve_database_url(database_url, data_dir), schema=schema, history=history
     )
     assert config.database_url is not None
     result = run_migrations(config=config)

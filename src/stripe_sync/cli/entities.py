@@ -6,7 +6,14 @@ from typing import Any
 
 import click
 
-from ._common import handle_errors, main, results_json, stripe_config, stripe_options
+from ._common import (
+    handle_errors,
+    history_option,
+    main,
+    results_json,
+    stripe_config,
+    stripe_options,
+)
 
 
 @main.command("sync-entity")
@@ -22,6 +29,7 @@ from ._common import handle_errors, main, results_json, stripe_config, stripe_op
     help="Page truncated nested lists (subscription items, invoice lines) to the end.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@history_option
 @stripe_options
 @handle_errors
 def sync_entity(

@@ -10,6 +10,7 @@ from ..errors import ConfigError
 from ._common import (
     auto_expand_lists_option,
     handle_errors,
+    history_option,
     main,
     stripe_config,
     stripe_options,
@@ -125,6 +126,7 @@ def _ngrok_url(token: str, port: int) -> str:
     "every 10 minutes, and a consumer further behind gets an error (exit 3).",
 )
 @auto_expand_lists_option
+@history_option
 @stripe_options
 @handle_errors
 def start(
