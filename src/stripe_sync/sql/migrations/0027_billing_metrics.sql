@@ -340,10 +340,10 @@ COMMENT ON COLUMN "subscription_discount_intervals".note IS 'Why it is not appli
 -- subscription's: percentages multiply, amounts off (per billing period, so divided by its
 -- months) are subtracted; never below zero.
 CREATE VIEW "mrr_subscription_segments" AS
-WITH items AS (
+WITH items AS MATERIALIZED (
     SELECT * FROM "subscription_item_intervals" WHERE monthly_amount IS NOT NULL
 ),
-discounts AS (
+discounts AS MATERIALIZED (
     SELECT * FROM "subscription_discount_intervals" WHERE in_mrr
 ),
 points AS (
@@ -356,44 +356,57 @@ segments AS (
     SELECT account_id, subscription, at AS valid_from,
            lead(at) OVER (PARTITION BY account_id, subscription ORDER BY at) AS valid_to
     FROM points
+),
+-- Each item counting in a segment, its own discounts applied. (Joins, not correlated
+-- subqueries: the planner hashes them, so the view stays linear in the number of rows.)
+item_net AS (
+    SELECT g.account_id, g.subscription, g.valid_from, g.valid_to, i.subscription_item,
+           min(i.customer) AS customer, min(i.currency) AS currency,
+           min(i.monthly_amount) AS monthly_amount, min(i.period_months) AS period_months,
+           "_metric_product"(1 - d.percent_off / 100) AS factor,
+           coalesce(sum(d.amount_off), 0) AS amount_off
+    FROM segments g
+    JOIN items i
+      ON i.account_id = g.account_id AND i.subscription = g.subscription
+     AND i.valid_from <= g.valid_from AND (i.valid_to IS NULL OR i.valid_to > g.valid_from)
+    LEFT JOIN discounts d
+      ON d.account_id = i.account_id AND d.subscription_item = i.subscription_item
+     AND d.valid_from <= g.valid_from AND (d.valid_to IS NULL OR d.valid_to > g.valid_from)
+    GROUP BY g.account_id, g.subscription, g.valid_from, g.valid_to, i.subscription_item
+),
+m AS (
+    SELECT account_id, subscription, valid_from, valid_to, min(customer) AS customer,
+           min(currency) AS currency, count(*) AS items, sum(monthly_amount) AS gross,
+           sum(greatest(0, monthly_amount * factor - amount_off / period_months)) AS net,
+           min(period_months) AS period_months
+    FROM item_net
+    GROUP BY account_id, subscription, valid_from, valid_to
+),
+-- Then the subscription's own discounts.
+sd AS (
+    SELECT m.account_id, m.subscription, m.valid_from,
+           "_metric_product"(1 - d.percent_off / 100) AS factor,
+           coalesce(sum(d.amount_off), 0) AS amount_off
+    FROM m
+    LEFT JOIN discounts d
+      ON d.account_id = m.account_id AND d.subscription = m.subscription
+     AND d.subscription_item IS NULL
+     AND d.valid_from <= m.valid_from AND (d.valid_to IS NULL OR d.valid_to > m.valid_from)
+    GROUP BY m.account_id, m.subscription, m.valid_from
 )
 SELECT
-    g.account_id,
-    g.subscription,
+    m.account_id,
+    m.subscription,
     m.customer,
     m.currency,
-    g.valid_from,
-    g.valid_to,
+    m.valid_from,
+    m.valid_to,
     m.items,
     round(m.gross, 2) AS gross_mrr,
     round(greatest(0, m.net * sd.factor - sd.amount_off / m.period_months), 2) AS mrr
-FROM segments g
-CROSS JOIN LATERAL (
-    SELECT min(i.customer) AS customer, min(i.currency) AS currency, count(*) AS items,
-           sum(i.monthly_amount) AS gross,
-           sum(greatest(0, i.monthly_amount * idisc.factor
-                           - idisc.amount_off / i.period_months)) AS net,
-           min(i.period_months) AS period_months
-    FROM items i
-    CROSS JOIN LATERAL (
-        SELECT "_metric_product"(1 - d.percent_off / 100) AS factor,
-               coalesce(sum(d.amount_off), 0) AS amount_off
-        FROM discounts d
-        WHERE d.account_id = i.account_id AND d.subscription_item = i.subscription_item
-          AND d.valid_from <= g.valid_from AND (d.valid_to IS NULL OR d.valid_to > g.valid_from)
-    ) idisc
-    WHERE i.account_id = g.account_id AND i.subscription = g.subscription
-      AND i.valid_from <= g.valid_from AND (i.valid_to IS NULL OR i.valid_to > g.valid_from)
-) m
-CROSS JOIN LATERAL (
-    SELECT "_metric_product"(1 - d.percent_off / 100) AS factor,
-           coalesce(sum(d.amount_off), 0) AS amount_off
-    FROM discounts d
-    WHERE d.account_id = g.account_id AND d.subscription = g.subscription
-      AND d.subscription_item IS NULL
-      AND d.valid_from <= g.valid_from AND (d.valid_to IS NULL OR d.valid_to > g.valid_from)
-) sd
-WHERE m.items > 0;
+FROM m
+JOIN sd ON sd.account_id = m.account_id AND sd.subscription = m.subscription
+       AND sd.valid_from = m.valid_from;
 
 COMMENT ON VIEW "mrr_subscription_segments" IS 'The MRR of each subscription over time, one row per interval in which it is constant (discounts applied): see docs/concepts/metrics.md.';
 COMMENT ON COLUMN "mrr_subscription_segments".account_id IS 'The Stripe account.';
@@ -409,26 +422,26 @@ COMMENT ON COLUMN "mrr_subscription_segments".mrr IS 'MRR after discounts, minor
 
 -- The MRR of each customer per currency, piecewise constant (the sum of their subscriptions').
 CREATE VIEW "_mrr_customer_segments" AS
-WITH points AS (
-    SELECT account_id, currency, customer, valid_from AS at FROM "mrr_subscription_segments"
+WITH subs AS MATERIALIZED (
+    SELECT * FROM "mrr_subscription_segments"
+),
+points AS (
+    SELECT account_id, currency, customer, valid_from AS at FROM subs
     UNION
-    SELECT account_id, currency, customer, valid_to FROM "mrr_subscription_segments"
-    WHERE valid_to IS NOT NULL
+    SELECT account_id, currency, customer, valid_to FROM subs WHERE valid_to IS NOT NULL
 ),
 segments AS (
     SELECT account_id, currency, customer, at AS valid_from,
            lead(at) OVER (PARTITION BY account_id, currency, customer ORDER BY at) AS valid_to
     FROM points
 )
-SELECT g.account_id, g.currency, g.customer, g.valid_from, g.valid_to, m.mrr, m.subscriptions
+SELECT g.account_id, g.currency, g.customer, g.valid_from, g.valid_to, sum(s.mrr) AS mrr,
+       count(*) FILTER (WHERE s.mrr > 0) AS subscriptions
 FROM segments g
-CROSS JOIN LATERAL (
-    SELECT sum(s.mrr) AS mrr, count(*) FILTER (WHERE s.mrr > 0) AS subscriptions, count(*) AS n
-    FROM "mrr_subscription_segments" s
-    WHERE s.account_id = g.account_id AND s.currency = g.currency AND s.customer = g.customer
-      AND s.valid_from <= g.valid_from AND (s.valid_to IS NULL OR s.valid_to > g.valid_from)
-) m
-WHERE m.n > 0;
+JOIN subs s
+  ON s.account_id = g.account_id AND s.currency = g.currency AND s.customer = g.customer
+ AND s.valid_from <= g.valid_from AND (s.valid_to IS NULL OR s.valid_to > g.valid_from)
+GROUP BY g.account_id, g.currency, g.customer, g.valid_from, g.valid_to;
 
 COMMENT ON VIEW "_mrr_customer_segments" IS 'Internal to the MRR views: the MRR of each customer per currency over time, one row per interval in which it is constant.';
 
@@ -436,13 +449,16 @@ COMMENT ON VIEW "_mrr_customer_segments" IS 'Internal to the MRR views: the MRR 
 -- MRR at the end of each UTC day, from the first day with MRR to today, per account and
 -- currency: running sums of the changes of the customers' segments.
 CREATE VIEW "mrr_daily" AS
-WITH changes AS (
+WITH segments AS MATERIALIZED (
+    SELECT * FROM "_mrr_customer_segments"
+),
+changes AS (
     SELECT account_id, currency, "_metric_day"(valid_from) AS day, mrr,
            (mrr > 0)::int AS subscribers, subscriptions
-    FROM "_mrr_customer_segments"
+    FROM segments
     UNION ALL
     SELECT account_id, currency, "_metric_day"(valid_to), -mrr, -(mrr > 0)::int, -subscriptions
-    FROM "_mrr_customer_segments"
+    FROM segments
     WHERE valid_to IS NOT NULL
 ),
 per_day AS (
@@ -505,14 +521,17 @@ COMMENT ON COLUMN "mrr_monthly".subscriptions IS 'Subscriptions with MRR above z
 -- customer who came and went within a month moves nothing): new, reactivation, expansion,
 -- contraction and churn, which add up: starting_mrr + net_new_mrr = ending_mrr.
 CREATE VIEW "mrr_movements" AS
-WITH months AS (
+WITH segments AS MATERIALIZED (
+    SELECT * FROM "_mrr_customer_segments"
+),
+months AS MATERIALIZED (
     SELECT account_id, currency, m::date AS month,
            "_metric_day_end"(least((m + interval '1 month - 1 day')::date, "_metric_today"()))
                AS month_end,
            m::timestamp AT TIME ZONE 'UTC' AS month_start
     FROM (
         SELECT account_id, currency, min(valid_from) AS first_at
-        FROM "_mrr_customer_segments" GROUP BY account_id, currency
+        FROM segments GROUP BY account_id, currency
     ) r
     CROSS JOIN LATERAL generate_series(date_trunc('month', r.first_at AT TIME ZONE 'UTC'),
                                        date_trunc('month', "_metric_today"()::timestamp),
@@ -521,14 +540,14 @@ WITH months AS (
 at_end AS (
     SELECT mo.account_id, mo.currency, mo.month, c.customer, c.mrr
     FROM months mo
-    JOIN "_mrr_customer_segments" c
+    JOIN segments c
       ON c.account_id = mo.account_id AND c.currency = mo.currency
      AND c.valid_from <= mo.month_end AND (c.valid_to IS NULL OR c.valid_to > mo.month_end)
     WHERE c.mrr > 0
 ),
 first_paid AS (
     SELECT account_id, currency, customer, min(valid_from) AS first_at
-    FROM "_mrr_customer_segments" WHERE mrr > 0
+    FROM segments WHERE mrr > 0
     GROUP BY account_id, currency, customer
 ),
 moves AS (
@@ -599,7 +618,10 @@ COMMENT ON COLUMN "mrr_movements".churned_customers IS 'Customers counted in chu
 
 -- Subscribers at the end of each month, with the subscriptions in a trial then.
 CREATE VIEW "active_subscribers" AS
-WITH trials AS (
+WITH daily AS MATERIALIZED (
+    SELECT * FROM "mrr_daily"
+),
+trials AS MATERIALIZED (
     SELECT s._account_id AS account_id, lower(s.currency) AS currency, s.id, s.trial_start,
            least(s.trial_end, s.ended_at) AS trial_to
     FROM "subscriptions" s
@@ -610,7 +632,7 @@ months AS (
     SELECT account_id, currency, m::date AS month,
            least((m + interval '1 month - 1 day')::date, "_metric_today"()) AS as_of
     FROM (
-        SELECT account_id, currency, min(day) AS first_day FROM "mrr_daily"
+        SELECT account_id, currency, min(day) AS first_day FROM daily
         GROUP BY account_id, currency
         UNION ALL
         SELECT account_id, currency, min("_metric_day"(trial_start)) FROM trials
@@ -633,7 +655,7 @@ SELECT
        AND t.trial_start <= "_metric_day_end"(mo.as_of)
        AND t.trial_to > "_metric_day_end"(mo.as_of)) AS trialing_subscriptions
 FROM months mo
-LEFT JOIN "mrr_daily" d
+LEFT JOIN daily d
        ON d.account_id = mo.account_id AND d.currency = mo.currency AND d.day = mo.as_of;
 
 COMMENT ON VIEW "active_subscribers" IS 'Paying customers and subscriptions, and subscriptions in a trial, at the end of each month per account and currency: see docs/concepts/metrics.md.';
