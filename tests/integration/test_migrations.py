@@ -77,6 +77,18 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
         "verify_runs",
         "freshness",
         "history",
+        # The billing metrics (0027).
+        "subscription_item_intervals",
+        "subscription_discount_intervals",
+        "mrr_subscription_segments",
+        "_mrr_customer_segments",
+        "mrr_daily",
+        "mrr_monthly",
+        "mrr_movements",
+        "active_subscribers",
+        "revenue_monthly",
+        "payment_failures_monthly",
+        "dunning",
     }
     for table in object_tables:
         # The view people query: typed columns computed from _raw_data.

@@ -9,15 +9,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from .discounts import add_months, new_discounts
 from .errors import FakeStripeError, missing_parameter
 from .events import previous_attributes
 from .ops import Ctx, apply_params, create_object, delete_object, require, update_object
+from .payments import DECLINED_SOURCES, declined, failed_charge
 from .routes import Route
 from .state import deep_copy
 
 __all__ = ["ROUTES", "add_invoice_line", "new_subscription_item", "recompute_invoice"]
 
-_MONTH = 30 * 86_400
+_DAY = 86_400
+
+
+def period_end(start: int, price: dict[str, Any]) -> int:
+    """End of the billing period that starts at ``start`` for a recurring ``price``: calendar
+    months and years, 7-day weeks, days (30 days for a price that is not recurring)."""
+    recurring = price.get("recurring") or {}
+    count = int(recurring.get("interval_count") or 1)
+    interval = recurring.get("interval")
+    if interval == "year":
+        return add_months(start, 12 * count)
+    if interval == "month":
+        return add_months(start, count)
+    if interval == "week":
+        return start + 7 * _DAY * count
+    if interval == "day":
+        return start + _DAY * count
+    return start + 30 * _DAY
 
 
 # -- subscriptions -------------------------------------------------------------------------
@@ -54,23 +73,33 @@ def create_subscription(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> 
         raise missing_parameter("items")
     now = ctx.now()
     sub_id = ctx.new_id("sub_")
-    period = (now, now + _MONTH)
+    first_id = items[0].get("price") or items[0].get("plan")
+    if not first_id:
+        raise missing_parameter("items[0][price]")
+    first = ctx.record("price", first_id, "items[0][price]")
+    trial_days = int(params.get("trial_period_days") or 0)
+    trial_end = now + trial_days * _DAY if trial_days else None
+    # A trial is the first period; the first paid period starts when it ends.
+    start = trial_end or now
+    period = (now, trial_end or period_end(start, ctx.render("price", first)))
     first_price = None
     for i, item in enumerate(items):
         stored = new_subscription_item(ctx, sub_id, item, f"items[{i}]", period)
         first_price = first_price or stored["price"]
     assert first_price is not None
-    trial_days = int(params.get("trial_period_days") or 0)
     fields: dict[str, Any] = {
         "currency": first_price["currency"],
         "start_date": now,
-        "billing_cycle_anchor": now,
-        "current_period_start": now,
-        "current_period_end": now + _MONTH,
+        "billing_cycle_anchor": start,
+        "current_period_start": period[0],
+        "current_period_end": period[1],
         "status": "trialing" if trial_days else "active",
         "trial_start": now if trial_days else None,
-        "trial_end": now + trial_days * 86_400 if trial_days else None,
+        "trial_end": trial_end,
         "latest_invoice": None,
+        "discounts": new_discounts(
+            ctx, params.get("discounts"), subscription=sub_id, customer=params["customer"]
+        ),
     }
     return create_object(
         ctx,
@@ -82,6 +111,7 @@ def create_subscription(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> 
             "payment_behavior",
             "proration_behavior",
             "coupon",
+            "discounts",
             "promotion_code",
             "add_invoice_items",
             "expand",
@@ -142,8 +172,19 @@ def update_subscription(ctx: Ctx, params: dict[str, Any], args: dict[str, str]) 
             "coupon",
             "promotion_code",
             "off_session",
+            "discounts",
         },
     )
+    if "discounts" in params:
+        # The parameter replaces the subscription's discounts ("" removes them all).
+        updated["discounts"] = new_discounts(
+            ctx, params["discounts"], subscription=sub_id, customer=before["customer"]
+        )
+    if "cancel_at_period_end" in params:
+        # Stripe schedules the cancellation at the period's end and records when it was asked.
+        at_end = bool(updated.get("cancel_at_period_end"))
+        updated["cancel_at"] = before["current_period_end"] if at_end else None
+        updated["canceled_at"] = ctx.now() if at_end else None
     table.records[sub_id] = updated
     after = ctx.render("subscription", updated)
     changed = previous_attributes(before, after)
@@ -343,6 +384,10 @@ def pay_invoice(ctx: Ctx, params: dict[str, Any], args: dict[str, str]) -> dict[
             "Invoice is already paid",
             code="invoice_already_paid" if table.field(record, "status") == "paid" else None,
         )
+    attempts = int(table.field(record, "attempt_count") or 0) + 1
+    source = params.get("payment_method") or params.get("source")
+    if source in DECLINED_SOURCES:
+        _payment_failed(ctx, args["id"], attempts, source)
     transitions = dict(table.field(record, "status_transitions") or {}, paid_at=ctx.now())
     paid = update_object(
         ctx,
@@ -355,12 +400,47 @@ def pay_invoice(ctx: Ctx, params: dict[str, Any], args: dict[str, str]) -> dict[
             "amount_paid": table.field(record, "amount_due"),
             "amount_remaining": 0,
             "attempted": True,
-            "attempt_count": 1,
+            "attempt_count": attempts,
+            "next_payment_attempt": None,
             "status_transitions": transitions,
         },
     )
     ctx.emit("invoice", "payment_succeeded", paid)
     return paid
+
+
+#: When Stripe's smart retries try a failed invoice again (the fake's fixed schedule).
+_RETRY_AFTER = 3 * _DAY
+
+
+def _payment_failed(ctx: Ctx, invoice_id: str, attempts: int, source: str) -> None:
+    """A declined attempt to pay an open invoice: a failed charge, the invoice's attempt
+    counted (``invoice.payment_failed``), its subscription ``past_due``; raises the 402."""
+    invoice = ctx.render("invoice", ctx.record("invoice", invoice_id))
+    charge = failed_charge(
+        ctx,
+        {"customer": invoice["customer"]},
+        int(invoice["amount_remaining"] or 0),
+        invoice["currency"],
+        source,
+    )
+    update_object(
+        ctx,
+        "invoice",
+        invoice_id,
+        {},
+        action="payment_failed",
+        fields={
+            "attempted": True,
+            "attempt_count": attempts,
+            "next_payment_attempt": ctx.now() + _RETRY_AFTER,
+        },
+    )
+    sub_id = invoice.get("subscription")
+    subs = ctx.state.table("subscription")
+    if sub_id in subs.records and subs.field(subs.records[sub_id], "status") == "active":
+        update_object(ctx, "subscription", sub_id, {}, fields={"status": "past_due"})
+    raise declined(charge)
 
 
 def void_invoice(ctx: Ctx, params: dict[str, Any], args: dict[str, str]) -> dict[str, Any]:

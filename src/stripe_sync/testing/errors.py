@@ -33,6 +33,7 @@ class FakeStripeError(Exception):
         code: str | None = None,
         param: str | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -41,6 +42,8 @@ class FakeStripeError(Exception):
         self.code = code
         self.param = param
         self.headers = headers or {}
+        #: Further fields of the error object (a card error's ``charge`` and ``decline_code``).
+        self.extra = extra or {}
 
     def body(self, request_id: str) -> dict[str, Any]:
         """The JSON body Stripe sends for this error."""
@@ -50,6 +53,7 @@ class FakeStripeError(Exception):
             error["doc_url"] = _DOCS + self.code
         if self.param is not None:
             error["param"] = self.param
+        error.update(self.extra)
         error["request_log_url"] = (
             f"https://dashboard.stripe.com/test/logs/{request_id}?t=0"
             if self.type != "api_error"

@@ -14,7 +14,13 @@ from .ops import Ctx, create_object, new_object, require, update_object
 from .routes import Route
 from .state import deep_copy
 
-__all__ = ["ROUTES"]
+__all__ = ["DECLINED_SOURCES", "ROUTES", "declined", "failed_charge"]
+
+#: Stripe's test payment methods and tokens of a card that is declined
+#: (https://docs.stripe.com/testing#declined-payments): a charge with them fails.
+DECLINED_SOURCES = frozenset(
+    {"tok_chargeDeclined", "pm_card_chargeDeclined", "pm_card_visa_chargeDeclined"}
+)
 
 
 # -- charges and refunds -------------------------------------------------------------------
@@ -41,11 +47,69 @@ def _balance_transaction(ctx: Ctx, source: str, amount: int, currency: str, kind
     return str(txn["id"])
 
 
+def failed_charge(
+    ctx: Ctx, params: dict[str, Any], amount: int, currency: str, source: str
+) -> dict[str, Any]:
+    """Store a declined charge (status ``failed``, no balance transaction) and announce
+    ``charge.failed``; the caller answers with :func:`declined`."""
+    charge_id = ctx.new_id("ch_")
+    create_object(
+        ctx,
+        "charge",
+        params,
+        skip={"source", "capture", "payment_method"},
+        obj_id=charge_id,
+        fields={
+            "amount": amount,
+            "currency": currency,
+            "customer": params.get("customer"),
+            "amount_captured": 0,
+            "captured": False,
+            "amount_refunded": 0,
+            "refunded": False,
+            "status": "failed",
+            "paid": False,
+            "payment_method": source,
+            "balance_transaction": None,
+            "failure_code": "card_declined",
+            "failure_message": "Your card was declined.",
+            "outcome": {
+                "advice_code": "try_again_later",
+                "network_advice_code": None,
+                "network_decline_code": None,
+                "network_status": "declined_by_network",
+                "reason": "generic_decline",
+                "risk_level": "normal",
+                "seller_message": "The bank did not return any further details with this decline.",
+                "type": "issuer_declined",
+            },
+        },
+        emit=False,
+    )
+    obj = ctx.render("charge", ctx.record("charge", charge_id))
+    ctx.emit("charge", "failed", obj)
+    return obj
+
+
+def declined(charge: dict[str, Any]) -> FakeStripeError:
+    """Stripe's 402 answer to a declined card, naming the failed charge."""
+    return FakeStripeError(
+        402,
+        "Your card was declined.",
+        type="card_error",
+        code="card_declined",
+        extra={"charge": charge["id"], "decline_code": "generic_decline"},
+    )
+
+
 def create_charge(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
     require(params, "amount", "currency")
     if params.get("customer"):
         ctx.record("customer", params["customer"], "customer")
     amount, currency = int(params["amount"]), params["currency"].lower()
+    source = params.get("payment_method") or params.get("source")
+    if source in DECLINED_SOURCES:
+        raise declined(failed_charge(ctx, params, amount, currency, source))
     charge_id = ctx.new_id("ch_")
     captured = params.get("capture", "true") == "true"
     create_object(

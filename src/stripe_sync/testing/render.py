@@ -97,6 +97,12 @@ def render(
             found = find_object(state, value)
             if found is not None:
                 obj[head] = render(state, found[0], found[1], (rest,) if rest else ())
+        elif isinstance(value, list) and head == "discounts":
+            # A list of discount ids (subscriptions, items, invoices): each becomes the object.
+            obj[head] = [
+                dict(state.discounts[v]) if isinstance(v, str) and v in state.discounts else v
+                for v in value
+            ]
     return obj
 
 

@@ -224,6 +224,9 @@ class AccountState:
     tables: dict[str, Table] = field(default_factory=dict)
     #: ``(child table, parent id)`` -> child ids in insertion order.
     children: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    #: Discount objects by id (``di_...``): not an API resource of their own (they cannot be
+    #: listed or retrieved), served where a subscription's ``discounts`` are expanded.
+    discounts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def table(self, name: str) -> Table:
         tbl = self.tables.get(name)
