@@ -1,13 +1,14 @@
 """A budget before a backfill: how many objects, requests and seconds it will take.
 
-Nothing is written. Per object a few cheap list requests (``limit=100`` with a ``created``
-filter) sample how the object's ``created`` dates are spread over the range the backfill would
-list; then the backfill itself is simulated on that density: the same initial windows, the same
-page size, the same splitting rule as ``_backfill_page`` (``sql/migrations/0017``), the same
-workers claiming windows of the least busy object first, and the same token buckets (the key's
-global rate, 25/s per endpoint, or what the config raises them to), with the round trip measured
-on the sampling requests. The simulated requests and finishing time of each object are the
-estimate.
+Nothing is written. Per object, the ``created`` dates over the range the backfill would list
+are counted with a few search requests (:mod:`.counting`: exact counts per range of created,
+for the objects Stripe searches by ``created``) or sampled with a few list requests
+(``limit=100`` with a ``created`` filter, below); then the backfill itself is simulated on them:
+the same initial windows, the same page size, the same splitting rule as ``_backfill_page``
+(``sql/migrations/0017``), the same workers claiming windows of the least busy object first, and
+the same token buckets (the key's global rate, 25/s per endpoint, or what the config raises them
+to), with the round trip measured on the sampling requests. The simulated requests and finishing
+time of each object are the estimate.
 
 Sampling. Each probe lists one page of a sub-range ``[gte, lt)``: a page without ``has_more`` is
 an exact count of the sub-range; a full page tells the density just below ``lt`` (100 objects
@@ -19,7 +20,9 @@ in density), and a dense gap is searched in log-log steps for where its density 
 import, a burst of sign-ups). Gaps left when the budget is spent count at the mean of their end
 densities. Objects listed per parent count the parents (sampled as above) times the children of a
 few sampled parents; lists without a ``created`` filter are paged from the newest and
-extrapolated over the range when the budget ends first. :attr:`ObjectEstimate.method` says which.
+extrapolated over the range when the budget ends first. Objects that can be searched but not by
+``created`` (products, prices) are counted in all by one search on a first backfill, and the
+probes go on until that count is accounted for. :attr:`ObjectEstimate.method` says which.
 """
 
 from __future__ import annotations

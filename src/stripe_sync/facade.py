@@ -439,7 +439,7 @@ class AsyncStripeSync:
         account: str | None = None,
     ) -> BackfillEstimate:
         """How many objects, requests and seconds :meth:`process_until_done` with the same
-        arguments would take, from a few list requests per object; nothing is written.
+        arguments would take, from a few search or list requests per object; nothing is written.
 
         Each object's range is the run's (its incremental cursor, read from the database, or
         the account's creation, up to now; or ``created``); the run is simulated under the
