@@ -65,13 +65,22 @@ PAGE_SIZE = 100
 #: Stripe's limits (requests/s), as the fake enforces them.
 GLOBAL_RPS = 100.0
 LIST_RPS = 25.0
+SEARCH_RPS = 20.0
 STRIPE_LIKE = {
     "latency_ms": 300.0,
     "latency_jitter_ms": 100.0,
     "global_rps": GLOBAL_RPS,
     "list_rps": LIST_RPS,
+    # Every search endpoint together (the estimate counts with search).
+    "search_rps": SEARCH_RPS,
 }
-NO_LIMITS = {"latency_ms": 0.0, "latency_jitter_ms": 0.0, "global_rps": None, "list_rps": None}
+NO_LIMITS = {
+    "latency_ms": 0.0,
+    "latency_jitter_ms": 0.0,
+    "global_rps": None,
+    "list_rps": None,
+    "search_rps": None,
+}
 #: Objects the fake seeds in bulk (``/_fake/seed``), each with its own list endpoint.
 MULTI_OBJECTS = ("customer", "product", "price", "charge", "payout")
 #: The heavy scenario: objects of a realistic account (with their nested lists) and one seeded in

@@ -47,13 +47,16 @@ def skewed(now: int, scale: float, tail: float) -> dict[str, list[tuple[int, int
     return {n: [(max(1, int(c * scale)), lo, hi) for c, lo, hi in p] for n, p in parts.items()}
 
 
-def seed(fake: httpx.Client, plan: dict[str, list[tuple[int, int, int]]]) -> dict[str, int]:
+def seed(
+    fake: httpx.Client, plan: dict[str, list[tuple[int, int, int]]], list_rps: float | None
+) -> dict[str, int]:
     fake.post("/_fake/reset", json={}).raise_for_status()
     for name, parts in plan.items():
         for count, lo, hi in parts:
             body = {"object": name, "count": count, "created_range": [lo, hi], "return_ids": False}
             fake.post("/_fake/seed", json=body).raise_for_status()
-    fake.post("/_fake/config", json=STRIPE_LIKE).raise_for_status()
+    limits = {**STRIPE_LIKE, **({"list_rps": list_rps} if list_rps else {})}
+    fake.post("/_fake/config", json=limits).raise_for_status()
     return {name: sum(c for c, _, _ in parts) for name, parts in plan.items()}
 
 
@@ -63,12 +66,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default=None, help="a server to create databases on")
     parser.add_argument("--tail", type=float, default=1.0, help="scale the sparse tails")
     parser.add_argument("--objects", nargs="*", default=None, help="only these of the three")
+    parser.add_argument(
+        "--list-rps",
+        type=float,
+        default=None,
+        help="requests/s per list endpoint, the fake's and the engine's (default Stripe's 25): "
+        "lower, the limits rather than this machine's CPU set the pace of the run",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     now = int(time.time())
     with postgres_server(args.database_url) as admin_url, fake_server() as fake:
         plan = skewed(now, args.scale, args.tail)
-        seeded = seed(fake, {n: p for n, p in plan.items() if n in (args.objects or plan)})
+        seeded = seed(
+            fake, {n: p for n, p in plan.items() if n in (args.objects or plan)}, args.list_rps
+        )
         with fresh_database(admin_url, "estimate") as url:
             config = StripeSyncConfig(
                 stripe_secret_key=DEFAULT_API_KEY,
@@ -77,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
                 schema=SCHEMA,
                 # A live key's global rate (the fake's key is a test key).
                 max_requests_per_second=GLOBAL_RPS,
+                max_requests_per_second_per_endpoint=args.list_rps,
             )
             names = list(seeded)
             with StripeSync(config) as sync:

@@ -6,7 +6,8 @@ where the part not seen yet starts. What is not seen yet is kept as gaps, each w
 seen at its ends; the first probes look at the top of a few equal parts of the range, then the gap
 that may hold the most objects is probed next (halved, or searched in geometric, galloping steps
 below a dense top for where that density ends). Gaps left when the budget is spent count at the
-mean of their end densities.
+mean of their end densities. When the range's total is known (counted with the Search API), the
+probes go on while part of it is unaccounted for, and the gaps are made up to it.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from dataclasses import dataclass, field
 
 from .backfill import PAGE_SIZE
 
-__all__ = ["DEFAULT_PROBES", "STRATA", "Density", "Probe", "sample_density"]
+__all__ = ["DEFAULT_PROBES", "HIDDEN_FACTOR", "STRATA", "Density", "Probe", "sample_density"]
 
 #: List requests spent sampling one object's dates; up to twice as many while a gap not sampled
 #: yet could hold a tenth of the object's objects.
 DEFAULT_PROBES = 8
 #: The first probes look at the top of this many equal parts of an object's range.
 STRATA = 4
+#: Probes may go up to this many times the budget while a counted total is unaccounted for.
+HIDDEN_FACTOR = 4
 
 #: One probe: the ``created`` values (newest first) of the page listing ``[gte, lt)``, and
 #: whether there are more.
@@ -99,8 +102,21 @@ class _Gap:
         return (self.lt - self.gte) * max(self.below or 0.0, self.above)
 
 
-async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_PROBES) -> Density:
-    """Sample the objects created in ``[gte, lt)`` with at most ``budget`` probes."""
+async def sample_density(
+    probe: Probe,
+    gte: int,
+    lt: int,
+    budget: int = DEFAULT_PROBES,
+    *,
+    total: tuple[int, bool] | None = None,
+) -> Density:
+    """Sample the objects created in ``[gte, lt)`` with at most ``budget`` probes.
+
+    ``total``: how many objects the range holds, counted elsewhere (a search's
+    ``total_count``), and whether that is exact (else a lower bound). While the sampled
+    density leaves more than a tenth of it unaccounted for, objects are hidden in a gap (a
+    burst): probing goes on, up to :data:`HIDDEN_FACTOR` times the budget; what is still
+    missing at the end is spread over the gaps, by their length."""
     density = Density()
     gaps: list[tuple[float, int, _Gap]] = []
     #: The gaps pushed by the last probe.
@@ -155,12 +171,16 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
         top = _Gap(bounds[-1], rest.lt, below, rest.above)
         heapq.heappush(gaps, (-top.at_most, order, top))
         order += 1
-    while gaps and spent < budget * 2:
+    while gaps and spent < budget * (HIDDEN_FACTOR if total else 2):
         if spent >= budget:
-            # Over the budget only while a gap could still hold a tenth of the total.
+            # Over the budget only while a gap could still hold a tenth of the total, or while
+            # a tenth of a counted total is still unaccounted for.
             sure = sum(c for _, _, c in density.spans)
             guess = sure + sum(g.expected for _, _, g in gaps)
-            if -gaps[0][0] <= guess / 10:
+            hidden = total is not None and total[0] - guess > total[0] / 10
+            if not hidden and (
+                -gaps[0][0] <= guess / 10 or (spent >= budget * 2 and total is None)
+            ):
                 break
         _, _, gap = heapq.heappop(gaps)
         length = gap.lt - gap.gte
@@ -189,12 +209,28 @@ async def sample_density(probe: Probe, gte: int, lt: int, budget: int = DEFAULT_
             rest = _Gap(upper, gap.lt, found, gap.above)
             heapq.heappush(gaps, (-rest.at_most, order, rest))
             order += 1
-    for _, _, gap in gaps:
+    unseen = [(gap.gte, gap.lt, gap.expected) for _, _, gap in gaps]
+    if total is not None and unseen:
+        unseen = _make_up(unseen, total[0] - density.total - sum(c for _, _, c in unseen), total[1])
+    for start, end, expected in unseen:
         density.exact = False
-        density.unseen += gap.lt - gap.gte
-        density.spans.append((gap.gte, gap.lt, gap.expected))
+        density.unseen += end - start
+        density.spans.append((start, end, expected))
     density.sort()
     return density
+
+
+def _make_up(
+    gaps: list[tuple[float, float, float]], missing: float, exact: bool
+) -> list[tuple[float, float, float]]:
+    """The gaps with ``missing`` objects added (or, for an exact total, taken away) in
+    proportion to their length: where in a gap a burst is, the probes could not tell."""
+    if missing <= 0 and not exact:
+        return gaps
+    length = sum(hi - lo for lo, hi, _ in gaps)
+    if length <= 0:
+        return gaps
+    return [(lo, hi, max(0.0, c + missing * (hi - lo) / length)) for lo, hi, c in gaps]
 
 
 def _per_second(created: Sequence[int]) -> Iterator[tuple[int, int]]:

@@ -1,13 +1,14 @@
 """A budget before a backfill: how many objects, requests and seconds it will take.
 
-Nothing is written. Per object a few cheap list requests (``limit=100`` with a ``created``
-filter) sample how the object's ``created`` dates are spread over the range the backfill would
-list; then the backfill itself is simulated on that density: the same initial windows, the same
-page size, the same splitting rule as ``_backfill_page`` (``sql/migrations/0017``), the same
-workers claiming windows of the least busy object first, and the same token buckets (the key's
-global rate, 25/s per endpoint, or what the config raises them to), with the round trip measured
-on the sampling requests. The simulated requests and finishing time of each object are the
-estimate.
+Nothing is written. Per object, the ``created`` dates over the range the backfill would list
+are counted with a few search requests (:mod:`.counting`: exact counts per range of created,
+for the objects Stripe searches by ``created``) or sampled with a few list requests
+(``limit=100`` with a ``created`` filter, below); then the backfill itself is simulated on them:
+the same initial windows, the same page size, the same splitting rule as ``_backfill_page``
+(``sql/migrations/0017``), the same workers claiming windows of the least busy object first, and
+the same token buckets (the key's global rate, 25/s per endpoint, or what the config raises them
+to), with the round trip measured on the sampling requests. The simulated requests and finishing
+time of each object are the estimate.
 
 Sampling. Each probe lists one page of a sub-range ``[gte, lt)``: a page without ``has_more`` is
 an exact count of the sub-range; a full page tells the density just below ``lt`` (100 objects
@@ -19,13 +20,16 @@ in density), and a dense gap is searched in log-log steps for where its density 
 import, a burst of sign-ups). Gaps left when the budget is spent count at the mean of their end
 densities. Objects listed per parent count the parents (sampled as above) times the children of a
 few sampled parents; lists without a ``created`` filter are paged from the newest and
-extrapolated over the range when the budget ends first. :attr:`ObjectEstimate.method` says which.
+extrapolated over the range when the budget ends first. Objects that can be searched but not by
+``created`` (products, prices) are counted in all by one search on a first backfill, and the
+probes go on until that count is accounted for. :attr:`ObjectEstimate.method` says which.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import logging
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -35,13 +39,26 @@ from typing import Any
 
 from .backfill import PAGE_SIZE
 from .client import StripeClient
+from .counting import DEFAULT_COUNTS, Count, count_density
 from .density import DEFAULT_PROBES, Density, Probe, sample_density
-from .errors import StripeNotFoundError
+from .errors import (
+    StripeInvalidRequestError,
+    StripeNotFoundError,
+    StripePermissionError,
+)
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource, get
+from .search import MATCH_ALL, TOTAL_COUNT_LIMIT, counts_by_created, search_path
 from .simulation import EstimateLimits, ObjectModel, simulate
 
+logger = logging.getLogger(__name__)
+
+#: What a search answers when it cannot count (not offered to the account, the key may not
+#: search, a field refused): the object is sampled with list requests instead.
+_NO_SEARCH = (StripeInvalidRequestError, StripePermissionError, StripeNotFoundError)
+
 __all__ = [
+    "DEFAULT_COUNTS",
     "DEFAULT_PROBES",
     "BackfillEstimate",
     "EstimateLimits",
@@ -65,7 +82,8 @@ class ObjectEstimate:
     #: Seconds from the start of the run until this object's last page is committed (objects
     #: are listed side by side, so these overlap).
     seconds: float
-    #: ``exact`` (every object was seen), ``sampled`` (density sampled over created),
+    #: ``exact`` (every object was seen), ``counted`` (counted per range of created with the
+    #: Search API), ``sampled`` (density sampled over created),
     #: ``per parent`` (parents x sampled children per parent), ``extrapolated`` (a list without
     #: a created filter, paged from the newest and extended over the range).
     method: str
@@ -165,10 +183,15 @@ async def estimate_backfill(
     created: tuple[datetime | None, datetime | None] = (None, None),
     sliced: bool = True,
     budget: int = DEFAULT_PROBES,
+    count_budget: int = DEFAULT_COUNTS,
+    whole: frozenset[str] = frozenset(),
+    search: bool = True,
 ) -> BackfillEstimate:
-    """Sample each of ``resources`` over its range (``ranges[name]``: ``[gte, lt)``, the
-    parent's for per-parent objects) and simulate the run; see the module's docstring.
+    """Count or sample each of ``resources`` over its range (``ranges[name]``: ``[gte, lt)``,
+    the parent's for per-parent objects) and simulate the run; see the module's docstring.
 
+    ``whole``: objects whose range holds every object of theirs (a first backfill), so that a
+    search's count of all of them is the range's. ``search`` False: list requests only.
     ``limits.latency`` of 0 means: measure it on the sampling requests.
     """
     rtts: list[float] = []
@@ -195,6 +218,74 @@ async def estimate_backfill(
 
         return probe
 
+    def counter(resource: Resource, path: str) -> Count:
+        async def count(gte: int, lt: int) -> int:
+            return await search_total(path, resource, f"created>={gte} AND created<{lt}")
+
+        return count
+
+    async def search_total(path: str, resource: Resource, query: str) -> int:
+        params = {"query": query, "limit": 1, "expand": ["total_count"]}
+        _waited.set(0.0)
+        started = time.monotonic()
+        body = await client.request("GET", path, params, account=account)
+        rtts.append(time.monotonic() - started - _waited.get())
+        counts[resource.name] = counts.get(resource.name, 0) + 1
+        data = body.get("data")
+        if isinstance(data, list):
+            _note_ids(ids, resource.name, data)
+        found = body.get("total_count")
+        if not isinstance(found, int):
+            raise StripeInvalidRequestError(f"GET {path} answered without total_count")
+        return found
+
+    #: How each object's density was found, for people.
+    notes: dict[str, str] = {}
+    counted: set[str] = set()
+
+    async def find_density(resource: Resource, gte: int, lt: int) -> Density:
+        path = search_path(resource) if search else None
+        if path is not None and counts_by_created(resource):
+            try:
+                cells = await count_density(counter(resource, path), gte, lt, count_budget)
+            except _NO_SEARCH as exc:
+                logger.info(
+                    "cannot count by search; sampling with list requests",
+                    extra={"object": resource.name, "error": type(exc).__name__},
+                )
+            else:
+                density = cells.density
+                density.exact = False
+                for lo, hi, at_least in cells.capped:
+                    part = await sample_density(
+                        prober(resource), lo, hi, budget, total=(at_least, False)
+                    )
+                    density.spans.extend(part.spans)
+                    density.unseen += part.unseen
+                density.sort()
+                counted.add(resource.name)
+                notes[resource.name] = (
+                    f"counted by search in {len(density.spans)} ranges of created"
+                    + (
+                        f"; {len(cells.capped)} ranges over {TOTAL_COUNT_LIMIT:,} sampled"
+                        if cells.capped
+                        else ""
+                    )
+                )
+                return density
+        total: tuple[int, bool] | None = None
+        if path is not None and resource.name in MATCH_ALL and resource.name in whole:
+            try:
+                n = await search_total(path, resource, MATCH_ALL[resource.name])
+            except _NO_SEARCH:
+                pass
+            else:
+                total = (n, n < TOTAL_COUNT_LIMIT)
+                notes[resource.name] = (
+                    f"search counts {'' if total[1] else 'at least '}{n:,} in all; "
+                )
+        return await sample_density(prober(resource), gte, lt, budget, total=total)
+
     densities: dict[tuple[str, int, int], Density] = {}
     locks: dict[tuple[str, int, int], asyncio.Lock] = {}
 
@@ -203,7 +294,7 @@ async def estimate_backfill(
         key = (resource.name, _ts(gte), _ts(lt))
         async with locks.setdefault(key, asyncio.Lock()):
             if key not in densities:
-                densities[key] = await sample_density(prober(resource), key[1], key[2], budget)
+                densities[key] = await find_density(resource, key[1], key[2])
         return densities[key]
 
     async def one(resource: Resource) -> tuple[ObjectModel | None, ObjectEstimate | None]:
@@ -246,9 +337,17 @@ async def estimate_backfill(
             method = (
                 partial.method
                 if partial is not None
+                else "counted"
+                if plan.name in counted
                 else ("exact" if plan.density.exact else "sampled")
             )
-            note = partial.note if partial is not None else _seen(plan)
+            note = (
+                partial.note
+                if partial is not None
+                else notes[plan.name]
+                if plan.name in counted
+                else notes.get(plan.name, "") + _seen(plan)
+            )
         estimates[resource.name] = ObjectEstimate(
             object=resource.name,
             objects=round(objects),

@@ -488,7 +488,7 @@ class AsyncStripeSync:
         account: str | None = None,
     ) -> BackfillEstimate:
         """How many objects, requests and seconds :meth:`process_until_done` with the same
-        arguments would take, from a few list requests per object; nothing is written.
+        arguments would take, from a few search or list requests per object; nothing is written.
 
         Each object's range is the run's (its incremental cursor, read from the database, or
         the account's creation, up to now; or ``created``); the run is simulated under the
@@ -515,9 +515,11 @@ class AsyncStripeSync:
                 else STRIPE_EPOCH
             )
             now = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1)
+            whole: frozenset[str] = frozenset()
             if created is None:
                 cursors = await self._backfill_cursors(account_id, [r.name for r in resources])
                 ranges = {r.name: (cursors.get(r.name) or floor, now) for r in resources}
+                whole = frozenset(r.name for r in resources if not cursors.get(r.name))
             else:
                 lo = max(gte, floor) if gte is not None else floor
                 hi = lte + timedelta(seconds=1) if lte is not None else now
@@ -540,6 +542,7 @@ class AsyncStripeSync:
                 limits=limits,
                 created=(gte, lte + timedelta(seconds=1) if lte is not None else None),
                 sliced=created is None or lte is not None,
+                whole=whole,
             )
 
     async def list_sync_runs(

@@ -28,6 +28,8 @@ from typing import Any, Protocol
 __all__ = [
     "LIVE_GLOBAL_RPS",
     "PER_ENDPOINT_RPS",
+    "SEARCH_KEY",
+    "SEARCH_RPS",
     "TEST_GLOBAL_RPS",
     "RateLimiter",
     "TokenBucketLimiter",
@@ -38,6 +40,10 @@ __all__ = [
 LIVE_GLOBAL_RPS = 100.0
 TEST_GLOBAL_RPS = 25.0
 PER_ENDPOINT_RPS = 25.0
+#: The one limit of all search endpoints together (``GET /v1/customers/search`` ...).
+SEARCH_RPS = 20.0
+#: The bucket those endpoints share.
+SEARCH_KEY = "GET /v1/*/search"
 
 # A path segment is an object id when it carries a digit or a capital letter: Stripe ids are a
 # lower-case prefix plus random mixed-case characters (cus_NffrFeUfNV2Hib), while every fixed
@@ -168,8 +174,11 @@ class TokenBucketLimiter:
     def _endpoint(self, key: str) -> _Bucket | None:
         method, _, path = key.partition(" ")
         key = endpoint_key(method, path)
+        if key.endswith("/search") and key not in self._overrides:
+            # Stripe limits every search endpoint together, to SEARCH_RPS in either mode.
+            key = SEARCH_KEY
         if key not in self._endpoints:
-            rate = self._overrides.get(key, self.endpoint_rps)
+            rate = self._overrides.get(key, SEARCH_RPS if key == SEARCH_KEY else self.endpoint_rps)
             burst = self._endpoint_burst or max(1.0, rate or 1.0)
             self._endpoints[key] = _Bucket(rate, burst) if rate else None
         return self._endpoints[key]

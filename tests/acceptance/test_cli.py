@@ -417,9 +417,10 @@ def test_backfill_estimate_prints_a_table_and_json_and_writes_nothing(
         assert answer.returncode == 0, answer.stderr
         found = json.loads(answer.stdout)
         objects = {o["object"]: o for o in found["objects"]}
-        # Few enough to be counted exactly by the sampling requests.
+        # Customers are counted by search; products, few, exactly by the sampling requests.
         assert objects["customer"]["objects"] == 250
-        assert objects["customer"]["method"] == "exact"
+        assert objects["customer"]["method"] == "counted"
+        assert objects["product"]["method"] == "exact"
         assert objects["product"]["objects"] == 40
         # 100 a page at least, and one window at least per object.
         assert objects["customer"]["requests"] >= 3

@@ -142,8 +142,8 @@ def _created(gte: datetime | None, lte: datetime | None) -> dict[str, datetime] 
 @click.option(
     "--estimate",
     is_flag=True,
-    help="Only estimate objects, requests and time per object from a few sampling requests; "
-    "nothing is written.",
+    help="Only estimate objects, requests and time per object from a few search (counting) or "
+    "list (sampling) requests; nothing is written.",
 )
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the result as JSON (no progress bars)."

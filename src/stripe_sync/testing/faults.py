@@ -5,7 +5,8 @@ for a given ``seed``:
 
 - ``latency_ms`` ± ``latency_jitter_ms`` of delay (the app awaits it, so requests overlap);
 - real limits as token buckets: ``global_rps`` for every request and ``list_rps`` per list
-  endpoint (Stripe's published defaults are 100/s and 25/s for list endpoints in test mode);
+  endpoint (Stripe's published defaults are 100/s and 25/s for list endpoints in test mode),
+  ``search_rps`` shared by every search endpoint (Stripe's is 20/s);
   a request over a limit gets a 429 whose ``Stripe-Rate-Limited-Reason`` says which
   (``global-rate`` or ``endpoint-rate``), ``max_concurrency`` gives ``global-concurrency``;
 - random failures: ``rate_limit_probability`` (429, reason drawn from ``rate_limit_reasons``)
@@ -50,6 +51,8 @@ class FaultConfig:
     server_error_probability: float = 0.0
     global_rps: float | None = None
     list_rps: float | None = None
+    #: One limit shared by every ``.../search`` endpoint (Stripe: 20 per second, both modes).
+    search_rps: float | None = None
     max_concurrency: int | None = None
     retry_after: int | None = None
     seed: int | None = None
@@ -103,6 +106,7 @@ class Faults:
             self._rng = random.Random(config.seed)
             self._global = TokenBucket(config.global_rps) if config.global_rps else None
             self._endpoints: dict[str, TokenBucket] = {}
+            self._search = TokenBucket(config.search_rps) if config.search_rps else None
 
     def reset_counters(self) -> None:
         with self._lock:
@@ -152,6 +156,10 @@ class Faults:
             return "global-concurrency"
         if self._global is not None and not self._global.take():
             return "global-rate"
+        if endpoint.endswith("/search"):
+            if self._search is not None and not self._search.take():
+                return "endpoint-rate"
+            return None
         if is_list and cfg.list_rps:
             bucket = self._endpoints.get(endpoint)
             if bucket is None:

@@ -1,8 +1,8 @@
 """Which handler serves a method and path.
 
 Write endpoints are declared by hand (``catalog``, ``billing``, ``endpoints``); read endpoints
-(retrieve, list, per-parent lists, nested lists) are derived from the registry rows, so a new
-registry object is served without touching the fake.
+(retrieve, list, search, per-parent lists, nested lists) are derived from the registry rows (and
+:mod:`stripe_sync.search`), so a new registry object is served without touching the fake.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..resources import REGISTRY
+from ..search import search_path
 from . import billing, catalog, endpoints, payments, sigma
 from .listing import created_allowed, list_children, list_table, parse_query
 from .ops import Ctx, require, retrieve_object
 from .routes import Handler, Route
+from .searching import search_handler
 
 __all__ = ["Match", "Router", "default_router", "endpoint_key", "permission_for"]
 
@@ -78,6 +80,9 @@ def _read_routes() -> list[Route]:
             routes.append(Route("GET", resource.retrieve_path, _retrieve(resource.name)))
         if resource.list_path:
             routes.append(Route("GET", resource.list_path, _list(resource.name)))
+        searched = search_path(resource)
+        if searched is not None:
+            routes.append(Route("GET", searched, search_handler(resource.name)))
         parent_list = resource.list_per_parent
         if parent_list is not None:
             param = next((k for k, v in parent_list.params if v == "{parent}"), None)
@@ -103,7 +108,7 @@ def _resource_paths() -> dict[str, str]:
     """Route path -> the registry row whose objects it serves."""
     out: dict[str, str] = {}
     for resource in REGISTRY.values():
-        for path in (resource.retrieve_path, resource.list_path):
+        for path in (resource.retrieve_path, resource.list_path, search_path(resource)):
             if path:
                 out.setdefault(path, resource.name)
         if resource.list_per_parent is not None:
