@@ -281,8 +281,16 @@ def restart_during_backfill(chaos: Chaos, size: Size) -> RestartFigures:
         process = chaos.cli(stripe, url, *BACKFILL)
         for mode, share in (("fast", 1 / 3), ("immediate", 2 / 3)):
             with psycopg.connect(admin_view(url), autocommit=True) as conn:
-                while processed(conn) < share * objects and process.popen.poll() is None:
-                    time.sleep(0.02)
+                while processed(conn) < share * objects:
+                    if process.popen.poll() is None:
+                        time.sleep(0.02)
+                    elif process.popen.returncode != 0 and len(figures.exits) < 3:
+                        # It gave up after the previous restart (allowed: the run resumes when
+                        # started again, which is what this checks at the end too).
+                        figures.exits.append(process.popen.returncode)
+                        process = chaos.cli(stripe, url, *BACKFILL)
+                    else:
+                        break
             if process.popen.poll() is not None:
                 figures.problems.append(f"the backfill ended before the {mode} restart")
                 break
