@@ -1,6 +1,6 @@
 """``stripe-sync supabase install|status|uninstall`` against a fake Supabase project.
 
-The fake (:class:`stripe_sync.testing.supabase.FakeSupabase`) speaks the Management API, runs the
+The fake (:class:`tests.support.fake_supabase.FakeSupabase`) speaks the Management API, runs the
 SQL it receives on a real PostgreSQL 15 with pg_cron, and runs the deployed edge functions with
 Deno; the functions call a fake Stripe over HTTP. So these tests see the whole deployment work:
 the install's calls and database, a webhook delivered by Stripe landing in the project's
@@ -27,8 +27,8 @@ from stripe_sync.supabase import FUNCTIONS
 from stripe_sync.supabase.management import MAX_TRIES
 from stripe_sync.testing import FakeStripe, run_in_thread
 from stripe_sync.testing.server import RunningServer
-from stripe_sync.testing.supabase import FakeSupabase
 from tests.integration.supabase_fixtures import all_rows, deployment, management, one
+from tests.support.fake_supabase import FakeSupabase
 
 STRIPE_KEY = "sk_test_supabase_install_key"
 
