@@ -30,11 +30,11 @@ from psycopg import sql
 from psycopg.rows import TupleRow
 from psycopg.types.json import Jsonb
 
-from . import jsoncodec
-from .changes import Change
-from .config import StripeSyncConfig
-from .errors import DatabaseError, DatabaseUnavailableError
-from .queries import query
+from .. import jsoncodec
+from ..changes import Change
+from ..config import StripeSyncConfig
+from ..errors import DatabaseError, DatabaseUnavailableError
+from ..queries import query
 
 __all__ = [
     "MANAGED_WEBHOOK_COLUMNS",
