@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     ConfigError,
+    DatabaseBusyError,
     DatabaseError,
     DatabaseUnavailableError,
     EmbeddedPostgresError,
@@ -104,6 +105,7 @@ __all__ = [
     "BackfillResult",
     "CheckReport",
     "ConfigError",
+    "DatabaseBusyError",
     "DatabaseError",
     "DatabaseUnavailableError",
     "DeleteAccountResult",

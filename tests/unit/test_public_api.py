@@ -18,6 +18,7 @@ def test_all_is_pinned() -> None:
         "BackfillResult",
         "CheckReport",
         "ConfigError",
+        "DatabaseBusyError",
         "DatabaseError",
         "DatabaseUnavailableError",
         "DeleteAccountResult",
@@ -66,6 +67,7 @@ def test_every_error_is_a_stripe_sync_error_and_says_transient_or_not() -> None:
         if cls.transient:
             transient.add(name)
     assert transient == {
+        "DatabaseBusyError",
         "DatabaseUnavailableError",
         "StripeConnectionError",
         "StripeRateLimitError",

@@ -112,7 +112,7 @@ def function_files(slug: str) -> dict[str, bytes]:
     files = {f"{slug}/index.ts": root.joinpath(slug, "index.ts").read_bytes()}
     shared = root.joinpath("_shared")
     for entry in sorted(shared.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".ts") and not entry.name.endswith(".test.ts"):
+        if entry.name.endswith((".ts", ".json")) and not entry.name.endswith(".test.ts"):
             files[f"_shared/{entry.name}"] = entry.read_bytes()
     return files
 
