@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .backfill import PAGE_SIZE
 from .client import StripeClient
 from .density import DEFAULT_PROBES, Density, Probe, sample_density
 from .errors import StripeNotFoundError
+from .listing import PAGE_SIZE
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource, get
 from .simulation import EstimateLimits, ObjectModel, simulate
