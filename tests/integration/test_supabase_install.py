@@ -313,8 +313,16 @@ def test_uninstall_removes_exactly_what_install_created(
     assert one(db, "SELECT to_regclass('stripe._supabase_secret')") is None
 
     # Uninstall again: nothing left to remove, no error. Then --drop-data removes the schema.
+    sent = len(fake_supabase.calls)
     with deployment(fake_supabase) as d:
-        assert d.uninstall().functions_deleted == ()
+        again = d.uninstall()
+        assert again.functions_deleted == ()
+        assert not again.unscheduled
+        # pg_cron is gone: no schedule to remove, so no statement naming its schema was sent
+        # (and no error text had to be read to tell that apart from a real failure).
+        queries = [str(c.summary.get("query", "")) for c in fake_supabase.calls[sent:]]
+        assert queries
+        assert not [q for q in queries if "cron.unschedule" in q]
         assert d.uninstall(drop_data=True).dropped_schema
     assert one(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'stripe'") == 0
 
