@@ -8,6 +8,7 @@ only the entry points that serve it (``stripe-sync fake-stripe``, ``stripe-sync 
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -72,3 +73,9 @@ def test_the_wheel_holds_no_test_infrastructure_of_the_project() -> None:
     assert not [p for p in shipped if "pg_net" in p or "deno_host" in p]
     assert "testing/supabase.py" not in shipped
     assert not [p for p in shipped if p.endswith(".ts") and not p.startswith("supabase/")]
+    # What stays in the tree but out of the wheel: the edge functions' Deno tests.
+    excluded = tomllib.loads((SRC.parent / "pyproject.toml").read_text())["tool"]["hatch"]
+    excluded = excluded["build"]["targets"]["wheel"]["exclude"]
+    tests = [p for p in shipped if p.endswith(".test.ts")]
+    assert tests
+    assert all(any(f"src/stripe_sync/{t}".startswith(e) for e in excluded) for t in tests)
