@@ -11,7 +11,7 @@ Three processes share the machine, as in production behind a load balancer:
      ``--server-workers`` worker processes, each running ``create_app(config)`` with its own
      pool; the events go to ``/webhooks``;
    - ``edge``: the Supabase ``stripe-webhook`` edge function (TypeScript) run by Deno, as the
-     tests run it: ``deno run --allow-all src/stripe_sync/testing/deno_host.ts
+     tests run it: ``deno run --allow-all tests/support/deno_host.ts
      src/stripe_sync/supabase/functions/stripe-webhook/index.ts <port>``, one process with one
      postgres.js pool of ``--pool-size`` connections (set through
      ``STRIPE_SYNC_WORKER_CONCURRENCY`` = pool size - 1, which is how the function sizes it;
@@ -127,7 +127,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 #: The Supabase edge functions and the host that runs one locally (see deno_host.ts).
 FUNCTIONS = REPO / "src" / "stripe_sync" / "supabase" / "functions"
-DENO_HOST = REPO / "src" / "stripe_sync" / "testing" / "deno_host.ts"
+DENO_HOST = REPO / "tests" / "support" / "deno_host.ts"
 DENO_INSTALLED = REPO / ".tools" / "node_modules" / "@deno" / "linux-x64-glibc" / "deno"
 #: The path each runtime's webhook handler is served on (deno_host.ts serves any path; this is
 #: the one Supabase routes to the function).

@@ -67,7 +67,8 @@ from stripe_sync import StripeSyncConfig
 from stripe_sync.changes import Change
 from stripe_sync.ingest import Ingestor
 from stripe_sync.signature import verify_webhook
-from stripe_sync.store import AppliedChange, _group_json
+from stripe_sync.store import AppliedChange
+from stripe_sync.store.writes import group_json
 from stripe_sync.testing import FakeStripe
 from webhooks import engine_for, fresh_database, postgres_server, progress, server_settings
 
@@ -103,7 +104,7 @@ async def build_groups(workload: Workload, count: int, size: int) -> list[str]:
         event = verify_webhook(body, header, [WEBHOOK_SECRET], tolerance=0)
         await ingestor.process_event(event, raw=body.decode("utf-8"))
     changes = recorder.changes
-    return [_group_json(changes[k : k + size]) for k in range(0, len(changes), size)]
+    return [group_json(changes[k : k + size]) for k in range(0, len(changes), size)]
 
 
 def create_raw_writer(conn: psycopg.Connection[Any], tables: Sequence[str]) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     ChangeFeedExpiredError,
     ConfigError,
+    DatabaseBusyError,
     DatabaseError,
     DatabaseUnavailableError,
     EmbeddedPostgresError,
@@ -39,20 +40,20 @@ from .errors import (
 if TYPE_CHECKING:
     from ._version import __version__
     from .accounts import DeleteAccountResult
-    from .backfill import (
-        BackfillProgress,
-        BackfillResult,
-        ObjectProgress,
-        ObjectResult,
-        PageResult,
-    )
     from .change_feed import Change, ChangeFeedState
     from .config import PoolConfig, StripeSyncConfig
     from .estimate import BackfillEstimate, ObjectEstimate
     from .facade import AsyncStripeSync, StripeSync
     from .ingest import Outcome, SyncResult
     from .migrations import MigrationResult, run_migrations
-    from .poller import PollResult
+    from .run_results import (
+        BackfillProgress,
+        BackfillResult,
+        ObjectProgress,
+        ObjectResult,
+        PageResult,
+        PollResult,
+    )
     from .verify import CheckReport, VerifyResult
 
 #: Where each lazily imported public name lives (the errors, dependency-free, are imported above).
@@ -60,19 +61,19 @@ _LAZY = {
     "__version__": "_version",
     "AsyncStripeSync": "facade",
     "BackfillEstimate": "estimate",
-    "BackfillProgress": "backfill",
-    "BackfillResult": "backfill",
+    "BackfillProgress": "run_results",
+    "BackfillResult": "run_results",
     "Change": "change_feed",
     "ChangeFeedState": "change_feed",
     "CheckReport": "verify",
     "DeleteAccountResult": "accounts",
     "MigrationResult": "migrations",
     "ObjectEstimate": "estimate",
-    "ObjectProgress": "backfill",
-    "ObjectResult": "backfill",
+    "ObjectProgress": "run_results",
+    "ObjectResult": "run_results",
     "Outcome": "ingest",
-    "PageResult": "backfill",
-    "PollResult": "poller",
+    "PageResult": "run_results",
+    "PollResult": "run_results",
     "PoolConfig": "config",
     "StripeSync": "facade",
     "StripeSyncConfig": "config",
@@ -111,6 +112,7 @@ __all__ = [
     "ChangeFeedState",
     "CheckReport",
     "ConfigError",
+    "DatabaseBusyError",
     "DatabaseError",
     "DatabaseUnavailableError",
     "DeleteAccountResult",

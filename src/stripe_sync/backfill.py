@@ -32,37 +32,55 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import psutil
-
-from .changes import ChildList
 from .client import StripeClient
 from .config import StripeSyncConfig
 from .errors import (
-    ConfigError,
     DatabaseUnavailableError,
     StripeNotFoundError,
     StripeSyncError,
-    UnknownObjectError,
 )
 from .ingest import Ingestor
-from .poller import PollResult
-from .resources import GROUPS, REGISTRY, Resource, get
-from .store import ClaimedWindow, ObjectProgressRow, Store
+from .leases import holder_is_dead
+from .listing import (
+    PAGE_SIZE,
+    STRIPE_EPOCH,
+    ListedPage,
+    ParentedList,
+    created_filter,
+    list_params,
+    listable_objects,
+    parse_created,
+    resolve_objects,
+)
+from .resources import Resource, get
+from .run_results import (
+    BackfillProgress,
+    BackfillResult,
+    ObjectProgress,
+    ObjectResult,
+    PageResult,
+    ProgressCallback,
+    progress_of,
+)
+from .store import ClaimedWindow, Store
 
 __all__ = [
     "DEFAULT_LEASE_SECONDS",
     "DEFAULT_WORKERS",
+    "PAGE_SIZE",
+    "STRIPE_EPOCH",
     "BackfillProgress",
     "BackfillResult",
     "Backfiller",
     "ObjectProgress",
     "ObjectResult",
     "PageResult",
+    "ProgressCallback",
     "list_params",
     "listable_objects",
     "parse_created",
@@ -75,199 +93,13 @@ __all__ = [
 DEFAULT_WORKERS = 64
 #: A claim lasts this long without a committed page before another worker may take the window.
 DEFAULT_LEASE_SECONDS = 30.0
-#: Stripe's largest page.
-PAGE_SIZE = 100
 #: Times a window is given back after a transient failure before it counts as failed.
 MAX_TRANSIENT_ATTEMPTS = 3
 #: Parents whose objects are listed at once and committed together (per-parent objects).
 PARENTS_AT_ONCE = 10
 #: Nothing in Stripe is older than Stripe: the lower bound when the account's creation is unknown.
-STRIPE_EPOCH = datetime(2010, 1, 1, tzinfo=UTC)
 
 _default_logger = logging.getLogger(__name__)
-
-
-def parse_created(
-    created: Mapping[str, int | float | str | datetime] | None,
-) -> tuple[datetime | None, datetime | None]:
-    """A ``created`` filter (``gte``/``gt``/``lte``/``lt``: Unix seconds, datetimes or ISO
-    dates) as an inclusive ``(gte, lte)`` range of whole seconds."""
-    if not created:
-        return None, None
-    unknown = set(created) - {"gte", "gt", "lte", "lt"}
-    if unknown:
-        raise ConfigError(f"created takes gte, gt, lte and lt, not {sorted(unknown)}")
-    bounds = {k: _seconds(k, v) for k, v in created.items()}
-    gte = max(
-        (b for b in (bounds.get("gte"), _plus(bounds.get("gt"), 1)) if b is not None), default=None
-    )
-    lte = min(
-        (b for b in (bounds.get("lte"), _plus(bounds.get("lt"), -1)) if b is not None), default=None
-    )
-    if gte is not None and lte is not None and gte > lte:
-        raise ConfigError("created: the range is empty (gte is after lte)")
-    return (
-        datetime.fromtimestamp(gte, UTC) if gte is not None else None,
-        datetime.fromtimestamp(lte, UTC) if lte is not None else None,
-    )
-
-
-def _seconds(name: str, value: int | float | str | datetime) -> int:
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return int(moment.timestamp())
-    if isinstance(value, int | float):
-        return int(value)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(
-            f"created[{name}] must be Unix seconds, a datetime or an ISO date, got {value!r}"
-        ) from None
-    return _seconds(name, parsed)
-
-
-def _plus(value: int | None, delta: int) -> int | None:
-    return None if value is None else value + delta
-
-
-def list_params(
-    resource: Resource,
-    created_gte: datetime | None,
-    created_lt: datetime | None,
-    cursor: str | None,
-) -> dict[str, Any]:
-    """The query of one list page of ``resource`` in the window ``[created_gte, created_lt)``
-    after ``cursor`` (the backfill's, and the verifier's re-listing)."""
-    params: dict[str, Any] = {**dict(resource.list_params), "limit": PAGE_SIZE}
-    created: dict[str, int] = {}
-    if created_gte is not None:
-        created["gte"] = int(created_gte.timestamp())
-    if created_lt is not None:
-        created["lt"] = int(created_lt.timestamp())
-    if created:
-        params["created"] = created
-    if cursor:
-        params["starting_after"] = cursor
-    return params
-
-
-def listable_objects() -> list[str]:
-    """Every registry object a backfill can list (``all``), in registry order."""
-    return [r.name for r in REGISTRY.values() if r.listable]
-
-
-def resolve_objects(objects: str | Sequence[str]) -> list[Resource]:
-    """``"all"``, one name or several, as registry rows; unknown or unlistable names raise.
-
-    A name is a registry name (``customer``), a table name (``checkout_sessions``) or a group
-    (``customer_with_entitlements``: customers, then their active entitlements).
-    """
-    names = [objects] if isinstance(objects, str) else list(objects)
-    if not names:
-        raise UnknownObjectError("no objects to backfill: name some, or 'all'")
-    if "all" in names:
-        names = listable_objects()
-    names = [member for name in names for member in GROUPS.get(name, (name,))]
-    resources: dict[str, Resource] = {}
-    for name in names:
-        resource = get(name)
-        if not resource.listable:
-            parent = f" (they come with their {resource.parent})" if resource.parent else ""
-            raise UnknownObjectError(f"{name} objects cannot be listed{parent}")
-        resources[resource.name] = resource
-    return list(resources.values())
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectProgress:
-    """Where one object of a run stands (all processes' work, read from the database)."""
-
-    object: str
-    processed: int
-    windows: int
-    complete_windows: int
-    error_windows: int
-    running_windows: int
-    #: Share done (0..1), None when unknown: of the object's ``created`` range listed, or for
-    #: an object listed per parent, of the parents found times the share of them listed.
-    fraction: float | None
-    #: Messages of the failed windows, newest first.
-    errors: tuple[str, ...]
-
-    @property
-    def done(self) -> bool:
-        return self.complete_windows + self.error_windows >= self.windows
-
-
-@dataclass(frozen=True, slots=True)
-class BackfillProgress:
-    """A progress report, passed to ``on_progress`` about once per ``progress_interval``."""
-
-    run_id: int
-    account_id: str
-    elapsed: float
-    objects: Mapping[str, ObjectProgress]
-
-    @property
-    def processed(self) -> int:
-        return sum(o.processed for o in self.objects.values())
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectResult:
-    """One object of a finished run."""
-
-    object: str
-    #: ``complete``, or ``error`` when a window failed (the next run retries it).
-    status: str
-    processed: int
-    windows: int
-    errors: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BackfillResult:
-    """What ``process_until_done`` did."""
-
-    run_id: int
-    account_id: str
-    #: ``complete`` or ``error`` (some window failed; the rest was listed).
-    status: str
-    #: This call joined a run that was already open (a resumed or parallel backfill).
-    joined: bool
-    objects: Mapping[str, ObjectResult]
-    elapsed: float
-    #: Objects re-listed from the start because the events cursor had expired.
-    relisted: bool = False
-    #: When the run was closed (None while another process still works on it).
-    closed_at: datetime | None = None
-    #: The Events API catch-up of an incremental run (None for a created range, or when the
-    #: key cannot read events).
-    events: PollResult | None = None
-
-    @property
-    def processed(self) -> int:
-        return sum(o.processed for o in self.objects.values())
-
-    @property
-    def errors(self) -> dict[str, tuple[str, ...]]:
-        return {name: o.errors for name, o in self.objects.items() if o.errors}
-
-
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    """What ``process_next`` did: one page of one object."""
-
-    run_id: int
-    #: The object listed (for a group, the member whose window was paged).
-    object: str
-    processed: int
-    #: The object (for a group: one of its members) still has windows to list in this run.
-    has_more: bool
-
-
-ProgressCallback = Callable[[BackfillProgress], Awaitable[None] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +154,7 @@ class Backfiller:
         dead = [
             worker
             for worker, until in await self._store.backfill_holders(run_id)
-            if _holder_is_dead(worker, until - self.lease)
+            if holder_is_dead(worker, until - self.lease)
         ]
         if dead:
             await self._store.backfill_expire_holders(run_id, dead)
@@ -346,7 +178,7 @@ class Backfiller:
                 "objects": [
                     {
                         "name": r.name,
-                        "created_filter": _created_filter(r),
+                        "created_filter": created_filter(r),
                         "kind": "parents" if r.list_per_parent is not None else "list",
                     }
                     for r in plan.resources
@@ -431,7 +263,7 @@ class Backfiller:
         for plan, run_id, joined in runs:
             rows = await self._store.backfill_progress(run_id)
             if on_progress is not None:
-                await _call(on_progress, _progress(run_id, plan.account_id, started, rows))
+                await _call(on_progress, progress_of(run_id, plan.account_id, started, rows))
             run = await self._store.backfill_run(run_id)
             results.append(
                 BackfillResult(
@@ -580,7 +412,7 @@ class Backfiller:
             *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
         )
         parented = tuple(
-            _Parented(c, str(obj["id"]))
+            ParentedList(c, str(obj["id"]))
             for obj, lists in zip(page.data, children, strict=True)
             for c in lists
         )
@@ -595,13 +427,13 @@ class Backfiller:
 
     async def _list(
         self, resource: Resource, window: ClaimedWindow, account: str | None, *, raw: bool
-    ) -> _Page:
-        """The window's next page; with ``raw``, its objects left as JSON (``_Page.raw``)."""
+    ) -> ListedPage:
+        """The window's next page; with ``raw``, its objects left as JSON (``ListedPage.raw``)."""
         assert resource.list_path is not None
         params = list_params(resource, window.created_gte, window.created_lt, window.cursor)
         if raw:
             listed = await self._client().list_page_raw(resource.list_path, params, account=account)
-            return _Page(
+            return ListedPage(
                 data=[],
                 raw=listed.objects,
                 size=listed.count,
@@ -615,7 +447,7 @@ class Backfiller:
             )
         page = await self._client().list_page(resource.list_path, params, account=account)
         last = page.data[-1] if page.data else None
-        return _Page(
+        return ListedPage(
             data=page.data,
             size=len(page.data),
             has_more=page.has_more and last is not None,
@@ -643,7 +475,7 @@ class Backfiller:
         start = parents.index(window.cursor) + 1 if window.cursor in parents else 0
         if start >= len(parents):
             return 0, await self._commit(
-                window, None, account_id, _Page([], 0, False, window.cursor, None)
+                window, None, account_id, ListedPage([], 0, False, window.cursor, None)
             )
         batch = parents[start : start + (1 if resource.is_child else PARENTS_AT_ONCE)]
 
@@ -666,7 +498,7 @@ class Backfiller:
 
         lists = await asyncio.gather(*(listed(p) for p in batch))
         items = [item for found in lists for item in found]
-        page = _Page(items, len(items), start + len(batch) < len(parents), batch[-1], None)
+        page = ListedPage(items, len(items), start + len(batch) < len(parents), batch[-1], None)
         following = await self._commit(
             window,
             resource,
@@ -681,9 +513,9 @@ class Backfiller:
         window: ClaimedWindow,
         resource: Resource | None,
         account_id: str,
-        page: _Page,
+        page: ListedPage,
         *,
-        children: Sequence[_Parented] = (),
+        children: Sequence[ParentedList] = (),
         spawn: Sequence[str] | None = None,
         parent_id: str | None = None,
         ambiguous: list[str] | None = None,
@@ -744,107 +576,10 @@ class Backfiller:
                     rows = await self._store.backfill_progress(run_id)
                 except DatabaseUnavailableError:
                     continue
-                await _call(on_progress, _progress(run_id, account_id, started, rows))
-
-
-@dataclass(frozen=True, slots=True)
-class _Page:
-    """A listed page and the cursor it leaves the window at."""
-
-    #: The objects, parsed (empty when ``raw`` holds them).
-    data: list[dict[str, Any]]
-    #: How many objects the page holds.
-    size: int
-    has_more: bool
-    cursor: str | None
-    cursor_created: datetime | None
-    #: The objects as the JSON array Stripe sent, for a page Python does not look into.
-    raw: bytes | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Parented:
-    """An embedded child list with its parent's id, as ``_backfill_page`` takes it."""
-
-    children: ChildList
-    parent_id: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {**self.children.as_json(), "parent_id": self.parent_id}
-
-
-def _created_filter(resource: Resource) -> bool:
-    """The listing that windows page (the parent's, for per-parent objects) filters by created."""
-    if resource.list_per_parent is not None:
-        return get(resource.list_per_parent.parent).created_filter
-    return resource.created_filter
-
-
-def _progress(
-    run_id: int, account_id: str, started: float, rows: Sequence[ObjectProgressRow]
-) -> BackfillProgress:
-    return BackfillProgress(
-        run_id=run_id,
-        account_id=account_id,
-        elapsed=time.monotonic() - started,
-        objects={
-            r.object: ObjectProgress(
-                object=r.object,
-                processed=r.processed,
-                windows=r.windows,
-                complete_windows=r.complete,
-                error_windows=r.errors,
-                running_windows=r.running,
-                fraction=_fraction(r),
-                errors=r.last_errors,
-            )
-            for r in rows
-        },
-    )
-
-
-def _fraction(row: ObjectProgressRow) -> float | None:
-    if row.windows and row.complete + row.errors >= row.windows:
-        return 1.0
-    if row.parents is None:
-        return _listed_share(row)
-    # Listed per parent (a customer's payment methods): the share of the parents found so far
-    # (every one once no 'parents' window is left) times the share of them that are done.
-    found = _listed_share(row) if row.listing_parents else 1.0
-    if found is None:
-        return None
-    return found * row.parents_done / row.parents if row.parents else 0.0
-
-
-def _listed_share(row: ObjectProgressRow) -> float | None:
-    """The share of the object's created range listed (its parents', for a per-parent one)."""
-    if row.unbounded or not row.span_seconds or row.remaining_seconds is None:
-        return None
-    return min(1.0, max(0.0, 1.0 - row.remaining_seconds / row.span_seconds))
+                await _call(on_progress, progress_of(run_id, account_id, started, rows))
 
 
 async def _call(callback: ProgressCallback, progress: BackfillProgress) -> None:
     result = callback(progress)
     if result is not None:
         await result
-
-
-def _holder_is_dead(worker: str, renewed_at: datetime) -> bool:
-    """Whether lease holder ``worker`` (``host:pid:token/n``, see :class:`Backfiller`) is a
-    process of this host that no longer runs: its pid is free, or taken by a process started
-    after the holder last renewed its lease (``renewed_at``). Holders of other hosts, or of
-    unknown form, are never judged: their leases run out."""
-    host, _, rest = worker.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return False  # this process (another backfill of it may hold windows of the run)
-    try:
-        started = psutil.Process(pid).create_time()
-    except psutil.NoSuchProcess:
-        return True
-    except psutil.Error:  # pragma: no cover - e.g. access denied: not judged
-        return False
-    return started > renewed_at.timestamp()

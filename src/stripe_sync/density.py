@@ -18,7 +18,7 @@ import math
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .backfill import PAGE_SIZE
+from .listing import PAGE_SIZE
 
 __all__ = ["DEFAULT_PROBES", "HIDDEN_FACTOR", "STRATA", "Density", "Probe", "sample_density"]
 

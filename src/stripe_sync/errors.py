@@ -9,6 +9,7 @@ changes something). Driver and HTTP errors are translated at the two boundaries,
     ├── ConfigError                      terminal: a bad option or URL (also a ValueError)
     ├── DatabaseError                    base of database problems
     │   ├── DatabaseUnavailableError     transient: cannot connect, server restarting, pool timeout
+    │   │   └── DatabaseBusyError        transient: deadlock, lock or statement timeout, conflict
     │   └── MigrationError               terminal: a migration failed or does not match its record
     │       └── MigrationChecksumError   terminal: an applied migration file was changed
     ├── EmbeddedPostgresError            terminal: the embedded server could not be started
@@ -38,6 +39,7 @@ from __future__ import annotations
 __all__ = [
     "ChangeFeedExpiredError",
     "ConfigError",
+    "DatabaseBusyError",
     "DatabaseError",
     "DatabaseUnavailableError",
     "EmbeddedPostgresError",
@@ -82,6 +84,22 @@ class DatabaseUnavailableError(DatabaseError):
     """PostgreSQL cannot be reached right now (refused, restarting, pool exhausted)."""
 
     transient = True
+
+
+class DatabaseBusyError(DatabaseUnavailableError):
+    """PostgreSQL is up but refused this statement because of other work: a deadlock it broke,
+    a serialization failure, a lock it waited for beyond ``lock_timeout``, or a statement
+    cancelled by ``statement_timeout``. ``sqlstate`` names which (``40P01``, ``40001``,
+    ``55P03``, ``57014``: the list in ``supabase/functions/_shared/sqlstates.json``, which the
+    edge functions read too).
+
+    A subclass of :class:`DatabaseUnavailableError`, so that code written before it (``except
+    DatabaseUnavailableError``) still catches these; catch it first to tell them apart.
+    """
+
+    def __init__(self, message: str, *, sqlstate: str) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
 
 
 class MigrationError(DatabaseError):

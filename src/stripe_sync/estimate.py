@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .backfill import PAGE_SIZE
 from .client import StripeClient
 from .counting import DEFAULT_COUNTS, Count, count_density
 from .density import DEFAULT_PROBES, Density, Probe, sample_density
@@ -46,6 +45,7 @@ from .errors import (
     StripeNotFoundError,
     StripePermissionError,
 )
+from .listing import PAGE_SIZE
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource, get
 from .search import MATCH_ALL, TOTAL_COUNT_LIMIT, counts_by_created, search_path

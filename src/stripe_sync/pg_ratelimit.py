@@ -41,10 +41,10 @@ import psycopg_pool
 from psycopg.rows import TupleRow
 
 from .config import DEFAULT_SCHEMA, PoolConfig
-from .errors import ConfigError, DatabaseError, DatabaseUnavailableError
+from .errors import ConfigError, DatabaseError
 from .queries import query
 from .ratelimit import LIVE_GLOBAL_RPS, PER_ENDPOINT_RPS, TEST_GLOBAL_RPS, endpoint_key
-from .store import _connection_lost, _first_line
+from .store.translate import connection_lost, first_line, translate
 
 __all__ = ["PostgresRateLimiter", "Reservation", "key_mode"]
 
@@ -286,34 +286,33 @@ class PostgresRateLimiter:
                     cur = await conn.execute(self._statement, params)
                     row = await cur.fetchone()
             except psycopg_pool.PoolTimeout as exc:
-                raise DatabaseUnavailableError(
-                    # The database is what failed: say so first (a user who read "rate
-                    # limiter" went looking for a Stripe problem).
-                    f"no database connection within {pool.timeout:g} s "
-                    "(the server is down or the pool is exhausted)"
-                ) from exc
-            except psycopg.OperationalError as exc:
-                # A pooled connection broke while idle (a server restart): one more try on a
-                # fresh one. If the first call did reserve a slot, the slot goes unused, which
-                # only makes the limit stricter.
-                if attempt == 1 and _connection_lost(exc):
-                    _log.info(
-                        "rate limiter: database connection lost (%s); retrying once",
-                        _first_line(exc),
-                    )
-                    await pool.check()
-                    continue
-                raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
+                # The database is what failed: the message says so first (a user who read
+                # "rate limiter" went looking for a Stripe problem).
+                raise translate(exc, timeout=pool.timeout) from exc
             except (
                 psycopg.errors.UndefinedFunction,
                 psycopg.errors.UndefinedTable,
                 psycopg.errors.InvalidSchemaName,
             ) as exc:
                 raise DatabaseError(
-                    f"rate limiter: {_first_line(exc)}; run the migrations (0008_rate_limits)"
+                    f"rate limiter: {first_line(exc)}; run the migrations (0008_rate_limits)"
                 ) from exc
             except psycopg.Error as exc:
-                raise DatabaseError(f"rate limiter: database error: {_first_line(exc)}") from exc
+                # A pooled connection broke while idle (a server restart): one more try on a
+                # fresh one. If the first call did reserve a slot, the slot goes unused, which
+                # only makes the limit stricter.
+                if (
+                    attempt == 1
+                    and isinstance(exc, psycopg.OperationalError)
+                    and connection_lost(exc)
+                ):
+                    _log.info(
+                        "rate limiter: database connection lost (%s); retrying once",
+                        first_line(exc),
+                    )
+                    await pool.check()
+                    continue
+                raise translate(exc, "rate limiter: database error") from exc
             if row is None:  # pragma: no cover - the function always returns one row
                 raise DatabaseError("_rate_limit_acquire returned no row")
             return row

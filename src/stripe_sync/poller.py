@@ -47,6 +47,7 @@ from .client import StripeClient
 from .config import StripeSyncConfig
 from .errors import ConfigError, StripeNotFoundError, StripeSyncError
 from .ingest import SyncResult
+from .run_results import PollResult
 from .store import Store
 
 __all__ = [
@@ -74,30 +75,6 @@ _EVENTS = "/v1/events"
 _default_logger = logging.getLogger(__name__)
 
 Apply = Callable[[dict[str, Any]], Awaitable[SyncResult]]
-
-
-@dataclass(frozen=True, slots=True)
-class PollResult:
-    """What one pass over an account's events did."""
-
-    account_id: str
-    #: Events handed to ``apply`` (new to this database).
-    applied: int = 0
-    #: Outcomes of the applied events (``written``, ``stale``, ``skipped`` ...), by name.
-    by_outcome: Mapping[str, int] = field(default_factory=dict)
-    #: Events listed again (the overlap, a repeated page) that were applied before, or stored as
-    #: dead letters: not handed to ``apply`` again.
-    already_processed: int = 0
-    #: List calls made.
-    pages: int = 0
-    #: The stored cursor after the pass: the newest event applied (None: no event yet).
-    cursor: str | None = None
-    #: The pass only recorded a starting point (first pass, or after an expired cursor).
-    baseline: bool = False
-    #: The stored cursor was too old (or gone from Stripe): updates may have been missed.
-    cursor_expired: bool = False
-    #: Seconds between now and the ``created`` of the newest event applied (None: none applied).
-    lag: float | None = None
 
 
 @dataclass(slots=True)

@@ -20,6 +20,10 @@
 4. on ``stop`` (the CLI sets it on SIGINT/SIGTERM): the server drains its requests, the backfill
    gives its windows back (the next start continues them), the endpoint is deleted, the engine
    closed.
+
+An entry point, beside ``cli/`` and ``server.py``: it composes the facade and the webhook app
+and holds no sync logic of its own; nothing below the entry points imports it
+(``tests/unit/test_layers.py``).
 """
 
 from __future__ import annotations

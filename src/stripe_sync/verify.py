@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .backfill import list_params
 from .client import StripeClient
 from .config import StripeSyncConfig
 from .errors import MalformedPayloadError, StripeSyncError
 from .events import Action, route_event
 from .ingest import Ingestor, Outcome, SyncResult
+from .listing import list_params
 from .poller import EVENT_RETENTION
 from .resources import Resource
 from .store import Store

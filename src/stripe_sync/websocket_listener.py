@@ -63,7 +63,7 @@ from .client import USER_AGENT, StripeClient
 from .config import StripeSyncConfig
 from .errors import StripeServerError, StripeSyncError, WebhookError
 from .ingest import Outcome, SyncResult
-from .poller import PollResult
+from .run_results import PollResult
 
 __all__ = [
     "FEATURE",

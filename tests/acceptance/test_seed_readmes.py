@@ -56,7 +56,7 @@ from stripe_sync import (
 )
 from stripe_sync._version import __version__
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
-from stripe_sync.testing.supabase import FakeSupabase
+from tests.support.fake_supabase import FakeSupabase
 
 #: The table: every sample of the seeds, its translation and the test here that runs it.
 TABLE = Path(__file__).with_name("seed_readmes.toml")

@@ -2,7 +2,7 @@
 
 Registered with ``pytest_plugins``. A project is Debian's PostgreSQL 15 started with pg_cron
 preloaded (``cron.database_name = postgres``, the project database, as on Supabase) and the pg_net
-stand-in installed, plus a :class:`~stripe_sync.testing.supabase.FakeSupabase` in front of it.
+stand-in installed, plus a :class:`~tests.support.fake_supabase.FakeSupabase` in front of it.
 
 Cost: ``initdb`` and the Supabase bootstrap run once per session on a template data directory
 (about 1.5 s); each test gets a copy of it (``cp -a``, under 0.1 s) started on its own port
@@ -29,13 +29,13 @@ import psycopg
 import pytest
 
 from stripe_sync.supabase import ManagementClient, SupabaseDeployment
-from stripe_sync.testing.supabase import (
+from tests.conftest import PG15_BIN, _free_port
+from tests.support.fake_supabase import (
     PG15_EXTENSION_DIR,
     PROJECT_BOOTSTRAP_SQL,
     FakeSupabase,
     install_pg_net_standin,
 )
-from tests.conftest import PG15_BIN, _free_port
 
 
 def _as_postgres(tool: str, *args: str) -> None:

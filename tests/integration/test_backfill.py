@@ -19,7 +19,8 @@ import psycopg
 import pytest
 
 from stripe_sync import AsyncStripeSync
-from stripe_sync.backfill import BackfillProgress, PageResult, _holder_is_dead, listable_objects
+from stripe_sync.backfill import BackfillProgress, PageResult, listable_objects
+from stripe_sync.leases import holder_is_dead
 from stripe_sync.queries import query
 from stripe_sync.resources import get
 from stripe_sync.testing import FakeStripe
@@ -429,20 +430,20 @@ def test_only_a_holder_of_this_host_that_is_gone_counts_as_dead() -> None:
     host = socket.gethostname()
     now = datetime.now(UTC)
     gone = exited_pid()
-    assert _holder_is_dead(f"{host}:{gone}:tok/0", now)
+    assert holder_is_dead(f"{host}:{gone}:tok/0", now)
     # Another host: never judged, its lease runs out.
-    assert not _holder_is_dead(f"elsewhere:{gone}:tok/0", now)
+    assert not holder_is_dead(f"elsewhere:{gone}:tok/0", now)
     # Alive since before its last renewal: alive. The parent runs since before this test.
-    assert not _holder_is_dead(f"{host}:{os.getppid()}:tok/0", now)
+    assert not holder_is_dead(f"{host}:{os.getppid()}:tok/0", now)
     # This very process: never judged.
-    assert not _holder_is_dead(f"{host}:{os.getpid()}:tok/0", now - timedelta(days=1))
+    assert not holder_is_dead(f"{host}:{os.getpid()}:tok/0", now - timedelta(days=1))
     # A pid reused by a process started after the holder's last renewal: dead.
     with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as newer:
         try:
-            assert _holder_is_dead(f"{host}:{newer.pid}:tok/0", now - timedelta(hours=1))
+            assert holder_is_dead(f"{host}:{newer.pid}:tok/0", now - timedelta(hours=1))
         finally:
             newer.kill()
-    assert not _holder_is_dead("not-a-worker-id", now)
+    assert not holder_is_dead("not-a-worker-id", now)
 
 
 async def test_progress_reports_come_from_the_database(fake: FakeStripe, database_url: str) -> None:

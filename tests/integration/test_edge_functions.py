@@ -47,7 +47,7 @@ from tests.integration.helpers import WEBHOOK_SECRET, make_sync
 
 REPO = Path(__file__).resolve().parents[2]
 FUNCTIONS = REPO / "src" / "stripe_sync" / "supabase" / "functions"
-HOST = REPO / "src" / "stripe_sync" / "testing" / "deno_host.ts"
+HOST = REPO / "tests" / "support" / "deno_host.ts"
 SLUGS = ("stripe-webhook", "stripe-worker", "stripe-setup")
 EVENT_FIXTURES = REPO / "tests" / "fixtures" / "events"
 MANAGED_SECRET = "whsec_supabase_managed_0000000000"

@@ -10,7 +10,7 @@ import httpx
 import psycopg
 import pytest
 
-from stripe_sync.testing.supabase import FakeSupabase
+from tests.support.fake_supabase import FakeSupabase
 
 ECHO_TS = """
 Deno.serve(async (req: Request) => {

@@ -1,6 +1,6 @@
 """``stripe-sync supabase install|status|uninstall`` against a fake Supabase project.
 
-The fake (:class:`stripe_sync.testing.supabase.FakeSupabase`) speaks the Management API, runs the
+The fake (:class:`tests.support.fake_supabase.FakeSupabase`) speaks the Management API, runs the
 SQL it receives on a real PostgreSQL 15 with pg_cron, and runs the deployed edge functions with
 Deno; the functions call a fake Stripe over HTTP. So these tests see the whole deployment work:
 the install's calls and database, a webhook delivered by Stripe landing in the project's
@@ -27,8 +27,8 @@ from stripe_sync.supabase import FUNCTIONS
 from stripe_sync.supabase.management import MAX_TRIES
 from stripe_sync.testing import FakeStripe, run_in_thread
 from stripe_sync.testing.server import RunningServer
-from stripe_sync.testing.supabase import FakeSupabase
 from tests.integration.supabase_fixtures import all_rows, deployment, management, one
+from tests.support.fake_supabase import FakeSupabase
 
 STRIPE_KEY = "sk_test_supabase_install_key"
 
@@ -313,8 +313,16 @@ def test_uninstall_removes_exactly_what_install_created(
     assert one(db, "SELECT to_regclass('stripe._supabase_secret')") is None
 
     # Uninstall again: nothing left to remove, no error. Then --drop-data removes the schema.
+    sent = len(fake_supabase.calls)
     with deployment(fake_supabase) as d:
-        assert d.uninstall().functions_deleted == ()
+        again = d.uninstall()
+        assert again.functions_deleted == ()
+        assert not again.unscheduled
+        # pg_cron is gone: no schedule to remove, so no statement naming its schema was sent
+        # (and no error text had to be read to tell that apart from a real failure).
+        queries = [str(c.summary.get("query", "")) for c in fake_supabase.calls[sent:]]
+        assert queries
+        assert not [q for q in queries if "cron.unschedule" in q]
         assert d.uninstall(drop_data=True).dropped_schema
     assert one(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'stripe'") == 0
 

@@ -21,8 +21,8 @@ from stripe_sync.errors import SupabaseError
 from stripe_sync.supabase import ManagementClient, SupabaseDeployment
 from stripe_sync.testing import FakeStripe, run_in_thread
 from stripe_sync.testing.server import RunningServer
-from stripe_sync.testing.supabase import FakeSupabase
 from tests.integration.supabase_fixtures import all_rows, deployment, management, one
+from tests.support.fake_supabase import FakeSupabase
 
 STRIPE_KEY = "sk_test_supabase_review_key"
 #: Another application's Stripe key, kept by the project under the name most Stripe

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -57,3 +59,26 @@ def test_the_vendored_openapi_description_stays_out_of_the_wheel() -> None:
     assert not any(p.startswith("vendor") for p in build["sdist"]["include"])
     assert (ROOT / "vendor" / "stripe-openapi" / "spec3.json").is_file()
     assert "MIT" in (ROOT / "vendor" / "stripe-openapi" / "README.md").read_text()
+
+
+def test_the_library_never_imports_the_stripe_sdk() -> None:
+    """``stripe`` is a dev extra only: every module of the package imports without it."""
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "sys.modules['stripe'] = None  # any `import stripe` now raises ImportError\n"
+        "import stripe_sync\n"
+        "names = [m.name for m in pkgutil.walk_packages(stripe_sync.__path__, 'stripe_sync.')]\n"
+        "for name in names:\n"
+        "    if name.endswith('__main__'):\n"
+        "        continue  # runs the CLI\n"
+        "    importlib.import_module(name)\n"
+        "print(len(names))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 50
+    dependencies = _project()["project"]["dependencies"]
+    assert not [d for d in dependencies if re.match(r"stripe\b(?!-)", d)]
+    assert any(
+        d.startswith("stripe>=") for d in _project()["project"]["optional-dependencies"]["dev"]
+    )

@@ -21,6 +21,7 @@ def test_all_is_pinned() -> None:
         "ChangeFeedState",
         "CheckReport",
         "ConfigError",
+        "DatabaseBusyError",
         "DatabaseError",
         "DatabaseUnavailableError",
         "DeleteAccountResult",
@@ -69,6 +70,7 @@ def test_every_error_is_a_stripe_sync_error_and_says_transient_or_not() -> None:
         if cls.transient:
             transient.add(name)
     assert transient == {
+        "DatabaseBusyError",
         "DatabaseUnavailableError",
         "StripeConnectionError",
         "StripeRateLimitError",

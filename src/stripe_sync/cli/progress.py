@@ -25,7 +25,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from ..backfill import BackfillProgress
+from ..run_results import BackfillProgress
 
 __all__ = ["ProgressDisplay"]
 

@@ -38,6 +38,7 @@ from psycopg import sql
 from ..config import check_schema_name
 from ..errors import DatabaseError, DatabaseUnavailableError, MigrationError
 from ..queries import query
+from ..store.translate import translate
 from .catalog import SigmaColumn, SigmaTable
 
 __all__ = [
@@ -321,10 +322,8 @@ async def ensure_tables(
     try:
         async with conn.transaction():
             return await _ensure_locked(conn, schema, tables)
-    except psycopg.OperationalError as exc:
-        raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
     except psycopg.Error as exc:
-        raise DatabaseError(f"could not create the Sigma tables: {_first_line(exc)}") from exc
+        raise translate(exc, "could not create the Sigma tables") from exc
 
 
 async def _ensure_locked(
@@ -525,16 +524,7 @@ async def load_csv(
             f"Sigma table {table.name}: the data has two rows with the same primary key "
             f"({', '.join(table.primary_key)}); nothing was written"
         ) from exc
-    except psycopg.OperationalError as exc:
-        raise DatabaseUnavailableError(f"database unavailable: {_first_line(exc)}") from exc
     except psycopg.Error as exc:
         context = exc.diag.context if exc.diag is not None else None
         where = f" ({context.strip().splitlines()[0]})" if context else ""
-        raise DatabaseError(
-            f"could not load Sigma table {table.name}: {_first_line(exc)}{where}"
-        ) from exc
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+        raise translate(exc, f"could not load Sigma table {table.name}", suffix=where) from exc

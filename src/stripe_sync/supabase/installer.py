@@ -25,14 +25,12 @@ sends it through ``_supabase_invoke_worker()``, so the cron job's command holds 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import re
 import secrets as secrets_module
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -47,7 +45,18 @@ from ..migrations import (
     registry_script,
     script,
 )
+from .artifacts import (
+    CRON_JOB,
+    FUNCTIONS,
+    RESERVED_SCHEMAS,
+    SECRET_NAMES,
+    cron_job_name,
+    files_digest,
+    function_files,
+    schedule_for,
+)
 from .management import ManagementClient, secret_digest
+from .results import InstallResult, SupabaseStatus, UninstallResult
 
 __all__ = [
     "CRON_JOB",
@@ -62,145 +71,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-#: The edge functions a deployment runs, by slug.
-FUNCTIONS: tuple[str, ...] = ("stripe-webhook", "stripe-worker", "stripe-setup")
-CRON_JOB = "stripe-sync-worker"
-
-
-def cron_job_name(schema: str) -> str:
-    """The worker's pg_cron job: one per schema, so two deployments never share one."""
-    return CRON_JOB if schema == DEFAULT_SCHEMA else f"{CRON_JOB}-{schema}"
-
-
-#: Schemas a deployment never installs into: Supabase's own, and ``public``, whose tables the
-#: project's default privileges open to the ``anon`` and ``authenticated`` API roles (the webhook
-#: signing secrets would be readable with the public anon key).
-RESERVED_SCHEMAS = frozenset(
-    {
-        "public",
-        "auth",
-        "storage",
-        "extensions",
-        "graphql",
-        "graphql_public",
-        "realtime",
-        "supabase_functions",
-        "supabase_migrations",
-        "vault",
-        "pgbouncer",
-        "net",
-        "cron",
-        "information_schema",
-    }
-)
-#: Function secrets the deployment sets (and uninstall removes).
-SECRET_NAMES: tuple[str, ...] = (
-    "STRIPE_SYNC_STRIPE_KEY",
-    "STRIPE_SYNC_FUNCTION_SECRET",
-    "STRIPE_SYNC_SCHEMA",
-    "STRIPE_SYNC_API_VERSION",
-    "STRIPE_SYNC_API_BASE",
-)
-
-
-def function_files(slug: str) -> dict[str, bytes]:
-    """The files deployed for ``slug``: its ``index.ts`` and the shared modules, by path."""
-    if slug not in FUNCTIONS:
-        raise SupabaseError(f"unknown edge function {slug!r}; known: {', '.join(FUNCTIONS)}")
-    root = resources.files("stripe_sync.supabase").joinpath("functions")
-    files = {f"{slug}/index.ts": root.joinpath(slug, "index.ts").read_bytes()}
-    shared = root.joinpath("_shared")
-    for entry in sorted(shared.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".ts") and not entry.name.endswith(".test.ts"):
-            files[f"_shared/{entry.name}"] = entry.read_bytes()
-    return files
-
-
-def _files_digest(files: Mapping[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path] + b"\0")
-    return digest.hexdigest()
-
-
-def schedule_for(seconds: int) -> str:
-    """The pg_cron schedule running every ``seconds``: ``'N seconds'`` (1-59) or a cron line."""
-    if 1 <= seconds <= 59:
-        return f"{seconds} seconds"
-    if seconds % 60 == 0 and 60 <= seconds <= 3600:
-        minutes = seconds // 60
-        return (
-            "* * * * *"
-            if minutes == 1
-            else ("0 * * * *" if minutes == 60 else f"*/{minutes} * * * *")
-        )
-    raise SupabaseError(
-        f"--worker-interval {seconds}: use 1-59 seconds or a whole number of minutes up to 60 "
-        "(60, 120, ... 3600)"
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class InstallResult:
-    """What ``install`` did: the steps that changed something and the ones already done."""
-
-    version: str
-    project_url: str
-    changed: tuple[str, ...]
-    unchanged: tuple[str, ...]
-    migrations_applied: tuple[str, ...]
-    functions_deployed: tuple[str, ...]
-    webhook_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class UninstallResult:
-    functions_deleted: tuple[str, ...]
-    secrets_deleted: tuple[str, ...]
-    webhooks_deleted: tuple[str, ...]
-    unscheduled: bool
-    dropped_schema: bool
-    dropped_extensions: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SupabaseStatus:
-    """An installation as ``status`` reports it: never a secret."""
-
-    installed: bool
-    state: str | None
-    version: str | None
-    package_version: str
-    project_url: str
-    steps: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
-    worker_interval: int | None = None
-    schedule: str | None = None
-    functions: dict[str, Any] = field(default_factory=dict)
-    secrets: tuple[str, ...] = ()
-    webhooks: tuple[dict[str, Any], ...] = ()
-    migrations_applied: int = 0
-    migrations_shipped: int = 0
-    recent_runs: tuple[dict[str, Any], ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "installed": self.installed,
-            "state": self.state,
-            "version": self.version,
-            "package_version": self.package_version,
-            "project_url": self.project_url,
-            "steps": self.steps,
-            "error": self.error,
-            "worker_interval": self.worker_interval,
-            "schedule": self.schedule,
-            "functions": self.functions,
-            "secrets": list(self.secrets),
-            "webhooks": list(self.webhooks),
-            "migrations": {"applied": self.migrations_applied, "shipped": self.migrations_shipped},
-            "recent_runs": list(self.recent_runs),
-        }
 
 
 class SupabaseDeployment:
@@ -417,7 +287,7 @@ class SupabaseDeployment:
         deployed: list[str] = []
         for slug in FUNCTIONS:
             files = function_files(slug)
-            digest = _files_digest(files)
+            digest = files_digest(files)
             if slug in live and recorded.get(slug) == digest:
                 continue
             # Claimed before the deploy: if its answer is lost, the function is still ours (and
@@ -447,6 +317,12 @@ class SupabaseDeployment:
         if not isinstance(webhook, Mapping) or not isinstance(webhook.get("id"), str):
             raise SupabaseError("stripe-setup did not return the webhook endpoint")
         return str(webhook["id"]), bool(answer.get("created"))
+
+    def _has_pg_cron(self) -> bool:
+        """Whether pg_cron is installed: without it there is no schedule to remove (and its
+        ``cron`` schema, which the unschedule statement names, does not exist)."""
+        rows = self.api.query(script("supabase_extensions", self.schema))
+        return bool(rows) and "pg_cron" in rows[0]["installed"]
 
     def _call_function(self, slug: str, method: str, secret: str) -> Any:
         url = f"{self.project_url}/functions/v1/{slug}"
@@ -573,13 +449,9 @@ class SupabaseDeployment:
                 )
         # 2. The schedule, before the function it calls.
         unscheduled = False
-        if state["installation"] or state["schema"]:
-            try:
-                job = cron_job_name(self.schema)
-                unscheduled = bool(self.api.query(script("supabase_unschedule", self.schema, job)))
-            except SupabaseError as exc:
-                if "cron" not in str(exc):
-                    raise
+        if (state["installation"] or state["schema"]) and self._has_pg_cron():
+            job = cron_job_name(self.schema)
+            unscheduled = bool(self.api.query(script("supabase_unschedule", self.schema, job)))
         # 3. Functions and secrets: only this installation's (its record names the functions it
         #    deployed; without a record it set no secret either).
         recorded = _json(record.get("functions")) or {} if record else {}

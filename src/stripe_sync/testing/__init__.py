@@ -33,7 +33,7 @@ websocket, over real HTTP) is driven through ``fake.cli_sessions``. Inject troub
 ``fake.configure(rate_limit_probability=0.2, seed=1)``.
 
 As a separate process: ``stripe-sync fake-stripe --port 12111`` (which calls :func:`serve`),
-driven through the ``/_fake/`` control endpoints (see :mod:`stripe_sync.testing.app`).
+driven through the ``/_fake/`` control endpoints (see :mod:`stripe_sync.testing.control`).
 """
 
 from __future__ import annotations

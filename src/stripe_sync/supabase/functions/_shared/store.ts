@@ -3,6 +3,7 @@
 // back into SQL travels as text (postgres.js would turn it into a millisecond Date), jsonb goes
 // in as JSON text cast to jsonb, and the schema is always an escaped identifier.
 import postgres from "npm:postgres@3.4.9";
+import SQLSTATES from "./sqlstates.json" with { type: "json" };
 
 export type Sql = postgres.Sql;
 type Json = unknown;
@@ -34,16 +35,16 @@ export function connect(url: string, max = 5): Sql {
   });
 }
 
-/** The database is down or overloaded: worth retrying later (answered 503). */
+/** The database is down, overloaded or busy: worth retrying later (answered 503). The
+ * SQLSTATEs are those the Python store reads too (sqlstates.json): busy (deadlock,
+ * serialization failure, lock and statement timeouts) and the classes of an unavailable server. */
 export function isTransientDbError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const e = error as { name?: unknown; code?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   if (e.name === "PostgresError") {
-    // As psycopg's OperationalError, which the Python app answers 503: connection (08),
-    // resources (53), lock not available (55), cancelled / timed out / shutting down (57),
-    // serialization failure and deadlock.
-    return /^(08|53|55|57|40001|40P01)/.test(code);
+    return code in SQLSTATES.busy ||
+      Object.keys(SQLSTATES.unavailable_classes).some((cls) => code.startsWith(cls));
   }
   // postgres.js connection errors (CONNECTION_CLOSED, CONNECT_TIMEOUT ...) and system errors.
   return /^(CONNECT|CONNECTION_|E[A-Z]+$)/.test(code);

@@ -2,7 +2,7 @@
 
 One HTTP server (Starlette on uvicorn, in a daemon thread, on a free loopback port) plays both
 ``api.supabase.com`` and ``<ref>.supabase.co``, over a real PostgreSQL database that has pg_cron
-and the pg_net stand-in (see ``pg_net_standin/``)::
+and the pg_net stand-in (see :mod:`tests.support.supabase_host`)::
 
     with FakeSupabase(db_url, deno_bin=deno) as fake:
         client = httpx.Client(base_url=fake.management_url,
@@ -24,24 +24,17 @@ and cron jobs run only through :meth:`run_cron_job`, so tests stay deterministic
 
 from __future__ import annotations
 
-import base64
-import email.parser
-import email.policy
 import hashlib
-import hmac
 import json
 import os
 import re
 import secrets as _secrets
 import shutil
-import signal
-import subprocess
 import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any
@@ -57,9 +50,33 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .server import free_port
+from stripe_sync.testing import free_port
+from tests.support.supabase_host import (
+    PASS_ENV,
+    PG15_EXTENSION_DIR,
+    PROJECT_BOOTSTRAP_SQL,
+    FunctionHost,
+    find_deno,
+    install_pg_net_standin,
+)
+from tests.support.supabase_wire import (
+    HOP_HEADERS,
+    SLUG,
+    TEXT_TYPES,
+    Call,
+    CronRun,
+    DeployedFunction,
+    Failure,
+    NetResponse,
+    Reply,
+    json_value,
+    jwt,
+    jwt_role,
+    parse_multipart,
+)
 
 __all__ = [
+    "PG15_EXTENSION_DIR",
     "PROJECT_BOOTSTRAP_SQL",
     "Call",
     "CronRun",
@@ -69,208 +86,6 @@ __all__ = [
     "find_deno",
     "install_pg_net_standin",
 ]
-
-PG15_EXTENSION_DIR = Path("/usr/share/postgresql/15/extension")
-STANDIN_DIR = Path(__file__).with_name("pg_net_standin")
-DENO_HOST = Path(__file__).with_name("deno_host.ts")
-_STANDIN_MARK = "stripe-sync stand-in"
-
-# What a new Supabase project has that a fresh cluster lacks (run once on a template database):
-# the API roles, the ``extensions`` schema with pgcrypto, and that schema on the search path.
-PROJECT_BOOTSTRAP_SQL = """
-CREATE ROLE anon NOLOGIN NOINHERIT;
-CREATE ROLE authenticated NOLOGIN NOINHERIT;
-CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-CREATE SCHEMA IF NOT EXISTS extensions;
-CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
-GRANT USAGE ON SCHEMA extensions TO anon, authenticated, service_role;
-GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
-ALTER DATABASE postgres SET search_path TO "$user", public, extensions;
-"""
-
-# Loaded as their PostgreSQL text form in query results (JSON has no such types).
-_TEXT_TYPES = ("numeric", "date", "time", "timetz", "timestamp", "timestamptz", "interval",
-               "uuid", "bytea", "inet", "cidr")  # fmt: skip
-_HOP_HEADERS = frozenset(
-    {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade",
-     "content-encoding"}
-)  # fmt: skip
-_SLUG = re.compile(r"[A-Za-z0-9_-]+")
-_PASS_ENV = ("PATH", "HOME", "DENO_DIR", "NPM_CONFIG_REGISTRY", "HTTP_PROXY", "HTTPS_PROXY",
-             "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "SSL_CERT_FILE")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Call:
-    """One request the fake received; ``summary`` never holds a secret value or the token."""
-
-    method: str
-    path: str
-    status: int
-    summary: Mapping[str, Any]
-    injected: bool = False
-
-
-@dataclass(frozen=True)
-class DeployedFunction:
-    """A function as deployed: ``files`` maps each relative path to its bytes."""
-
-    id: str
-    slug: str
-    name: str
-    version: int
-    entrypoint_path: str
-    verify_jwt: bool
-    files: Mapping[str, bytes]
-    created_at: int
-    updated_at: int
-
-    def response(self) -> dict[str, Any]:
-        """The Management API's ``FunctionResponse`` object."""
-        return {
-            "id": self.id,
-            "slug": self.slug,
-            "name": self.name,
-            "status": "ACTIVE",
-            "version": self.version,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-            "verify_jwt": self.verify_jwt,
-            "import_map": False,
-            "entrypoint_path": self.entrypoint_path,
-        }
-
-
-@dataclass(frozen=True)
-class NetResponse:
-    """One pg_net request delivered by :meth:`FakeSupabase.drain_net`."""
-
-    id: int
-    method: str
-    url: str
-    status_code: int | None
-    content: str
-    error: str | None = None
-
-    def json(self) -> Any:
-        return json.loads(self.content)
-
-
-@dataclass(frozen=True)
-class CronRun:
-    """The outcome of :meth:`FakeSupabase.run_cron_job` (also written to cron.job_run_details)."""
-
-    jobid: int
-    status: str  # 'succeeded' | 'failed'
-    return_message: str
-
-
-@dataclass
-class _Failure:
-    method: str
-    pattern: re.Pattern[str]
-    status: int
-    remaining: int
-
-
-@dataclass
-class _Process:
-    popen: subprocess.Popen[bytes]
-    port: int
-    key: tuple[int, int]
-    log: Path
-
-
-@dataclass(frozen=True)
-class _Reply:
-    status: int
-    body: Any = None
-    summary: Mapping[str, Any] = field(default_factory=dict)
-    raw: bytes | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-
-def find_deno() -> str | None:
-    """Deno as the tests find it: ``$DENO_BIN``, ``deno`` on PATH, or the repo's ``.tools``."""
-    candidates = [os.environ.get("DENO_BIN"), shutil.which("deno")]
-    candidates.append(
-        str(Path(__file__).parents[3] / ".tools/node_modules/@deno/linux-x64-glibc/deno")
-    )
-    for candidate in candidates:
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-def install_pg_net_standin(extension_dir: Path = PG15_EXTENSION_DIR) -> None:
-    """Copy the pg_net stand-in into PostgreSQL's extension directory (needs write access).
-
-    Refuses to replace a real pg_net. Files are written to a temporary name and renamed, so
-    concurrent test sessions never see half a file.
-    """
-    control = extension_dir / "pg_net.control"
-    if control.exists() and _STANDIN_MARK not in control.read_text():
-        raise RuntimeError(f"{control} is a real pg_net; the stand-in will not replace it")
-    for source in sorted(STANDIN_DIR.iterdir()):
-        if source.suffix not in (".control", ".sql"):
-            continue
-        target = extension_dir / source.name
-        data = source.read_bytes()
-        if target.exists() and target.read_bytes() == data:
-            continue
-        temp = extension_dir / f".{source.name}.{os.getpid()}.tmp"
-        temp.write_bytes(data)
-        temp.chmod(0o644)
-        temp.replace(target)
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _jwt(secret: bytes, payload: Mapping[str, Any]) -> str:
-    head = _b64url(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    body = _b64url(json.dumps(payload, separators=(",", ":")).encode())
-    sig = hmac.new(secret, f"{head}.{body}".encode(), hashlib.sha256).digest()
-    return f"{head}.{body}.{_b64url(sig)}"
-
-
-def _jwt_role(secret: bytes, token: str) -> str | None:
-    """The ``role`` claim of a valid HS256 token signed with ``secret``, else None."""
-    parts = token.split(".")
-    if len(parts) != 3:
-        return None
-    expected = _b64url(hmac.new(secret, f"{parts[0]}.{parts[1]}".encode(), "sha256").digest())
-    if not hmac.compare_digest(expected, parts[2]):
-        return None
-    try:
-        claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-    except ValueError:
-        return None
-    role = claims.get("role") if isinstance(claims, dict) else None
-    return role if isinstance(role, str) else None
-
-
-def _parse_multipart(content_type: str, body: bytes) -> list[tuple[str, str | None, bytes]]:
-    """(field name, filename, bytes) of each part of a multipart/form-data body."""
-    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode()
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
-    if not message.is_multipart():
-        raise ValueError("expected a multipart/form-data body")
-    parts = []
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        if not isinstance(name, str) or not isinstance(payload, bytes):
-            raise ValueError("malformed multipart part")
-        parts.append((name, part.get_filename(), payload))
-    return parts
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, dict | list | str | int | float | bool) or value is None:
-        return value
-    return str(value)
 
 
 class FakeSupabase:
@@ -298,23 +113,20 @@ class FakeSupabase:
         self.host = host
         self.port = port or free_port(host)
         self.function_timeout = function_timeout
-        self.boot_timeout = boot_timeout
-        self._deno_bin = deno_bin
         self._jwt_secret = _secrets.token_bytes(32)
         now = int(time.time())
         claims = {"iss": "supabase", "ref": self.ref, "iat": now, "exp": now + 10 * 365 * 86400}
-        self.anon_key = _jwt(self._jwt_secret, {**claims, "role": "anon"})
-        self.service_role_key = _jwt(self._jwt_secret, {**claims, "role": "service_role"})
+        self.anon_key = jwt(self._jwt_secret, {**claims, "role": "anon"})
+        self.service_role_key = jwt(self._jwt_secret, {**claims, "role": "service_role"})
         self._lock = threading.RLock()
-        self._process_lock = threading.Lock()
         self._calls: list[Call] = []
-        self._failures: list[_Failure] = []
+        self._failures: list[Failure] = []
         self._functions: dict[str, DeployedFunction] = {}
         self._secrets: dict[str, str] = {}
         self._secret_generation = 0
         self._seen_values: set[str] = set()
-        self._processes: dict[str, _Process] = {}
         self._workdir = Path(tempfile.mkdtemp(prefix="fake-supabase-"))
+        self._host = FunctionHost(self._workdir, deno_bin, boot_timeout)
         self._server: Any = None
         self._thread: threading.Thread | None = None
         self.app = Starlette(
@@ -369,10 +181,7 @@ class FakeSupabase:
 
     def close(self) -> None:
         """Stop the Deno processes and the server, and remove the deployed files."""
-        with self._process_lock:
-            for process in self._processes.values():
-                self._stop_process(process)
-            self._processes.clear()
+        self._host.close()
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
@@ -431,12 +240,11 @@ class FakeSupabase:
         (the path with its query string)
         get ``status`` with ``{"message": "Injected failure"}`` and have no effect."""
         with self._lock:
-            self._failures.append(_Failure(method.upper(), re.compile(path_regex), status, times))
+            self._failures.append(Failure(method.upper(), re.compile(path_regex), status, times))
 
     def function_logs(self, slug: str) -> str:
         """Output of the function's current (or last) Deno process."""
-        logs = sorted(self._workdir.glob(f"logs/{slug}-*.log"), key=lambda p: p.stat().st_mtime)
-        return logs[-1].read_text(errors="replace") if logs else ""
+        return self._host.logs(slug)
 
     def drain_net(self) -> list[NetResponse]:
         """Deliver every request in pg_net's queue now, in id order, waiting for each response
@@ -508,7 +316,7 @@ class FakeSupabase:
 
     async def _endpoint(self, request: Request) -> Response:
         body = await request.body()
-        reply: _Reply = await run_in_threadpool(self._handle, request, body)
+        reply: Reply = await run_in_threadpool(self._handle, request, body)
         if reply.raw is not None:
             return Response(reply.raw, reply.status, headers=dict(reply.headers))
         if reply.body is None:
@@ -517,7 +325,7 @@ class FakeSupabase:
             json.dumps(reply.body, default=str), reply.status, media_type="application/json"
         )
 
-    def _handle(self, request: Request, body: bytes) -> _Reply:
+    def _handle(self, request: Request, body: bytes) -> Reply:
         method, path = request.method, request.url.path
         # Calls are recorded and failures matched with the query string (a deploy's ?slug=).
         if request.url.query:
@@ -537,9 +345,9 @@ class FakeSupabase:
                         failure = candidate
                         break
         if not authorized:
-            reply = _Reply(401, {"message": "Unauthorized"})
+            reply = Reply(401, {"message": "Unauthorized"})
         elif failure is not None:
-            reply = _Reply(failure.status, {"message": "Injected failure"})
+            reply = Reply(failure.status, {"message": "Injected failure"})
         elif is_function:
             reply = self._invoke(request, body)
         else:
@@ -548,22 +356,22 @@ class FakeSupabase:
             self._calls.append(Call(method, path, reply.status, reply.summary, failure is not None))
         return reply
 
-    def _manage(self, request: Request, body: bytes) -> _Reply:
+    def _manage(self, request: Request, body: bytes) -> Reply:
         method, path = request.method, request.url.path
         match = re.fullmatch(r"/v1/projects/([^/]+)(/.*)?", path)
         if match is None:
-            return _Reply(404, {"message": f"Cannot {method} {path}"})
+            return Reply(404, {"message": f"Cannot {method} {path}"})
         if match.group(1) != self.ref:
-            return _Reply(404, {"message": "Project not found"})
+            return Reply(404, {"message": "Project not found"})
         rest = match.group(2) or ""
         try:
             if (method, rest) == ("GET", ""):
-                return _Reply(200, self._project())
+                return Reply(200, self._project())
             if (method, rest) == ("POST", "/database/query"):
                 return self._query(json.loads(body or b"null"))
             if (method, rest) == ("GET", "/functions"):
                 with self._lock:
-                    return _Reply(200, [f.response() for f in self._functions.values()])
+                    return Reply(200, [f.response() for f in self._functions.values()])
             if (method, rest) == ("POST", "/functions/deploy"):
                 return self._deploy(request, body)
             slug = re.fullmatch(r"/functions/([^/]+)", rest)
@@ -571,14 +379,14 @@ class FakeSupabase:
                 with self._lock:
                     found = self._functions.get(slug.group(1))
                 if found is None:
-                    return _Reply(404, {"message": "Function not found"})
-                return _Reply(200, found.response())
+                    return Reply(404, {"message": "Function not found"})
+                return Reply(200, found.response())
             if slug and method == "DELETE":
                 return self._delete_function(slug.group(1))
             if rest == "/secrets":
                 return self._secrets_endpoint(method, json.loads(body or b"null"))
             if (method, rest) == ("GET", "/api-keys"):
-                return _Reply(
+                return Reply(
                     200,
                     [
                         {"name": "anon", "api_key": self.anon_key},
@@ -586,8 +394,8 @@ class FakeSupabase:
                     ],
                 )
         except ValueError as exc:  # malformed JSON or form
-            return _Reply(400, {"message": f"Invalid request body: {exc}"})
-        return _Reply(404, {"message": f"Cannot {method} {path}"})
+            return Reply(400, {"message": f"Invalid request body: {exc}"})
+        return Reply(404, {"message": f"Cannot {method} {path}"})
 
     def _project(self) -> dict[str, Any]:
         params = conninfo_to_dict(self.project_db_url)
@@ -607,15 +415,15 @@ class FakeSupabase:
             },
         }
 
-    def _query(self, payload: Any) -> _Reply:
+    def _query(self, payload: Any) -> Reply:
         if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-            return _Reply(400, {"message": "query must be a string"})
+            return Reply(400, {"message": "query must be a string"})
         query: str = payload["query"]
         summary = {"query": query}
         options = "-c default_transaction_read_only=on" if payload.get("read_only") else ""
         try:
             with psycopg.connect(self.project_db_url, autocommit=True, options=options) as conn:
-                for name in _TEXT_TYPES:
+                for name in TEXT_TYPES:
                     conn.adapters.register_loader(name, TextLoader)
                 with conn.cursor(row_factory=dict_row) as cur:
                     # No parameters: psycopg sends the text with the simple query protocol, so
@@ -629,25 +437,25 @@ class FakeSupabase:
             message = f"Failed to run sql query: ERROR:  {diag.sqlstate}: {diag.message_primary}"
             if diag.message_detail:
                 message += f"\nDETAIL:  {diag.message_detail}"
-            return _Reply(400, {"message": message}, summary)
-        return _Reply(201, [{k: _json_value(v) for k, v in r.items()} for r in rows], summary)
+            return Reply(400, {"message": message}, summary)
+        return Reply(201, [{k: json_value(v) for k, v in r.items()} for r in rows], summary)
 
-    def _deploy(self, request: Request, body: bytes) -> _Reply:
+    def _deploy(self, request: Request, body: bytes) -> Reply:
         slug = request.query_params.get("slug", "")
-        parts = _parse_multipart(request.headers.get("content-type", ""), body)
+        parts = parse_multipart(request.headers.get("content-type", ""), body)
         metadata = next((json.loads(data) for name, _, data in parts if name == "metadata"), None)
         files = {fn: data for name, fn, data in parts if name == "file" and fn}
-        if not _SLUG.fullmatch(slug):
-            return _Reply(400, {"message": "slug must match ^[A-Za-z0-9_-]+$"})
+        if not SLUG.fullmatch(slug):
+            return Reply(400, {"message": "slug must match ^[A-Za-z0-9_-]+$"})
         if not isinstance(metadata, dict) or not isinstance(metadata.get("entrypoint_path"), str):
-            return _Reply(400, {"message": "metadata.entrypoint_path is required"})
+            return Reply(400, {"message": "metadata.entrypoint_path is required"})
         for name in files:
             pure = PurePosixPath(name)
             if pure.is_absolute() or ".." in pure.parts:
-                return _Reply(400, {"message": f"invalid file path: {name}"})
+                return Reply(400, {"message": f"invalid file path: {name}"})
         entrypoint = str(metadata["entrypoint_path"]).removeprefix("./")
         if entrypoint not in files:
-            return _Reply(400, {"message": f"entrypoint_path not among files: {entrypoint}"})
+            return Reply(400, {"message": f"entrypoint_path not among files: {entrypoint}"})
         now = int(time.time() * 1000)
         with self._lock:
             old = self._functions.get(slug)
@@ -670,20 +478,17 @@ class FakeSupabase:
             "verify_jwt": deployed.verify_jwt,
             "files": sorted(files),
         }
-        return _Reply(201, deployed.response(), summary)
+        return Reply(201, deployed.response(), summary)
 
-    def _delete_function(self, slug: str) -> _Reply:
+    def _delete_function(self, slug: str) -> Reply:
         with self._lock:
             found = self._functions.pop(slug, None)
         if found is None:
-            return _Reply(404, {"message": "Function not found"}, {"slug": slug})
-        with self._process_lock:
-            process = self._processes.pop(slug, None)
-            if process is not None:
-                self._stop_process(process)
-        return _Reply(200, None, {"slug": slug})
+            return Reply(404, {"message": "Function not found"}, {"slug": slug})
+        self._host.stop(slug)
+        return Reply(200, None, {"slug": slug})
 
-    def _secrets_endpoint(self, method: str, payload: Any) -> _Reply:
+    def _secrets_endpoint(self, method: str, payload: Any) -> Reply:
         if method == "GET":
             with self._lock:
                 values = {**self._builtins(), **self._secrets}
@@ -691,28 +496,28 @@ class FakeSupabase:
                 {"name": n, "value": hashlib.sha256(v.encode()).hexdigest()}
                 for n, v in sorted(values.items())
             ]
-            return _Reply(200, digests)
+            return Reply(200, digests)
         if method == "POST":
             if not isinstance(payload, list) or not all(
                 isinstance(s, dict) and isinstance(s.get("name"), str)
                 and isinstance(s.get("value"), str) for s in payload
             ):  # fmt: skip
-                return _Reply(400, {"message": "body must be [{name, value}, ...]"})
+                return Reply(400, {"message": "body must be [{name, value}, ...]"})
             names = [s["name"] for s in payload]
             summary = {"names": names}
             if any(n.upper().startswith("SUPABASE_") for n in names):
-                return _Reply(400, {"message": "Env var name cannot start with SUPABASE_"}, summary)
+                return Reply(400, {"message": "Env var name cannot start with SUPABASE_"}, summary)
             self.set_secrets({s["name"]: s["value"] for s in payload})
-            return _Reply(201, None, summary)
+            return Reply(201, None, summary)
         if method == "DELETE":
             if not isinstance(payload, list) or not all(isinstance(n, str) for n in payload):
-                return _Reply(400, {"message": "body must be a list of names"})
+                return Reply(400, {"message": "body must be a list of names"})
             with self._lock:
                 for name in payload:
                     self._secrets.pop(name, None)
                 self._secret_generation += 1
-            return _Reply(200, {}, {"names": list(payload)})
-        return _Reply(404, {"message": f"Cannot {method} secrets"})
+            return Reply(200, {}, {"names": list(payload)})
+        return Reply(404, {"message": f"Cannot {method} secrets"})
 
     def _builtins(self) -> dict[str, str]:
         return {
@@ -724,7 +529,7 @@ class FakeSupabase:
 
     # -- Edge Functions -----------------------------------------------------------------------
 
-    def _invoke(self, request: Request, body: bytes) -> _Reply:
+    def _invoke(self, request: Request, body: bytes) -> Reply:
         tail = request.url.path.removeprefix("/functions/v1/")
         slug, _, rest = tail.partition("/")
         with self._lock:
@@ -732,89 +537,34 @@ class FakeSupabase:
         summary = {"slug": slug}
         if function is None:
             message = {"code": "NOT_FOUND", "message": "Requested function was not found"}
-            return _Reply(404, message, summary)
+            return Reply(404, message, summary)
         if function.verify_jwt:
             auth = request.headers.get("authorization", "")
             if not auth.startswith("Bearer "):
-                return _Reply(401, {"code": 401, "message": "Missing authorization header"})
-            if _jwt_role(self._jwt_secret, auth.removeprefix("Bearer ")) is None:
-                return _Reply(401, {"code": 401, "message": "Invalid JWT"}, summary)
+                return Reply(401, {"code": 401, "message": "Missing authorization header"})
+            if jwt_role(self._jwt_secret, auth.removeprefix("Bearer ")) is None:
+                return Reply(401, {"code": 401, "message": "Invalid JWT"}, summary)
         try:
-            port = self._ensure_process(function)
+            with self._lock:
+                key = (function.version, self._secret_generation)
+                env = {name: os.environ[name] for name in PASS_ENV if name in os.environ}
+                env.update({"NO_COLOR": "1", **self._secrets, **self._builtins()})
+            port = self._host.port(function, key, env)
         except RuntimeError:
             message = {"code": "BOOT_ERROR", "message": "Function failed to start"}
-            return _Reply(503, message, summary)
+            return Reply(503, message, summary)
         target = f"http://127.0.0.1:{port}/{slug}{'/' + rest if rest else ''}"
         if request.url.query:
             target += f"?{request.url.query}"
-        headers = [(k, v) for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS]
+        headers = [(k, v) for k, v in request.headers.items() if k.lower() not in HOP_HEADERS]
         try:
             with httpx.Client(timeout=self.function_timeout) as client:
                 r = client.request(request.method, target, headers=headers, content=body)
         except httpx.HTTPError:
             message = {"code": "WORKER_ERROR", "message": "Function exited unexpectedly"}
-            return _Reply(502, message, summary)
-        out = {k: v for k, v in r.headers.items() if k.lower() not in _HOP_HEADERS}
-        return _Reply(r.status_code, summary=summary, raw=r.content, headers=out)
-
-    def _ensure_process(self, function: DeployedFunction) -> int:
-        with self._lock:
-            key = (function.version, self._secret_generation)
-            env = {name: os.environ[name] for name in _PASS_ENV if name in os.environ}
-            env.update({"NO_COLOR": "1", **self._secrets, **self._builtins()})
-        with self._process_lock:
-            current = self._processes.get(function.slug)
-            if current is not None and current.key == key and current.popen.poll() is None:
-                return current.port
-            if current is not None:
-                self._stop_process(current)
-                del self._processes[function.slug]
-            process = self._start_process(function, key, env)
-            self._processes[function.slug] = process
-            return process.port
-
-    def _start_process(
-        self, function: DeployedFunction, key: tuple[int, int], env: dict[str, str]
-    ) -> _Process:
-        deno = self._deno_bin or find_deno()
-        if deno is None:
-            raise RuntimeError("Deno not found: set DENO_BIN or run scripts/install-deno.sh")
-        root = self._workdir / "functions" / function.slug / f"v{function.version}"
-        if not root.exists():
-            for name, data in function.files.items():
-                target = root / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-        port = free_port()
-        log = self._workdir / "logs" / f"{function.slug}-{key[0]}-{key[1]}-{port}.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        args = [deno, "run", "--allow-all", "--no-config", str(DENO_HOST),
-                str(root / function.entrypoint_path), str(port)]  # fmt: skip
-        with log.open("wb") as out:
-            popen = subprocess.Popen(
-                args, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
-            )  # fmt: skip
-        process = _Process(popen, port, key, log)
-        deadline = time.monotonic() + self.boot_timeout
-        ready = f"listening {port}"
-        while ready not in log.read_text(errors="replace"):
-            if popen.poll() is not None or time.monotonic() > deadline:
-                self._stop_process(process)
-                raise RuntimeError(f"function {function.slug} did not start; see {log}")
-            time.sleep(0.02)
-        return process
-
-    @staticmethod
-    def _stop_process(process: _Process) -> None:
-        if process.popen.poll() is not None:
-            return
-        os.killpg(process.popen.pid, signal.SIGTERM)
-        try:
-            process.popen.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.popen.pid, signal.SIGKILL)
-            process.popen.wait()
+            return Reply(502, message, summary)
+        out = {k: v for k, v in r.headers.items() if k.lower() not in HOP_HEADERS}
+        return Reply(r.status_code, summary=summary, raw=r.content, headers=out)
 
     @staticmethod
     def _redact(summary: Mapping[str, Any], values: Sequence[str]) -> Mapping[str, Any]:

@@ -1,0 +1,132 @@
+"""The write path's calls: ``_apply_changes`` (one group of changes, one commit) and the
+read-after-write check ``_synced`` (see :mod:`stripe_sync.wait`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .. import jsoncodec
+from ..changes import Change
+from ..errors import DatabaseBusyError, DatabaseError
+from ..queries import query
+from .core import StoreCore, jsonb
+
+__all__ = ["AppliedChange", "WriteQueries", "group_json"]
+
+_log = logging.getLogger("stripe_sync.store")
+
+#: Sends of a write group that PostgreSQL rolled back to break a deadlock or a serialization
+#: conflict (SQLSTATE class 40) before the error is passed on.
+_ROLLBACK_RETRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedChange:
+    """What ``_apply_changes`` answered for one change."""
+
+    #: written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate.
+    outcome: str
+    #: ``(table, id)`` of referenced objects that have no row.
+    missing_refs: tuple[tuple[str, str], ...]
+    #: The database clock after the write: the version of a re-fetch that starts now.
+    seen_at: datetime
+
+
+class WriteQueries(StoreCore):
+    """The write path's calls (a part of :class:`~stripe_sync.store.Store`)."""
+
+    async def apply_changes(self, changes: Sequence[Change]) -> list[AppliedChange]:
+        """Apply ``changes`` in one call of ``_apply_changes`` and one commit; one result each,
+        in order. A group that lost a deadlock or serialization race is sent again (it was
+        rolled back whole, so nothing of it was written)."""
+        payload = group_json(changes)
+        for attempt in range(1, _ROLLBACK_RETRIES + 1):
+            try:
+                rows = await self._fetchall(query("apply_changes", self.schema), (payload,))
+                break
+            except DatabaseBusyError as exc:
+                if attempt == _ROLLBACK_RETRIES or not _rolled_back(exc):
+                    raise
+                _log.info("write group rolled back (%s); sending it again", exc)
+        if len(rows) != len(changes):  # pragma: no cover - the function answers each change
+            raise DatabaseError(f"_apply_changes answered {len(rows)} of {len(changes)} changes")
+        return [
+            AppliedChange(
+                outcome=outcome,
+                missing_refs=tuple((str(t), str(i)) for t, i in missing or ()),
+                seen_at=seen_at,
+            )
+            for _ord, outcome, missing, seen_at in rows
+        ]
+
+    async def synced(
+        self,
+        table: str | None,
+        object_id: str,
+        *,
+        event_id: str | None = None,
+        version: datetime | None = None,
+        state: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Whether the mirror holds the object at least at that version (``_synced``)."""
+        row = await self._fetchone(
+            query("synced", self.schema),
+            {
+                "table": table,
+                "id": object_id,
+                "event_id": event_id,
+                "version": version,
+                "state": jsonb(state) if state is not None else None,
+            },
+        )
+        return bool(row and row[0])
+
+
+def _rolled_back(exc: BaseException) -> bool:
+    """A deadlock or serialization failure: PostgreSQL rolled the whole call back."""
+    return isinstance(exc, DatabaseBusyError) and exc.sqlstate.startswith("40")
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    """``change`` as one element of ``_apply_changes``' argument (without its objects when it
+    carries its raw event, see :func:`group_json`)."""
+    resource = change.resource
+    raw = change.raw_event is not None
+    found: dict[str, Any] = {
+        "event_id": change.event_id,
+        "event_type": change.event_type,
+        "event_created": (
+            change.event_created.isoformat() if change.event_created is not None else None
+        ),
+        "account_id": change.account_id,
+        "action": change.action,
+        "table": resource.table if resource is not None else None,
+        "version": change.version.isoformat(),
+        "source": change.source,
+        "parent_column": resource.parent if resource is not None else None,
+        "parent_id": change.parent_id,
+        "children": [c.as_json(embedded=raw) for c in change.children],
+        "refs": change.refs,
+        "tie_wins": change.tie_wins,
+        "via": change.via,
+    }
+    if not raw:
+        found["objects"] = change.objects
+    return found
+
+
+def group_json(changes: Sequence[Change]) -> str:
+    """The JSON array of a group. A change that carries its webhook body has it spliced in as
+    ``"event"`` as received: a body of kilobytes is not encoded again from the parsed event
+    (the database parses it once either way)."""
+    parts: list[str] = []
+    for change in changes:
+        encoded = jsoncodec.dumps(_change_json(change))
+        if change.raw_event is not None:
+            encoded = f'{encoded[:-1]},"event":{change.raw_event}}}'
+        parts.append(encoded)
+    return "[" + ",".join(parts) + "]"
