@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["DeleteAccountResult"]
+from .errors import UnknownAccountError
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+__all__ = ["DeleteAccountResult", "delete_account_data"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -61,3 +67,15 @@ class DeleteAccountResult(Mapping[str, int]):
         return NotImplemented
 
     # (Unhashable, like the dict it reads as: defining __eq__ sets __hash__ to None.)
+
+
+async def delete_account_data(
+    engine: Engine, account_id: str, dry_run: bool
+) -> DeleteAccountResult:
+    """See :meth:`AsyncStripeSync.dangerously_delete_synced_account_data`."""
+    counts = await (await engine.store()).delete_account_data(account_id, dry_run)
+    if not any(counts.values()):
+        raise UnknownAccountError(account_id)
+    if not dry_run:
+        engine.forget_account(account_id)
+    return DeleteAccountResult(account_id, counts, dry_run)

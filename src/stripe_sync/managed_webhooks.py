@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -52,9 +53,11 @@ _default_logger = logging.getLogger(__name__)
 
 
 class ManagedWebhooks:
-    """Creates, reuses, updates and deletes managed endpoints. Shares the facade's resources.
+    """Creates, reuses, updates and deletes managed endpoints. Shares the engine's resources.
 
-    ``page_size`` is the ``limit`` of each ``/v1/webhook_endpoints`` page read by clean-up.
+    ``page_size`` is the ``limit`` of each ``/v1/webhook_endpoints`` page read by clean-up;
+    ``on_secrets_changed`` is called after an endpoint (and so its secret) was created or
+    deleted here (the engine's signing-secret cache is dropped then).
     """
 
     def __init__(
@@ -65,8 +68,10 @@ class ManagedWebhooks:
         platform_account: Callable[[], Awaitable[str]],
         *,
         page_size: int = 100,
+        on_secrets_changed: Callable[[], None] = lambda: None,
     ) -> None:
         self.config = config
+        self._secrets_changed = on_secrets_changed
         self._store = store
         self._client = client
         self._platform_account = platform_account
@@ -98,6 +103,8 @@ class ManagedWebhooks:
                     )
                     stored = await tx.update_managed_webhook(_fields(endpoint))
                     assert stored is not None  # the row is locked by this transaction's lock
+                    # Another process may have created it after the secrets were read.
+                    self._secrets_changed()
                     return _public(stored)
                 if endpoint is not None:
                     await self._delete_endpoint(row["id"])
@@ -108,7 +115,11 @@ class ManagedWebhooks:
                     "missing in Stripe" if endpoint is None else f"status {endpoint['status']}",
                     extra={"webhook_endpoint": row["id"], "account_id": account},
                 )
-            return await self._create(tx, url, events, description, metadata, account, installation)
+            created = await self._create(
+                tx, url, events, description, metadata, account, installation
+            )
+        self._secrets_changed()  # verify with the new secret at once
+        return created
 
     async def create(
         self,
@@ -129,7 +140,11 @@ class ManagedWebhooks:
                     f"managed webhook endpoint {row['id']} already exists for this URL; use "
                     "find_or_create_managed_webhook, or delete it first"
                 )
-            return await self._create(tx, url, events, description, metadata, account, installation)
+            created = await self._create(
+                tx, url, events, description, metadata, account, installation
+            )
+        self._secrets_changed()
+        return created
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -148,7 +163,6 @@ class ManagedWebhooks:
     async def update(
         self,
         webhook_id: str,
-        *,
         url: str | None = None,
         enabled_events: Sequence[str] | None = None,
         disabled: bool | None = None,
@@ -190,12 +204,24 @@ class ManagedWebhooks:
             return False
         await self._delete_endpoint(webhook_id)
         await self._store.delete_managed_webhook(webhook_id)
+        self._secrets_changed()
         self._log.info(
             "deleted managed webhook endpoint %s",
             webhook_id,
             extra={"webhook_endpoint": webhook_id, "account_id": row["account_id"]},
         )
         return True
+
+    async def use(self, webhook_id: str, instance: str) -> None:
+        """Record that ``instance`` uses the endpoint (again: a heartbeat)."""
+        await self._store.webhook_user_seen(webhook_id, instance)
+
+    async def release(self, webhook_id: str, instance: str, grace: timedelta) -> bool:
+        """``instance`` stops using the endpoint; delete it when no other instance seen within
+        ``grace`` uses it. True when it was deleted."""
+        if await self._store.webhook_user_gone(webhook_id, instance, grace):
+            return False
+        return await self.delete(webhook_id)
 
     async def cleanup_orphans(self) -> list[str]:
         """Delete this installation's endpoints that no row tracks; returns their ids.
