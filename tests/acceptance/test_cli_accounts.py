@@ -138,12 +138,14 @@ def test_delete_asks_on_a_terminal(database_url: str) -> None:
 
     declined = on_a_terminal("n\n", "accounts", "delete", "acct_1Asked", env=env)
     assert declined.returncode == 1
-    assert "acct_1Asked has 1 row(s):" in declined.stdout
+    # The customer and its change in the change feed (deleted with the account's data).
+    assert "acct_1Asked has 2 row(s):" in declined.stdout
+    assert "  _change_feed: 1\n  customers: 1\n" in declined.stdout
     assert "Delete these rows of acct_1Asked? [y/N]" in declined.stdout
     assert "Aborted" in declined.stderr
     assert customers_of(database_url, "acct_1Asked") == 1
 
     accepted = on_a_terminal("y\n", "accounts", "delete", "acct_1Asked", env=env)
     assert accepted.returncode == 0, accepted.stderr
-    assert "deleted 1 row(s):\n  customers: 1" in accepted.stdout
+    assert "deleted 2 row(s):\n  _change_feed: 1\n  customers: 1" in accepted.stdout
     assert customers_of(database_url, "acct_1Asked") == 0
