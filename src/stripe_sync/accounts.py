@@ -4,6 +4,20 @@ The rows themselves are deleted, or counted, by the SQL function ``_delete_accou
 (``sql/migrations/0010_accounts.sql``); this is the shape of its answer, named as the TypeScript
 engine names it (``deletedAccountId``, ``deletedRecordCounts``) so that code written against its
 README (``preview.deletedRecordCounts``) reads the same in snake_case.
+
+What is deleted: the account's objects in every object table, its ``accounts`` row, backfill runs,
+windows and cursors, processed events, dead letters, event cursor, child sets, change-feed
+entries, managed webhook rows and rate-limit buckets; ``deleted_record_counts`` has every table,
+0 included. Nothing is changed in Stripe: the account's managed webhook endpoints
+(``get_all_synced_accounts()[...]["managed_webhooks"]``) keep sending events, and once their rows
+are gone stripe-sync can no longer delete them, so run ``stripe-sync webhooks delete`` first. A
+backfill still running loses its windows and stops writing.
+
+``get_all_synced_accounts`` lists the accounts in the ``accounts`` table and any other found in a
+table that holds account data, by one index probe per table and account: ``created`` and the
+other fetched fields are None for an account never fetched; ``has_api_key`` marks the key's own
+account of an engine that used this database (not a connected account); ``last_synced_at`` is the
+later of the newest event applied and backfill activity.
 """
 
 from __future__ import annotations

@@ -138,18 +138,12 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         follow: bool = False,
         consumer: str | None = None,
     ) -> Iterator[Change]:
-        """The rows the write path changed after position ``since``, in order: ``async for
-        change in sync.changes(...)``. Each :class:`~stripe_sync.change_feed.Change` names the
-        table, id, operation (insert, update, delete: a tombstone) and its ``position``.
-
-        ``since``: a position (the last one processed), ``"now"`` (only changes from now on) or
-        None (from the oldest one kept, or the ``consumer``'s stored position). ``tables``: only
-        these object tables (or registry names). ``follow``: wait for new changes for ever
-        (``LISTEN``/``NOTIFY``) instead of stopping at the end. ``consumer``: a name whose
-        position the database keeps: the position of a change is stored when the next one is
-        asked for, so a consumer that stops resumes after the last change it processed.
-        Raises :class:`ChangeFeedExpiredError` when changes after the position were pruned. See
-        :mod:`stripe_sync.change_feed`.
+        """The rows the write path changed after position ``since`` (a position, ``"now"``, or
+        None: the oldest kept or the ``consumer``'s stored one), in order, as
+        :class:`~stripe_sync.change_feed.Change` (table, id, operation, ``position``).
+        ``tables`` filters; ``follow`` waits for new changes for ever; ``consumer`` names a
+        position the database keeps. Raises :class:`ChangeFeedExpiredError` when changes after
+        the position were pruned. See :mod:`stripe_sync.change_feed`.
         """
         return self._iterate(
             self._core.changes, since, tables=tables, follow=follow, consumer=consumer
@@ -232,12 +226,9 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         progress_interval: float = 1.0,
     ) -> list[BackfillResult]:
         """Backfill connected accounts (Connect): ``"all"`` of the platform's (``GET
-        /v1/accounts``) or the given ids, each in its own run under its own ``_account_id``.
-
-        One pool of workers serves the runs in turn, a window each, so small accounts finish
-        early instead of waiting behind a huge one; all share the platform's rate limits.
-        Each run is incremental as in :meth:`process_until_done` (events of each account).
-        """
+        /v1/accounts``) or the given ids, each in its own incremental run. One pool of workers
+        serves the runs in turn, a window each, so small accounts are not stuck behind a huge
+        one; all share the platform's rate limits."""
         return self._call(
             self._core.process_connected_accounts,
             object,
@@ -294,8 +285,7 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         return self._call(self._core.list_sync_runs, limit=limit, account=account)
 
     def sync_lag(self, *, account: str | None = None) -> list[dict[str, Any]]:
-        """Per account and object (the ``sync_lag`` view): newest event applied and how many
-        seconds ago Stripe created it, last complete backfill, failing backfill windows."""
+        """Rows of the ``sync_lag`` view: per account and object, the event lag and backfills."""
         return self._call(self._core.sync_lag, account=account)
 
     def backfill_progress(self) -> list[dict[str, Any]]:
@@ -312,23 +302,13 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         account: str | None = None,
         settle_seconds: float = 60.0,
     ) -> VerifyResult:
-        """Prove that the mirror holds what Stripe holds, and (``repair``) fix what it lacks.
-
-        The events check: every event of Stripe's Events API of the last 30 days (or since
-        ``since``: a datetime, ISO date or Unix seconds) about ``object`` (``"all"``, registry or
-        table names) was applied here, skipped for a named reason, or superseded by a newer
-        state; with ``repair`` the missing ones are applied, oldest first, through
-        :meth:`process_event`. The deep check (``deep``): each object is listed again per month
-        of ``created`` (from ``since``, else from the account's creation) and compared with its
-        table: rows missing, rows alive here but gone in Stripe (extra), rows older than
-        Stripe's (stale); with ``repair`` each is fetched and written as by
-        :meth:`sync_single_entity` (a gone one becomes a tombstone). Months verified before and
-        not written since are not listed again. Events and objects created in the last
-        ``settle_seconds`` are left to the next run (webhooks on their way).
-
-        Returns a :class:`VerifyResult` (one :class:`CheckReport` per check and object;
-        ``remaining`` is the drift that is left), also stored in the ``verify_runs`` view. See
-        :mod:`stripe_sync.verify`.
+        """Prove that the mirror holds what Stripe holds, and (``repair``) fix what it lacks: the
+        events of the last 30 days (or ``since``: a datetime, ISO date or Unix seconds) about
+        ``object`` were all applied, and (``deep``) each object listed again per month of
+        ``created`` matches its table (missing, extra, stale rows). Repairs go through
+        :meth:`process_event` and :meth:`sync_single_entity`; what was created in the last
+        ``settle_seconds`` is left to the next run. Returns a :class:`VerifyResult` (``remaining``
+        is the drift left), also in the ``verify_runs`` view. See :mod:`stripe_sync.verify`.
         """
         return self._call(
             self._core.verify,
@@ -455,11 +435,8 @@ class StripeSync(Blocking["AsyncStripeSync"]):
     def list_failed_events(
         self, *, limit: int = 100, include_resolved: bool = False
     ) -> list[dict[str, Any]]:
-        """Events stored as dead letters, newest failure first: ``event_id``, ``account_id``,
-        ``type``, ``created``, ``payload`` (the whole event), ``error_class``,
-        ``error_message``, ``attempts``, ``first_failed_at``, ``last_failed_at`` and
-        ``resolved_at`` (set once the event was applied; listed only with
-        ``include_resolved``)."""
+        """Events stored as dead letters, newest failure first, with their payload, error and
+        attempts (those applied since only with ``include_resolved``)."""
         return self._call(
             self._core.list_failed_events, limit=limit, include_resolved=include_resolved
         )
@@ -491,13 +468,10 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         interval: float = DEFAULT_INTERVAL,
         accounts: Sequence[str] | None = None,
     ) -> None:
-        """Call :meth:`poll_events` every ``interval`` seconds until ``stop`` is set, for the
-        key's own account or for ``accounts`` (ids; the key's own among them or not).
-
-        Transient errors are logged and retried with a growing pause; terminal ones are raised.
-        ``stop``: an :class:`asyncio.Event` set on this loop, or (from :class:`StripeSync` or
-        another thread) a :class:`threading.Event`.
-        """
+        """Call :meth:`poll_events` every ``interval`` seconds until ``stop`` (an
+        :class:`asyncio.Event`, or a :class:`threading.Event` from another thread) is set, for
+        the key's own account or ``accounts``. Transient errors are logged and retried with a
+        growing pause; terminal ones are raised."""
         return self._call(self._core.listen_events, stop, interval=interval, accounts=accounts)
 
     def listen_websocket(
@@ -505,49 +479,28 @@ class StripeSync(Blocking["AsyncStripeSync"]):
     ) -> None:
         """Receive the key's account's events over the Stripe CLI's websocket channel (what
         ``stripe listen`` uses) until ``stop`` is set: no public URL, no endpoint in Stripe.
-
-        A CLI session is created with the key (``device_name`` names it in Stripe); each event
-        is verified with the session's secret, applied like a webhook and acknowledged once
-        committed. After every (re)connection the Events API is read from the stored cursor
-        (as by :meth:`poll_events`), so events that happened while disconnected are applied
-        too. Connection failures are retried with backoff; terminal errors (revoked key) are
-        raised. See :mod:`stripe_sync.websocket_listener` and README.md for what Stripe does
-        and does not guarantee about this channel.
+        Each event is applied like a webhook and acknowledged once committed; after every
+        (re)connection the Events API fills the gap. See :mod:`stripe_sync.websocket_listener`.
         """
         return self._call(self._core.listen_websocket, stop, device_name=device_name)
 
     def get_all_synced_accounts(self) -> list[dict[str, Any]]:
-        """Every account with data in the database, the key's own first: those in the
-        ``accounts`` table and any other found in a table that holds account data.
-
-        Each is a dict: ``id``; ``business_name``, ``email``, ``type``, ``country``,
-        ``created`` (None when the account was never fetched); ``has_api_key`` (the key's own
-        account of an engine that used this database, not a connected account);
-        ``last_event_created`` (the newest event applied), ``last_backfill_at``,
-        ``last_synced_at`` (the later of the newest event applied and backfill activity);
-        ``managed_webhooks`` (ids of its endpoints in Stripe) and ``tables`` (those holding
-        its rows). Reads one index probe per table and account, not whole tables.
-        """
+        """Every account with data in the database, the key's own first: a dict each with
+        ``id``, ``business_name``, ``email``, ``type``, ``country``, ``created``,
+        ``has_api_key``, ``last_event_created``, ``last_backfill_at``, ``last_synced_at``,
+        ``managed_webhooks`` (endpoint ids) and ``tables`` (those holding its rows)."""
         return self._call(self._core.get_all_synced_accounts)
 
     def dangerously_delete_synced_account_data(
         self, account_id: str, *, dry_run: bool = False
     ) -> DeleteAccountResult:
-        """Delete every row of ``account_id`` from the database, in one transaction: its
-        objects in every object table, its ``accounts`` row, backfill runs, windows and
-        cursors, processed events, dead letters, event cursor, child sets, managed webhook
-        rows and rate-limit buckets (the SQL function ``_delete_account_data``). Returns a
-        :class:`DeleteAccountResult` whose ``deleted_record_counts`` are the rows per table
-        (every table, 0 included); ``dry_run`` only counts them.
+        """Delete every row of ``account_id`` from the database in one transaction (every table
+        that holds account data: the SQL function ``_delete_account_data``); ``dry_run`` only
+        counts them. Raises :class:`UnknownAccountError` when no table holds a row of it.
 
-        Raises :class:`UnknownAccountError` when no table holds a row of the account.
-
-        Nothing is changed in Stripe: the account's managed webhook endpoints
-        (``get_all_synced_accounts()[...]["managed_webhooks"]``) keep sending events, and once
-        their rows are gone stripe-sync can no longer delete them: run ``stripe-sync webhooks
-        delete`` (:meth:`delete_managed_webhook`) first. Stop the account's webhooks, pollers
-        and backfills too, or they write new rows after the deletion (a backfill still running
-        loses its windows and stops writing).
+        Nothing is changed in Stripe: delete the account's managed webhook endpoints first
+        (:meth:`delete_managed_webhook`), and stop its webhooks, pollers and backfills, or they
+        write new rows afterwards. See :mod:`stripe_sync.accounts`.
         """
         return self._call(
             self._core.dangerously_delete_synced_account_data, account_id, dry_run=dry_run

@@ -79,3 +79,15 @@ def test_the_wheel_holds_no_test_infrastructure_of_the_project() -> None:
     tests = [p for p in shipped if p.endswith(".test.ts")]
     assert tests
     assert all(any(f"src/stripe_sync/{t}".startswith(e) for e in excluded) for t in tests)
+
+
+def test_modules_stay_small_and_the_facade_thin() -> None:
+    """The facade delegates (≤ 500 lines); no hand-written module grows past 600 lines (the
+    generated ``StripeSync`` twin is exempt: it follows the facade line for line)."""
+    sizes = {
+        str(path.relative_to(SRC)): len(path.read_text().splitlines())
+        for path in (SRC / "stripe_sync").rglob("*.py")
+    }
+    assert sizes["stripe_sync/facade.py"] <= 500
+    generated = {"stripe_sync/sync_facade.py"}
+    assert {name: n for name, n in sizes.items() if n > 600 and name not in generated} == {}
