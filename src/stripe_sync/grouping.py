@@ -27,9 +27,12 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
+import psycopg
+
 from .changes import Change
 from .errors import StripeSyncError
 from .store import AppliedChange, Store
+from .store.translate import connection_lost
 
 __all__ = ["DEFAULT_MAX_GROUP", "DEFAULT_MAX_IN_FLIGHT", "WriteGroups"]
 
@@ -138,13 +141,11 @@ def _unreachable(exc: BaseException) -> bool:
     the group fails alike, and retrying parts of it now would only fail again."""
     if not (isinstance(exc, StripeSyncError) and exc.transient):
         return False
+    # The pool timed out (no driver error), or the store's rule for a connection that is no
+    # longer usable. Others (a statement timeout, resource and program limits, deadlocks already
+    # retried) may depend on the group's size or one change: those are narrowed down.
     cause = exc.__cause__
-    sqlstate = getattr(cause, "sqlstate", None)
-    # No SQLSTATE: the pool timed out or the connection broke; 08: connection exceptions;
-    # 57P: the server shutting down. Others (57014 statement timeout, 53/54 resource and
-    # program limits, 40 deadlocks already retried) may depend on the group's size or one
-    # change: those are narrowed down.
-    return sqlstate is None or str(sqlstate).startswith(("08", "57P"))
+    return not isinstance(cause, psycopg.OperationalError) or connection_lost(cause)
 
 
 def _fail(group: Sequence[_Pending], exc: BaseException) -> None:
