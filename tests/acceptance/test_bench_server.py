@@ -19,6 +19,9 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
+# Each runs the server benchmark end to end in subprocesses: tens of seconds.
+pytestmark = pytest.mark.slow
+
 
 def test_server_bench_runs_the_compare_workload_and_checks_every_level(
     pg_admin_url: str,

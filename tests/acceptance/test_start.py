@@ -186,7 +186,7 @@ def test_websocket_mode_applies_events_and_fills_a_dropped_connection_from_the_e
         channel.drop()
         missed = [fake.call("POST", "/v1/customers", {"name": f"gap {n}"})["id"] for n in range(5)]
         fake.call("POST", f"/v1/customers/{live[0]}", {"name": "renamed in the gap"})
-        time.sleep(0.5)
+        wait_for(lambda: channel.refused >= 1, process)  # it tried to come back, and could not
         channel.refuse = False
         wait_for(lambda: channel.open_connections == 1, process)
         after = fake.call("POST", "/v1/customers", {"name": "after"})["id"]

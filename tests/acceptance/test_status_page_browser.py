@@ -27,6 +27,7 @@ from selenium.webdriver.common.by import By
 
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
 from tests.acceptance.test_start import start, stop
+from tests.conftest import deselect_hint
 from tests.integration.status_seed import ENDPOINT_URL, Seeded, seed_status
 
 TOKEN = "browser-status-token-0123456789"
@@ -40,15 +41,22 @@ def stripe() -> Iterator[RunningServer]:
         yield running
 
 
-@pytest.fixture
-def browser() -> Iterator[webdriver.Chrome]:
+@pytest.fixture(scope="session")
+def chromium() -> tuple[str, str]:
+    """Chromium and its driver (marker ``browser``)."""
     binary = next((found for name in CHROMIUM if (found := shutil.which(name))), None)
     driver_path = shutil.which("chromedriver")
     if binary is None or driver_path is None:
         pytest.fail(
             "headless Chromium is needed: install Debian's chromium and chromium-driver "
-            "(.ci/run does)"
+            f"(.ci/run does) {deselect_hint('browser')}"
         )
+    return binary, driver_path
+
+
+@pytest.fixture
+def browser(chromium: tuple[str, str]) -> Iterator[webdriver.Chrome]:
+    binary, driver_path = chromium
     options = webdriver.ChromeOptions()
     options.binary_location = binary
     for argument in (

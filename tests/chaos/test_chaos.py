@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -33,7 +34,6 @@ from tests.chaos.harness import admin_view, fake_stripe
 from tests.chaos.history import differences
 from tests.chaos.leaks import secrets_check
 from tests.chaos.realtime import fuzz, restart_during_webhooks, shuffled_events
-from tests.conftest import PG15_BIN
 
 pytestmark = pytest.mark.chaos
 
@@ -41,9 +41,8 @@ CLEAN = Listed(lost=0, extra=0, stale=0, duplicated=0, runs=1, status="complete"
 
 
 @pytest.fixture(scope="module")
-def chaos() -> Iterator[Chaos]:
-    if not (PG15_BIN / "postgres").exists():
-        pytest.fail(f"the chaos layer restarts a PostgreSQL 15 from {PG15_BIN}: install it")
+def chaos(pg15_bin: Path) -> Iterator[Chaos]:
+    """The run; it restarts a PostgreSQL 15, hence ``pg15_bin``."""
     seed = int(os.environ.get("STRIPE_SYNC_CHAOS_SEED") or random.randrange(1 << 30))
     with chaos_run(seed) as run:
         yield run

@@ -11,6 +11,7 @@ from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import make_sync
 from tests.integration.supabase_fixtures import (  # noqa: F401 - fixtures
     fake_supabase,
+    pg15_extension_dir,
     supabase_pg_template,
     supabase_project_db,
 )

@@ -18,6 +18,7 @@ pg_cron's scheduler never runs a job by itself here: ``cron.host`` points at an 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import subprocess
 import tempfile
@@ -29,22 +30,13 @@ import psycopg
 import pytest
 
 from stripe_sync.supabase import ManagementClient, SupabaseDeployment
-from tests.conftest import PG15_BIN, _free_port
+from tests.conftest import _free_port, deselect_hint, run_pg15
 from tests.support.fake_supabase import (
     PG15_EXTENSION_DIR,
     PROJECT_BOOTSTRAP_SQL,
     FakeSupabase,
     install_pg_net_standin,
 )
-
-
-def _as_postgres(tool: str, *args: str) -> None:
-    subprocess.run(
-        ["runuser", "-u", "postgres", "--", str(PG15_BIN / tool), *args],
-        check=True,
-        capture_output=True,
-        cwd="/",
-    )
 
 
 class ProjectCluster:
@@ -68,10 +60,10 @@ class ProjectCluster:
             ]
         )
         log = str(self.root / "log")
-        _as_postgres("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
+        run_pg15("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
 
     def stop(self) -> None:
-        _as_postgres("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        run_pg15("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def remove(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
@@ -80,17 +72,30 @@ class ProjectCluster:
 
 
 @pytest.fixture(scope="session")
-def supabase_pg_template() -> Iterator[Path]:
-    """A stopped, bootstrapped PostgreSQL 15 data directory that projects are copied from."""
-    if not (PG15_BIN / "postgres").exists():
-        pytest.fail(f"PostgreSQL 15 is not installed at {PG15_BIN}: .ci/run installs it")
+def pg15_extension_dir(pg15_bin: Path) -> Path:
+    """PostgreSQL 15's extension folder, with pg_cron and the pg_net stand-in (marker ``root``:
+    writing the stand-in there takes root, or write access to the folder)."""
+    hint = deselect_hint("root")
     if not (PG15_EXTENSION_DIR / "pg_cron.control").exists():
-        pytest.fail("pg_cron for PostgreSQL 15 is missing: apt-get install postgresql-15-cron")
-    install_pg_net_standin()
+        pytest.fail(
+            f"pg_cron for PostgreSQL 15 is missing: apt-get install postgresql-15-cron {hint}"
+        )
+    if not os.access(PG15_EXTENSION_DIR, os.W_OK):
+        pytest.fail(
+            f"the fake Supabase installs its pg_net stand-in into {PG15_EXTENSION_DIR}, which "
+            f"this user cannot write: run as root (CI does) {hint}"
+        )
+    install_pg_net_standin(PG15_EXTENSION_DIR)
+    return PG15_EXTENSION_DIR
+
+
+@pytest.fixture(scope="session")
+def supabase_pg_template(pg15_extension_dir: Path) -> Iterator[Path]:
+    """A stopped, bootstrapped PostgreSQL 15 data directory that projects are copied from."""
     root = Path(tempfile.mkdtemp(prefix="ss-sbt-"))
     root.chmod(0o777)
     data = root / "data"
-    _as_postgres("initdb", "-D", str(data), "-A", "trust", "-U", "postgres")
+    run_pg15("initdb", "-D", str(data), "-A", "trust", "-U", "postgres")
     cluster = ProjectCluster(data)
     try:
         cluster.start()

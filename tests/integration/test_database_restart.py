@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from stripe_sync import DatabaseUnavailableError, Outcome, PoolConfig
 from stripe_sync.testing import FakeStripe
 from tests.conftest import RestartablePostgres
 from tests.integration.helpers import make_sync, rows
+from tests.support.waiting import until
 
 
 async def test_restart_and_outage(fake: FakeStripe, restartable_pg15: RestartablePostgres) -> None:
@@ -40,14 +39,15 @@ async def test_restart_and_outage(fake: FakeStripe, restartable_pg15: Restartabl
         # The pool reconnects with psycopg_pool's backoff (seconds), so the first redeliveries
         # may still get the transient error.
         server.start()
-        outcomes = []
-        for _ in range(60):
+
+        async def redeliver() -> Outcome | None:
             try:
-                outcomes.append((await sync.process_event(event)).outcome)
-                break
+                return (await sync.process_event(event)).outcome
             except DatabaseUnavailableError:
-                await asyncio.sleep(0.5)
-        assert outcomes == [Outcome.WRITTEN]
+                return None
+
+        outcome = await until(redeliver, "the redelivered event to apply", interval=0.2)
+        assert outcome == Outcome.WRITTEN
     stored = rows(url, "customers")
     assert stored[first["id"]]["name"] == update["name"] == "Renamed"
     assert stored[second["id"]]["email"] == "two@example.com"

@@ -4,7 +4,6 @@ never stored (they propagate, and Stripe delivers the event again)."""
 
 from __future__ import annotations
 
-import asyncio
 import copy
 from typing import Any
 
@@ -28,6 +27,7 @@ from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
 from tests.conftest import RestartablePostgres
 from tests.integration.helpers import WEBHOOK_SECRET, count, make_config, make_sync, rows
+from tests.support.waiting import until
 
 #: A connected account that the platform's key cannot reach (yet): the fake answers 403.
 CONNECTED = "acct_1DeadLetterTest00"
@@ -352,14 +352,15 @@ async def test_database_down_propagates_and_nothing_is_stored(
         assert caught.value.transient
 
         server.start()
-        outcomes = []
-        for _ in range(60):
+
+        async def redeliver() -> Outcome | None:
             try:
-                outcomes.append((await sync.process_event(second)).outcome)
-                break
+                return (await sync.process_event(second)).outcome
             except DatabaseUnavailableError:
-                await asyncio.sleep(0.5)
-        assert outcomes == [Outcome.WRITTEN]
+                return None
+
+        outcome = await until(redeliver, "the redelivered event to apply", interval=0.2)
+        assert outcome == Outcome.WRITTEN
     assert dead_letters(url) == {}
 
 

@@ -29,6 +29,7 @@ from stripe_sync.errors import ConfigError, DatabaseError, DatabaseUnavailableEr
 from stripe_sync.pg_ratelimit import PostgresRateLimiter, Reservation
 from stripe_sync.ratelimit import TokenBucketLimiter
 from tests.conftest import RestartablePostgres
+from tests.support.waiting import until
 
 BASE = datetime(2030, 1, 1, tzinfo=UTC)
 
@@ -383,15 +384,15 @@ async def test_stopped_database_is_unavailable_never_unlimited(
         # Back up: acquires work again once the pool has reconnected (psycopg_pool backs off
         # for a few seconds, so the first attempts may still fail).
         server.start()
-        results: list[str] = []
-        for _ in range(60):
+
+        async def acquired() -> bool:
             try:
                 await limiter.acquire("GET /v1/customers")
-                results.append("ok")
-                break
             except DatabaseUnavailableError:
-                await asyncio.sleep(0.5)
-        assert results == ["ok"]
+                return False
+            return True
+
+        await until(acquired, "an acquire to work again", interval=0.2)
 
 
 _PROCESS = textwrap.dedent(

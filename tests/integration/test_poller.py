@@ -24,6 +24,7 @@ from stripe_sync.poller import EventPoller, PollResult
 from stripe_sync.ratelimit import TokenBucketLimiter
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import count, make_config, make_sync, rows
+from tests.support.waiting import until
 
 
 def cursor_row(url: str, account_id: str) -> tuple[str | None, datetime] | None:
@@ -249,12 +250,14 @@ async def test_database_outage_mid_pass_does_not_advance_past_unapplied_events(
         assert expected.index(stored[0]) < expected.index(failing)
 
         # The pool reconnects in the background, with its own backoff: wait until it has.
-        for _ in range(300):
+        async def reconnected() -> bool:
             try:
                 await sync.ping()
-                break
             except DatabaseUnavailableError:
-                await asyncio.sleep(0.1)
+                return False
+            return True
+
+        await until(reconnected, "the pool to reconnect", interval=0.1)
         result = await sync.poll_events()
 
         # The failed page again (what of it was applied before the outage is only counted),
@@ -346,16 +349,15 @@ async def test_listen_events_polls_until_stopped(
         sync.listen_events(stop, interval=0.05, accounts=[fake.account_id, connected])
     )
     try:
-        for _ in range(400):
-            if cursor_row(database_url, connected) and cursor_row(database_url, fake.account_id):
-                break
-            await asyncio.sleep(0.05)
+        await until(
+            lambda: (
+                cursor_row(database_url, connected) and cursor_row(database_url, fake.account_id)
+            ),
+            "a stored cursor for both accounts",
+        )
         ours = create_customer(fake, "ours")
         theirs = create_customer(fake, "theirs", account=connected)
-        for _ in range(400):
-            if count(database_url, "customers") == 2:
-                break
-            await asyncio.sleep(0.05)
+        await until(lambda: count(database_url, "customers") == 2, "both customers applied")
     finally:
         stop.set()
         await asyncio.wait_for(task, 30)
@@ -371,16 +373,13 @@ async def test_listen_events_backs_off_on_transient_errors(
     stop = asyncio.Event()
     with caplog.at_level(logging.WARNING, logger="stripe_sync.poller"):
         task = asyncio.create_task(sync.listen_events(stop, interval=0.01))
-        for _ in range(400):
-            if any("next try" in r.getMessage() for r in caplog.records):
-                break
-            await asyncio.sleep(0.05)
+        await until(
+            lambda: any("next try" in r.getMessage() for r in caplog.records),
+            "a warning that names the next try",
+        )
         fake.configure(server_error_probability=0.0)
         customer = create_customer(fake, "after the outage")
-        for _ in range(400):
-            if count(database_url, "customers") == 1:
-                break
-            await asyncio.sleep(0.05)
+        await until(lambda: count(database_url, "customers") == 1, "the customer applied")
         stop.set()
         await asyncio.wait_for(task, 30)
     assert any("next try" in r.getMessage() for r in caplog.records)

@@ -14,6 +14,7 @@ from stripe_sync.sigma.catalog import resolve_tables
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import make_sync, rows
 from tests.integration.test_sigma_sync import db_rows, engine, fake_rows
+from tests.support.waiting import until
 
 
 def _customer_with_card(fake: FakeStripe) -> tuple[str, str]:
@@ -59,10 +60,10 @@ async def test_stopping_one_instance_keeps_the_endpoint_another_instance_reuses(
     stop = asyncio.Event()
     async with make_sync(fake, database_url) as a, make_sync(fake, database_url) as b:
         service = asyncio.create_task(run_service(a, options, stop))
-        for _ in range(400):  # until A has created its endpoint
-            if fake.call("GET", "/v1/webhook_endpoints")["data"] or service.done():
-                break
-            await asyncio.sleep(0.05)
+        await until(
+            lambda: fake.call("GET", "/v1/webhook_endpoints")["data"] or service.done(),
+            "instance A to create its endpoint",
+        )
         assert not service.done()
         # Instance B starts as run_service does: finds the endpoint and registers as a user.
         endpoint = await b.find_or_create_managed_webhook(url)

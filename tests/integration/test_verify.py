@@ -7,7 +7,6 @@ the tables equal the fake's, and a second run must find nothing.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,6 +23,7 @@ from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
 from stripe_sync.verify import CheckReport, month_windows
 from tests.integration.helpers import make_sync, rows
+from tests.support.waiting import until
 
 DAY = 86400
 
@@ -40,6 +40,20 @@ def list_requests(fake: FakeStripe, path: str) -> int:
 def execute(url: str, statement: str, params: tuple[Any, ...] = ()) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(statement, params)
+
+
+async def next_second(url: str) -> None:
+    """Wait until the database's clock (verify's "now") is in a later second than when called:
+    what was written or verified before is then strictly older than the next run."""
+
+    def second() -> int:
+        with psycopg.connect(url, autocommit=True) as conn:
+            row = conn.execute("SELECT floor(extract(epoch FROM clock_timestamp()))").fetchone()
+        assert row is not None
+        return int(row[0])
+
+    start = second()
+    await until(lambda: second() > start, "the database clock to pass a second", interval=0.05)
 
 
 async def synced(fake: FakeStripe, url: str, sync: AsyncStripeSync) -> None:
@@ -74,7 +88,7 @@ async def test_a_synced_mirror_verifies_clean(fake: FakeStripe, database_url: st
         # event before the backfill is superseded by the listing.
         customers = sorted(fake_ids(fake, "customer"))
         fake.call("POST", f"/v1/customers/{customers[0]}", {"name": "Before"})
-        await asyncio.sleep(1.1)  # the listing's second comes after the event's
+        await next_second(database_url)  # the listing's second comes after the event's
         await sync.process_until_done("customer", created={"gte": 0})
         fake.call("POST", f"/v1/customers/{customers[1]}", {"name": "After"})
         (event, *_) = fake.events(type_="customer.updated")
@@ -214,7 +228,7 @@ async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
         assert report(first, "deep", "customer").windows_listed == windows
         assert first_requests >= windows
 
-        await asyncio.sleep(1.1)  # the current month's window grows by a second
+        await next_second(database_url)  # the current month's window grows by a second
         before = list_requests(fake, "/v1/customers")
         second = await sync.verify("customer", settle_seconds=0)
         deep = report(second, "deep", "customer")
@@ -230,7 +244,7 @@ async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
         fake.call("POST", f"/v1/customers/{oldest['id']}", {"name": "Changed"})
         (event,) = fake.events(type_="customer.updated")
         await sync.process_event(event)
-        await asyncio.sleep(1.1)
+        await next_second(database_url)
         third = await sync.verify("customer", settle_seconds=0)
         deep = report(third, "deep", "customer")
         assert (deep.windows_listed, deep.windows_skipped) == (2, windows - 2)
@@ -239,7 +253,7 @@ async def test_a_second_deep_check_lists_only_changed_or_unverified_windows(
         # A row deleted by hand leaves no write behind: its month has one row fewer than when
         # it was verified, so it is listed again and the row is found missing.
         execute(database_url, "DELETE FROM stripe._raw_customers WHERE id = %s", (oldest["id"],))
-        await asyncio.sleep(1.1)
+        await next_second(database_url)
         fourth = await sync.verify("customer", settle_seconds=0)
         deep = report(fourth, "deep", "customer")
         assert (deep.windows_listed, deep.windows_skipped) == (2, windows - 2)

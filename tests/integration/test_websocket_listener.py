@@ -158,7 +158,8 @@ async def test_a_connection_dropped_mid_stream_is_filled_from_the_events_api(
         missed = [await asyncio.to_thread(create, f"missed {n}") for n in range(12)]
         await asyncio.to_thread(fake.call, "POST", f"/v1/customers/{live[0]}", {"name": "moved"})
         await asyncio.to_thread(fake.call, "DELETE", f"/v1/customers/{live[1]}")
-        await asyncio.sleep(0.3)  # a few refused handshakes, with backoff
+        # A few refused handshakes, with backoff.
+        await listening.until(lambda: channel.refused >= 2)
         assert channel.open_connections == 0
         channel.refuse = False
         await listening.until(lambda: channel.open_connections == 1)

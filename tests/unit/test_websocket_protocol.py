@@ -18,6 +18,7 @@ from stripe_sync.errors import (
 from stripe_sync.ingest import Outcome, SyncResult
 from stripe_sync.poller import PollResult
 from stripe_sync.websocket_listener import CliSession, InFlight, WebsocketListener
+from tests.support.waiting import until
 
 SESSION = {
     "object": "stripecli_session",
@@ -158,7 +159,8 @@ async def test_an_event_arriving_two_ways_at_once_is_written_once() -> None:
     first = asyncio.create_task(inflight.apply("evt_1", write))
     second = asyncio.create_task(inflight.apply("evt_1", write))
     other = asyncio.create_task(inflight.apply("evt_2", write))
-    await asyncio.sleep(0.01)
+    # All three are in: evt_1's first and evt_2's writes (or a second evt_1 write, the bug).
+    await until(lambda: writes >= 2, "two writes under way")
     release.set()
     results = await asyncio.gather(first, second, other)
     assert writes == 2  # evt_1 once, evt_2 once
@@ -180,7 +182,8 @@ async def test_when_the_first_fails_the_second_applies_it() -> None:
 
     first = asyncio.create_task(inflight.apply("evt_1", write))
     second = asyncio.create_task(inflight.apply("evt_1", write))
-    await asyncio.sleep(0.01)
+    # The first is writing; the second, started in the same turn of the loop, waits for it.
+    await until(lambda: calls == 1, "the first write under way")
     release.set()
     with pytest.raises(DatabaseUnavailableError):
         await first

@@ -9,7 +9,7 @@ Finished objects never push a running one off the screen.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -40,9 +40,16 @@ class ProgressDisplay:
     """
 
     def __init__(
-        self, console: Console, *, log_every: float = 5.0, per_account: bool = False
+        self,
+        console: Console,
+        *,
+        log_every: float = 5.0,
+        per_account: bool = False,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``clock``: seconds, for the rates and the ETA (a test's manual clock)."""
         self.console = console
+        self._clock = clock
         #: Label rows with the account (several runs, Connect).
         self.per_account = per_account
         self.live = console.is_terminal
@@ -60,6 +67,7 @@ class ProgressDisplay:
             TimeRemainingColumn(),
             console=console,
             transient=False,
+            get_time=clock,
         )
 
     def __enter__(self) -> ProgressDisplay:
@@ -75,7 +83,7 @@ class ProgressDisplay:
         return self._bars.get_renderable()
 
     def __call__(self, progress: BackfillProgress) -> None:
-        now = time.monotonic()
+        now = self._clock()
         for object_name, obj in progress.objects.items():
             name = f"{progress.account_id} {object_name}" if self.per_account else object_name
             before_at, before = self._last.get(name, (now, obj.processed))
@@ -130,12 +138,18 @@ def _all_done(progress: BackfillProgress) -> bool:
 class _Bars(Progress):
     """rich's progress bars, arranged to fit the terminal: see the module docstring."""
 
-    def __init__(self, *columns: str | ProgressColumn, console: Console, transient: bool) -> None:
+    def __init__(
+        self,
+        *columns: str | ProgressColumn,
+        console: Console,
+        transient: bool,
+        get_time: Callable[[], float],
+    ) -> None:
         # Set first: rich renders once while it constructs the display.
         self._screen = console
         #: Seconds since the run started (the latest report's).
         self.elapsed = 0.0
-        super().__init__(*columns, console=console, transient=transient)
+        super().__init__(*columns, console=console, transient=transient, get_time=get_time)
 
     def get_renderables(self) -> Iterable[RenderableType]:
         tasks = self.tasks

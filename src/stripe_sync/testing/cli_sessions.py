@@ -94,6 +94,8 @@ class CliSessions:
         self.reconnect_delay = 60
         #: While true, new connections are refused with HTTP 503 (a blocked network).
         self.refuse = False
+        #: Connections refused so far because of :attr:`refuse`.
+        self.refused = 0
         #: Sign the next this many pushed events with a wrong secret.
         self.bad_signatures = 0
         #: Every ``webhook_event`` pushed, in order.
@@ -152,6 +154,8 @@ class CliSessions:
     async def serve(self, websocket: WebSocket) -> None:
         """The websocket endpoint (a Starlette ``WebSocketRoute``)."""
         if self.refuse:
+            with self._lock:
+                self.refused += 1
             await websocket.send_denial_response(
                 JSONResponse({"error": {"message": "Service unavailable."}}, status_code=503)
             )
