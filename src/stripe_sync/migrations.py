@@ -23,6 +23,23 @@ baseline renamed the functions below. ``sql/schema.sql`` is the schema the migra
 the catalog has it; ``python scripts/dump_schema.py`` regenerates it and a test holds the two
 together.
 
+A later migration changes a function by rewriting its text in the catalog, never by pasting a
+copy of it, so that migrations written in parallel compose (the anchor is any text the change
+needs, and a missing anchor is an error, not a silent no-op)::
+
+    DO $migration$
+    DECLARE
+        v_def text := pg_get_functiondef('"_backfill_claim_v1"(bigint, text, interval, text[])'
+                                         ::regprocedure);
+        v_old text := $old$    UPDATE "_sync_runs" SET "updated_at" = now()$old$;
+    BEGIN
+        IF position(v_old IN v_def) = 0 THEN
+            RAISE EXCEPTION '00NN: _backfill_claim_v1 changed, update this migration';
+        END IF;
+        EXECUTE replace(v_def, v_old, $new$    ...$new$);
+    END
+    $migration$;
+
 Versioned functions. A SQL function that code outside the database calls by name from more
 than one runtime (the Python engine's named queries in ``sql/queries``, the Supabase edge
 functions in ``supabase/functions/_shared/store.ts``) is an interface and its name ends in
