@@ -1,20 +1,24 @@
-"""Generate the per-object table DDL (``0002_object_tables.sql``) from the resource registry.
+"""Generate the object tables of the baseline migration (``0001_baseline.sql``) from the
+resource registry: the block between its ``BEGIN GENERATED`` and ``END GENERATED`` lines.
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python scripts/gen_schema.py           # rewrite the migration
-    /work/venv/bin/python scripts/gen_schema.py --check   # exit 1 if it is out of date
+    python scripts/gen_schema.py           # rewrite the block
+    python scripts/gen_schema.py --check   # exit 1 if it is out of date
 
 Inputs: the registry (``stripe_sync.resources``), Stripe's OpenAPI description
-(``vendor/stripe-openapi/spec3.json``, API 2023-08-16) and newer example objects
-(``vendor/stripe-openapi/fixtures3.json``). Every registry row becomes one table whose useful
-columns are ``GENERATED ALWAYS AS (...) STORED`` from ``_raw_data``, one per top-level property of
-the object: the spec schema's properties united with the example's keys, in sorted order.
+(``vendor/stripe-openapi/spec3.json``, API 2023-08-16), newer example objects
+(``vendor/stripe-openapi/fixtures3.json``) and the SDK's typed fields
+(``vendor/stripe-sdk/resources.json``). Every registry row becomes a storage table
+``_raw_<table>`` that stores ``_raw_data``, the bookkeeping columns and the indexed typed columns
+(``GENERATED ALWAYS AS (...) STORED``), plus one ``_typed_columns`` row per top-level property of
+the object (the spec schema's properties united with the example's keys, in sorted order), from
+which ``_create_typed_view`` makes the view ``<table>`` that computes the others when read.
 
-Generated columns must never make an INSERT fail, whatever Stripe sends (fields change type
+Typed values must never make a write or a read fail, whatever Stripe sends (fields change type
 across API versions), so every cast is guarded by ``jsonb_typeof`` and, where a cast can overflow,
 by a range check; a value of an unexpected type yields NULL (it is still in ``_raw_data``).
-The file uses unqualified names: the migration runner sets ``search_path`` to the sync schema.
+The block uses unqualified names: the migration runner sets ``search_path`` to the sync schema.
 It contains no ``%``, ``{`` or ``}`` outside comment strings, so it survives any placeholder
 formatting a runner might apply.
 """
@@ -30,24 +34,23 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from stripe_sync.resources import REGISTRY, Resource, by_object  # noqa: E402
+from stripe_sync.resources import REGISTRY, Resource  # noqa: E402
 
 DEFAULT_SPEC = REPO / "vendor" / "stripe-openapi" / "spec3.json"
 DEFAULT_FIXTURES = REPO / "vendor" / "stripe-openapi" / "fixtures3.json"
 #: The SDK's typed fields, for objects newer than both the spec and the examples.
 DEFAULT_SDK = REPO / "vendor" / "stripe-sdk" / "resources.json"
 MIGRATIONS = REPO / "src" / "stripe_sync" / "sql" / "migrations"
-DEFAULT_OUTPUT = MIGRATIONS / "0002_object_tables.sql"
-#: The migration that turns the 0002 tables into lean storage tables behind views.
-DEFAULT_LEAN_OUTPUT = MIGRATIONS / "0016_lean_tables.sql"
-#: The migration creating the tables of every other registry row, lean from the start.
-DEFAULT_NEW_OUTPUT = MIGRATIONS / "0020_every_resource.sql"
+DEFAULT_OUTPUT = MIGRATIONS / "0001_baseline.sql"
+BEGIN_MARK = "-- BEGIN GENERATED: the object tables"
+END_MARK = "-- END GENERATED: the object tables"
 REGISTRY_JSON = REPO / "src" / "stripe_sync" / "registry.json"
 #: Storage tables are the view's name with this prefix (see 0015_typed_columns.sql).
 STORAGE_PREFIX = "_raw_"
@@ -329,67 +332,64 @@ def table_ddl(
     example: Mapping[str, Any] | None,
     kinds_by_name: Mapping[str, Kind],
     values_by_name: Mapping[str, Sequence[Any]],
+    *,
+    first: bool = False,
 ) -> str:
-    """CREATE TABLE, its indexes and comments for one registry row."""
-    table = quote_ident(resource.table)
+    """The statements for one registry row: its storage table ``_raw_<table>`` (the fixed
+    columns, the parent column of a child row, and stored generated columns only for the indexed
+    ones: references and ``created``), its indexes, its typed columns and the view computing the
+    others from ``_raw_data``. A row of the later tables (``first`` false) has ``livemode`` as a
+    typed column even where Stripe's descriptions omit it; a row of the first tables keeps the
+    comments of its stored columns (they had them before the squash)."""
     columns = object_columns(resource, schema, example, kinds_by_name, values_by_name)
+    if not first and not any(col.name == "livemode" for col in columns):
+        note = "Whether the object exists in live mode (NULL where Stripe does not send it)."
+        columns = sorted([*columns, Column("livemode", Kind.BOOLEAN, note)], key=lambda c: c.name)
+    stored = indexed_columns(resource, columns)
+    storage_name = STORAGE_PREFIX + resource.table
+    storage = quote_ident(storage_name)
+    table = quote_ident(resource.table)
     lines = [f"    {quote_ident(name)} {definition}" for name, definition in FIXED_COLUMNS]
     if resource.parent:
         lines.append(f"    {quote_ident(resource.parent)} text NOT NULL")
     for col in columns:
-        expr = column_expression(col.name, col.kind)
-        lines.append(
-            f"    {quote_ident(col.name)} {col.kind.sql_type} GENERATED ALWAYS AS ({expr}) STORED"
-        )
-    out = [f"CREATE TABLE {table} (", ",\n".join(lines), ");"]
-
-    out += [_index(resource.table, column) for column in indexed_columns(resource, columns)]
-
-    what = f"Stripe {resource.object} objects"
-    if resource.parent:
-        what += f", children of {resource.parent} (its id in column {resource.parent})"
-    description = first_sentence((schema or {}).get("description", ""))
-    table_comment = f"{what}. {description}".strip()
-    out.append(f"COMMENT ON TABLE {table} IS {quote_literal(table_comment)};")
-    if resource.parent:
-        parent_comment = f"Id of the parent {resource.parent}; set by the write path."
-        out.append(
-            f"COMMENT ON COLUMN {table}.{quote_ident(resource.parent)} "
-            f"IS {quote_literal(parent_comment)};"
-        )
-    out += [
-        f"COMMENT ON COLUMN {table}.{quote_ident(col.name)} IS {quote_literal(col.comment)};"
-        for col in columns
-        if col.comment
-    ]
-    return "\n".join(out) + "\n"
-
-
-def lean_table_ddl(
-    resource: Resource,
-    schema: Mapping[str, Any] | None,
-    example: Mapping[str, Any] | None,
-    kinds_by_name: Mapping[str, Kind],
-    values_by_name: Mapping[str, Sequence[Any]],
-) -> str:
-    """The 0016 statements for one registry row: its 0002 table becomes the storage table
-    ``_raw_<table>`` keeping only the indexed typed columns (dropping a column rewrites
-    nothing), and ``<table>`` becomes a view computing the others from ``_raw_data``."""
-    columns = object_columns(resource, schema, example, kinds_by_name, values_by_name)
-    stored = set(indexed_columns(resource, columns))
-    table = quote_ident(resource.table)
-    storage = quote_ident(STORAGE_PREFIX + resource.table)
-    dropped = [col.name for col in columns if col.name not in stored]
-    out = [f"ALTER TABLE {table} RENAME TO {storage};"]
-    if dropped:
-        drops = ",\n".join(f"    DROP COLUMN {quote_ident(name)}" for name in dropped)
-        out.append(f"ALTER TABLE {storage}\n{drops};")
+        if col.name in stored:
+            expr = column_expression(col.name, col.kind)
+            lines.append(
+                f"    {quote_ident(col.name)} {col.kind.sql_type} "
+                f"GENERATED ALWAYS AS ({expr}) STORED"
+            )
+    if first:
+        # Made under the view's name and renamed, so that its constraints keep the names they
+        # had before the squash (products_pkey, products__version_source_check ...).
+        out = [f"CREATE TABLE {table} (", ",\n".join(lines), ");"]
+        out += [_index(resource.table, column) for column in stored]
+        out.append(f"ALTER TABLE {table} RENAME TO {storage};")
+    else:
+        out = [f"CREATE TABLE {storage} (", ",\n".join(lines), ");"]
+        out += [
+            _index(resource.table, column).replace(
+                f"ON {quote_ident(resource.table)} ", f"ON {storage} "
+            )
+            for column in stored
+        ]
+    parent_comment = f"Id of the parent {resource.parent}; set by the write path."
+    if first:
+        if resource.parent:
+            out.append(
+                f"COMMENT ON COLUMN {storage}.{quote_ident(resource.parent)} "
+                f"IS {quote_literal(parent_comment)};"
+            )
+        out += [
+            f"COMMENT ON COLUMN {storage}.{quote_ident(col.name)} IS {quote_literal(col.comment)};"
+            for col in columns
+            if col.comment and col.name in stored
+        ]
     rows: list[str] = []
     if resource.parent:
-        comment = f"Id of the parent {resource.parent}; set by the write path."
         rows.append(
             f"({quote_literal(resource.table)}, {quote_literal(resource.parent)}, 'parent', "
-            f"true, 0, {quote_literal(comment)})"
+            f"true, 0, {quote_literal(parent_comment)})"
         )
     for ordinal, col in enumerate(columns, start=1):
         is_stored = "true" if col.name in stored else "false"
@@ -435,25 +435,6 @@ $lz4$;
 """
 
 
-def generate_lean(
-    spec: Mapping[str, Any], fixtures: Mapping[str, Any], resources: Iterable[Resource]
-) -> str:
-    """The text of ``0016_lean_tables.sql`` (deterministic for given inputs)."""
-    header = (
-        "-- GENERATED FILE, do not edit: regenerate with\n"
-        f"--     {COMMAND}\n"
-        f"-- (check it is current with `{COMMAND} --check`).\n"
-        "-- Typed columns computed on read (0015_typed_columns.sql): each object table of\n"
-        "-- 0002 becomes the storage table _raw_<table>, keeping id, _raw_data, the bookkeeping\n"
-        "-- columns and the indexed typed columns (references, created); its other generated\n"
-        "-- columns are dropped (a catalogue change: no row is rewritten or lost) and become\n"
-        "-- computed columns of the view <table>, which keeps the table's name, columns and\n"
-        "-- their order.\n"
-    )
-    tables = per_resource(lean_table_ddl, spec, fixtures, resources)
-    return header + "\n" + "\n".join(tables) + "\n" + _LZ4
-
-
 def per_resource(
     ddl: Callable[[Resource, Mapping[str, Any] | None, Mapping[str, Any] | None, Any, Any], str],
     spec: Mapping[str, Any],
@@ -479,26 +460,6 @@ def per_resource(
 def spec_key(resource: Resource) -> str:
     """The component schema / fixture name of ``resource``'s object."""
     return resource.spec_schema or resource.object
-
-
-def generate(
-    spec: Mapping[str, Any], fixtures: Mapping[str, Any], resources: Iterable[Resource]
-) -> str:
-    """The whole migration text (deterministic for given inputs)."""
-    version = spec.get("info", {}).get("version", "?")
-    header = (
-        "-- GENERATED FILE, do not edit: regenerate with\n"
-        f"--     {COMMAND}\n"
-        f"-- (check it is current with `{COMMAND} --check`).\n"
-        "-- One table per stripe_sync.resources row, in registry order. Columns: the fixed ones,\n"
-        "-- then one generated column per top-level property of the object, sorted by name,\n"
-        f"-- from Stripe's OpenAPI description (API {version}) and newer example objects.\n"
-        "-- Every cast is guarded by jsonb_typeof (and range checks), so no payload can make an\n"
-        "-- INSERT fail: a value of an unexpected type gives NULL and stays in _raw_data.\n"
-        "-- Names are unqualified: the migration runner sets search_path to the sync schema.\n"
-    )
-    tables = per_resource(table_ddl, spec, fixtures, resources)
-    return header + "\n" + "\n".join(tables)
 
 
 _SDK_LITERAL = re.compile(r"^(Optional\[)?(Union\[)?Literal\[")
@@ -534,238 +495,48 @@ def sdk_schema(sdk: Mapping[str, Any], obj: str) -> dict[str, Any] | None:
     return {"properties": {n: sdk_property(n, f["type"]) for n, f in sorted(fields.items())}}
 
 
-def new_table_ddl(
-    resource: Resource,
-    schema: Mapping[str, Any] | None,
-    example: Mapping[str, Any] | None,
-    kinds_by_name: Mapping[str, Kind],
-    values_by_name: Mapping[str, Sequence[Any]],
-) -> str:
-    """The 0020 statements for one registry row: its storage table ``_raw_<table>`` in the
-    shape 0016 left the first tables in (the fixed columns, the parent column of a child row,
-    and stored generated columns only for the indexed ones: references and ``created``), its
-    indexes, its typed columns and the view computing the others from ``_raw_data``.
-    ``livemode`` is a typed column of every view, even where Stripe's descriptions omit it."""
-    columns = object_columns(resource, schema, example, kinds_by_name, values_by_name)
-    if not any(col.name == "livemode" for col in columns):
-        note = "Whether the object exists in live mode (NULL where Stripe does not send it)."
-        columns = sorted([*columns, Column("livemode", Kind.BOOLEAN, note)], key=lambda c: c.name)
-    stored = indexed_columns(resource, columns)
-    storage_name = STORAGE_PREFIX + resource.table
-    storage = quote_ident(storage_name)
-    table = quote_ident(resource.table)
-    lines = [f"    {quote_ident(name)} {definition}" for name, definition in FIXED_COLUMNS]
-    if resource.parent:
-        lines.append(f"    {quote_ident(resource.parent)} text NOT NULL")
-    for col in columns:
-        if col.name in stored:
-            expr = column_expression(col.name, col.kind)
-            lines.append(
-                f"    {quote_ident(col.name)} {col.kind.sql_type} "
-                f"GENERATED ALWAYS AS ({expr}) STORED"
-            )
-    out = [f"CREATE TABLE {storage} (", ",\n".join(lines), ");"]
-    out += [
-        _index(resource.table, column).replace(
-            f"ON {quote_ident(resource.table)} ", f"ON {storage} "
-        )
-        for column in stored
-    ]
-    rows: list[str] = []
-    if resource.parent:
-        comment = f"Id of the parent {resource.parent}; set by the write path."
-        rows.append(
-            f"({quote_literal(resource.table)}, {quote_literal(resource.parent)}, 'parent', "
-            f"true, 0, {quote_literal(comment)})"
-        )
-    for ordinal, col in enumerate(columns, start=1):
-        is_stored = "true" if col.name in stored else "false"
-        comment_sql = quote_literal(col.comment) if col.comment else "NULL"
-        rows.append(
-            f"({quote_literal(resource.table)}, {quote_literal(col.name)}, "
-            f"{quote_literal(col.kind.value)}, {is_stored}, {ordinal}, {comment_sql})"
-        )
-    out.append(
-        'INSERT INTO "_typed_columns" (table_name, column_name, kind, stored, ordinal, comment) '
-        "VALUES\n    " + ",\n    ".join(rows) + ";"
-    )
-    out.append(f"SELECT {quote_ident('_create_typed_view')}({quote_literal(resource.table)});")
-    what = f"Stripe {resource.object} objects"
-    if resource.parent:
-        what += f", children of {resource.parent} (its id in column {resource.parent})"
-    description = first_sentence((schema or {}).get("description", ""))
-    out.append(f"COMMENT ON VIEW {table} IS {quote_literal(f'{what}. {description}'.strip())};")
-    storage_comment = (
-        f"Rows of the {resource.table} view: _raw_data, bookkeeping and the indexed typed columns."
-        " Query the view."
-    )
-    out.append(f"COMMENT ON TABLE {storage} IS {quote_literal(storage_comment)};")
-    parent = quote_literal(resource.parent) if resource.parent else "NULL"
-    out.append(
-        f"SELECT {quote_ident('_create_writers')}({quote_literal(resource.table)}, {parent});"
-    )
-    return "\n".join(out) + "\n"
-
-
-def generate_new(
+def generate(
     spec: Mapping[str, Any],
     fixtures: Mapping[str, Any],
-    resources: Sequence[Resource],
+    first: Sequence[Resource],
+    later: Sequence[Resource],
     sdk: Mapping[str, Any],
-    unrouted: Sequence[str] = (),
 ) -> str:
-    """The text of ``0020_every_resource.sql`` (deterministic for given inputs)."""
-    header = (
-        "-- GENERATED FILE, do not edit: regenerate with\n"
-        f"--     {COMMAND}\n"
-        f"-- (check it is current with `{COMMAND} --check`).\n"
-        "-- A table for every registry row that had none (registry.json rows whose\n"
-        "-- table_migration is 0020), in registry order, in the shape 0016 left the first\n"
-        "-- tables in: the storage table _raw_<table> keeps id, _raw_data, the bookkeeping\n"
-        "-- columns and only the indexed typed columns (references people join on, created);\n"
-        "-- every other typed column is a row of _typed_columns computed by the view <table>\n"
-        "-- when read (0015). Each table gets its write functions (0017); the dispatchers are\n"
-        "-- rewritten once at the end.\n"
-    )
-    tables = per_resource(new_table_ddl, spec, fixtures, resources, sdk)
-    names = ", ".join(quote_literal(STORAGE_PREFIX + r.table) for r in resources)
-    lz4 = _LZ4.replace(
-        'FOR t IN SELECT table_name FROM "_typed_columns"\n'
-        "                 GROUP BY table_name ORDER BY table_name LOOP\n"
-        "            EXECUTE format('ALTER TABLE %I ALTER COLUMN _raw_data SET COMPRESSION lz4',\n"
-        "                           '_raw_' || t.table_name);",
-        f"FOR t IN SELECT unnest(ARRAY[{names}]) AS storage LOOP\n"
-        "            EXECUTE format('ALTER TABLE %I ALTER COLUMN _raw_data SET COMPRESSION lz4',\n"
-        "                           t.storage);",
-    )
-    if lz4 == _LZ4:
-        raise AssertionError("the lz4 block changed: update generate_new")
-    return (
-        header
-        + "\n"
-        + "\n".join(tables)
-        + "\n"
-        + lz4
-        + "\n"
-        + dispatchers_ddl()
-        + f"SELECT {quote_ident('_create_dispatchers')}();\n"
-        + "\n"
-        + route_event_ddl(unrouted)
-        + "\n"
-        + object_name_ddl(REGISTRY.values())
-    )
+    """The generated block of the baseline migration (deterministic for given inputs): the
+    first tables (registry.json's ``table_migration`` 0002: the billing core, described by the
+    spec and the examples), then the later ones (0020: every other listable resource, the SDK
+    filling in what neither describes), each in registry order; then their write functions,
+    history readers and the dispatchers, made by the functions that make them for any table."""
+    tables = per_resource(partial(table_ddl, first=True), spec, fixtures, first)
+    tables += per_resource(table_ddl, spec, fixtures, later, sdk)
+    # The dispatchers try their CASE branches in the order the writers were made
+    # (_create_dispatchers): the first tables' by name, then the later ones in registry order.
+    writers = [
+        f"SELECT {quote_ident('_create_writers')}({quote_literal(r.table)}, "
+        f"{quote_literal(r.parent) if r.parent else 'NULL'});"
+        for r in [*sorted(first, key=lambda r: r.table), *later]
+    ]
+    header = f"-- ({COMMAND} writes this block; `{COMMAND} --check` tests it.)\n"
+    parts = [BEGIN_MARK, header, *tables, _LZ4, _WRITERS_NOTE, *writers, _AFTER_WRITERS, END_MARK]
+    return "\n".join(parts) + "\n"
 
 
-#: The statement of 0013's _route_event that finds an object's registry row.
-_ROUTE_LOOKUP = (
-    '    SELECT * INTO r FROM "_resources" x WHERE x.object = v_type '
-    "OR v_type = ANY (x.event_objects);\n"
-)
+#: What follows the per-table statements of the block.
+_WRITERS_NOTE = "-- The write functions and change-feed triggers of each table."
+_AFTER_WRITERS = """SELECT "_create_dispatchers"();
+
+-- Each table's <table>_as_of(timestamptz) (history mode).
+SELECT "_create_history_reader"(t.table_name)
+FROM (SELECT DISTINCT table_name FROM "_typed_columns") t
+ORDER BY t.table_name;"""
 
 
-def _function_text(migration: str, name: str) -> str:
-    """The ``CREATE FUNCTION "<name>"`` statement of a committed migration, as written."""
-    text = (MIGRATIONS / migration).read_text(encoding="utf-8")
-    start = text.index(f'CREATE FUNCTION "{name}"')
-    dollar = text[text.index("AS $", start) + 3 :].split("\n", 1)[0]
-    end = text.index(dollar + ";", text.index(dollar, start) + len(dollar)) + len(dollar) + 1
-    return text[start:end]
-
-
-#: How 0017's _create_dispatchers orders the branches of its CASEs.
-_DISPATCH_ORDER = "ORDER BY t.table_name"
-
-
-def dispatchers_ddl() -> str:
-    """0017's ``_create_dispatchers`` again, its CASE branches ordered by when each table's
-    writer was made (the function's oid), then by name, instead of by name alone: PL/pgSQL
-    tries the branches one by one, so the first tables (the billing core, written most) keep
-    the places they had before 0020 tripled the branches, and their writes cost no more."""
-    function = _function_text("0017_grouped_writes.sql", "_create_dispatchers")
-    if function.count(_DISPATCH_ORDER) != 3:
-        raise AssertionError("0017's _create_dispatchers changed: update dispatchers_ddl")
-    by_age = "ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name"
-    function = function.replace(_DISPATCH_ORDER, by_age).replace(
-        'CREATE FUNCTION "_create_dispatchers"', 'CREATE OR REPLACE FUNCTION "_create_dispatchers"'
-    )
-    return (
-        "-- _create_dispatchers of 0017, the oldest tables' branches first\n"
-        "-- (scripts/gen_schema.py dispatchers_ddl).\n" + function + "\n"
-    )
-
-
-def object_name_ddl(resources: Iterable[Resource]) -> str:
-    """0010's ``_object_name`` (a Stripe ``object`` value -> its registry name, for the
-    ``sync_lag`` view) again, from the registry: every value whose row is not the value with
-    dots as underscores, routed as ``stripe_sync.resources.by_object`` routes it (a value that
-    only several child rows share, ``item``, names none of them; a summary keeps its own name,
-    as in 0010)."""
-    pairs = sorted(
-        {
-            (obj, found.name)
-            for r in resources
-            for obj in (r.object, *(() if r.is_child else r.event_objects))
-            if (found := by_object(obj)) is not None and found.name != obj.replace(".", "_")
-        }
-    )
-    whens = "\n".join(
-        f"        WHEN {quote_literal(obj)} THEN {quote_literal(name)}" for obj, name in pairs
-    )
-    return (
-        "-- _object_name of 0010, from the registry (scripts/gen_schema.py object_name_ddl).\n"
-        'CREATE OR REPLACE FUNCTION "_object_name"(p_object text)\n'
-        "RETURNS text\n"
-        "LANGUAGE sql\n"
-        "IMMUTABLE\n"
-        "AS $fn$\n"
-        "    SELECT CASE p_object\n"
-        f"{whens}\n"
-        "        ELSE replace(p_object, '.', '_')\n"
-        "    END;\n"
-        "$fn$;\n"
-    )
-
-
-def route_event_ddl(unrouted: Sequence[str]) -> str:
-    """0013's ``_route_event`` again (CREATE OR REPLACE), with its lookup of the object's row
-    made the twin of ``stripe_sync.resources.by_object`` and ``events.route_event`` now that
-    several rows share an ``object`` value: a top-level row wins over child rows, a value that
-    only several child rows have (``item``) routes to none, and an event whose type is a named
-    skip of the registry (``unrouted_events``) routes to none whatever it carries. Another
-    ``object`` value of a child row is a summary of its parent's rows (an active entitlement
-    summary); of a top-level row, the row's own object under another name (an external
-    account that is a ``card``)."""
-    text = (MIGRATIONS / "0013_registry.sql").read_text(encoding="utf-8")
-    start = text.index('CREATE FUNCTION "_route_event"')
-    end = text.index("$fn$;", start) + len("$fn$;")
-    function = text[start:end]
-    if function.count(_ROUTE_LOOKUP) != 1:
-        raise AssertionError("0013's _route_event lookup changed: update route_event_ddl")
-    types = ", ".join(quote_literal(t) for t in sorted(unrouted))
-    named_skips = f"ARRAY[{types}]::text[]"
-    lookup = (
-        '    SELECT * INTO r FROM "_resources" x\n'
-        "    WHERE (x.object = v_type OR v_type = ANY (x.event_objects))\n"
-        '      AND (NOT x.is_child OR (SELECT count(*) FROM "_resources" y\n'
-        "                              WHERE y.object = v_type\n"
-        "                                 OR v_type = ANY (y.event_objects)) = 1)\n"
-        "      AND (p_object IS NOT NULL\n"
-        "           OR NOT coalesce(p_event->>'type', '') = ANY (NAMED_SKIPS))\n"
-        "    ORDER BY x.is_child, x.ordinal\n"
-        "    LIMIT 1;\n"
-    ).replace("NAMED_SKIPS", named_skips)
-    summary = "    ELSIF v_type <> r.object THEN\n"
-    if function.count(summary) != 1:
-        raise AssertionError("0013's _route_event summary test changed: update route_event_ddl")
-    function = (
-        function.replace(_ROUTE_LOOKUP, lookup)
-        .replace(summary, "    ELSIF v_type <> r.object AND r.is_child THEN\n")
-        .replace('CREATE FUNCTION "_route_event"', 'CREATE OR REPLACE FUNCTION "_route_event"')
-    )
-    return (
-        "-- _route_event of 0013, its lookup of the object's row the twin of by_object and of\n"
-        "-- route_event's named skips (scripts/gen_schema.py route_event_ddl).\n" + function + "\n"
-    )
+def splice(baseline: str, block: str) -> str:
+    """``baseline`` with its generated block replaced by ``block``."""
+    start, end = baseline.find(BEGIN_MARK), baseline.find(END_MARK)
+    if start < 0 or end < start:
+        raise ValueError(f"the baseline has no {BEGIN_MARK!r} ... {END_MARK!r} block")
+    return baseline[:start] + block + baseline[end + len(END_MARK) + 1 :]
 
 
 def unrouted_events() -> list[str]:
@@ -795,43 +566,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if --output differs from what is generated"
     )
-    parser.add_argument(
-        "--lean-output", type=Path, default=DEFAULT_LEAN_OUTPUT, help="lean-tables migration"
-    )
-    parser.add_argument(
-        "--new-output", type=Path, default=DEFAULT_NEW_OUTPUT, help="every-resource migration"
-    )
     args = parser.parse_args(argv)
-    spec, fixtures = _load(args.spec), _load(args.fixtures)
-    first = rows_of("0002")
-    outputs: list[tuple[Path, str]] = [
-        (args.output, generate(spec, fixtures, first)),
-        (args.lean_output, generate_lean(spec, fixtures, first)),
-        (
-            args.new_output,
-            generate_new(spec, fixtures, rows_of("0020"), _load(args.sdk), unrouted_events()),
-        ),
-    ]
-    if args.check:
-        stale = 0
-        for output, text in outputs:
-            current = output.read_text(encoding="utf-8") if output.exists() else ""
-            if current == text:
-                continue
-            stale += 1
-            diff = difflib.unified_diff(
-                current.splitlines(keepends=True),
-                text.splitlines(keepends=True),
-                str(output),
-                "generated",
-                n=1,
-            )
-            sys.stderr.writelines(list(diff)[:60])
-            sys.stderr.write(f"\n{output} is out of date; run: {COMMAND}\n")
-        return 1 if stale else 0
-    for output, text in outputs:
-        output.write_text(text, encoding="utf-8")
-    return 0
+    spec, fixtures, sdk = _load(args.spec), _load(args.fixtures), _load(args.sdk)
+    current = args.output.read_text(encoding="utf-8")
+    text = splice(current, generate(spec, fixtures, rows_of("0002"), rows_of("0020"), sdk))
+    if not args.check:
+        args.output.write_text(text, encoding="utf-8")
+        return 0
+    if current == text:
+        return 0
+    diff = difflib.unified_diff(
+        current.splitlines(keepends=True),
+        text.splitlines(keepends=True),
+        str(args.output),
+        "generated",
+        n=1,
+    )
+    sys.stderr.writelines(list(diff)[:60])
+    sys.stderr.write(f"\n{args.output} is out of date; run: {COMMAND}\n")
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """What deleting an account's data returns (``dangerously_delete_synced_account_data``).
 
 The rows themselves are deleted, or counted, by the SQL function ``_delete_account_data``
-(``sql/migrations/0010_accounts.sql``); this is the shape of its answer, named as the TypeScript
+(``sql/migrations/0001_baseline.sql``); this is the shape of its answer, named as the TypeScript
 engine names it (``deletedAccountId``, ``deletedRecordCounts``) so that code written against its
 README (``preview.deletedRecordCounts``) reads the same in snake_case.
 

@@ -1,7 +1,7 @@
 """Backfill: copy Stripe's history from the list API, resumable, incremental and parallel.
 
-A run (a row of ``_sync_runs``) is planned in one SQL call (``_backfill_plan``,
-``sql/migrations/0006_backfill.sql``): per object, a window over the ``created`` range not listed
+A run (a row of ``_sync_runs``) is planned in one SQL call (``_backfill_plan_v1``,
+``sql/migrations/0001_baseline.sql``): per object, a window over the ``created`` range not listed
 yet (from the object's cursor, or the account's creation, up to now), plus the unfinished
 windows of earlier runs, which continue from their cursor. A call with the same parameters while
 a run is open joins it, so a resumed process and a second process work on the same run.
@@ -9,7 +9,7 @@ a run is open joins it, so a resumed process and a second process work on the sa
 Workers (asyncio tasks here, and in any other process on the same database) claim windows as
 leases (``FOR UPDATE SKIP LOCKED``; a dead worker's lease expires and the window is claimed
 again), page through them with ``starting_after`` and commit every page together with its
-cursor (``_backfill_page``). A page that comes back full splits its window at the middle of the
+cursor (``_backfill_page_v1``). A page that comes back full splits its window at the middle of the
 range still to list while the run has fewer pending windows than workers, so one dense object
 spreads over all workers. Objects that Stripe lists only per parent (payment methods, tax ids,
 active entitlements per customer) page the parents and list each one's objects, a window per
@@ -104,7 +104,7 @@ _default_logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class RunPlan:
-    """The parameters of a run, as ``_backfill_plan`` takes them."""
+    """The parameters of a run, as ``_backfill_plan_v1`` takes them."""
 
     resources: tuple[Resource, ...]
     account_id: str

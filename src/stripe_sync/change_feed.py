@@ -3,7 +3,7 @@
 The database appends a change (position, account, table, id, operation, version, time) to
 ``_change_feed`` in the same transaction as every row written to an object or child table —
 webhook and polled events, backfill pages, objects synced by id, child lists and tombstones
-alike (statement triggers, ``sql/migrations/0025_change_feed.sql``). :class:`ChangeFeed` reads
+alike (statement triggers, ``sql/migrations/0001_baseline.sql``). :class:`ChangeFeed` reads
 it:
 
 - in position order, and only positions that are final: a change is delivered once every

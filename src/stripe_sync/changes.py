@@ -1,9 +1,9 @@
 """What to write: a routed event or a fetched object as one call of the SQL write path.
 
-A :class:`Change` is everything ``_apply_event`` (``sql/migrations/0004_events.sql``) needs: the
-action, the table, the object(s), the version and its source, the parent's embedded child lists
-and the referenced objects to look up. The functions here are pure; :mod:`stripe_sync.ingest`
-does the I/O around them (paging truncated lists, re-fetching, fetching missing references) and
+A :class:`Change` is everything ``_apply_event_v1`` (``sql/migrations/0001_baseline.sql``) needs:
+the action, the table, the object(s), the version and its source, the parent's embedded child lists
+and the referenced objects to look up. The functions here are pure; :mod:`stripe_sync.ingest` does
+the I/O around them (paging truncated lists, re-fetching, fetching missing references) and
 :mod:`stripe_sync.store` sends the change to PostgreSQL.
 """
 
@@ -67,7 +67,7 @@ class ChildList:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One call of ``_apply_event``."""
+    """One call of ``_apply_event_v1``."""
 
     action: ChangeAction
     #: None only for a skipped event whose object type is not mirrored.

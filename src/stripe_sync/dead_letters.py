@@ -14,7 +14,7 @@ An event that ``process_event`` cannot apply is sorted by the error's type (neve
 
 A dead letter is resolved when its event is applied after all: the transaction that records the
 event in ``_processed_events`` also sets ``resolved_at`` (a trigger, see
-``0007_dead_letters.sql``), whether the event came again from Stripe or from :meth:`replay`.
+``0001_baseline.sql``), whether the event came again from Stripe or from :meth:`replay`.
 An event that failed only after its own write committed (fetching the related objects of
 ``backfill_related_entities``) is already recorded as processed: its replay answers
 ``duplicate`` and resolves it without fetching the related objects again.

@@ -1,14 +1,14 @@
 """A budget before a backfill: how many objects, requests and seconds it will take.
 
-Nothing is written. Per object, the ``created`` dates over the range the backfill would list
-are counted with a few search requests (:mod:`.counting`: exact counts per range of created,
-for the objects Stripe searches by ``created``) or sampled with a few list requests
-(``limit=100`` with a ``created`` filter, below); then the backfill itself is simulated on them:
-the same initial windows, the same page size, the same splitting rule as ``_backfill_page``
-(``sql/migrations/0017``), the same workers claiming windows of the least busy object first, and
-the same token buckets (the key's global rate, 25/s per endpoint, or what the config raises them
-to), with the round trip measured on the sampling requests. The simulated requests and finishing
-time of each object are the estimate.
+Nothing is written. Per object, the ``created`` dates over the range the backfill would list are
+counted with a few search requests (:mod:`.counting`: exact counts per range of created, for the
+objects Stripe searches by ``created``) or sampled with a few list requests (``limit=100`` with a
+``created`` filter, below); then the backfill itself is simulated on them: the same initial
+windows, the same page size, the same splitting rule as ``_backfill_page_v1``
+(``sql/migrations/0001_baseline.sql``), the same workers claiming windows of the least busy object
+first, and the same token buckets (the key's global rate, 25/s per endpoint, or what the config
+raises them to), with the round trip measured on the sampling requests. The simulated requests and
+finishing time of each object are the estimate.
 
 Sampling. Each probe lists one page of a sub-range ``[gte, lt)``: a page without ``has_more`` is
 an exact count of the sub-range; a full page tells the density just below ``lt`` (100 objects

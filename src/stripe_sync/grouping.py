@@ -3,7 +3,7 @@
 Every change the engine writes (a webhook's event, a polled event, an object fetched by id, a
 re-fetch that settles a same-second tie) goes through :meth:`WriteGroups.apply`. Changes that
 arrive while the database is busy with earlier groups wait and leave together as the next group
-(``_apply_changes``, ``sql/migrations/0017_grouped_writes.sql``), so under load the cost of a
+(``_apply_changes``, ``sql/migrations/0001_baseline.sql``), so under load the cost of a
 statement, a round trip and a commit is shared by many events; a change that arrives when
 nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
 (``max_size``, and half of the changes waiting for an answer, so that two groups are written

@@ -1,6 +1,6 @@
 """History mode: every version of chosen objects kept, queryable as of any instant.
 
-The work is done in PostgreSQL (migration ``0026_history.sql``): the write path records every
+The work is done in PostgreSQL (migration ``0001_baseline.sql``): the write path records every
 version it is given of an object table listed in ``_history_objects``, stale ones included, and
 ``<table>_as_of(timestamptz)`` and the view ``history`` read them. This module only turns the
 setting of :attr:`StripeSyncConfig.history <stripe_sync.config.StripeSyncConfig.history>` into

@@ -291,7 +291,7 @@ class Ingestor:
                     change, resource, fresh or stub(resource, object_id), account
                 )
                 # The database clock when the conflict was seen, before this fetch began: the
-                # re-fetch wins the tie only if no one wrote the row since (0004_events.sql).
+                # re-fetch wins the tie only if no one wrote the row since (0001_baseline.sql).
                 change = replace(
                     change,
                     source="refetch",

@@ -146,7 +146,7 @@ class ListedPage:
 
 @dataclass(frozen=True, slots=True)
 class ParentedList:
-    """An embedded child list with its parent's id, as ``_backfill_page`` takes it."""
+    """An embedded child list with its parent's id, as ``_backfill_page_v1`` takes it."""
 
     children: ChildList
     parent_id: str

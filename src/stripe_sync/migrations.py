@@ -3,7 +3,7 @@
 Rules the runner keeps:
 
 - offline: the files come from the installed package, nothing is downloaded;
-- ordered: ``0001_name.sql``, ``0002_name.sql`` ... applied in number order, each once;
+- ordered: ``0001_baseline.sql``, ``0001_baseline.sql`` ... applied in number order, each once;
 - atomic: each file runs in one transaction together with its ``_migrations`` row, so a failure
   leaves neither half behind;
 - serialised: a session advisory lock per schema makes concurrent runners wait, then find
@@ -14,6 +14,46 @@ Rules the runner keeps:
 
 Files use unqualified names; the runner sets ``search_path`` to the target schema for each file,
 which is how one set of files serves any schema name.
+
+``0001_baseline.sql`` is the whole schema as of the first release: the development migrations
+0001-0027 squashed into one file (tables, then each function once with its current body, the
+generated object tables, views, triggers). A schema migrated by those files is refused with a
+clear error (:func:`pending_migrations`) rather than upgraded: they were never released, and the
+baseline renamed the functions below. ``sql/schema.sql`` is the schema the migrations make, as
+the catalog has it; ``python scripts/dump_schema.py`` regenerates it and a test holds the two
+together.
+
+A later migration changes a function by rewriting its text in the catalog, never by pasting a
+copy of it, so that migrations written in parallel compose (the anchor is any text the change
+needs, and a missing anchor is an error, not a silent no-op)::
+
+    DO $migration$
+    DECLARE
+        v_def text := pg_get_functiondef('"_backfill_claim_v1"(bigint, text, interval, text[])'
+                                         ::regprocedure);
+        v_old text := $old$    UPDATE "_sync_runs" SET "updated_at" = now()$old$;
+    BEGIN
+        IF position(v_old IN v_def) = 0 THEN
+            RAISE EXCEPTION '00NN: _backfill_claim_v1 changed, update this migration';
+        END IF;
+        EXECUTE replace(v_def, v_old, $new$    ...$new$);
+    END
+    $migration$;
+
+Versioned functions. A SQL function that code outside the database calls by name from more
+than one runtime (the Python engine's named queries in ``sql/queries``, the Supabase edge
+functions in ``supabase/functions/_shared/store.ts``) is an interface and its name ends in
+``_v<N>``: ``_apply_event_v1``, ``_route_event_v1``, ``_record_dead_letter_v1``,
+``_backfill_objects_v1``, ``_backfill_plan_v1``, ``_backfill_claim_v1``, ``_backfill_page_v1``,
+``_backfill_release_v1``, ``_backfill_finish_v1``. During a rolling deploy an old and a new
+runtime share one database, so a migration that changes such a function in a way an already
+deployed caller would notice (its arguments, its result's columns or their meaning, what it
+writes) does not change it in place: it adds ``_v<N+1>`` beside it, the new runtime calls that,
+and ``_v<N>`` stays until a later release drops it, once no supported runtime calls it. A
+change no caller can notice (a faster plan, a bug fix keeping the contract) is made in place,
+rewritten from its catalog text. Functions called only from SQL (``_write_batch``,
+``_apply_changes``' helpers ...) and from the Python engine alone carry no version: they change
+with the runtime that ships them.
 """
 
 from __future__ import annotations
@@ -56,6 +96,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+#: The development migrations squashed into 0001_baseline (0001_metadata ... 0027_billing_metrics).
+_SQUASHED = re.compile(r"^00(0[1-9]|1[0-9]|2[0-7])_[a-z0-9_]+$")
 #: A ``%s`` parameter or a ``%%`` (a literal percent sign) in a named statement.
 _PARAM = re.compile(r"%(%|s)")
 
@@ -228,6 +270,15 @@ def pending_migrations(
     migrations = load_migrations() if migrations is None else migrations
     shipped = {m.name: m for m in migrations}
     unknown = sorted(set(applied) - set(shipped))
+    squashed = [name for name in unknown if _SQUASHED.match(name)]
+    if squashed:
+        raise MigrationError(
+            f"schema {schema!r} was migrated by a development version of stripe-sync "
+            f"({squashed[0]} ... {squashed[-1]}), whose migrations were squashed into "
+            f"{migrations[0].name} before the first release; it cannot be upgraded in place. "
+            f"Drop the schema (DROP SCHEMA ... CASCADE deletes its synced data) and run the "
+            "migrations again, then backfill; nothing was changed."
+        )
     if unknown:
         raise MigrationError(
             f"schema {schema!r} has migrations this stripe-sync does not ship "

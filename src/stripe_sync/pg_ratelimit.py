@@ -7,7 +7,7 @@ one per endpoint key) with the same rule (GCRA, virtual scheduling) and the same
 rows of the ``_rate_limits`` table, so every process that shares the database shares them.
 
 One :meth:`~PostgresRateLimiter.acquire` is one round trip: the SQL function
-``_rate_limit_acquire`` (migration ``0008_rate_limits.sql``) locks the request's buckets in key
+``_rate_limit_acquire`` (migration ``0001_baseline.sql``) locks the request's buckets in key
 order, reserves the earliest slot they all allow, moves their schedules on and answers how many
 seconds the caller must wait; the locks end with that statement, so nobody holds one while they
 sleep. The database's clock decides, so processes on machines whose clocks disagree still share

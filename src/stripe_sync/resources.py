@@ -288,7 +288,7 @@ def resolve(names: str | Iterable[str]) -> tuple[Resource, ...]:
 
 
 def as_rows() -> list[dict[str, object]]:
-    """The registry as rows of the ``_resources`` table (``0013_registry.sql``), JSON-ready.
+    """The registry as rows of the ``_resources`` table (``0001_baseline.sql``), JSON-ready.
 
     The migration runner writes them after every run, so runtimes that route events in SQL
     (the Supabase edge functions) read the same registry as the Python engine.

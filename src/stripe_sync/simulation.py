@@ -1,8 +1,9 @@
 """The backfill on simulated time: the requests and seconds a run takes on a given density.
 
-Same initial windows, page size and splitting rule as ``_backfill_page``
-(``sql/migrations/0017``), same workers claiming windows of the least busy object first, same
-token buckets (GCRA, endpoint then global, as :class:`~stripe_sync.ratelimit.TokenBucketLimiter`).
+Same initial windows, page size and splitting rule as ``_backfill_page_v1``
+(``sql/migrations/0001_baseline.sql``), same workers claiming windows of the least busy object
+first, same token buckets (GCRA, endpoint then global, as
+:class:`~stripe_sync.ratelimit.TokenBucketLimiter`).
 """
 
 from __future__ import annotations

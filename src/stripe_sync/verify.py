@@ -11,7 +11,7 @@ A run (:meth:`Verifier.run`, recorded in ``_verify_runs``) makes two checks of o
 - **deep**: each object listable on its own is listed again, per calendar month of ``created``
   (one window for objects Stripe lists without a created filter), with the backfill's list
   queries through the engine's Stripe client (its retries and rate limits), and compared with the
-  table in SQL (``sql/migrations/0021_verify.sql``): ids listed without a live row are *missing*,
+  table in SQL (``sql/migrations/0001_baseline.sql``): ids listed without a live row are *missing*,
   rows whose payload differs and whose version is from an earlier second than the listing are
   *stale*, rows alive here that the window's listing did not return are *extra* (deleted or gone
   in Stripe). With ``repair`` each is fetched by id and written through the write path

@@ -2,7 +2,7 @@
 
 An app that writes to Stripe and then reads the mirror with SQL must wait for the event of its
 write to be applied. :meth:`WriteWatcher.wait` does that without polling: the write path
-(``_write_batch``, ``sql/migrations/0022_freshness.sql``) sends ``NOTIFY`` with the table's
+(``_write_batch``, ``sql/migrations/0001_baseline.sql``) sends ``NOTIFY`` with the table's
 name at the commit of any transaction that wrote objects, while a listener is registered in
 ``_write_listeners``. One connection per engine LISTENs for all of its waiters, and is closed
 (its registration dropped, so writers stop notifying) :data:`LINGER` seconds after the last

@@ -234,7 +234,7 @@ async def test_a_dead_workers_window_is_claimed_after_its_lease(
         assert first.has_more
         with psycopg.connect(database_url, autocommit=True) as conn:
             conn.execute(
-                "SELECT stripe._backfill_claim(%s, 'dead-host:1:x', interval '0.5 seconds')",
+                "SELECT stripe._backfill_claim_v1(%s, 'dead-host:1:x', interval '0.5 seconds')",
                 (first.run_id,),
             )
         result = await sync.process_until_done("customer")
@@ -262,7 +262,7 @@ async def test_a_killed_process_of_this_host_is_taken_over_at_once(
         assert first.has_more
         with psycopg.connect(database_url, autocommit=True) as conn:
             conn.execute(
-                "SELECT stripe._backfill_claim(%s, %s, interval '1 hour')", (first.run_id, dead)
+                "SELECT stripe._backfill_claim_v1(%s, %s, interval '1 hour')", (first.run_id, dead)
             )
             held = conn.execute(
                 "SELECT count(*) FROM stripe._sync_obj_runs WHERE claimed_by = %s", (dead,)
@@ -277,7 +277,7 @@ async def test_a_killed_process_of_this_host_is_taken_over_at_once(
 async def test_a_page_the_killed_process_had_sent_does_not_take_its_window_back(
     fake: FakeStripe, database_url: str
 ) -> None:
-    """kill -9 while ``_backfill_page`` runs: the server finishes the statement after its client
+    """kill -9 while ``_backfill_page_v1`` runs: the server finishes the statement after its client
     died, possibly once the restarted process has taken the dead holder's windows over. That
     page must find the window no longer its own, not renew the lease (the restarted process
     would wait the whole lease for that window)."""
@@ -288,7 +288,7 @@ async def test_a_page_the_killed_process_had_sent_does_not_take_its_window_back(
         assert first.has_more
         with psycopg.connect(database_url, autocommit=True) as conn:
             claimed = conn.execute(
-                "SELECT window_id FROM stripe._backfill_claim(%s, %s, interval '1 hour')",
+                "SELECT window_id FROM stripe._backfill_claim_v1(%s, %s, interval '1 hour')",
                 (first.run_id, dead),
             ).fetchone()
             assert claimed is not None
@@ -299,7 +299,7 @@ async def test_a_page_the_killed_process_had_sent_does_not_take_its_window_back(
             )
             # ... then the page the dead process had sent is committed.
             late = conn.execute(
-                "SELECT status FROM stripe._backfill_page(p_window_id => %s, p_worker => %s,"
+                "SELECT status FROM stripe._backfill_page_v1(p_window_id => %s, p_worker => %s,"
                 " p_lease => interval '1 hour', p_table => NULL, p_account_id => 'acct_x',"
                 " p_objects => '[]', p_version => now(), p_children => '[]',"
                 " p_cursor => NULL, p_cursor_created => NULL, p_has_more => true)",
@@ -312,7 +312,7 @@ async def test_a_page_the_killed_process_had_sent_does_not_take_its_window_back(
 
 
 PAGE_SQL = (
-    "SELECT status, split_at FROM stripe._backfill_page(p_window_id => %(window)s,"
+    "SELECT status, split_at FROM stripe._backfill_page_v1(p_window_id => %(window)s,"
     " p_worker => %(worker)s, p_lease => interval '1 hour', p_table => 'customers',"
     " p_account_id => %(account)s, p_objects => %(objects)s::jsonb, p_version => now(),"
     " p_children => '[]', p_cursor => %(cursor)s, p_cursor_created => %(created)s,"
@@ -335,7 +335,7 @@ async def test_a_page_sent_again_after_its_commit_is_committed_once(
     with psycopg.connect(database_url, autocommit=True) as conn:
         claimed = conn.execute(
             "SELECT window_id, created_gte, created_lt, cursor FROM"
-            " stripe._backfill_claim(%s, %s, interval '1 hour')",
+            " stripe._backfill_claim_v1(%s, %s, interval '1 hour')",
             (first.run_id, worker),
         ).fetchone()
         assert claimed is not None

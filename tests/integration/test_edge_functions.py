@@ -183,7 +183,7 @@ def signature_vectors() -> list[dict[str, Any]]:
         "data a list": body({**event, "data": []}),
         "data.object missing": body({**event, "data": {}}),
         "data.object a string": body({**event, "data": {"object": "cus_1"}}),
-        "no created (checked later, by _route_event)": body(no_created),
+        "no created (checked later, by _route_event_v1)": body(no_created),
     }
     cases += [(name, raw, signed(raw), [secret], 300) for name, raw in malformed.items()]
     return [

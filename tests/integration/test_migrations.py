@@ -48,7 +48,7 @@ def columns(url: str, schema: str, table: str) -> dict[str, tuple[str, str]]:
     return {name: (dtype, generated) for name, dtype, generated in rows}
 
 
-#: The tables 0020_every_resource.sql creates.
+#: The later tables (registry.json's table_migration 0020: made by 0020 before the squash).
 LATER_TABLES = frozenset(
     r["table"]
     for r in json.loads(
@@ -189,6 +189,29 @@ def test_database_from_a_newer_version_is_refused(database_url: str) -> None:
 
     with pytest.raises(MigrationError, match="newer version"):
         run_migrations(database_url)
+
+
+def test_database_of_the_squashed_development_migrations_is_refused(database_url: str) -> None:
+    # A schema migrated by the files 0001_metadata ... 0027_billing_metrics (before they were
+    # squashed into 0001_baseline) has their rows and not the baseline's.
+    with psycopg.connect(database_url) as conn:
+        conn.execute("DELETE FROM stripe._migrations")
+        conn.execute(
+            "INSERT INTO stripe._migrations (name, checksum, stripe_sync_version) "
+            "VALUES ('0001_metadata', 'x', '0.1.0'), ('0027_billing_metrics', 'y', '0.1.0')"
+        )
+        before = conn.execute("SELECT name FROM stripe._migrations ORDER BY name").fetchall()
+
+    with pytest.raises(MigrationError, match="squashed into 0001_baseline") as info:
+        run_migrations(database_url)
+
+    message = str(info.value)
+    assert "0001_metadata ... 0027_billing_metrics" in message
+    assert "newer version" not in message
+    assert "nothing was changed" in message
+    with psycopg.connect(database_url) as conn:
+        after = conn.execute("SELECT name FROM stripe._migrations ORDER BY name").fetchall()
+    assert after == before
 
 
 def test_failed_migration_leaves_nothing_behind(

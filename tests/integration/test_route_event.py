@@ -1,4 +1,4 @@
-"""``_route_event`` (SQL, ``0013_registry.sql``) routes every event exactly as Python does.
+"""``_route_event_v1`` (SQL, ``0013_registry.sql``) routes every event exactly as Python does.
 
 The Supabase edge functions route events with the SQL function; the Python engine with
 :func:`stripe_sync.events.route_event` and :func:`stripe_sync.changes.embedded_lists`. Both read
@@ -50,7 +50,7 @@ def _event(obj: dict[str, Any], type_: str, **extra: Any) -> dict[str, Any]:
 
 
 def python_route(event: dict[str, Any], fetched: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Python's answer in the shape ``_route_event`` returns (the fields both compute)."""
+    """Python's answer in the shape ``_route_event_v1`` returns (the fields both compute)."""
     route = route_event(event)
     action = route.action.value
     resource = route.resource
@@ -101,7 +101,7 @@ def sql_route(
     conn: psycopg.Connection[Any], event: dict[str, Any] | None, fetched: dict[str, Any] | None
 ) -> dict[str, Any]:
     row = conn.execute(
-        'SELECT stripe."_route_event"(%s, %s)',
+        'SELECT stripe."_route_event_v1"(%s, %s)',
         (Jsonb(event) if event is not None else None, Jsonb(fetched) if fetched else None),
     ).fetchone()
     assert row is not None

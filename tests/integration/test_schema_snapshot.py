@@ -1,67 +1,75 @@
-"""The migrated schema equals the committed snapshot.
+"""The migrated schema equals the committed ``src/stripe_sync/sql/schema.sql``.
 
-Any change to the migrations shows up here as a readable diff of tables, columns, indexes and
-views. After an intended change, refresh the snapshot with
-``STRIPE_SYNC_UPDATE_SNAPSHOT=1 pytest tests/integration/test_schema_snapshot.py`` and review it.
+The file is the schema a fresh database gets from the migrations, as the catalog has it: tables,
+columns, constraints, indexes, views, every function's full text and the triggers
+(``scripts/dump_schema.py`` writes it). Any change to the migrations shows up here, and in review,
+as a readable diff. After an intended change, regenerate the file with
+``python scripts/dump_schema.py`` (or ``STRIPE_SYNC_UPDATE_SNAPSHOT=1 pytest
+tests/integration/test_schema_snapshot.py``) and review the diff.
 """
 
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
+import sys
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import psycopg
 
-SNAPSHOT = Path(__file__).parent / "snapshots" / "schema.txt"
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA_SQL = REPO / "src" / "stripe_sync" / "sql" / "schema.sql"
+REGENERATE = "python scripts/dump_schema.py"
 
 
-def describe(url: str, schema: str = "stripe") -> str:
-    lines: list[str] = []
-    with psycopg.connect(url) as conn:
-        for table, column, dtype, nullable, default, generated, expression in conn.execute(
-            "SELECT table_name, column_name, data_type, is_nullable, column_default,"
-            " is_generated, generation_expression FROM information_schema.columns"
-            " WHERE table_schema = %s ORDER BY table_name, ordinal_position",
-            (schema,),
-        ):
-            spec = f"{table}.{column} {dtype}"
-            spec += "" if nullable == "YES" else " NOT NULL"
-            spec += f" DEFAULT {default}" if default else ""
-            spec += f" GENERATED ({expression})" if generated == "ALWAYS" else ""
-            lines.append(spec)
-        for (indexdef,) in conn.execute(
-            "SELECT indexdef FROM pg_indexes WHERE schemaname = %s ORDER BY indexname", (schema,)
-        ):
-            lines.append(indexdef.replace(f"{schema}.", ""))
-        for name, definition in conn.execute(
-            "SELECT viewname, definition FROM pg_views WHERE schemaname = %s ORDER BY 1",
-            (schema,),
-        ):
-            lines.append(f"VIEW {name}:{' '.join(definition.split())}")
-        for table, constraint in conn.execute(
-            "SELECT conrelid::regclass::text, pg_get_constraintdef(oid) FROM pg_constraint"
-            " WHERE connamespace = %s::regnamespace AND contype IN ('c', 'f', 'u')"
-            " ORDER BY 1, 2",
-            (schema,),
-        ):
-            lines.append(f"CONSTRAINT {table.replace(f'{schema}.', '')}: {constraint}")
-        for name, arguments, result in conn.execute(
-            "SELECT p.proname, pg_get_function_identity_arguments(p.oid),"
-            " pg_get_function_result(p.oid) FROM pg_proc p"
-            " WHERE p.pronamespace = %s::regnamespace ORDER BY 1, 2",
-            (schema,),
-        ):
-            lines.append(f"FUNCTION {name}({arguments}) RETURNS {result}")
-    return "\n".join(lines) + "\n"
-
-
-def test_migrated_schema_matches_snapshot(template_url: str) -> None:
-    actual = describe(template_url)
-    if os.environ.get("STRIPE_SYNC_UPDATE_SNAPSHOT"):
-        SNAPSHOT.write_text(actual)
-    expected = SNAPSHOT.read_text()
-    diff = "\n".join(
-        difflib.unified_diff(expected.splitlines(), actual.splitlines(), "snapshot", "migrated")
+@cache
+def dump_schema() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "dump_schema", REPO / "scripts" / "dump_schema.py"
     )
-    assert actual == expected, f"migrated schema differs from {SNAPSHOT}:\n{diff[:5000]}"
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["dump_schema"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def differences(expected: str, actual: str) -> str:
+    """A unified diff of ``actual`` against ``expected``, and how to accept it."""
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            "schema.sql",
+            "migrated",
+        )
+    )
+    return f"{diff[:8000]}\nIf the change is intended, regenerate: {REGENERATE}"
+
+
+def test_migrated_schema_matches_schema_sql(template_url: str) -> None:
+    actual = dump_schema().describe(template_url)
+    if os.environ.get("STRIPE_SYNC_UPDATE_SNAPSHOT"):
+        SCHEMA_SQL.write_text(actual, encoding="utf-8")
+    expected = SCHEMA_SQL.read_text(encoding="utf-8")
+    assert actual == expected, differences(expected, actual)
+
+
+def test_a_change_to_a_function_body_shows_in_the_diff(database_url: str) -> None:
+    # The comparison sees function bodies, not only signatures: a changed body is a diff naming
+    # the line, with the command that regenerates the file.
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "CREATE OR REPLACE FUNCTION stripe._written_channel() RETURNS text LANGUAGE sql"
+            " STABLE AS $$ SELECT 'changed' $$"
+        )
+    actual = dump_schema().describe(database_url)
+    expected = SCHEMA_SQL.read_text(encoding="utf-8")
+    assert actual != expected
+    report = differences(expected, actual)
+    assert "\n+AS $function$ SELECT 'changed' $function$;\n" in report
+    assert report.endswith(REGENERATE)

@@ -62,7 +62,7 @@ async def test_a_resource_goes_queued_running_error_complete(
     execute(database_url, lease, timedelta(seconds=-1), page.run_id)
     assert status(database_url)[(account, "customer")]["status"] == "queued"
 
-    # The run is given up (as _backfill_plan closes a run nobody works on): the next run of
+    # The run is given up (as _backfill_plan_v1 closes a run nobody works on): the next run of
     # customers continues its window from the cursor.
     execute(
         database_url,

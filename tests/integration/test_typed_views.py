@@ -19,14 +19,11 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
-from stripe_sync.migrations import _migrate_locked, load_migrations, run_migrations
 from stripe_sync.resources import REGISTRY
 from stripe_sync.testing import FakeStripe
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "src" / "stripe_sync" / "testing" / "fixtures" / "objects.json"
-#: The last migration before typed columns were computed on read.
-BEFORE_VIEWS = "0014_dead_letter_function"
 
 
 @cache
@@ -64,39 +61,6 @@ def write_examples(conn: psycopg.Connection[Any], resources: Any = None) -> None
             "false, %s, %s)",
             (resource.table, Jsonb(objects), resource.parent, "parent_1"),
         )
-
-
-def test_an_existing_database_keeps_its_rows_and_typed_values(empty_database_url: str) -> None:
-    url = empty_database_url
-    migrations = load_migrations()
-    old = tuple(m for m in migrations if m.name <= BEFORE_VIEWS)
-    assert len(old) < len(migrations)
-    # The tables that existed then (0002); 0020 adds the others.
-    first = gen_schema().rows_of("0002")
-    with psycopg.connect(url, autocommit=True) as conn:
-        _migrate_locked(conn, "stripe", old)
-        write_examples(conn, first)
-        before = {r.table: rows(conn, r.table) for r in first}
-    assert sum(len(t) for t in before.values()) >= 60
-
-    run_migrations(url)
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        after = {r.table: rows(conn, r.table) for r in first}
-        kinds: dict[str, str] = dict(
-            conn.execute(
-                "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
-                "ON n.oid = c.relnamespace WHERE n.nspname = 'stripe' AND c.relname = ANY (%s)",
-                ([r.table for r in first],),
-            ).fetchall()
-        )
-    # The same columns in the same order, the same values, no row lost.
-    assert set(kinds.values()) == {"v"}
-    for table, old_rows in before.items():
-        assert list(after[table]) == list(old_rows), table
-        for object_id, old_row in old_rows.items():
-            assert list(after[table][object_id]) == list(old_row), (table, "columns")
-            assert after[table][object_id] == old_row, (table, object_id)
 
 
 def test_views_compute_what_the_stored_columns_held(database_url: str) -> None:

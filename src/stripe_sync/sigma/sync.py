@@ -1,7 +1,7 @@
 """Sigma sync: copy Sigma's reporting tables into the ``sigma`` schema, resumable and incremental.
 
 One run (a row of ``_sync_runs`` whose objects are ``sigma.<table>``) has a window per table,
-planned, claimed and carried over like a backfill's (``sql/migrations/0006_backfill.sql``). A
+planned, claimed and carried over like a backfill's (``sql/migrations/0001_baseline.sql``). A
 window reads its table in pages of :data:`PAGE_ROWS` rows, one Sigma query run per page, and
 each page is loaded (``COPY`` of the streamed CSV, then a merge by key) in the same transaction
 as the window's cursor: the key of the last row loaded. A killed sync continues from there.

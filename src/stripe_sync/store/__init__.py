@@ -3,7 +3,7 @@
 :class:`Store` owns one ``psycopg_pool.AsyncConnectionPool`` (autocommit connections: each call
 is one statement, and the SQL functions it calls are atomic) and sends fixed, named statements
 from ``sql/queries/``. The sync rules themselves live in the SQL functions installed by the
-migrations (``_apply_changes``, ``_backfill_page`` ...); this package only moves data in and
+migrations (``_apply_changes``, ``_backfill_page_v1`` ...); this package only moves data in and
 out. It is one class made of one part per concept:
 
 - :mod:`.core`: the pool, one statement at a time, a transaction under an advisory lock;

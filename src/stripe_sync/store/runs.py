@@ -21,7 +21,7 @@ class ClaimedWindow:
 
     id: int
     object: str
-    #: ``list``, ``parents`` or ``children`` (see ``sql/migrations/0006_backfill.sql``).
+    #: ``list``, ``parents`` or ``children`` (see ``sql/migrations/0001_baseline.sql``).
     kind: str
     created_gte: datetime | None
     created_lt: datetime | None
@@ -38,7 +38,7 @@ class ClaimedWindow:
 
 @dataclass(frozen=True, slots=True)
 class CommittedPage:
-    """What ``_backfill_page`` answered."""
+    """What ``_backfill_page_v1`` answered."""
 
     #: ``running`` (more pages), ``complete``, or ``lost`` (the lease went to another worker).
     status: str
@@ -80,7 +80,7 @@ class RunQueries(StoreCore):
             query("backfill_plan", self.schema), {**params, "objects": jsonb(params["objects"])}
         )
         if row is None:  # pragma: no cover - the function always returns one row
-            raise DatabaseError("_backfill_plan returned no row")
+            raise DatabaseError("_backfill_plan_v1 returned no row")
         return int(row[0]), bool(row[1])
 
     async def backfill_claim(
@@ -120,7 +120,7 @@ class RunQueries(StoreCore):
             },
         )
         if row is None:  # pragma: no cover - the function always returns one row
-            raise DatabaseError("_backfill_page returned no row")
+            raise DatabaseError("_backfill_page_v1 returned no row")
         status, ambiguous, split_at, next_version = row
         return CommittedPage(status, tuple(ambiguous or ()), split_at, next_version)
 

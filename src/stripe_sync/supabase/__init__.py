@@ -3,7 +3,7 @@
 :class:`SupabaseDeployment` installs, reports on and uninstalls a deployment through the Supabase
 Management API (:class:`ManagementClient`). The edge functions it deploys are the TypeScript files
 under ``functions/``; they verify, fetch from Stripe and call the same SQL functions as the Python
-engine (``_route_event``, ``_apply_event``, ``_backfill_*``), so the sync rules exist once.
+engine (``_route_event_v1``, ``_apply_event_v1``, ``_backfill_*``), so the sync rules exist once.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 -- Statements of the backfill (stripe_sync/backfill.py through stripe_sync/store.py).
 
 -- name: backfill_plan
-SELECT run_id, joined FROM {schema}."_backfill_plan"(
+SELECT run_id, joined FROM {schema}."_backfill_plan_v1"(
     p_account_id => %(account_id)s,
     p_objects => %(objects)s,
     p_created_gte => %(created_gte)s,
@@ -16,10 +16,10 @@ SELECT run_id, joined FROM {schema}."_backfill_plan"(
 -- name: backfill_claim
 SELECT window_id, object, kind, created_gte, created_lt, parent_ids, cursor, cursor_created,
        failures, version
-FROM {schema}."_backfill_claim"(%(run_id)s, %(worker)s, %(lease)s, %(objects)s);
+FROM {schema}."_backfill_claim_v1"(%(run_id)s, %(worker)s, %(lease)s, %(objects)s);
 
 -- name: backfill_page
-SELECT status, ambiguous, split_at, next_version FROM {schema}."_backfill_page"(
+SELECT status, ambiguous, split_at, next_version FROM {schema}."_backfill_page_v1"(
     p_window_id => %(window_id)s,
     p_worker => %(worker)s,
     p_lease => %(lease)s,
@@ -38,10 +38,10 @@ SELECT status, ambiguous, split_at, next_version FROM {schema}."_backfill_page"(
 );
 
 -- name: backfill_release
-SELECT {schema}."_backfill_release"(%(window_id)s, %(worker)s, %(status)s, %(error)s);
+SELECT {schema}."_backfill_release_v1"(%(window_id)s, %(worker)s, %(status)s, %(error)s);
 
 -- name: backfill_finish
-SELECT status, wait_seconds FROM {schema}."_backfill_finish"(%s);
+SELECT status, wait_seconds FROM {schema}."_backfill_finish_v1"(%s);
 
 -- name: backfill_progress
 -- Per object of a run: rows listed, windows by status, and how much of the created range is
@@ -155,7 +155,7 @@ GROUP BY claimed_by;
 -- name: backfill_expire_holders
 -- Give the windows of holders known to be dead back, as a clean stop would (pending): they can
 -- be claimed at once. Ending the lease alone is not enough: a page the holder had sent before
--- it was killed may still be committed by the server, and _backfill_page would take it as the
+-- it was killed may still be committed by the server, and _backfill_page_v1 would take it as the
 -- holder's own and renew the lease, leaving the window to a dead process for a whole lease.
 UPDATE {schema}."_sync_obj_runs"
 SET status = 'pending', claimed_until = NULL, updated_at = now()

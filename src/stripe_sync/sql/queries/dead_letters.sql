@@ -2,7 +2,7 @@
 
 -- name: record_dead_letter
 -- The rule lives in the function (0014), shared with the Supabase edge function.
-SELECT {schema}."_record_dead_letter"(
+SELECT {schema}."_record_dead_letter_v1"(
     p_event_id => %(event_id)s,
     p_account_id => %(account_id)s,
     p_type => %(type)s,

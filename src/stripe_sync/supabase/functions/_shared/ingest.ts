@@ -1,7 +1,7 @@
 // Applying events and fetched objects: the TypeScript twin of src/stripe_sync/ingest.py's
 // Ingestor (auto_expand_lists on, no revalidation, no related-object fetches). What to write is
-// decided in SQL (_route_event); this module only does the Stripe calls around it: page the
-// child lists _route_event marks must_list, re-fetch an object whose write was a same-second
+// decided in SQL (_route_event_v1); this module only does the Stripe calls around it: page the
+// child lists _route_event_v1 marks must_list, re-fetch an object whose write was a same-second
 // tie ('ambiguous'), re-list a summary's rows.
 import type { Change, ChildRoute, ResourceRow, Route, Store } from "./store.ts";
 import type { StripeClient, StripeObject } from "./stripe.ts";
@@ -45,7 +45,7 @@ function substituteParams(
   );
 }
 
-/** The child lists to pass to _apply_event for a routed object: a deleted parent's tables to
+/** The child lists to pass to _apply_event_v1 for a routed object: a deleted parent's tables to
  * tombstone, else the embedded lists, those marked must_list paged to completion. */
 export async function childLists(
   ctx: Ingest,

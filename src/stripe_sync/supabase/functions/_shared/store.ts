@@ -69,7 +69,7 @@ export interface ChildRoute {
   params: Record<string, string>;
 }
 
-/** What _route_event answers (0013_registry.sql). */
+/** What _route_event_v1 answers (0001_baseline.sql). */
 export interface Route {
   action: "upsert" | "delete" | "replace_children" | "skip";
   resource: string | null;
@@ -105,7 +105,7 @@ export interface ResourceRow {
   event_types: string[];
 }
 
-/** One call of _apply_event (see Store.apply in store.py for the Python twin). */
+/** One call of _apply_event_v1 (see Store.apply in store.py for the Python twin). */
 export interface Change {
   event_id: string | null;
   event_type: string | null;
@@ -195,7 +195,7 @@ export class Store {
     errorMessage: string,
   ): Promise<number> {
     const [row] = await this.sql`
-      SELECT ${this.#s}."_record_dead_letter"(
+      SELECT ${this.#s}."_record_dead_letter_v1"(
         ${event.id}, ${event.account}::text, ${event.type},
         to_timestamp(${event.created}::bigint), ${eventText}::text::jsonb,
         ${errorClass}, ${errorMessage}) AS attempts`;
@@ -204,7 +204,7 @@ export class Store {
 
   async routeEvent(eventText: string | null, object: Json | null): Promise<Route> {
     const [row] = await this.sql`
-      SELECT ${this.#s}."_route_event"(${eventText}::text::jsonb, ${
+      SELECT ${this.#s}."_route_event_v1"(${eventText}::text::jsonb, ${
       json(object)
     }::text::jsonb) AS route`;
     return row.route as Route;
@@ -212,7 +212,7 @@ export class Store {
 
   async apply(change: Change): Promise<Applied> {
     const [row] = await this.sql`
-      SELECT outcome, seen_at::text AS seen_at FROM ${this.#s}."_apply_event"(
+      SELECT outcome, seen_at::text AS seen_at FROM ${this.#s}."_apply_event_v1"(
         p_event_id => ${change.event_id}::text,
         p_event_type => ${change.event_type}::text,
         p_event_created => to_timestamp(${change.event_created}::bigint),
@@ -277,7 +277,7 @@ export class Store {
   // -- backfill ---------------------------------------------------------------------------------
 
   async backfillObjects(): Promise<Json[]> {
-    const [row] = await this.sql`SELECT ${this.#s}."_backfill_objects"(NULL) AS objects`;
+    const [row] = await this.sql`SELECT ${this.#s}."_backfill_objects_v1"(NULL) AS objects`;
     return row.objects as Json[];
   }
 
@@ -290,7 +290,7 @@ export class Store {
     initialWindows: number,
   ): Promise<{ runId: string; joined: boolean }> {
     const [row] = await this.sql`
-      SELECT run_id::text AS run_id, joined FROM ${this.#s}."_backfill_plan"(
+      SELECT run_id::text AS run_id, joined FROM ${this.#s}."_backfill_plan_v1"(
         p_account_id => ${accountId}::text,
         p_objects => ${json(objects)}::text::jsonb,
         p_created_gte => NULL,
@@ -310,7 +310,7 @@ export class Store {
              floor(extract(epoch FROM created_lt))::float8 AS lt,
              parent_ids, cursor, cursor_created::text AS cursor_created, failures,
              version::text AS version
-      FROM ${this.#s}."_backfill_claim"(${runId}::bigint, ${worker}::text, ${lease}::interval,
+      FROM ${this.#s}."_backfill_claim_v1"(${runId}::bigint, ${worker}::text, ${lease}::interval,
                                         NULL)`;
     if (!rows.length) return null;
     const r = rows[0];
@@ -333,7 +333,7 @@ export class Store {
     const [row] = await this.sql`
       SELECT status, ambiguous, floor(extract(epoch FROM split_at))::float8 AS split_at,
              next_version::text AS next_version
-      FROM ${this.#s}."_backfill_page"(
+      FROM ${this.#s}."_backfill_page_v1"(
         p_window_id => ${p.window.id}::bigint,
         p_worker => ${p.window.worker}::text,
         p_lease => ${p.lease}::interval,
@@ -362,13 +362,13 @@ export class Store {
 
   async release(w: Window, status: "pending" | "error", error: string | null): Promise<void> {
     await this.sql`
-      SELECT ${this.#s}."_backfill_release"(${w.id}::bigint, ${w.worker}::text, ${status}::text,
+      SELECT ${this.#s}."_backfill_release_v1"(${w.id}::bigint, ${w.worker}::text, ${status}::text,
                                             ${error}::text)`;
   }
 
   async finish(runId: string): Promise<string> {
     const [row] = await this.sql`
-      SELECT status FROM ${this.#s}."_backfill_finish"(${runId}::bigint)`;
+      SELECT status FROM ${this.#s}."_backfill_finish_v1"(${runId}::bigint)`;
     return String(row.status);
   }
 }

@@ -3,7 +3,7 @@
 // src/stripe_sync/server.py: 200 after the event was committed, 400 for a bad signature or
 // body (nothing written), 413 for a body over 1 MB, 503 with Retry-After for a transient
 // failure (Stripe delivers the event again). A verified event that fails for any other reason is
-// stored as a dead letter (_record_dead_letter, as the Python app does) and answered 200
+// stored as a dead letter (_record_dead_letter_v1, as the Python app does) and answered 200
 // "failed"; 500 only when even that cannot be done.
 import { config, type Deps, json } from "./http.ts";
 import { platformAccount, processEvent } from "./ingest.ts";
@@ -88,7 +88,7 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
       return failed(400, error.message);
     }
     if (isInvalidParameter(error)) {
-      // _route_event refused the event; its message names the problem, never the payload.
+      // _route_event_v1 refused the event; its message names the problem, never the payload.
       const message = (error as Error).message;
       console.warn(`webhook rejected: ${message}`);
       return failed(400, message);

@@ -1,3 +1,5 @@
+-- The sync_status view as migration 0018 made it (squashed into 0001_baseline since), kept to
+-- compare the indexed view with: tests/integration/test_sync_status_scale.py.
 -- sync_status: one row per account and resource with the state of its backfill, under the name
 -- and columns the TypeScript engine's README documents (stripe.sync_status: the last incremental
 -- cursor, a status of queued / running / complete / error, and the failure details). It is a
@@ -55,4 +57,3 @@ SELECT
     r."updated_at"
 FROM resources r
 LEFT JOIN "_backfill_cursors" c USING ("account_id", "object");
-COMMENT ON VIEW "sync_status" IS 'Per account and resource: backfill status (queued, running, complete, error), the last incremental cursor, and the failure that the next run retries.';
