@@ -102,6 +102,28 @@ def test_history_cost_counts_a_row_per_version_and_a_payload_per_content(
     assert figures["bytes_per_history_row"] > 0
 
 
+@pytest.mark.parametrize("history", [False, True])
+def test_metrics_bench_times_every_view(database_url: str, history: bool) -> None:
+    flags = ["--history"] if history else []
+    result = run_bench(
+        database_url, "--customers", "30", "--repeat", "1", "--json", *flags, script="metrics.py"
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["counts"]["customers"] == 30
+    assert figures["counts"]["subscriptions"] > 0
+    assert set(figures["views"]) >= {"mrr_daily", "mrr_movements", "active_subscribers"}
+    assert all(v["ms"] > 0 for v in figures["views"].values())
+    # The items of every subscription, from the recorded versions with history on.
+    assert figures["views"]["subscription_item_intervals"]["rows"] > 0
+    assert figures["views"]["mrr_daily"]["rows"] > 0
+    with psycopg.connect(database_url) as conn:
+        sources = conn.execute(
+            "SELECT DISTINCT source FROM stripe.subscription_item_intervals"
+        ).fetchall()
+    assert sources == [("history" if history else "current_state",)]
+
+
 def test_webhooks_bench_runs_the_mix_workload(pg_admin_url: str) -> None:
     result = run_bench(
         "--workload",

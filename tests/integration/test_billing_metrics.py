@@ -94,13 +94,24 @@ async def backfill(account: Account, url: str) -> None:
     assert result.status == "complete"
 
 
-async def apply_events(account: Account, url: str) -> int:
+async def apply_events(
+    account: Account, url: str, *, leave: str | None = None, **config: Any
+) -> int:
     """Hand the engine the fake's events it has not seen, oldest first (as webhooks or the
     Events API poller would); returns how many. A mirror built this way keeps each row at the
     version of its event (the fake's clock), so a later event is newer; a backfill's rows are
-    versioned by the real time of the fetch, newer than any event of this 2025 account."""
-    events = [e for e in reversed(account.fake.events()) if e["id"] not in account.applied]
-    async with make_sync(account.fake, url) as sync:
+    versioned by the real time of the fetch, newer than any event of this 2025 account.
+    ``leave``: a prefix of event types to leave for a later call (a webhook endpoint that
+    does not subscribe to them). ``config``: the engine's configuration (e.g. history)."""
+    events = [
+        e
+        for e in reversed(account.fake.events())
+        if e["id"] not in account.applied and not (leave and e["type"].startswith(leave))
+    ]
+    async with make_sync(account.fake, url, **config) as sync:
+        if config:
+            # Migrating with the configuration is what turns history on.
+            await sync.run_migrations()
         for event in events:
             result = await sync.process_event(event)
             assert result.outcome != "failed", (event["type"], result)
@@ -285,15 +296,28 @@ async def test_percent_discounts(account: Account, database_url: str) -> None:
     b = account.subscribe(
         account.customer("b"), (account.price(4_000), 1), discounts=[{"coupon": three_months}]
     )
-    await apply_events(account, database_url)
+    await apply_events(account, database_url, leave="customer.discount.")
 
-    # Stripe's payload names the discounts by id only: their coupons are unknown, MRR is gross.
+    # Stripe's subscription payloads name the discounts by id only: without the discount
+    # objects their coupons are unknown, and MRR is gross.
     notes = rows(database_url, "SELECT in_mrr, note FROM stripe.subscription_discount_intervals")
     assert notes == [(False, "coupon unknown: the row holds the discount's id only")] * 2
     assert monthly(database_url)["2025-01"] == Decimal("8000.00")  # 4000 + 4000
+    listed = rows(
+        database_url,
+        "SELECT subscription FROM stripe.subscription_discount_intervals ORDER BY valid_from",
+    )
+    assert [r[0] for r in listed] == [a["id"], b["id"]]
 
-    account.at("2025-05-01")
-    await expanded_discounts(account, database_url, a["id"], b["id"])
+    # The customer.discount.created events carry the discount objects: the mirror keeps them,
+    # the subscriptions' rows still hold the ids only.
+    assert await apply_events(account, database_url) == 2
+    assert rows(database_url, "SELECT count(*) FROM stripe._discounts") == [(2,)]
+    assert rows(
+        database_url,
+        "SELECT count(*) FROM stripe.subscriptions WHERE jsonb_typeof(_raw_data->'discounts'->0)"
+        " = 'string'",
+    ) == [(2,)]
     # a: 4000 * (1 - 0.25) = 3000.00; b: 4000 * (1 - 0.50) = 2000.00 from 2025-01-15 for three
     # calendar months, until 2025-04-15, then 4000.00.
     assert monthly(database_url) == {

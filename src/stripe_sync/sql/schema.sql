@@ -83,6 +83,21 @@ CREATE TABLE _dead_letters (
 COMMENT ON TABLE _dead_letters IS 'Verified events that failed for a non-transient reason, with their payload and error, until applied again.';
 CREATE INDEX _dead_letters_unresolved_idx ON stripe._dead_letters USING btree (created, event_id) WHERE (resolved_at IS NULL);
 
+CREATE TABLE _discounts (
+    id text NOT NULL,
+    account_id text,
+    subscription text,
+    subscription_item text,
+    payload jsonb NOT NULL,
+    version timestamp with time zone NOT NULL,
+    deleted_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT _discounts_pkey PRIMARY KEY (id)
+);
+COMMENT ON TABLE _discounts IS 'Every discount object the write path was given (customer.discount.* events, expanded discounts of subscriptions and items): the metric views resolve a subscription''s discount ids here.';
+CREATE INDEX _discounts_account_idx ON stripe._discounts USING btree (account_id);
+CREATE INDEX _discounts_subscription_idx ON stripe._discounts USING btree (subscription);
+
 CREATE TABLE _event_cursors (
     account_id text NOT NULL,
     last_event_id text,
@@ -4089,38 +4104,114 @@ CREATE VIEW _mrr_customer_segments AS
             mrr_subscription_segments.gross_mrr,
             mrr_subscription_segments.mrr
            FROM mrr_subscription_segments
-        ), points AS (
+        ), changes AS (
          SELECT subs.account_id,
             subs.currency,
             subs.customer,
-            subs.valid_from AS at
+            subs.valid_from AS at,
+            subs.mrr,
+            ((subs.mrr > (0)::numeric))::integer AS paying,
+            1 AS running
            FROM subs
-        UNION
+        UNION ALL
          SELECT subs.account_id,
             subs.currency,
             subs.customer,
-            subs.valid_to
+            subs.valid_to,
+            (- subs.mrr),
+            (- ((subs.mrr > (0)::numeric))::integer),
+            '-1'::integer
            FROM subs
           WHERE (subs.valid_to IS NOT NULL)
-        ), segments AS (
-         SELECT points.account_id,
-            points.currency,
-            points.customer,
-            points.at AS valid_from,
-            lead(points.at) OVER (PARTITION BY points.account_id, points.currency, points.customer ORDER BY points.at) AS valid_to
-           FROM points
+        ), per_point AS (
+         SELECT changes.account_id,
+            changes.currency,
+            changes.customer,
+            changes.at,
+            sum(changes.mrr) AS mrr,
+            sum(changes.paying) AS paying,
+            sum(changes.running) AS running
+           FROM changes
+          GROUP BY changes.account_id, changes.currency, changes.customer, changes.at
+        ), sums AS (
+         SELECT per_point.account_id,
+            per_point.currency,
+            per_point.customer,
+            per_point.at AS valid_from,
+            lead(per_point.at) OVER w AS valid_to,
+            sum(per_point.mrr) OVER w AS mrr,
+            sum(per_point.paying) OVER w AS subscriptions,
+            sum(per_point.running) OVER w AS running
+           FROM per_point
+          WINDOW w AS (PARTITION BY per_point.account_id, per_point.currency, per_point.customer ORDER BY per_point.at)
         )
- SELECT g.account_id,
-    g.currency,
-    g.customer,
-    g.valid_from,
-    g.valid_to,
-    sum(s.mrr) AS mrr,
-    count(*) FILTER (WHERE (s.mrr > (0)::numeric)) AS subscriptions
-   FROM (segments g
-     JOIN subs s ON (((s.account_id = g.account_id) AND (s.currency = g.currency) AND (s.customer = g.customer) AND (s.valid_from <= g.valid_from) AND ((s.valid_to IS NULL) OR (s.valid_to > g.valid_from)))))
-  GROUP BY g.account_id, g.currency, g.customer, g.valid_from, g.valid_to;
+ SELECT account_id,
+    currency,
+    customer,
+    valid_from,
+    valid_to,
+    mrr,
+    (subscriptions)::bigint AS subscriptions
+   FROM sums
+  WHERE (running > (0)::numeric);
 COMMENT ON VIEW _mrr_customer_segments IS 'Internal to the MRR views: the MRR of each customer per currency over time, one row per interval in which it is constant.';
+
+CREATE VIEW _subscription_states AS
+ WITH recorded AS (
+         SELECT h.account_id,
+            h.id,
+            h._raw_data,
+            h.valid_from,
+            h.valid_to,
+            (row_number() OVER (PARTITION BY h.account_id, h.id ORDER BY h.valid_from) = 1) AS first
+           FROM history h
+          WHERE ((h.table_name = 'subscriptions'::text) AND (EXISTS ( SELECT 1
+                   FROM _history_objects o
+                  WHERE (o.table_name = 'subscriptions'::text))))
+        ), states AS (
+         SELECT r.account_id,
+            r.id AS subscription,
+            r._raw_data AS payload,
+                CASE
+                    WHEN (NOT r.first) THEN r.valid_from
+                    ELSE NULL::timestamp with time zone
+                END AS state_from,
+            r.valid_to AS state_to,
+            'history'::text AS source
+           FROM recorded r
+        UNION ALL
+         SELECT s._account_id,
+            s.id,
+            s._raw_data,
+            NULL::timestamp with time zone AS timestamptz,
+            NULL::timestamp with time zone AS timestamptz,
+            'current_state'::text AS text
+           FROM _raw_subscriptions s
+          WHERE ((NOT s.deleted) AND (NOT (EXISTS ( SELECT 1
+                   FROM recorded r
+                  WHERE ((r.account_id = s._account_id) AND (r.id = s.id))))))
+        )
+ SELECT st.account_id,
+    st.subscription,
+    st.state_from,
+    st.state_to,
+    st.source,
+    _id_of(x.customer) AS customer,
+    lower((x.currency #>> '{}'::text[])) AS currency,
+    (x.status #>> '{}'::text[]) AS status,
+    _metric_time(x.created) AS created,
+    _metric_time(x.start_date) AS start_date,
+    _metric_time(x.trial_start) AS trial_start,
+    _metric_time(x.trial_end) AS trial_end,
+    _metric_time(x.ended_at) AS ended_at,
+    _metric_time(x.cancel_at) AS cancel_at,
+    _metric_time(x.canceled_at) AS canceled_at,
+    x.items,
+    x.discounts,
+    x.discount
+   FROM (states st
+     CROSS JOIN LATERAL jsonb_to_record(st.payload) x(customer jsonb, currency jsonb, status jsonb, created jsonb, start_date jsonb, trial_start jsonb, trial_end jsonb, ended_at jsonb, cancel_at jsonb, canceled_at jsonb, items jsonb, discounts jsonb, discount jsonb));
+COMMENT ON VIEW _subscription_states IS 'Internal to the MRR views: each subscription state and its interval [state_from, state_to) (NULL: unbounded), from history mode''s versions (source history) or the current row (current_state).';
 
 CREATE VIEW active_entitlements AS
  SELECT id,
@@ -4158,13 +4249,14 @@ CREATE VIEW active_subscribers AS
             mrr_daily.subscriptions
            FROM mrr_daily
         ), trials AS MATERIALIZED (
-         SELECT s._account_id AS account_id,
-            lower(s.currency) AS currency,
-            s.id,
+         SELECT DISTINCT ON (s.account_id, s.subscription) s.account_id,
+            s.currency,
+            s.subscription AS id,
             s.trial_start,
             LEAST(s.trial_end, s.ended_at) AS trial_to
-           FROM subscriptions s
-          WHERE ((NOT s.deleted) AND (s.trial_start IS NOT NULL) AND (s.trial_end > s.trial_start) AND (s.status <> ALL (ARRAY['incomplete'::text, 'incomplete_expired'::text])))
+           FROM _subscription_states s
+          WHERE ((s.trial_start IS NOT NULL) AND (s.trial_end > s.trial_start) AND (s.status <> ALL (ARRAY['incomplete'::text, 'incomplete_expired'::text])))
+          ORDER BY s.account_id, s.subscription, s.state_from DESC NULLS LAST
         ), months AS (
          SELECT r.account_id,
             r.currency,
@@ -7884,14 +7976,15 @@ COMMENT ON COLUMN mrr_monthly.subscriptions IS 'Subscriptions with MRR above zer
 
 CREATE VIEW mrr_movements AS
  WITH segments AS MATERIALIZED (
-         SELECT _mrr_customer_segments.account_id,
-            _mrr_customer_segments.currency,
-            _mrr_customer_segments.customer,
-            _mrr_customer_segments.valid_from,
-            _mrr_customer_segments.valid_to,
-            _mrr_customer_segments.mrr,
-            _mrr_customer_segments.subscriptions
-           FROM _mrr_customer_segments
+         SELECT c.account_id,
+            c.currency,
+            c.customer,
+            c.valid_from,
+            c.valid_to,
+            c.mrr,
+            c.subscriptions,
+            min(c.valid_from) FILTER (WHERE (c.mrr > (0)::numeric)) OVER (PARTITION BY c.account_id, c.currency, c.customer) AS first_paid_at
+           FROM _mrr_customer_segments c
         ), months AS MATERIALIZED (
          SELECT r.account_id,
             r.currency,
@@ -7904,70 +7997,71 @@ CREATE VIEW mrr_movements AS
                    FROM segments
                   GROUP BY segments.account_id, segments.currency) r
              CROSS JOIN LATERAL generate_series(date_trunc('month'::text, (r.first_at AT TIME ZONE 'UTC'::text)), date_trunc('month'::text, (_metric_today())::timestamp without time zone), '1 mon'::interval) m(m))
-        ), at_end AS (
+        ), at_end AS MATERIALIZED (
          SELECT mo_1.account_id,
             mo_1.currency,
             mo_1.month,
+            mo_1.month_start,
             c.customer,
-            c.mrr
+            c.mrr,
+            c.first_paid_at
            FROM (months mo_1
              JOIN segments c ON (((c.account_id = mo_1.account_id) AND (c.currency = mo_1.currency) AND (c.valid_from <= mo_1.month_end) AND ((c.valid_to IS NULL) OR (c.valid_to > mo_1.month_end)))))
           WHERE (c.mrr > (0)::numeric)
-        ), first_paid AS (
-         SELECT segments.account_id,
-            segments.currency,
-            segments.customer,
-            min(segments.valid_from) AS first_at
-           FROM segments
-          WHERE (segments.mrr > (0)::numeric)
-          GROUP BY segments.account_id, segments.currency, segments.customer
         ), moves AS (
          SELECT COALESCE(cur.account_id, prev.account_id) AS account_id,
             COALESCE(cur.currency, prev.currency) AS currency,
-            COALESCE(cur.customer, prev.customer) AS customer,
             COALESCE(cur.month, ((prev.month + '1 mon'::interval))::date) AS month,
             COALESCE(prev.mrr, (0)::numeric) AS prev,
-            COALESCE(cur.mrr, (0)::numeric) AS cur
-           FROM (at_end cur
-             FULL JOIN at_end prev ON (((prev.account_id = cur.account_id) AND (prev.currency = cur.currency) AND (prev.customer = cur.customer) AND (((prev.month + '1 mon'::interval))::date = cur.month))))
-        ), kinds AS (
-         SELECT mv.account_id,
-            mv.currency,
-            mv.customer,
-            mv.month,
-            mv.prev,
-            mv.cur,
+            COALESCE(cur.mrr, (0)::numeric) AS cur,
                 CASE
-                    WHEN ((mv.prev = (0)::numeric) AND (mv.cur > (0)::numeric) AND (f.first_at <= mo_1.month_start)) THEN 'reactivation'::text
-                    WHEN ((mv.prev = (0)::numeric) AND (mv.cur > (0)::numeric)) THEN 'new'::text
-                    WHEN ((mv.prev > (0)::numeric) AND (mv.cur = (0)::numeric)) THEN 'churn'::text
-                    WHEN (mv.cur > mv.prev) THEN 'expansion'::text
-                    WHEN (mv.cur < mv.prev) THEN 'contraction'::text
+                    WHEN ((cur.mrr IS NOT NULL) AND (prev.mrr IS NULL) AND (cur.first_paid_at <= cur.month_start)) THEN 'reactivation'::text
+                    WHEN ((cur.mrr IS NOT NULL) AND (prev.mrr IS NULL)) THEN 'new'::text
+                    WHEN (cur.mrr IS NULL) THEN 'churn'::text
+                    WHEN (cur.mrr > prev.mrr) THEN 'expansion'::text
+                    WHEN (cur.mrr < prev.mrr) THEN 'contraction'::text
                     ELSE NULL::text
                 END AS kind
-           FROM ((moves mv
-             JOIN months mo_1 ON (((mo_1.account_id = mv.account_id) AND (mo_1.currency = mv.currency) AND (mo_1.month = mv.month))))
-             LEFT JOIN first_paid f ON (((f.account_id = mv.account_id) AND (f.currency = mv.currency) AND (f.customer = mv.customer))))
+           FROM (at_end cur
+             FULL JOIN at_end prev ON (((prev.account_id = cur.account_id) AND (prev.currency = cur.currency) AND (prev.customer = cur.customer) AND (((prev.month + '1 mon'::interval))::date = cur.month))))
+        ), per_month AS MATERIALIZED (
+         SELECT k.account_id,
+            k.currency,
+            k.month,
+            sum(k.prev) AS starting_mrr,
+            COALESCE(sum(k.cur) FILTER (WHERE (k.kind = 'new'::text)), (0)::numeric) AS new_mrr,
+            COALESCE(sum(k.cur) FILTER (WHERE (k.kind = 'reactivation'::text)), (0)::numeric) AS reactivation_mrr,
+            COALESCE(sum((k.cur - k.prev)) FILTER (WHERE (k.kind = 'expansion'::text)), (0)::numeric) AS expansion_mrr,
+            COALESCE(sum((k.cur - k.prev)) FILTER (WHERE (k.kind = 'contraction'::text)), (0)::numeric) AS contraction_mrr,
+            COALESCE(sum((k.cur - k.prev)) FILTER (WHERE (k.kind = 'churn'::text)), (0)::numeric) AS churned_mrr,
+            sum((k.cur - k.prev)) AS net_new_mrr,
+            sum(k.cur) AS ending_mrr,
+            count(*) FILTER (WHERE (k.kind = 'new'::text)) AS new_customers,
+            count(*) FILTER (WHERE (k.kind = 'reactivation'::text)) AS reactivated_customers,
+            count(*) FILTER (WHERE (k.kind = 'expansion'::text)) AS expanded_customers,
+            count(*) FILTER (WHERE (k.kind = 'contraction'::text)) AS contracted_customers,
+            count(*) FILTER (WHERE (k.kind = 'churn'::text)) AS churned_customers
+           FROM moves k
+          GROUP BY k.account_id, k.currency, k.month
         )
  SELECT mo.account_id,
     mo.currency,
     mo.month,
-    COALESCE(sum(k.prev), (0)::numeric) AS starting_mrr,
-    COALESCE(sum(k.cur) FILTER (WHERE (k.kind = 'new'::text)), (0)::numeric) AS new_mrr,
-    COALESCE(sum(k.cur) FILTER (WHERE (k.kind = 'reactivation'::text)), (0)::numeric) AS reactivation_mrr,
-    COALESCE(sum((k.cur - k.prev)) FILTER (WHERE (k.kind = 'expansion'::text)), (0)::numeric) AS expansion_mrr,
-    COALESCE(sum((k.cur - k.prev)) FILTER (WHERE (k.kind = 'contraction'::text)), (0)::numeric) AS contraction_mrr,
-    COALESCE(sum((k.cur - k.prev)) FILTER (WHERE (k.kind = 'churn'::text)), (0)::numeric) AS churned_mrr,
-    COALESCE(sum((k.cur - k.prev)), (0)::numeric) AS net_new_mrr,
-    COALESCE(sum(k.cur), (0)::numeric) AS ending_mrr,
-    count(*) FILTER (WHERE (k.kind = 'new'::text)) AS new_customers,
-    count(*) FILTER (WHERE (k.kind = 'reactivation'::text)) AS reactivated_customers,
-    count(*) FILTER (WHERE (k.kind = 'expansion'::text)) AS expanded_customers,
-    count(*) FILTER (WHERE (k.kind = 'contraction'::text)) AS contracted_customers,
-    count(*) FILTER (WHERE (k.kind = 'churn'::text)) AS churned_customers
+    COALESCE(p.starting_mrr, (0)::numeric) AS starting_mrr,
+    COALESCE(p.new_mrr, (0)::numeric) AS new_mrr,
+    COALESCE(p.reactivation_mrr, (0)::numeric) AS reactivation_mrr,
+    COALESCE(p.expansion_mrr, (0)::numeric) AS expansion_mrr,
+    COALESCE(p.contraction_mrr, (0)::numeric) AS contraction_mrr,
+    COALESCE(p.churned_mrr, (0)::numeric) AS churned_mrr,
+    COALESCE(p.net_new_mrr, (0)::numeric) AS net_new_mrr,
+    COALESCE(p.ending_mrr, (0)::numeric) AS ending_mrr,
+    COALESCE(p.new_customers, (0)::bigint) AS new_customers,
+    COALESCE(p.reactivated_customers, (0)::bigint) AS reactivated_customers,
+    COALESCE(p.expanded_customers, (0)::bigint) AS expanded_customers,
+    COALESCE(p.contracted_customers, (0)::bigint) AS contracted_customers,
+    COALESCE(p.churned_customers, (0)::bigint) AS churned_customers
    FROM (months mo
-     LEFT JOIN kinds k ON (((k.account_id = mo.account_id) AND (k.currency = mo.currency) AND (k.month = mo.month))))
-  GROUP BY mo.account_id, mo.currency, mo.month;
+     LEFT JOIN per_month p ON (((p.account_id = mo.account_id) AND (p.currency = mo.currency) AND (p.month = mo.month))));
 COMMENT ON VIEW mrr_movements IS 'How MRR moved each month per account and currency (customers compared between month ends): see docs/concepts/metrics.md.';
 COMMENT ON COLUMN mrr_movements.account_id IS 'The Stripe account.';
 COMMENT ON COLUMN mrr_movements.currency IS 'The currency (lower case).';
@@ -8081,26 +8175,32 @@ CREATE VIEW mrr_subscription_segments AS
            FROM item_net
           GROUP BY item_net.account_id, item_net.subscription, item_net.valid_from, item_net.valid_to
         ), sd AS (
-         SELECT m_1.account_id,
-            m_1.subscription,
-            m_1.valid_from,
+         SELECT m.account_id,
+            m.subscription,
+            m.customer,
+            m.currency,
+            m.valid_from,
+            m.valid_to,
+            m.items,
+            m.gross,
+            m.net,
+            m.period_months,
             _metric_product(((1)::numeric - (d.percent_off / (100)::numeric))) AS factor,
             COALESCE(sum(d.amount_off), (0)::numeric) AS amount_off
-           FROM (m m_1
-             LEFT JOIN discounts d ON (((d.account_id = m_1.account_id) AND (d.subscription = m_1.subscription) AND (d.subscription_item IS NULL) AND (d.valid_from <= m_1.valid_from) AND ((d.valid_to IS NULL) OR (d.valid_to > m_1.valid_from)))))
-          GROUP BY m_1.account_id, m_1.subscription, m_1.valid_from
+           FROM (m
+             LEFT JOIN discounts d ON (((d.account_id = m.account_id) AND (d.subscription = m.subscription) AND (d.subscription_item IS NULL) AND (d.valid_from <= m.valid_from) AND ((d.valid_to IS NULL) OR (d.valid_to > m.valid_from)))))
+          GROUP BY m.account_id, m.subscription, m.customer, m.currency, m.valid_from, m.valid_to, m.items, m.gross, m.net, m.period_months
         )
- SELECT m.account_id,
-    m.subscription,
-    m.customer,
-    m.currency,
-    m.valid_from,
-    m.valid_to,
-    m.items,
-    round(m.gross, 2) AS gross_mrr,
-    round(GREATEST((0)::numeric, ((m.net * sd.factor) - (sd.amount_off / m.period_months))), 2) AS mrr
-   FROM (m
-     JOIN sd ON (((sd.account_id = m.account_id) AND (sd.subscription = m.subscription) AND (sd.valid_from = m.valid_from))));
+ SELECT account_id,
+    subscription,
+    customer,
+    currency,
+    valid_from,
+    valid_to,
+    items,
+    round(gross, 2) AS gross_mrr,
+    round(GREATEST((0)::numeric, ((net * factor) - (amount_off / period_months))), 2) AS mrr
+   FROM sd;
 COMMENT ON VIEW mrr_subscription_segments IS 'The MRR of each subscription over time, one row per interval in which it is constant (discounts applied): see docs/concepts/metrics.md.';
 COMMENT ON COLUMN mrr_subscription_segments.account_id IS 'The Stripe account.';
 COMMENT ON COLUMN mrr_subscription_segments.subscription IS 'The subscription id.';
@@ -10245,105 +10345,161 @@ COMMENT ON COLUMN sigma_scheduled_query_runs.title IS 'Title of the query.';
 
 CREATE VIEW subscription_discount_intervals AS
  WITH found AS (
-         SELECT s._account_id AS account_id,
-            s.id AS subscription,
+         SELECT s.account_id,
+            s.subscription,
             NULL::text AS subscription_item,
-            lower(s.currency) AS currency,
+            s.currency,
             d.value AS discount,
-            COALESCE(s.start_date, s.created) AS started
-           FROM (subscriptions s
-             CROSS JOIN LATERAL jsonb_array_elements(
+            COALESCE(s.start_date, s.created) AS started,
+            s.state_from,
+            s.state_to
+           FROM (_subscription_states s
+             CROSS JOIN LATERAL jsonb_array_elements((
                 CASE
-                    WHEN (jsonb_typeof((s._raw_data -> 'discounts'::text)) = 'array'::text) THEN (s._raw_data -> 'discounts'::text)
+                    WHEN (jsonb_typeof(s.discounts) = 'array'::text) THEN s.discounts
                     ELSE '[]'::jsonb
-                END) d(value))
-          WHERE ((NOT s.deleted) AND (NOT COALESCE(((jsonb_typeof(d.value) = 'string'::text) AND (d.value = (s._raw_data #> '{discount,id}'::text[]))), false)))
+                END ||
+                CASE
+                    WHEN ((jsonb_typeof(s.discount) = 'object'::text) AND (NOT (COALESCE(s.discounts, '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('id', (s.discount -> 'id'::text)))))) THEN jsonb_build_array(s.discount)
+                    ELSE '[]'::jsonb
+                END)) d(value))
+          WHERE (NOT COALESCE(((jsonb_typeof(d.value) = 'string'::text) AND (d.value = (s.discount -> 'id'::text))), false))
         UNION ALL
-         SELECT s._account_id,
-            s.id,
-            NULL::text,
-            lower(s.currency) AS lower,
-            (s._raw_data -> 'discount'::text),
-            COALESCE(s.start_date, s.created) AS "coalesce"
-           FROM subscriptions s
-          WHERE ((NOT s.deleted) AND (jsonb_typeof((s._raw_data -> 'discount'::text)) = 'object'::text) AND (NOT (COALESCE((s._raw_data -> 'discounts'::text), '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('id', (s._raw_data #> '{discount,id}'::text[]))))))
-        UNION ALL
-         SELECT si._account_id,
-            s.id,
+         SELECT s.account_id,
+            s.subscription,
             si.id,
-            lower(s.currency) AS lower,
+            s.currency,
             d.value,
-            COALESCE(s.start_date, s.created) AS "coalesce"
-           FROM ((subscriptions s
-             JOIN subscription_items si ON (((si.subscription = s.id) AND (si._account_id = s._account_id))))
+            COALESCE(s.start_date, s.created) AS "coalesce",
+            s.state_from,
+            s.state_to
+           FROM ((_subscription_states s
+             JOIN _raw_subscription_items si ON (((si.subscription = s.subscription) AND (si._account_id = s.account_id))))
              CROSS JOIN LATERAL jsonb_array_elements(
                 CASE
                     WHEN (jsonb_typeof((si._raw_data -> 'discounts'::text)) = 'array'::text) THEN (si._raw_data -> 'discounts'::text)
                     ELSE '[]'::jsonb
                 END) d(value))
-          WHERE ((NOT s.deleted) AND (NOT si.deleted))
+          WHERE ((s.source = 'current_state'::text) AND (NOT si.deleted))
+        UNION ALL
+         SELECT s.account_id,
+            s.subscription,
+            (i.value ->> 'id'::text),
+            s.currency,
+            d.value,
+            COALESCE(s.start_date, s.created) AS "coalesce",
+            s.state_from,
+            s.state_to
+           FROM ((_subscription_states s
+             CROSS JOIN LATERAL jsonb_array_elements(
+                CASE
+                    WHEN (jsonb_typeof((s.items -> 'data'::text)) = 'array'::text) THEN (s.items -> 'data'::text)
+                    ELSE '[]'::jsonb
+                END) i(value))
+             CROSS JOIN LATERAL jsonb_array_elements(
+                CASE
+                    WHEN (jsonb_typeof((i.value -> 'discounts'::text)) = 'array'::text) THEN (i.value -> 'discounts'::text)
+                    ELSE '[]'::jsonb
+                END) d(value))
+          WHERE (s.source = 'history'::text)
+        UNION ALL
+         SELECT s.account_id,
+            s.subscription,
+            x.subscription_item,
+            s.currency,
+            x.payload,
+            COALESCE(s.start_date, s.created) AS "coalesce",
+            s.state_from,
+            s.state_to
+           FROM (_subscription_states s
+             JOIN _discounts x ON (((x.subscription = s.subscription) AND (x.account_id = s.account_id))))
+          WHERE ((s.source = 'current_state'::text) AND (x.deleted_at IS NOT NULL))
         ), resolved AS (
          SELECT f.account_id,
             f.subscription,
             f.subscription_item,
             f.currency,
-            f.discount,
             f.started,
-                CASE jsonb_typeof(f.discount)
-                    WHEN 'string'::text THEN (f.discount #>> '{}'::text[])
-                    WHEN 'object'::text THEN (f.discount ->> 'id'::text)
-                    ELSE NULL::text
-                END AS discount_id,
-            r.ref,
-                CASE jsonb_typeof(r.ref)
-                    WHEN 'string'::text THEN (r.ref #>> '{}'::text[])
-                    WHEN 'object'::text THEN (r.ref ->> 'id'::text)
-                    ELSE NULL::text
-                END AS coupon_id
-           FROM (found f
+            f.state_from,
+            f.state_to,
+            k.discount_id,
+            k.dj,
+            k.deleted_at
+           FROM (((found f
              CROSS JOIN LATERAL ( SELECT
+                        CASE jsonb_typeof(f.discount)
+                            WHEN 'string'::text THEN (f.discount #>> '{}'::text[])
+                            WHEN 'object'::text THEN (f.discount ->> 'id'::text)
+                            ELSE NULL::text
+                        END AS id) i)
+             LEFT JOIN _discounts x ON ((x.id = i.id)))
+             CROSS JOIN LATERAL ( SELECT i.id AS discount_id,
                         CASE
-                            WHEN (jsonb_typeof(f.discount) = 'object'::text) THEN COALESCE((f.discount #> '{source,coupon}'::text[]), (f.discount -> 'coupon'::text))
-                            ELSE NULL::jsonb
-                        END AS ref) r)
+                            WHEN (jsonb_typeof(f.discount) = 'object'::text) THEN f.discount
+                            ELSE x.payload
+                        END AS dj,
+                    x.deleted_at) k)
+        ), per_discount AS (
+         SELECT r.account_id,
+            r.subscription,
+            r.subscription_item,
+            r.discount_id,
+            min(r.currency) AS currency,
+            (array_agg(r.dj ORDER BY r.state_from DESC NULLS LAST))[1] AS dj,
+            min(GREATEST(COALESCE(_metric_time((r.dj -> 'start'::text)), r.started), r.state_from)) AS valid_from,
+                CASE
+                    WHEN bool_or((LEAST(_metric_time((r.dj -> 'end'::text)), r.deleted_at, r.state_to) IS NULL)) THEN NULL::timestamp with time zone
+                    ELSE max(LEAST(_metric_time((r.dj -> 'end'::text)), r.deleted_at, r.state_to))
+                END AS valid_to
+           FROM resolved r
+          GROUP BY r.account_id, r.subscription, r.subscription_item, r.discount_id
         ), coupon AS (
          SELECT r.account_id,
             r.subscription,
             r.subscription_item,
-            r.currency,
-            r.discount,
-            r.started,
             r.discount_id,
-            r.ref,
-            r.coupon_id,
-            COALESCE(c._raw_data,
-                CASE
-                    WHEN (jsonb_typeof(r.ref) = 'object'::text) THEN r.ref
-                    ELSE NULL::jsonb
-                END) AS cj
-           FROM (resolved r
-             LEFT JOIN coupons c ON (((c.id = r.coupon_id) AND (c._account_id = r.account_id))))
+            r.currency,
+            r.dj,
+            r.valid_from,
+            r.valid_to,
+            ref.ref,
+                CASE jsonb_typeof(ref.ref)
+                    WHEN 'string'::text THEN (ref.ref #>> '{}'::text[])
+                    WHEN 'object'::text THEN (ref.ref ->> 'id'::text)
+                    ELSE NULL::text
+                END AS coupon_id
+           FROM (per_discount r
+             CROSS JOIN LATERAL ( SELECT
+                        CASE
+                            WHEN (jsonb_typeof(r.dj) = 'object'::text) THEN COALESCE((r.dj #> '{source,coupon}'::text[]), (r.dj -> 'coupon'::text))
+                            ELSE NULL::jsonb
+                        END AS ref) ref)
         ), terms AS (
          SELECT c.account_id,
             c.subscription,
             c.subscription_item,
-            c.currency,
-            c.discount,
-            c.started,
             c.discount_id,
+            c.currency,
+            c.dj,
+            c.valid_from,
+            c.valid_to,
             c.ref,
             c.coupon_id,
-            c.cj,
-            _metric_numeric((c.cj -> 'percent_off'::text)) AS percent_off,
+            cj.cj,
+            _metric_numeric((cj.cj -> 'percent_off'::text)) AS percent_off,
                 CASE
-                    WHEN (_metric_numeric((c.cj -> 'amount_off'::text)) IS NULL) THEN NULL::numeric
-                    WHEN (lower((c.cj ->> 'currency'::text)) = c.currency) THEN _metric_numeric((c.cj -> 'amount_off'::text))
-                    ELSE _metric_numeric((((c.cj -> 'currency_options'::text) -> c.currency) -> 'amount_off'::text))
+                    WHEN (_metric_numeric((cj.cj -> 'amount_off'::text)) IS NULL) THEN NULL::numeric
+                    WHEN (lower((cj.cj ->> 'currency'::text)) = c.currency) THEN _metric_numeric((cj.cj -> 'amount_off'::text))
+                    ELSE _metric_numeric((((cj.cj -> 'currency_options'::text) -> c.currency) -> 'amount_off'::text))
                 END AS amount_off,
-            (c.cj ->> 'duration'::text) AS duration,
-            COALESCE(_metric_time((c.discount -> 'start'::text)), c.started) AS valid_from,
-            _metric_time((c.discount -> 'end'::text)) AS valid_to
-           FROM coupon c
+            (cj.cj ->> 'duration'::text) AS duration
+           FROM ((coupon c
+             LEFT JOIN _raw_coupons rc ON (((rc.id = c.coupon_id) AND (rc._account_id = c.account_id))))
+             CROSS JOIN LATERAL ( SELECT COALESCE(rc._raw_data,
+                        CASE
+                            WHEN (jsonb_typeof(c.ref) = 'object'::text) THEN c.ref
+                            ELSE NULL::jsonb
+                        END) AS cj) cj)
         )
  SELECT t.account_id,
     t.subscription,
@@ -10367,26 +10523,94 @@ CREATE VIEW subscription_discount_intervals AS
                     ELSE NULL::text
                 END AS note) n)
   WHERE ((t.valid_to IS NULL) OR (t.valid_to > t.valid_from));
-COMMENT ON VIEW subscription_discount_intervals IS 'The discounts of each subscription (and of its items) and when they apply; in_mrr tells which ones mrr_subscription_segments applies: see docs/concepts/metrics.md.';
+COMMENT ON VIEW subscription_discount_intervals IS 'The discounts of each subscription (and of its items) and when they apply, their coupons resolved from the row, the recorded versions or _discounts; in_mrr tells which ones mrr_subscription_segments applies: see docs/concepts/metrics.md.';
 COMMENT ON COLUMN subscription_discount_intervals.account_id IS 'The Stripe account.';
 COMMENT ON COLUMN subscription_discount_intervals.subscription IS 'The subscription id.';
 COMMENT ON COLUMN subscription_discount_intervals.subscription_item IS 'The item the discount is on, NULL for the whole subscription.';
 COMMENT ON COLUMN subscription_discount_intervals.discount IS 'The discount id (di_...).';
-COMMENT ON COLUMN subscription_discount_intervals.coupon IS 'The coupon id, NULL when the row holds only the discount''s id.';
+COMMENT ON COLUMN subscription_discount_intervals.coupon IS 'The coupon id, NULL when neither the row nor a discount event or expanded fetch gave the discount object.';
 COMMENT ON COLUMN subscription_discount_intervals.currency IS 'The subscription''s currency.';
 COMMENT ON COLUMN subscription_discount_intervals.percent_off IS 'The coupon''s percentage off (25.5 is 25.5 %).';
 COMMENT ON COLUMN subscription_discount_intervals.amount_off IS 'The coupon''s amount off per invoice, in minor units of the subscription''s currency (from the coupon''s currency_options if it is in another currency).';
 COMMENT ON COLUMN subscription_discount_intervals.duration IS 'The coupon''s duration: once, repeating or forever.';
-COMMENT ON COLUMN subscription_discount_intervals.valid_from IS 'When the discount started (its start).';
-COMMENT ON COLUMN subscription_discount_intervals.valid_to IS 'When it ends (its end: repeating coupons), NULL for forever (and once).';
+COMMENT ON COLUMN subscription_discount_intervals.valid_from IS 'When the discount started (its start); with history, at the earliest from the first version that lists it.';
+COMMENT ON COLUMN subscription_discount_intervals.valid_to IS 'When it ends: its end (repeating coupons), its deletion (customer.discount.deleted), or with history the version that no longer lists it; NULL while it applies.';
 COMMENT ON COLUMN subscription_discount_intervals.in_mrr IS 'Whether MRR applies it: a known coupon, not once, with an amount in the subscription''s currency.';
 COMMENT ON COLUMN subscription_discount_intervals.note IS 'Why it is not applied, when in_mrr is false.';
 
 CREATE VIEW subscription_item_intervals AS
- SELECT si._account_id AS account_id,
-    s.id AS subscription,
-    si.id AS subscription_item,
-    s.customer,
+ WITH items AS (
+         SELECT s.account_id,
+            s.subscription,
+            s.state_from,
+            s.state_to,
+            s.source,
+            s.customer,
+            s.currency,
+            s.status,
+            s.created,
+            s.start_date,
+            s.trial_start,
+            s.trial_end,
+            s.ended_at,
+            s.cancel_at,
+            s.canceled_at,
+            s.items,
+            s.discounts,
+            s.discount,
+            si.id AS subscription_item,
+            ix.price AS item_price,
+            ix.plan AS item_plan,
+            ix.quantity AS item_quantity,
+            _metric_time(ix.created) AS item_created,
+            si.price AS price_id,
+                CASE
+                    WHEN si.deleted THEN si.deleted_at
+                    ELSE NULL::timestamp with time zone
+                END AS removed_at
+           FROM ((_subscription_states s
+             JOIN _raw_subscription_items si ON (((si.subscription = s.subscription) AND (si._account_id = s.account_id))))
+             CROSS JOIN LATERAL jsonb_to_record(si._raw_data) ix(price jsonb, plan jsonb, quantity jsonb, created jsonb))
+          WHERE (s.source = 'current_state'::text)
+        UNION ALL
+         SELECT s.account_id,
+            s.subscription,
+            s.state_from,
+            s.state_to,
+            s.source,
+            s.customer,
+            s.currency,
+            s.status,
+            s.created,
+            s.start_date,
+            s.trial_start,
+            s.trial_end,
+            s.ended_at,
+            s.cancel_at,
+            s.canceled_at,
+            s.items,
+            s.discounts,
+            s.discount,
+            (i.value ->> 'id'::text),
+            ix.price,
+            ix.plan,
+            ix.quantity,
+            _metric_time(ix.created) AS _metric_time,
+            _id_of(ix.price) AS _id_of,
+            NULL::timestamp with time zone AS timestamptz
+           FROM ((_subscription_states s
+             CROSS JOIN LATERAL jsonb_array_elements(
+                CASE
+                    WHEN (jsonb_typeof((s.items -> 'data'::text)) = 'array'::text) THEN (s.items -> 'data'::text)
+                    ELSE '[]'::jsonb
+                END) i(value))
+             CROSS JOIN LATERAL jsonb_to_record(i.value) ix(price jsonb, plan jsonb, quantity jsonb, created jsonb))
+          WHERE ((s.source = 'history'::text) AND (jsonb_typeof((i.value -> 'id'::text)) = 'string'::text))
+        )
+ SELECT it.account_id,
+    it.subscription,
+    it.subscription_item,
+    it.customer,
     f.currency,
     f.price,
     f."interval",
@@ -10402,25 +10626,24 @@ CREATE VIEW subscription_item_intervals AS
     e.excluded,
     v.valid_from,
     v.valid_to,
-    'current_state'::text AS source
-   FROM (((((((subscriptions s
-     JOIN subscription_items si ON (((si.subscription = s.id) AND (si._account_id = s._account_id))))
-     LEFT JOIN prices p ON (((p.id = si.price) AND (p._account_id = si._account_id))))
+    it.source
+   FROM ((((((items it
+     LEFT JOIN _raw_prices p ON (((p.id = it.price_id) AND (p._account_id = it.account_id))))
      CROSS JOIN LATERAL ( SELECT
                 CASE
-                    WHEN (jsonb_typeof((si._raw_data -> 'price'::text)) = 'object'::text) THEN (si._raw_data -> 'price'::text)
+                    WHEN (jsonb_typeof(it.item_price) = 'object'::text) THEN it.item_price
                     WHEN (p._raw_data IS NOT NULL) THEN p._raw_data
-                    WHEN (jsonb_typeof((si._raw_data -> 'plan'::text)) = 'object'::text) THEN (si._raw_data -> 'plan'::text)
+                    WHEN (jsonb_typeof(it.item_plan) = 'object'::text) THEN it.item_plan
                     ELSE NULL::jsonb
                 END AS pj,
-            lower(COALESCE(s.currency, (si._raw_data #>> '{price,currency}'::text[]))) AS currency) j)
+            COALESCE(it.currency, lower((it.item_price ->> 'currency'::text))) AS currency) j)
      CROSS JOIN LATERAL ( SELECT j.currency,
             (j.pj ->> 'id'::text) AS price,
             COALESCE((j.pj #>> '{recurring,interval}'::text[]), (j.pj ->> 'interval'::text)) AS "interval",
             COALESCE(_metric_numeric((j.pj #> '{recurring,interval_count}'::text[])), _metric_numeric((j.pj -> 'interval_count'::text)), (1)::numeric) AS interval_count,
             COALESCE((j.pj #>> '{recurring,usage_type}'::text[]), (j.pj ->> 'usage_type'::text), 'licensed'::text) AS usage_type,
             COALESCE((j.pj ->> 'billing_scheme'::text), 'per_unit'::text) AS billing_scheme,
-            COALESCE(_metric_numeric((si._raw_data -> 'quantity'::text)), (1)::numeric) AS quantity,
+            COALESCE(_metric_numeric(it.item_quantity), (1)::numeric) AS quantity,
                 CASE
                     WHEN ((lower((j.pj ->> 'currency'::text)) = j.currency) OR (j.currency IS NULL)) THEN COALESCE(_metric_numeric((j.pj -> 'unit_amount_decimal'::text)), _metric_numeric((j.pj -> 'unit_amount'::text)), _metric_numeric((j.pj -> 'amount_decimal'::text)), _metric_numeric((j.pj -> 'amount'::text)))
                     ELSE COALESCE(_metric_numeric((((j.pj -> 'currency_options'::text) -> j.currency) -> 'unit_amount_decimal'::text)), _metric_numeric((((j.pj -> 'currency_options'::text) -> j.currency) -> 'unit_amount'::text)))
@@ -10445,8 +10668,8 @@ CREATE VIEW subscription_item_intervals AS
             _metric_months(f0."interval", f0.interval_count) AS period_months) f)
      CROSS JOIN LATERAL ( SELECT
                 CASE
-                    WHEN (s.status = ANY (ARRAY['incomplete'::text, 'incomplete_expired'::text])) THEN 'incomplete'::text
-                    WHEN (s.status = 'paused'::text) THEN 'paused'::text
+                    WHEN (it.status = ANY (ARRAY['incomplete'::text, 'incomplete_expired'::text])) THEN 'incomplete'::text
+                    WHEN (it.status = 'paused'::text) THEN 'paused'::text
                     WHEN (j.pj IS NULL) THEN 'unknown_price'::text
                     WHEN (f.usage_type = 'metered'::text) THEN 'metered'::text
                     WHEN (f.billing_scheme = 'tiered'::text) THEN 'tiered'::text
@@ -10456,20 +10679,16 @@ CREATE VIEW subscription_item_intervals AS
                 END AS excluded) e)
      CROSS JOIN LATERAL ( SELECT GREATEST(
                 CASE
-                    WHEN (si.created > s.created) THEN si.created
-                    ELSE COALESCE(s.start_date, s.created)
-                END, s.trial_end) AS valid_from,
-            LEAST(s.ended_at, s.cancel_at,
+                    WHEN (it.item_created > it.created) THEN it.item_created
+                    ELSE COALESCE(it.start_date, it.created)
+                END, it.trial_end, it.state_from) AS valid_from,
+            LEAST(it.ended_at, it.cancel_at,
                 CASE
-                    WHEN (s.status = 'canceled'::text) THEN COALESCE(s.ended_at, s.canceled_at)
+                    WHEN (it.status = 'canceled'::text) THEN COALESCE(it.ended_at, it.canceled_at)
                     ELSE NULL::timestamp with time zone
-                END,
-                CASE
-                    WHEN si.deleted THEN si.deleted_at
-                    ELSE NULL::timestamp with time zone
-                END) AS valid_to) v)
-  WHERE ((NOT s.deleted) AND (v.valid_from IS NOT NULL) AND ((v.valid_to IS NULL) OR (v.valid_to > v.valid_from)));
-COMMENT ON VIEW subscription_item_intervals IS 'When each subscription item counted towards MRR and its gross monthly amount, from the current state of subscriptions and items (no history): see docs/concepts/metrics.md.';
+                END, it.removed_at, it.state_to) AS valid_to) v)
+  WHERE ((v.valid_from IS NOT NULL) AND ((v.valid_to IS NULL) OR (v.valid_to > v.valid_from)));
+COMMENT ON VIEW subscription_item_intervals IS 'When each subscription item counted towards MRR and its gross monthly amount: from history mode''s versions of the subscriptions when it is on for them, else from their current state: see docs/concepts/metrics.md.';
 COMMENT ON COLUMN subscription_item_intervals.account_id IS 'The Stripe account.';
 COMMENT ON COLUMN subscription_item_intervals.subscription IS 'The subscription id.';
 COMMENT ON COLUMN subscription_item_intervals.subscription_item IS 'The subscription item id.';
@@ -10484,9 +10703,9 @@ COMMENT ON COLUMN subscription_item_intervals.unit_amount IS 'Price per unit and
 COMMENT ON COLUMN subscription_item_intervals.period_months IS 'Months in one billing period: interval_count times 1 (month), 12 (year), 12/52 (week) or 12/365 (day).';
 COMMENT ON COLUMN subscription_item_intervals.monthly_amount IS 'Gross MRR of the item, before discounts: unit_amount * billed_quantity / period_months, in minor units; NULL when excluded.';
 COMMENT ON COLUMN subscription_item_intervals.excluded IS 'Why the item counts for nothing, or NULL: incomplete, paused, unknown_price, metered, tiered, not_recurring, no_amount.';
-COMMENT ON COLUMN subscription_item_intervals.valid_from IS 'From when the item counts: the subscription''s start (the item''s creation if added later), or the end of its trial.';
-COMMENT ON COLUMN subscription_item_intervals.valid_to IS 'Until when (exclusive): the subscription''s end or scheduled end (cancel_at), or the item''s removal; NULL while it runs.';
-COMMENT ON COLUMN subscription_item_intervals.source IS 'current_state: built from the rows as they are now, not from a history of versions.';
+COMMENT ON COLUMN subscription_item_intervals.valid_from IS 'From when the item counts: the subscription''s start (the item''s creation if added later), or the end of its trial; with history, at the earliest from the version that holds it.';
+COMMENT ON COLUMN subscription_item_intervals.valid_to IS 'Until when (exclusive): the subscription''s end or scheduled end (cancel_at), or the item''s removal; with history, at the latest the next version; NULL while it runs.';
+COMMENT ON COLUMN subscription_item_intervals.source IS 'history: from a recorded version of the subscription (history mode); current_state: from the rows as they are now.';
 
 CREATE VIEW subscription_items AS
  SELECT id,
@@ -12248,6 +12467,7 @@ AS $function$
     FROM (VALUES
         ('_history', 'account_id', 'equals', 1),
         ('_history_payloads', 'account_id', 'equals', 1),
+        ('_discounts', 'account_id', 'equals', 1),
         ('_sync_obj_runs', 'account_id', 'equals', 1),
         ('_sync_runs', 'account_id', 'equals', 2),
         ('_backfill_cursors', 'account_id', 'equals', 3),
@@ -12538,6 +12758,18 @@ BEGIN
                 WHERE NOT (m.id = ANY (v_found));
             END IF;
         END LOOP;
+    END IF;
+
+    -- Discounts (0028): the objects of customer.discount.* events, which are skipped (no
+    -- object table mirrors them), are kept in _discounts for the metric views.
+    IF EXISTS (SELECT 1 FROM unnest(v_objects, v_out) AS x(o, out)
+               WHERE x.out = 'skipped' AND x.o->>'object' = 'discount') THEN
+        PERFORM "_discounts_record"(array_agg(v_objects[u.i]), array_agg(v_accounts[u.i]),
+                                    array_agg(v_versions[u.i]),
+                                    array_agg(p_changes->(u.i - 1)->>'event_type'
+                                              = 'customer.discount.deleted'))
+        FROM generate_subscripts(v_out, 1) AS u(i)
+        WHERE v_out[u.i] = 'skipped' AND v_objects[u.i]->>'object' = 'discount';
     END IF;
 
     -- An ambiguous event is not recorded: the caller resolves it and calls again. In event id
@@ -13140,6 +13372,20 @@ BEGIN
     CASE p_table %s
     ELSE RAISE EXCEPTION 'unknown object table %%', p_table;
     END CASE;
+    -- Discounts (0028): expanded discount objects, kept for the metric views.
+    IF p_table IN ('subscriptions', 'subscription_items') THEN
+        PERFORM "_discounts_record"(array_agg(d.o), array_agg(b.account_id),
+                                    array_agg(b.version), NULL)
+        FROM unnest(p_objects, p_accounts, p_versions) AS b(raw, account_id, version)
+        CROSS JOIN LATERAL (
+            SELECT e.value AS o
+            FROM jsonb_array_elements(CASE WHEN jsonb_typeof(b.raw->'discounts') = 'array'
+                                           THEN b.raw->'discounts' ELSE '[]' END) e
+            WHERE jsonb_typeof(e.value) = 'object'
+            UNION ALL
+            SELECT b.raw->'discount' WHERE jsonb_typeof(b.raw->'discount') = 'object'
+        ) d;
+    END IF;
     -- History mode (0026): every version given, whatever the guard made of it.
     IF EXISTS (SELECT 1 FROM "_history_objects" h WHERE h.table_name = p_table) THEN
         PERFORM "_history_record"(p_table, p_objects, p_accounts, p_versions, p_sources,
@@ -13516,6 +13762,40 @@ AS $function$
         ELSE 'missing'
     END
 $function$;
+
+CREATE OR REPLACE FUNCTION stripe._discounts_record(p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_deleted boolean[])
+ RETURNS void
+ LANGUAGE sql
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+    -- In id order, as every writer: concurrent groups wait instead of deadlocking.
+    INSERT INTO "_discounts" AS d (id, account_id, subscription, subscription_item, payload,
+                                   version, deleted_at)
+    SELECT DISTINCT ON (x.o->>'id')
+           x.o->>'id', x.account_id, "_id_of"(x.o->'subscription'),
+           "_id_of"(x.o->'subscription_item'), x.o, x.version,
+           CASE WHEN coalesce(x.deleted, false) THEN x.version END
+    FROM unnest(p_objects, p_accounts, p_versions, p_deleted) AS x(o, account_id, version, deleted)
+    WHERE jsonb_typeof(x.o) = 'object' AND x.o->>'object' = 'discount'
+      AND jsonb_typeof(x.o->'id') = 'string' AND x.version IS NOT NULL
+    ORDER BY x.o->>'id', coalesce(x.deleted, false) DESC, x.version DESC
+    ON CONFLICT (id) DO UPDATE SET
+        payload = CASE WHEN EXCLUDED.version >= d.version THEN EXCLUDED.payload
+                       ELSE d.payload END,
+        subscription = CASE WHEN EXCLUDED.version >= d.version
+                            THEN coalesce(EXCLUDED.subscription, d.subscription)
+                            ELSE d.subscription END,
+        subscription_item = CASE WHEN EXCLUDED.version >= d.version
+                                 THEN coalesce(EXCLUDED.subscription_item, d.subscription_item)
+                                 ELSE d.subscription_item END,
+        version = greatest(d.version, EXCLUDED.version),
+        -- least() ignores NULLs: the first deletion seen stays.
+        deleted_at = least(d.deleted_at, EXCLUDED.deleted_at),
+        updated_at = now()
+    WHERE EXCLUDED.version >= d.version OR EXCLUDED.deleted_at < d.deleted_at
+       OR (d.deleted_at IS NULL AND EXCLUDED.deleted_at IS NOT NULL);
+$function$;
+COMMENT ON FUNCTION stripe._discounts_record(p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_deleted boolean[]) IS 'Keep discount objects in _discounts (the newest version of each, the first deletion seen).';
 
 CREATE OR REPLACE FUNCTION stripe._existing_ids(p_table text, p_ids text[])
  RETURNS text[]
@@ -14278,6 +14558,20 @@ BEGIN
     CASE p_table WHEN 'active_entitlements' THEN RETURN QUERY SELECT * FROM _write_active_entitlements(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'balance_transactions' THEN RETURN QUERY SELECT * FROM _write_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'charges' THEN RETURN QUERY SELECT * FROM _write_charges(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'checkout_session_line_items' THEN RETURN QUERY SELECT * FROM _write_checkout_session_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'checkout_sessions' THEN RETURN QUERY SELECT * FROM _write_checkout_sessions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'coupons' THEN RETURN QUERY SELECT * FROM _write_coupons(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'credit_note_line_items' THEN RETURN QUERY SELECT * FROM _write_credit_note_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'credit_notes' THEN RETURN QUERY SELECT * FROM _write_credit_notes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'customers' THEN RETURN QUERY SELECT * FROM _write_customers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'disputes' THEN RETURN QUERY SELECT * FROM _write_disputes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'early_fraud_warnings' THEN RETURN QUERY SELECT * FROM _write_early_fraud_warnings(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'features' THEN RETURN QUERY SELECT * FROM _write_features(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_items' THEN RETURN QUERY SELECT * FROM _write_invoice_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_line_items' THEN RETURN QUERY SELECT * FROM _write_invoice_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoices' THEN RETURN QUERY SELECT * FROM _write_invoices(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_intents' THEN RETURN QUERY SELECT * FROM _write_payment_intents(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_methods' THEN RETURN QUERY SELECT * FROM _write_payment_methods(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payouts' THEN RETURN QUERY SELECT * FROM _write_payouts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'plans' THEN RETURN QUERY SELECT * FROM _write_plans(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'prices' THEN RETURN QUERY SELECT * FROM _write_prices(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'products' THEN RETURN QUERY SELECT * FROM _write_products(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'promotion_codes' THEN RETURN QUERY SELECT * FROM _write_promotion_codes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'quotes' THEN RETURN QUERY SELECT * FROM _write_quotes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'refunds' THEN RETURN QUERY SELECT * FROM _write_refunds(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'reviews' THEN RETURN QUERY SELECT * FROM _write_reviews(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'setup_intents' THEN RETURN QUERY SELECT * FROM _write_setup_intents(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'subscription_items' THEN RETURN QUERY SELECT * FROM _write_subscription_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'subscription_schedules' THEN RETURN QUERY SELECT * FROM _write_subscription_schedules(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'subscriptions' THEN RETURN QUERY SELECT * FROM _write_subscriptions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_ids' THEN RETURN QUERY SELECT * FROM _write_tax_ids(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_rates' THEN RETURN QUERY SELECT * FROM _write_tax_rates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'transfers' THEN RETURN QUERY SELECT * FROM _write_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'connected_accounts' THEN RETURN QUERY SELECT * FROM _write_connected_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'apple_pay_domains' THEN RETURN QUERY SELECT * FROM _write_apple_pay_domains(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'application_fees' THEN RETURN QUERY SELECT * FROM _write_application_fees(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'application_fee_refunds' THEN RETURN QUERY SELECT * FROM _write_application_fee_refunds(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'apps_installs' THEN RETURN QUERY SELECT * FROM _write_apps_installs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_alerts' THEN RETURN QUERY SELECT * FROM _write_billing_alerts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_credit_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_billing_credit_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_credit_grants' THEN RETURN QUERY SELECT * FROM _write_billing_credit_grants(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_feedback_options' THEN RETURN QUERY SELECT * FROM _write_billing_feedback_options(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_meters' THEN RETURN QUERY SELECT * FROM _write_billing_meters(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_portal_configurations' THEN RETURN QUERY SELECT * FROM _write_billing_portal_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'climate_orders' THEN RETURN QUERY SELECT * FROM _write_climate_orders(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'customer_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_customer_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'customer_cash_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_customer_cash_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'external_accounts' THEN RETURN QUERY SELECT * FROM _write_external_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'files' THEN RETURN QUERY SELECT * FROM _write_files(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'file_links' THEN RETURN QUERY SELECT * FROM _write_file_links(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'financial_connections_accounts' THEN RETURN QUERY SELECT * FROM _write_financial_connections_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'financial_connections_transactions' THEN RETURN QUERY SELECT * FROM _write_financial_connections_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'forwarding_requests' THEN RETURN QUERY SELECT * FROM _write_forwarding_requests(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'identity_verification_reports' THEN RETURN QUERY SELECT * FROM _write_identity_verification_reports(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'identity_verification_sessions' THEN RETURN QUERY SELECT * FROM _write_identity_verification_sessions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_payments' THEN RETURN QUERY SELECT * FROM _write_invoice_payments(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_rendering_templates' THEN RETURN QUERY SELECT * FROM _write_invoice_rendering_templates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_authorizations' THEN RETURN QUERY SELECT * FROM _write_issuing_authorizations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_cards' THEN RETURN QUERY SELECT * FROM _write_issuing_cards(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_cardholders' THEN RETURN QUERY SELECT * FROM _write_issuing_cardholders(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_disputes' THEN RETURN QUERY SELECT * FROM _write_issuing_disputes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_personalization_designs' THEN RETURN QUERY SELECT * FROM _write_issuing_personalization_designs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_tokens' THEN RETURN QUERY SELECT * FROM _write_issuing_tokens(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_transactions' THEN RETURN QUERY SELECT * FROM _write_issuing_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_attempt_records' THEN RETURN QUERY SELECT * FROM _write_payment_attempt_records(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_intent_amount_details_line_items' THEN RETURN QUERY SELECT * FROM _write_payment_intent_amount_details_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_links' THEN RETURN QUERY SELECT * FROM _write_payment_links(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_link_line_items' THEN RETURN QUERY SELECT * FROM _write_payment_link_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_method_configurations' THEN RETURN QUERY SELECT * FROM _write_payment_method_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_method_domains' THEN RETURN QUERY SELECT * FROM _write_payment_method_domains(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_records' THEN RETURN QUERY SELECT * FROM _write_payment_records(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'persons' THEN RETURN QUERY SELECT * FROM _write_persons(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'product_catalog_trial_offers' THEN RETURN QUERY SELECT * FROM _write_product_catalog_trial_offers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'product_features' THEN RETURN QUERY SELECT * FROM _write_product_features(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'quote_line_items' THEN RETURN QUERY SELECT * FROM _write_quote_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'radar_value_lists' THEN RETURN QUERY SELECT * FROM _write_radar_value_lists(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'radar_value_list_items' THEN RETURN QUERY SELECT * FROM _write_radar_value_list_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'reporting_report_runs' THEN RETURN QUERY SELECT * FROM _write_reporting_report_runs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'setup_attempts' THEN RETURN QUERY SELECT * FROM _write_setup_attempts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'shipping_rates' THEN RETURN QUERY SELECT * FROM _write_shipping_rates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'sigma_scheduled_query_runs' THEN RETURN QUERY SELECT * FROM _write_sigma_scheduled_query_runs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_locations' THEN RETURN QUERY SELECT * FROM _write_tax_locations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_registrations' THEN RETURN QUERY SELECT * FROM _write_tax_registrations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'terminal_configurations' THEN RETURN QUERY SELECT * FROM _write_terminal_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'terminal_locations' THEN RETURN QUERY SELECT * FROM _write_terminal_locations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'terminal_readers' THEN RETURN QUERY SELECT * FROM _write_terminal_readers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'test_helpers_test_clocks' THEN RETURN QUERY SELECT * FROM _write_test_helpers_test_clocks(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'three_d_secure_authentications' THEN RETURN QUERY SELECT * FROM _write_three_d_secure_authentications(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'topups' THEN RETURN QUERY SELECT * FROM _write_topups(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'transfer_reversals' THEN RETURN QUERY SELECT * FROM _write_transfer_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_credit_reversals' THEN RETURN QUERY SELECT * FROM _write_treasury_credit_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_debit_reversals' THEN RETURN QUERY SELECT * FROM _write_treasury_debit_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_financial_accounts' THEN RETURN QUERY SELECT * FROM _write_treasury_financial_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_inbound_transfers' THEN RETURN QUERY SELECT * FROM _write_treasury_inbound_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_outbound_payments' THEN RETURN QUERY SELECT * FROM _write_treasury_outbound_payments(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_outbound_transfers' THEN RETURN QUERY SELECT * FROM _write_treasury_outbound_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_received_credits' THEN RETURN QUERY SELECT * FROM _write_treasury_received_credits(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_received_debits' THEN RETURN QUERY SELECT * FROM _write_treasury_received_debits(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_transactions' THEN RETURN QUERY SELECT * FROM _write_treasury_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_transaction_entries' THEN RETURN QUERY SELECT * FROM _write_treasury_transaction_entries(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);
     ELSE RAISE EXCEPTION 'unknown object table %', p_table;
     END CASE;
+    -- Discounts (0028): expanded discount objects, kept for the metric views.
+    IF p_table IN ('subscriptions', 'subscription_items') THEN
+        PERFORM "_discounts_record"(array_agg(d.o), array_agg(b.account_id),
+                                    array_agg(b.version), NULL)
+        FROM unnest(p_objects, p_accounts, p_versions) AS b(raw, account_id, version)
+        CROSS JOIN LATERAL (
+            SELECT e.value AS o
+            FROM jsonb_array_elements(CASE WHEN jsonb_typeof(b.raw->'discounts') = 'array'
+                                           THEN b.raw->'discounts' ELSE '[]' END) e
+            WHERE jsonb_typeof(e.value) = 'object'
+            UNION ALL
+            SELECT b.raw->'discount' WHERE jsonb_typeof(b.raw->'discount') = 'object'
+        ) d;
+    END IF;
     -- History mode (0026): every version given, whatever the guard made of it.
     IF EXISTS (SELECT 1 FROM "_history_objects" h WHERE h.table_name = p_table) THEN
         PERFORM "_history_record"(p_table, p_objects, p_accounts, p_versions, p_sources,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .discounts import add_months, new_discounts
+from .discounts import add_months, end_discounts, new_discounts
 from .errors import FakeStripeError, missing_parameter
 from .events import previous_attributes
 from .ops import Ctx, apply_params, create_object, delete_object, require, update_object
@@ -179,6 +179,14 @@ def update_subscription(ctx: Ctx, params: dict[str, Any], args: dict[str, str]) 
         # The parameter replaces the subscription's discounts ("" removes them all).
         updated["discounts"] = new_discounts(
             ctx, params["discounts"], subscription=sub_id, customer=before["customer"]
+        )
+        end_discounts(
+            ctx,
+            [
+                d
+                for d in before.get("discounts") or []
+                if isinstance(d, str) and d not in updated["discounts"]
+            ],
         )
     if "cancel_at_period_end" in params:
         # Stripe schedules the cancellation at the period's end and records when it was asked.

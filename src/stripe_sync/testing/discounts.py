@@ -4,7 +4,9 @@ A discount is not an API resource of its own: Stripe cannot list or retrieve one
 subscription's ``discounts`` holds their ids (``di_...``), which ``expand[]=discounts`` turns into
 the objects, as in API versions from 2025-03-31 on: ``source: {"type": "coupon", "coupon": id}``,
 ``start``, and ``end`` for a ``repeating`` coupon (``duration_in_months`` calendar months after
-the start; none for ``once`` and ``forever``). Creating one announces ``customer.discount.created``.
+the start; none for ``once`` and ``forever``). Creating one announces ``customer.discount.created``;
+removing one from a subscription (its ``discounts`` replaced) announces
+``customer.discount.deleted`` with the discount object.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .errors import FakeStripeError
 from .events import record_event
 from .ops import Ctx
 
-__all__ = ["add_months", "new_discounts"]
+__all__ = ["add_months", "end_discounts", "new_discounts"]
 
 
 def add_months(timestamp: int, months: int) -> int:
@@ -79,3 +81,19 @@ def new_discounts(
                 idempotency_key=ctx.idempotency_key,
             )
     return ids
+
+
+def end_discounts(ctx: Ctx, removed: list[str]) -> None:
+    """Announce discounts removed from a subscription (``customer.discount.deleted``)."""
+    for discount_id in removed:
+        discount = ctx.state.discounts.get(discount_id)
+        if discount is None or not ctx.emit_events:
+            continue
+        record_event(
+            ctx.store,
+            ctx.state,
+            "customer.discount.deleted",
+            dict(discount),
+            request_id=ctx.request_id,
+            idempotency_key=ctx.idempotency_key,
+        )
