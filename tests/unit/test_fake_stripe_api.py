@@ -137,6 +137,21 @@ async def test_injected_429_and_5xx(fake: FakeStripe, client: httpx.AsyncClient)
     assert stats["server_errors"]["GET /v1/customers"] == 30
 
 
+async def test_first_statuses_come_first_whatever_the_probabilities(
+    fake: FakeStripe, client: httpx.AsyncClient
+) -> None:
+    fake.configure(first_statuses=[503, 429, 500], seed=5)
+    statuses = [(await client.get("/v1/customers")).status_code for _ in range(5)]
+    assert statuses == [503, 429, 500, 200, 200]
+    # A new configuration starts the script again.
+    fake.configure(first_statuses=(429,), server_error_probability=1.0)
+    statuses = [(await client.get("/v1/customers")).status_code for _ in range(2)]
+    assert statuses[0] == 429
+    assert statuses[1] in {500, 502, 503}
+    with pytest.raises(ValueError, match="first_statuses"):
+        fake.configure(first_statuses=(404,))
+
+
 async def test_token_buckets_limit_list_endpoints(
     fake: FakeStripe, client: httpx.AsyncClient
 ) -> None:

@@ -11,6 +11,9 @@ for a given ``seed``:
   (``global-rate`` or ``endpoint-rate``), ``max_concurrency`` gives ``global-concurrency``;
 - random failures: ``rate_limit_probability`` (429, reason drawn from ``rate_limit_reasons``)
   and ``server_error_probability`` (500/502/503 ``api_error``, with ``Stripe-Should-Retry``);
+- ``first_statuses``: the first requests after :meth:`Faults.configure` get these statuses in
+  order (429 or 500/502/503, as the random failures above), so that a test of random failures
+  is sure to see each kind at least once whatever the seed;
 - ``retry_after`` (seconds) adds a ``Retry-After`` header to every injected 429.
 
 Counters per endpoint (requests, 429s, 5xx) feed the benchmarks.
@@ -28,7 +31,10 @@ from typing import Any
 
 from .errors import FakeStripeError
 
-__all__ = ["RATE_LIMIT_REASONS", "FaultConfig", "Faults", "TokenBucket"]
+__all__ = ["RATE_LIMIT_REASONS", "SERVER_ERRORS", "FaultConfig", "Faults", "TokenBucket"]
+
+#: The statuses of the injected server errors.
+SERVER_ERRORS = (500, 502, 503)
 
 #: Values Stripe sends in ``Stripe-Rate-Limited-Reason``.
 RATE_LIMIT_REASONS = (
@@ -55,17 +61,20 @@ class FaultConfig:
     search_rps: float | None = None
     max_concurrency: int | None = None
     retry_after: int | None = None
+    first_statuses: tuple[int, ...] = ()
     seed: int | None = None
 
     def replace(self, **changes: Any) -> FaultConfig:
         """A copy with ``changes`` (unknown names raise ``TypeError``)."""
-        if "rate_limit_reasons" in changes:
-            changes["rate_limit_reasons"] = tuple(changes["rate_limit_reasons"])
+        for name in ("rate_limit_reasons", "first_statuses"):
+            if name in changes:
+                changes[name] = tuple(changes[name])
         return dataclasses.replace(self, **changes)
 
     def as_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
         out["rate_limit_reasons"] = list(self.rate_limit_reasons)
+        out["first_statuses"] = list(self.first_statuses)
         return out
 
 
@@ -100,9 +109,13 @@ class Faults:
         self.configure(config or FaultConfig())
 
     def configure(self, config: FaultConfig) -> None:
-        """Switch to ``config``; buckets and the random sequence restart."""
+        """Switch to ``config``; buckets, the random sequence and ``first_statuses`` restart."""
+        unknown = set(config.first_statuses) - {429, *SERVER_ERRORS}
+        if unknown:
+            raise ValueError(f"first_statuses takes 429, 500, 502 or 503, not {sorted(unknown)}")
         with self._lock:
             self.config = config
+            self._scripted = list(reversed(config.first_statuses))
             self._rng = random.Random(config.seed)
             self._global = TokenBucket(config.global_rps) if config.global_rps else None
             self._endpoints: dict[str, TokenBucket] = {}
@@ -128,9 +141,13 @@ class Faults:
         cfg = self.config
         with self._lock:
             self.requests[endpoint] += 1
-            reason = self._limited(endpoint, is_list)
+            scripted = self._scripted.pop() if self._scripted else None
+            reason = None if scripted in SERVER_ERRORS else self._limited(endpoint, is_list)
+            if reason is None and scripted == 429:
+                reason = self._rng.choice(cfg.rate_limit_reasons or RATE_LIMIT_REASONS)
             if (
                 reason is None
+                and scripted is None
                 and cfg.rate_limit_probability
                 and self._rng.random() < cfg.rate_limit_probability
             ):
@@ -138,17 +155,13 @@ class Faults:
             if reason is not None:
                 self.rate_limited[endpoint] += 1
                 raise self._too_many(reason)
-            if cfg.server_error_probability and self._rng.random() < cfg.server_error_probability:
+            if scripted in SERVER_ERRORS or (
+                scripted is None
+                and cfg.server_error_probability
+                and self._rng.random() < cfg.server_error_probability
+            ):
                 self.server_errors[endpoint] += 1
-                status = self._rng.choice((500, 502, 503))
-                raise FakeStripeError(
-                    status,
-                    "An unknown error occurred"
-                    if status == 500
-                    else "The server is temporarily unavailable; please retry.",
-                    type="api_error",
-                    headers={"Stripe-Should-Retry": "true"} if status != 500 else {},
-                )
+                raise self._server_error(scripted or self._rng.choice(SERVER_ERRORS))
 
     def _limited(self, endpoint: str, is_list: bool) -> str | None:
         cfg = self.config
@@ -167,6 +180,17 @@ class Faults:
             if not bucket.take():
                 return "endpoint-rate"
         return None
+
+    @staticmethod
+    def _server_error(status: int) -> FakeStripeError:
+        return FakeStripeError(
+            status,
+            "An unknown error occurred"
+            if status == 500
+            else "The server is temporarily unavailable; please retry.",
+            type="api_error",
+            headers={"Stripe-Should-Retry": "true"} if status != 500 else {},
+        )
 
     def _too_many(self, reason: str) -> FakeStripeError:
         headers = {"Stripe-Rate-Limited-Reason": reason, "Stripe-Should-Retry": "true"}
