@@ -28,6 +28,7 @@ payloads as Python dicts would weigh more than the engine being measured.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -216,6 +217,22 @@ class Workload:
                 plan.types.append(str(body["type"]))
             plan.last_seq[key] = seq
         return plan
+
+
+def add_workload_arguments(parser: argparse.ArgumentParser) -> None:
+    """The compare workload's size: ``--customers``, ``--invoices``, ``--load-concurrency``."""
+    parser.add_argument(
+        "--customers", type=int, default=10_000, help="compare: customers loaded first (10000)"
+    )
+    parser.add_argument(
+        "--invoices", type=int, default=10_000, help="compare: invoices loaded first (10000)"
+    )
+    parser.add_argument(
+        "--load-concurrency",
+        type=int,
+        default=32,
+        help="compare: creation events in flight while loading (32)",
+    )
 
 
 def parse_levels(text: str) -> tuple[int, ...]:

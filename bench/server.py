@@ -95,6 +95,7 @@ from compare import (
     WEBHOOK_SECRET,
     LevelPlan,
     Workload,
+    add_workload_arguments,
     check_database,
     describe_check,
     describe_load,
@@ -1033,18 +1034,7 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
         help="requests in flight, one connection each: a number, or levels run in turn such "
         "as 16,64 (compare: 16,64; mix: 32, one level only)",
     )
-    parser.add_argument(
-        "--customers", type=int, default=10_000, help="compare: customers loaded first (10000)"
-    )
-    parser.add_argument(
-        "--invoices", type=int, default=10_000, help="compare: invoices loaded first (10000)"
-    )
-    parser.add_argument(
-        "--load-concurrency",
-        type=int,
-        default=32,
-        help="compare: creation events in flight while loading (32)",
-    )
+    add_workload_arguments(parser)
     parser.add_argument(
         "--client",
         choices=("raw", "httpx"),

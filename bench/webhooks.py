@@ -77,6 +77,7 @@ from compare import (
     WEBHOOK_SECRET,
     LevelPlan,
     Workload,
+    add_workload_arguments,
     check_database,
     describe_check,
     describe_load,
@@ -947,18 +948,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         default=True,
         help="time the SQL functions with track_functions = 'pl' (default: on; superuser only)",
     )
-    parser.add_argument(
-        "--customers", type=int, default=10_000, help="compare: customers loaded first (10000)"
-    )
-    parser.add_argument(
-        "--invoices", type=int, default=10_000, help="compare: invoices loaded first (10000)"
-    )
-    parser.add_argument(
-        "--load-concurrency",
-        type=int,
-        default=32,
-        help="compare: creation events in flight while loading (32)",
-    )
+    add_workload_arguments(parser)
     parser.add_argument(
         "--scale", type=int, default=1000, help="mix: customers in the fake Stripe account (1000)"
     )
