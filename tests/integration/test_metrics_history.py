@@ -167,6 +167,31 @@ async def test_a_discount_removed_ends_with_its_deletion_event(
     }
 
 
+async def test_a_tombstoned_subscription_counts_with_history_as_without(
+    account: Account, database_url: str
+) -> None:
+    """A subscription whose row is a tombstone (Stripe answered that it does not exist: a
+    ``"deleted": true`` stub) is no MRR without history (the views skip deleted rows); its
+    recorded versions must not bring it back with history: no MRR, no movement, no trial."""
+    account.at("2025-01-10")
+    sub = account.subscribe(
+        account.customer("gone"), (account.price(1_000), 1), trial_period_days="10"
+    )
+    account.at("2025-03-10")
+    account.fake.emit_event(
+        "customer.subscription.deleted",
+        {"id": sub["id"], "object": "subscription", "deleted": True},
+    )
+    await apply_events(account, database_url, history=("subscription",))
+
+    assert rows(database_url, "SELECT deleted FROM stripe.subscriptions") == [(True,)]
+    assert rows(database_url, "SELECT count(*) FROM stripe.history") != [(0,)]
+    assert monthly(database_url) == {}
+    assert rows(database_url, "SELECT count(*) FROM stripe.subscription_item_intervals") == [(0,)]
+    assert rows(database_url, "SELECT count(*) FROM stripe.mrr_movements") == [(0,)]
+    assert rows(database_url, "SELECT count(*) FROM stripe.active_subscribers") == [(0,)]
+
+
 def dates(start: str, end: str | None) -> tuple[date, date | None]:
     """The two days of an interval (None: it runs)."""
     return date.fromisoformat(start), date.fromisoformat(end) if end else None

@@ -4167,7 +4167,9 @@ CREATE VIEW _subscription_states AS
            FROM history h
           WHERE ((h.table_name = 'subscriptions'::text) AND (EXISTS ( SELECT 1
                    FROM _history_objects o
-                  WHERE (o.table_name = 'subscriptions'::text))))
+                  WHERE (o.table_name = 'subscriptions'::text))) AND (NOT (EXISTS ( SELECT 1
+                   FROM _raw_subscriptions d
+                  WHERE ((d.id = h.id) AND (d._account_id = h.account_id) AND d.deleted)))))
         ), states AS (
          SELECT r.account_id,
             r.id AS subscription,
