@@ -42,6 +42,7 @@ from .errors import MalformedPayloadError
 from .resources import REGISTRY, UNROUTED_EVENTS, Delete, Resource, by_object
 
 __all__ = [
+    "DISCOUNT_EVENT_TYPES",
     "SUPPORTED_EVENT_TYPES",
     "Action",
     "Route",
@@ -50,9 +51,19 @@ __all__ = [
     "validate_event",
 ]
 
-#: Every webhook event type some registry row is fed by, sorted; what a managed endpoint enables.
+#: Events that feed no registry row but whose objects the write path keeps: the discounts of
+#: ``customer.discount.*`` fill ``_discounts``, which the billing metrics read.
+DISCOUNT_EVENT_TYPES: Final[tuple[str, ...]] = (
+    "customer.discount.created",
+    "customer.discount.deleted",
+    "customer.discount.updated",
+)
+
+#: What a managed endpoint enables, sorted: every event type some registry row is fed by, and
+#: :data:`DISCOUNT_EVENT_TYPES`. SQL's ``_webhook_event_types_v1()`` (the edge functions' list)
+#: returns the same.
 SUPPORTED_EVENT_TYPES: Final[tuple[str, ...]] = tuple(
-    sorted({t for r in REGISTRY.values() for t in r.event_types})
+    sorted({t for r in REGISTRY.values() for t in r.event_types} | set(DISCOUNT_EVENT_TYPES))
 )
 
 

@@ -131,6 +131,12 @@ async def test_find_or_create_defaults_to_every_supported_event(
     assert second["id"] == first["id"]
     (endpoint,) = endpoints(fake).values()
     assert endpoint["enabled_events"] == list(SUPPORTED_EVENT_TYPES)
+    # The discounts' events come too: the billing metrics read their objects (_discounts).
+    assert "customer.discount.deleted" in endpoint["enabled_events"]
+    # The edge functions' list (SQL) is the same.
+    with psycopg.connect(database_url) as conn:
+        listed = conn.execute('SELECT stripe."_webhook_event_types_v1"()').fetchone()
+    assert listed == (list(SUPPORTED_EVENT_TYPES),)
     assert endpoint["api_version"] == sync.config.stripe_api_version
     assert count(database_url, "_managed_webhooks") == 1
     assert "secret" not in first

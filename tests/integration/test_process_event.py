@@ -950,11 +950,27 @@ async def test_same_second_updates_in_the_wrong_order_end_with_stripes_state(
 
 # -- every subscribed event type -------------------------------------------------------------------
 
+#: A discount as ``customer.discount.*`` events carry it (the shape the fake gives them).
+DISCOUNT: dict[str, Any] = {
+    "object": "discount",
+    "checkout_session": None,
+    "customer": "cus_discounted",
+    "customer_account": None,
+    "end": None,
+    "invoice": None,
+    "invoice_item": None,
+    "promotion_code": None,
+    "source": {"coupon": "co_quarter", "type": "coupon"},
+    "start": 1_721_948_000,
+    "subscription": "sub_discounted",
+    "subscription_item": None,
+}
+
 
 async def test_every_supported_event_type_is_applied(fake: FakeStripe, database_url: str) -> None:
     """Each of the event types a managed endpoint subscribes to, with Stripe's example object,
     is applied to its table (the summary replaces rows; invoice.upcoming, id-less, is skipped)."""
-    from stripe_sync.events import SUPPORTED_EVENT_TYPES
+    from stripe_sync.events import DISCOUNT_EVENT_TYPES, SUPPORTED_EVENT_TYPES
     from stripe_sync.resources import Delete
 
     outcomes: dict[str, Outcome] = {}
@@ -978,5 +994,14 @@ async def test_every_supported_event_type_is_applied(fake: FakeStripe, database_
                         expected[event_type] = Outcome.WRITTEN
                     event = fake.emit_event(event_type, payload)
                 outcomes[event_type] = (await sync.process_event(event)).outcome
+        # The discount events feed no table: the discount is kept for the billing metrics.
+        for event_type in DISCOUNT_EVENT_TYPES:
+            discount = {**DISCOUNT, "id": f"di_all_{event_type.rsplit('.', 1)[1]}"}
+            event = fake.emit_event(event_type, discount)
+            outcomes[event_type] = (await sync.process_event(event)).outcome
+            expected[event_type] = Outcome.SKIPPED
     assert set(outcomes) == set(SUPPORTED_EVENT_TYPES)
     assert outcomes == expected
+    assert list(rows(database_url, "_discounts")) == [
+        f"di_all_{action}" for action in ("created", "deleted", "updated")
+    ]

@@ -14541,6 +14541,22 @@ END
 $function$;
 COMMENT ON FUNCTION stripe._verify_unchanged_windows(p_table text, p_account_id text, p_object text, p_fresh_after timestamp with time zone) IS 'Recorded verified windows of an object with no write since their verification.';
 
+CREATE OR REPLACE FUNCTION stripe._webhook_event_types_v1()
+ RETURNS text[]
+ LANGUAGE sql
+ STABLE
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+    SELECT coalesce(array_agg(DISTINCT t ORDER BY t), '{}')
+    FROM (
+        SELECT unnest(event_types) FROM "_resources"
+        UNION ALL
+        SELECT unnest(ARRAY['customer.discount.created', 'customer.discount.deleted',
+                            'customer.discount.updated'])
+    ) AS types(t)
+$function$;
+COMMENT ON FUNCTION stripe._webhook_event_types_v1() IS 'The event types a managed webhook endpoint enables: every type a resource is fed by, and customer.discount.* (their discounts fill _discounts).';
+
 CREATE OR REPLACE FUNCTION stripe._write_batch(p_table text, p_parent_column text, p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[])
  RETURNS TABLE(ord bigint, object_id text, outcome text)
  LANGUAGE plpgsql

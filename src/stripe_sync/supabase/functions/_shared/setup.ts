@@ -103,9 +103,7 @@ async function findOrCreate(
   const sql = ctx.store.sql;
   const s = sql(cfg.schema);
   const [{ id: installation }] = await sql`SELECT id FROM ${s}."_installation"`;
-  const [{ events }] = await sql`
-    SELECT coalesce(array_agg(DISTINCT t ORDER BY t), '{}') AS events
-    FROM ${s}."_resources", unnest(event_types) t`;
+  const [{ events }] = await sql`SELECT ${s}."_webhook_event_types_v1"() AS events`;
   const key = await lockKey(cfg.schema, account, url);
   const enabled = events as string[];
   return await sql.begin(async (tx) => {

@@ -8,7 +8,11 @@
 -- active_subscribers: the numbers changed with the mode. The history branch now skips the
 -- subscriptions whose mirror row is a tombstone, as the current-state branch does.
 --
--- (Numbered 0031: 0029 and 0030 are taken by work in parallel; gaps are allowed.)
+-- A managed webhook endpoint subscribed only to the registry's event types, so the
+-- customer.discount.* events that fill _discounts (0028) never came to it: a subscription listing
+-- bare discount ids stayed out of MRR. _webhook_event_types_v1() is the list an endpoint
+-- enables, for every runtime: the registry's types and the discount events. The Python engine
+-- has the same list as stripe_sync.events.SUPPORTED_EVENT_TYPES (a test holds them equal).
 -- Unqualified names: the migration runner sets search_path to the sync schema.
 
 CREATE OR REPLACE VIEW "_subscription_states" AS
@@ -54,3 +58,19 @@ CROSS JOIN LATERAL jsonb_to_record(st.payload) AS x(
     customer jsonb, currency jsonb, status jsonb, created jsonb, start_date jsonb,
     trial_start jsonb, trial_end jsonb, ended_at jsonb, cancel_at jsonb, canceled_at jsonb,
     items jsonb, discounts jsonb, discount jsonb);
+
+
+CREATE FUNCTION "_webhook_event_types_v1"() RETURNS text[]
+LANGUAGE sql STABLE
+SET search_path FROM CURRENT
+AS $$
+    SELECT coalesce(array_agg(DISTINCT t ORDER BY t), '{}')
+    FROM (
+        SELECT unnest(event_types) FROM "_resources"
+        UNION ALL
+        SELECT unnest(ARRAY['customer.discount.created', 'customer.discount.deleted',
+                            'customer.discount.updated'])
+    ) AS types(t)
+$$;
+
+COMMENT ON FUNCTION "_webhook_event_types_v1"() IS 'The event types a managed webhook endpoint enables: every type a resource is fed by, and customer.discount.* (their discounts fill _discounts).';
