@@ -7,8 +7,11 @@ objects Stripe searches by ``created``) or sampled with a few list requests (``l
 windows, the same page size, the same splitting rule as ``_backfill_page_v1``
 (``sql/migrations/0001_baseline.sql``), the same workers claiming windows of the least busy object
 first, and the same token buckets (the key's global rate, 25/s per endpoint, or what the config
-raises them to), with the round trip measured on the sampling requests. The simulated requests and
-finishing time of each object are the estimate.
+raises them to), with each object's round trip measured on its own sampling pages (a full page of
+charges costs more than a page of products; objects counted by search alone take the median of
+the others' pages). The simulated requests and finishing time of each object are the estimate;
+:meth:`BackfillEstimate.simulated` runs the same model again with other limits or round trips (a
+run's measured ones, to tell the model's error from the sampling's).
 
 Sampling. Each probe lists one page of a sub-range ``[gte, lt)``: a page without ``has_more`` is
 an exact count of the sub-range; a full page tells the density just below ``lt`` (100 objects
@@ -33,7 +36,7 @@ import logging
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -116,6 +119,38 @@ class BackfillEstimate:
     objects: Mapping[str, ObjectEstimate]
     #: The whole run's seconds (the slowest object, all sharing the global rate).
     seconds: float
+    #: Per object, one page's round trip in seconds that the simulation used (measured on the
+    #: sampling pages; objects not in it took ``limits.latency``).
+    latencies: Mapping[str, float] = field(default_factory=dict)
+    #: What was simulated, for :meth:`simulated`.
+    models: tuple[ObjectModel, ...] = field(default=(), repr=False, compare=False)
+    sliced: bool = field(default=True, repr=False, compare=False)
+
+    def simulated(
+        self,
+        limits: EstimateLimits | None = None,
+        latencies: Mapping[str, float] | None = None,
+    ) -> BackfillEstimate:
+        """The same counts simulated again under ``limits`` and per-object page round trips
+        ``latencies`` (each defaults to the estimate's own): e.g. with a run's measured round
+        trips, so that what is left between estimate and run is the model's error, not the
+        sampling's. Objects that were not simulated (none here) keep their figures."""
+        limits = limits or self.limits
+        latencies = {**self.latencies, **(latencies or {})}
+        figures = simulate(self.models, limits, sliced=self.sliced, latencies=latencies)
+        objects = {
+            name: replace(o, requests=figures[name][0], seconds=figures[name][1])
+            if name in figures
+            else o
+            for name, o in self.objects.items()
+        }
+        return replace(
+            self,
+            limits=limits,
+            latencies=latencies,
+            objects=objects,
+            seconds=max((o.seconds for o in objects.values()), default=0.0),
+        )
 
     @property
     def requests(self) -> int:
@@ -140,6 +175,7 @@ class BackfillEstimate:
                 "endpoint_rps": self.limits.endpoint_rps,
                 "workers": self.limits.workers,
                 "latency_seconds": round(self.limits.latency, 4),
+                "latencies_seconds": {k: round(v, 4) for k, v in self.latencies.items()},
             },
             "objects": [o.as_json() for o in self.objects.values()],
             "total": {
@@ -195,6 +231,9 @@ async def estimate_backfill(
     ``limits.latency`` of 0 means: measure it on the sampling requests.
     """
     rtts: list[float] = []
+    #: Per object, the round trips of its sampling pages that were at least half full (the
+    #: run's pages are full: an empty page costs less).
+    page_rtts: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
     #: A few ids of each page the probes saw, for per-parent objects to sample their parents.
     ids: dict[str, list[str]] = {}
@@ -209,7 +248,10 @@ async def estimate_backfill(
             _waited.set(0.0)
             started = time.monotonic()
             page = await client.list_page(path, params, account=account)
-            rtts.append(time.monotonic() - started - _waited.get())
+            rtt = time.monotonic() - started - _waited.get()
+            rtts.append(rtt)
+            if len(page.data) >= PAGE_SIZE // 2:
+                page_rtts.setdefault(resource.name, []).append(rtt)
             counts[resource.name] = counts.get(resource.name, 0) + 1
             _note_ids(ids, resource.name, page.data)
             return [int(o["created"]) for o in page.data if isinstance(o.get("created"), int)], (
@@ -319,7 +361,8 @@ async def estimate_backfill(
     measured = statistics.median(rtts) if rtts else 0.3
     run_limits = limits if limits.latency > 0 else _with_latency(limits, measured)
     plans = [p for p, _ in results if p is not None]
-    simulated = simulate(plans, run_limits, sliced=sliced)
+    latencies = {} if limits.latency > 0 else _page_latencies(plans, resources, page_rtts, measured)
+    simulated = simulate(plans, run_limits, sliced=sliced, latencies=latencies)
     estimates: dict[str, ObjectEstimate] = {}
     for resource, (plan, partial) in zip(resources, results, strict=True):
         if plan is None:
@@ -366,7 +409,31 @@ async def estimate_backfill(
         created_lt=created[1],
         objects=estimates,
         seconds=max((o.seconds for o in estimates.values()), default=0.0),
+        latencies=latencies,
+        models=tuple(plans),
+        sliced=sliced,
     )
+
+
+def _page_latencies(
+    plans: Sequence[ObjectModel],
+    resources: Sequence[Resource],
+    page_rtts: Mapping[str, Sequence[float]],
+    measured: float,
+) -> dict[str, float]:
+    """Per object, the median round trip of its pages (a per-parent object's: its parent's);
+    objects without a sampled page take the median of every object's pages, else ``measured``
+    (searches of one object answer faster than a page of a hundred)."""
+    every = [t for found in page_rtts.values() for t in found]
+    fallback = statistics.median(every) if every else measured
+    by_name = {r.name: r for r in resources}
+    latencies: dict[str, float] = {}
+    for plan in plans:
+        per_parent = by_name[plan.name].list_per_parent
+        source = per_parent.parent if per_parent is not None else plan.name
+        found = page_rtts.get(source)
+        latencies[plan.name] = statistics.median(found) if found else fallback
+    return latencies
 
 
 async def _per_parent(

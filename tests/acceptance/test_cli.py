@@ -431,6 +431,11 @@ def test_backfill_estimate_prints_a_table_and_json_and_writes_nothing(
             "endpoint_rps": 25.0,
             "workers": 64,
             "latency_seconds": found["limits"]["latency_seconds"],
+            # Each object's page round trip, measured on its sampling pages.
+            "latencies_seconds": {
+                "customer": found["limits"]["latencies_seconds"]["customer"],
+                "product": found["limits"]["latencies_seconds"]["product"],
+            },
         }
         assert found["livemode"] is False
         assert found["account_id"] == fake.account_id
