@@ -120,3 +120,31 @@ async def test_verifying_one_mode_finds_no_drift_in_the_others_rows(
     # Repairing one mode touched none of the other's rows.
     assert _modes(database_url) == {True: live_ids, False: test_ids}
     assert all(not r["deleted"] for r in rows(database_url, "customers").values())
+
+
+async def test_the_events_poller_of_each_mode_keeps_its_own_position(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    before: dict[bool, str] = {}
+    for fake in (live, test):  # a baseline per mode
+        before[fake.livemode] = fake.dispatch("POST", "/v1/customers", {"name": "before"})["id"]
+        async with make_sync(fake, database_url) as sync:
+            assert (await sync.poll_events()).baseline
+    new = {fake.livemode: fake.dispatch("POST", "/v1/customers", {})["id"] for fake in (live, test)}
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            result = await sync.poll_events()
+        # The other mode's baseline did not stand for this one's, and its events are its own.
+        assert not result.baseline
+        assert result.cursor == fake.events()[0]["id"]
+    # The baseline's own event is re-read in the overlap after it, and applied then.
+    assert _modes(database_url) == {
+        True: {before[True], new[True]},
+        False: {before[False], new[False]},
+    }
+    with psycopg.connect(database_url) as conn:
+        cursors = conn.execute(
+            "SELECT mode, last_event_id FROM stripe._event_cursors WHERE account_id = %s",
+            (ACCOUNT,),
+        ).fetchall()
+    assert dict(cursors) == {"live": live.events()[0]["id"], "test": test.events()[0]["id"]}

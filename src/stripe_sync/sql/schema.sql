@@ -106,9 +106,12 @@ CREATE TABLE _event_cursors (
     last_event_id text,
     last_event_created timestamp with time zone NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT _event_cursors_pkey PRIMARY KEY (account_id)
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _event_cursors_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
+    CONSTRAINT _event_cursors_pkey PRIMARY KEY (account_id, mode)
 );
-COMMENT ON TABLE _event_cursors IS 'Per account, the newest event applied by the Events API poller (its position in GET /v1/events).';
+COMMENT ON TABLE _event_cursors IS 'Per account and mode, the newest event applied by the Events API poller (its position in GET /v1/events).';
+COMMENT ON COLUMN _event_cursors.mode IS 'The polling key''s mode: each mode has its own position in GET /v1/events.';
 
 CREATE TABLE _history (
     table_name text NOT NULL,

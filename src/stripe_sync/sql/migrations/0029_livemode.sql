@@ -22,7 +22,8 @@
 --    to return, so they are never reported (or repaired) as extra.
 -- 5. _verified_windows.mode: a window one key verified is not the other's (its listing saw
 --    none of the other mode's objects), so neither skips the other's windows.
--- 6. sync_lag and sync_status show one row per account and object as before; their cursor is
+-- 6. _event_cursors.mode: the Events API poller of each key keeps its own position.
+-- 7. sync_lag and sync_status show one row per account and object as before; their cursor is
 --    the least advanced mode's.
 --
 -- Unqualified names: the migration runner sets search_path to the sync schema.
@@ -38,6 +39,20 @@ ALTER TABLE "_backfill_cursors" ADD PRIMARY KEY ("account_id", "mode", "object")
 COMMENT ON TABLE "_backfill_cursors" IS 'Per account, mode and object: how far the history has been planned for listing (incremental backfill).';
 DROP INDEX "_sync_runs_account_started_idx";
 CREATE INDEX "_sync_runs_account_started_idx" ON "_sync_runs" ("account_id", "mode", "started_at" DESC);
+-- Verified windows per mode (see 5. above).
+ALTER TABLE "_verified_windows" ADD COLUMN "mode" text NOT NULL DEFAULT 'unknown'
+    CHECK ("mode" IN ('live', 'test', 'unknown'));
+COMMENT ON COLUMN "_verified_windows"."mode" IS 'The verifying key''s mode: a window one mode verified is listed again by the other.';
+ALTER TABLE "_verified_windows" DROP CONSTRAINT "_verified_windows_pkey";
+ALTER TABLE "_verified_windows" ADD PRIMARY KEY ("account_id", "mode", "object", "created_gte");
+-- The Events API poller's position per mode (see 6. above): each key lists its own mode's
+-- events, and an event id of one mode is unknown to the other's key.
+ALTER TABLE "_event_cursors" ADD COLUMN "mode" text NOT NULL DEFAULT 'unknown'
+    CHECK ("mode" IN ('live', 'test', 'unknown'));
+COMMENT ON COLUMN "_event_cursors"."mode" IS 'The polling key''s mode: each mode has its own position in GET /v1/events.';
+ALTER TABLE "_event_cursors" DROP CONSTRAINT "_event_cursors_pkey";
+ALTER TABLE "_event_cursors" ADD PRIMARY KEY ("account_id", "mode");
+COMMENT ON TABLE "_event_cursors" IS 'Per account and mode, the newest event applied by the Events API poller (its position in GET /v1/events).';
 
 -- Existing rows: the mode of the data already synced (see 2. above).
 DO $migrate$
@@ -56,6 +71,8 @@ BEGIN
         UPDATE "_sync_runs" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END;
         UPDATE "_backfill_cursors" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END
         WHERE "object" IN (SELECT r.name FROM "_resources" r);
+        UPDATE "_verified_windows" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END;
+        UPDATE "_event_cursors" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END;
     END IF;
 END
 $migrate$;
@@ -357,16 +374,6 @@ $function$;
 COMMENT ON FUNCTION "_verify_extra"(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[], p_livemode boolean) IS
 'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded).';
 
--- Verified windows per mode (see 5. above). Existing rows keep 'unknown' unless the data tells
--- the mode (as for the backfill's rows); a window left 'unknown' is listed again once.
-ALTER TABLE "_verified_windows" ADD COLUMN "mode" text NOT NULL DEFAULT 'unknown'
-    CHECK ("mode" IN ('live', 'test', 'unknown'));
-COMMENT ON COLUMN "_verified_windows"."mode" IS 'The verifying key''s mode: a window one mode verified is listed again by the other.';
-ALTER TABLE "_verified_windows" DROP CONSTRAINT "_verified_windows_pkey";
-ALTER TABLE "_verified_windows" ADD PRIMARY KEY ("account_id", "mode", "object", "created_gte");
-UPDATE "_verified_windows" w SET "mode" = r."mode"
-FROM "_verify_runs" v JOIN "_sync_runs" r ON r."account_id" = v."account_id"
-WHERE w."run_id" = v."id" AND r."mode" <> 'unknown';
 
 DROP FUNCTION "_verify_record_window"(text, text, text, timestamptz, timestamptz, timestamptz, bigint);
 CREATE FUNCTION "_verify_record_window"(p_table text, p_account_id text, p_object text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_verified_at timestamp with time zone, p_run_id bigint, p_mode text DEFAULT 'unknown')
