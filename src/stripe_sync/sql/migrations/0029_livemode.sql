@@ -9,8 +9,8 @@
 --
 -- 1. _sync_runs.mode and _backfill_cursors.mode: 'live', 'test', or 'unknown' for a runtime
 --    that does not say (_backfill_plan_v1, which the Supabase edge functions of before this
---    migration call) and for Sigma's watermarks. The cursors' key becomes (account, mode,
---    object).
+--    migration call) and for Sigma's runs and watermarks (not split by mode). The cursors'
+--    key becomes (account, mode, object).
 -- 2. Existing rows: a database synced before this held one mode's data (two keys on one
 --    database overwrote each other's cursors), so the backfill bookkeeping takes the mode of
 --    the first synced object found with a livemode; with none, it stays 'unknown' and the next
@@ -68,7 +68,8 @@ BEGIN
         EXIT WHEN v_live IS NOT NULL;
     END LOOP;
     IF v_live IS NOT NULL THEN
-        UPDATE "_sync_runs" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END;
+        UPDATE "_sync_runs" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END
+        WHERE "triggered_by" IS DISTINCT FROM 'sigma';
         UPDATE "_backfill_cursors" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END
         WHERE "object" IN (SELECT r.name FROM "_resources" r);
         UPDATE "_verified_windows" SET "mode" = CASE WHEN v_live THEN 'live' ELSE 'test' END;
