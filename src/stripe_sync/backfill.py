@@ -190,6 +190,9 @@ class Backfiller:
                 "triggered_by": plan.triggered_by,
                 "relist": plan.relist,
                 "initial_windows": slices,
+                # The key's mode: a live and a test key of one account keep separate runs,
+                # windows and cursors in one database.
+                "mode": self.config.mode,
             }
         )
 

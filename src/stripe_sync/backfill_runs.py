@@ -203,7 +203,9 @@ async def estimate(
         now = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1)
         whole: frozenset[str] = frozenset()
         if created is None:
-            cursors = await _backfill_cursors(engine, account_id, [r.name for r in resources])
+            cursors = await _backfill_cursors(
+                engine, account_id, [r.name for r in resources], config.mode
+            )
             ranges = {r.name: (cursors.get(r.name) or low, now) for r in resources}
             whole = frozenset(r.name for r in resources if not cursors.get(r.name))
         else:
@@ -233,13 +235,13 @@ async def estimate(
 
 
 async def _backfill_cursors(
-    engine: Engine, account_id: str, names: Sequence[str]
+    engine: Engine, account_id: str, names: Sequence[str], mode: str
 ) -> dict[str, datetime]:
     """Where incremental runs left each object (read only): none in a database not migrated
     yet, whose first run lists everything."""
     store = await engine.store()
     try:
-        return await store.backfill_cursors(account_id, names)
+        return await store.backfill_cursors(account_id, names, mode)
     except DatabaseUnavailableError:
         raise
     except DatabaseError as exc:

@@ -276,6 +276,13 @@ class StripeSyncConfig:
             return None
         return "_live_" in self.stripe_secret_key[:8]
 
+    @property
+    def mode(self) -> str:
+        """``live`` or ``test`` from the key (``unknown`` without one): the backfill keeps its
+        runs and cursors per account and mode, so two keys of one account share a database."""
+        livemode = self.livemode
+        return "unknown" if livemode is None else "live" if livemode else "test"
+
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> StripeSyncConfig:
         """Build from a dict, accepting the TypeScript original's camelCase keys too.

@@ -130,6 +130,8 @@ class EventPoller:
         self._apply = apply
         self._overlap = overlap
         self._log = config.logger or _default_logger
+        # A live and a test key of one account poll their own events from their own position.
+        self._mode = config.mode
 
     # -- one pass ----------------------------------------------------------------------------
 
@@ -144,7 +146,7 @@ class EventPoller:
         """
         tally = _Tally(account_id)
         account = account_id if connected else None
-        stored = await self._store.event_cursor(account_id)
+        stored = await self._store.event_cursor(account_id, self._mode)
         if stored is not None:
             tally.cursor, tally.cursor_created = stored
             if stored[1] < _now() - EVENT_RETENTION:
@@ -271,7 +273,7 @@ class EventPoller:
 
     async def _save(self, tally: _Tally, event_id: str | None, created: datetime) -> None:
         # The statement never moves the cursor back in time; mirror that here.
-        await self._store.save_event_cursor(tally.account_id, event_id, created)
+        await self._store.save_event_cursor(tally.account_id, event_id, created, self._mode)
         if tally.cursor is None or tally.cursor_created is None or created >= tally.cursor_created:
             tally.cursor, tally.cursor_created = event_id, created
 

@@ -202,6 +202,9 @@ class Verifier:
         self._ingestor = ingestor
         self._process_event = process_event
         self._log = config.logger or _default_logger
+        # The key's mode: rows of the other mode (both in one database) are never "extra".
+        self._livemode = config.livemode
+        self._mode = config.mode
 
     async def run(
         self,
@@ -353,7 +356,7 @@ class Verifier:
             )
         windows = month_windows(start, until) if resource.created_filter else [(_MIN, _MAX)]
         verified = await self._store.verify_unchanged_windows(
-            resource.table, account_id, resource.name, now - EVENT_RETENTION
+            resource.table, account_id, resource.name, now - EVENT_RETENTION, self._mode
         )
         done = dict(verified)
         todo = [(gte, lt) for gte, lt in windows if not (gte in done and done[gte] >= lt)]
@@ -430,9 +433,11 @@ class Verifier:
             if not page.has_more or not page.data:
                 break
             cursor = str(page.data[-1]["id"])
-        drift.extra = await self._store.verify_extra(resource.table, account_id, gte, lt, seen)
+        drift.extra = await self._store.verify_extra(
+            resource.table, account_id, gte, lt, seen, self._livemode
+        )
         if drift.missing or drift.stale or drift.extra:
-            await self._store.verify_forget_window(account_id, resource.name, gte)
+            await self._store.verify_forget_window(account_id, resource.name, gte, self._mode)
             self._log.info(
                 "verify: %s created in [%s, %s): %d missing, %d stale, %d extra",
                 resource.name,
@@ -453,6 +458,7 @@ class Verifier:
                     "lt": lt,
                     "verified_at": started,
                     "run_id": run_id,
+                    "mode": self._mode,
                 }
             )
         return drift

@@ -149,3 +149,42 @@ def test_delete_asks_on_a_terminal(database_url: str) -> None:
     assert accepted.returncode == 0, accepted.stderr
     assert "deleted 2 row(s):\n  _change_feed: 1\n  customers: 1" in accepted.stdout
     assert customers_of(database_url, "acct_1Asked") == 0
+
+
+def test_accounts_list_shows_the_modes_synced(database_url: str) -> None:
+    # One account's live and test data (two keys, two fakes with one account id) in one
+    # database, and a connected account synced with the test key only.
+    account = "acct_1CliLiveAndTest01"
+    connected = ""
+    for key, seed in (("sk_live_cli_modes_0001", 31), ("sk_test_cli_modes_0001", 32)):
+        with FakeStripe(api_keys=(key,), account_id=account, seed=seed) as fake:
+            fake.seed("customer", 2)
+            if not fake.livemode:
+                connected = fake.add_account()
+                fake.seed("customer", 1, account=connected)
+            config = StripeSyncConfig(
+                stripe_secret_key=key,
+                stripe_api_base="http://fake-stripe",
+                database_url=database_url,
+            )
+            with StripeSync(
+                config,
+                http_transport=httpx.ASGITransport(app=fake.app),
+                rate_limiter=TokenBucketLimiter(global_rps=None, endpoint_rps=None),
+            ) as sync:
+                sync.process_until_done("customer")
+                if connected:
+                    sync.process_until_done("customer", account=connected)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("STRIPE_", "DATABASE_"))}
+    env = {**base, "DATABASE_URL": database_url}
+
+    listed = cli("accounts", "list", "--json", env=env)
+    assert listed.returncode == 0, listed.stderr
+    modes = {a["id"]: a["modes"] for a in json.loads(listed.stdout)}
+    assert modes == {account: "live+test", connected: "test"}
+
+    text = cli("accounts", "list", env=env)
+    assert text.returncode == 0, text.stderr
+    by_id = {line.split()[0]: line for line in text.stdout.splitlines()}
+    assert by_id[account].endswith("modes live+test")
+    assert by_id[connected].endswith("modes test")

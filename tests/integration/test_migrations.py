@@ -278,3 +278,54 @@ def test_every_listable_resource_of_the_sdk_has_a_table_or_a_named_reason(
     # The check can fail: a resource whose table is missing, or whose reason is blank.
     assert listable_without_table(views - {"issuing_cards"}, excluded) == {"issuing.card"}
     assert listable_without_table(views, {**excluded, "country_spec": " "}) == {"country_spec"}
+
+
+def test_0029_upgrades_bookkeeping_in_place_with_the_synced_datas_mode(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = load_migrations()
+    assert shipped[-1].name == "0029_livemode"
+    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped[:-1])
+    run_migrations(empty_database_url)
+    live = {"id": "cus_L1", "object": "customer", "created": 1700000000, "livemode": True}
+    with psycopg.connect(empty_database_url) as conn:
+        conn.execute(
+            "SELECT * FROM stripe._write_objects('customers', 'acct_1', %s, now(), 'fetch')",
+            (Jsonb([live]),),
+        )
+        conn.execute("INSERT INTO stripe._sync_runs (account_id, objects) VALUES ('acct_1', '{}')")
+        conn.execute(
+            "INSERT INTO stripe._backfill_cursors (account_id, object, listed_until) VALUES "
+            "('acct_1', 'customer', now()), ('acct_1', 'sigma.some_table', now())"
+        )
+        conn.execute(
+            "INSERT INTO stripe._event_cursors (account_id, last_event_created) "
+            "VALUES ('acct_1', now())"
+        )
+        conn.execute(
+            "INSERT INTO stripe._verified_windows (account_id, object, created_gte, created_lt, "
+            "verified_at, row_count) VALUES ('acct_1', 'customer', '-infinity', 'infinity', "
+            "now(), 1)"
+        )
+    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped)
+    run_migrations(empty_database_url)
+    with psycopg.connect(empty_database_url) as conn:
+        modes = {
+            "_sync_runs": conn.execute("SELECT mode FROM stripe._sync_runs").fetchall(),
+            "_backfill_cursors": conn.execute(
+                "SELECT object, mode FROM stripe._backfill_cursors ORDER BY object"
+            ).fetchall(),
+            "_event_cursors": conn.execute("SELECT mode FROM stripe._event_cursors").fetchall(),
+            "_verified_windows": conn.execute(
+                "SELECT mode FROM stripe._verified_windows"
+            ).fetchall(),
+        }
+        customers = conn.execute("SELECT id, livemode FROM stripe.customers").fetchall()
+    assert modes == {
+        "_sync_runs": [("live",)],
+        # Sigma's watermarks are not a mode's backfill: they stay 'unknown'.
+        "_backfill_cursors": [("customer", "live"), ("sigma.some_table", "unknown")],
+        "_event_cursors": [("live",)],
+        "_verified_windows": [("live",)],
+    }
+    assert customers == [("cus_L1", True)]

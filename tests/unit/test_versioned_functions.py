@@ -33,8 +33,8 @@ def unversioned(names: set[str]) -> set[str]:
 
 
 def defined_functions() -> set[str]:
-    baseline = (SRC / "sql" / "migrations" / "0001_baseline.sql").read_text("utf-8")
-    return set(re.findall(r'^CREATE FUNCTION "(\w+)"\(', baseline, re.MULTILINE))
+    text = "".join(p.read_text("utf-8") for p in sorted((SRC / "sql" / "migrations").glob("*.sql")))
+    return set(re.findall(r'^CREATE FUNCTION "(\w+)"\(', text, re.MULTILINE))
 
 
 def test_every_function_the_edge_functions_call_is_versioned_and_defined() -> None:
@@ -44,7 +44,13 @@ def test_every_function_the_edge_functions_call_is_versioned_and_defined() -> No
     assert calls <= defined_functions()
     # The ones the Python engine calls too are the same functions, by the same names.
     shared = calls & python_calls()
-    assert shared >= {"_backfill_plan_v1", "_backfill_page_v1", "_record_dead_letter_v1"}
+    assert shared >= {"_backfill_page_v1", "_record_dead_letter_v1"}
+
+
+def test_a_new_version_keeps_the_old_one() -> None:
+    # 0029 gave the plan the key's mode: the engine calls _v2, a deployed edge function _v1.
+    assert "_backfill_plan_v2" in python_calls()
+    assert {"_backfill_plan_v1", "_backfill_plan_v2"} <= defined_functions()
 
 
 def test_the_check_finds_an_unversioned_call() -> None:

@@ -65,7 +65,8 @@ def accounts_list(
         click.echo(
             f"{account['id']}  {name}  {kind}  "
             f"last synced {f'{last:%Y-%m-%d %H:%M:%S}' if last else 'never'}  "
-            f"{len(account['tables'])} table(s)"
+            f"{len(account['tables'])} table(s)  "
+            f"modes {account['modes'] or 'unknown'}"
         )
 
 

@@ -125,6 +125,8 @@ class SigmaSync:
                 "triggered_by": "sigma",
                 "relist": False,
                 "initial_windows": 1,
+                # Sigma's runs and watermarks are not split by mode (see 0029_livemode.sql).
+                "mode": "unknown",
             }
         )
         results: dict[str, SigmaTableResult] = {}

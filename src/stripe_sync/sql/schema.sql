@@ -12,9 +12,12 @@ CREATE TABLE _backfill_cursors (
     listed_until timestamp with time zone NOT NULL,
     run_id bigint,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT _backfill_cursors_pkey PRIMARY KEY (account_id, object)
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _backfill_cursors_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
+    CONSTRAINT _backfill_cursors_pkey PRIMARY KEY (account_id, mode, object)
 );
-COMMENT ON TABLE _backfill_cursors IS 'Per account and object: how far the history has been planned for listing (incremental backfill).';
+COMMENT ON TABLE _backfill_cursors IS 'Per account, mode and object: how far the history has been planned for listing (incremental backfill).';
+COMMENT ON COLUMN _backfill_cursors.mode IS 'The key''s mode (live or test; unknown for Sigma''s watermarks and a runtime that did not say).';
 
 CREATE TABLE _change_feed (
     position bigint NOT NULL,
@@ -103,9 +106,12 @@ CREATE TABLE _event_cursors (
     last_event_id text,
     last_event_created timestamp with time zone NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT _event_cursors_pkey PRIMARY KEY (account_id)
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _event_cursors_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
+    CONSTRAINT _event_cursors_pkey PRIMARY KEY (account_id, mode)
 );
-COMMENT ON TABLE _event_cursors IS 'Per account, the newest event applied by the Events API poller (its position in GET /v1/events).';
+COMMENT ON TABLE _event_cursors IS 'Per account and mode, the newest event applied by the Events API poller (its position in GET /v1/events).';
+COMMENT ON COLUMN _event_cursors.mode IS 'The polling key''s mode: each mode has its own position in GET /v1/events.';
 
 CREATE TABLE _history (
     table_name text NOT NULL,
@@ -3979,11 +3985,14 @@ CREATE TABLE _sync_runs (
     error_message text,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     planned_until timestamp with time zone,
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _sync_runs_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
     CONSTRAINT _sync_runs_pkey PRIMARY KEY (id),
     CONSTRAINT _sync_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'complete'::text, 'error'::text, 'cancelled'::text])))
 );
 COMMENT ON TABLE _sync_runs IS 'One row per backfill run; see the sync_runs view.';
-CREATE INDEX _sync_runs_account_started_idx ON stripe._sync_runs USING btree (account_id, started_at DESC);
+COMMENT ON COLUMN _sync_runs.mode IS 'The key''s mode (live or test; unknown for a runtime that did not say): runs, cursors and windows of one mode never touch the other''s.';
+CREATE INDEX _sync_runs_account_started_idx ON stripe._sync_runs USING btree (account_id, mode, started_at DESC);
 
 CREATE TABLE _typed_columns (
     table_name text NOT NULL,
@@ -4006,9 +4015,12 @@ CREATE TABLE _verified_windows (
     verified_at timestamp with time zone NOT NULL,
     row_count bigint NOT NULL,
     run_id bigint,
-    CONSTRAINT _verified_windows_pkey PRIMARY KEY (account_id, object, created_gte)
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _verified_windows_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
+    CONSTRAINT _verified_windows_pkey PRIMARY KEY (account_id, mode, object, created_gte)
 );
 COMMENT ON TABLE _verified_windows IS 'Created windows whose listing matched the table, and when: a later verify lists them again only after a write in them.';
+COMMENT ON COLUMN _verified_windows.mode IS 'The verifying key''s mode: a window one mode verified is listed again by the other.';
 
 CREATE TABLE _verify_results (
     run_id bigint NOT NULL,
@@ -11151,7 +11163,11 @@ CREATE VIEW sync_lag AS
    FROM ((((keys k
      LEFT JOIN events e USING (account_id, object))
      LEFT JOIN backfills b USING (account_id, object))
-     LEFT JOIN _backfill_cursors c USING (account_id, object))
+     LEFT JOIN ( SELECT _backfill_cursors.account_id,
+            _backfill_cursors.object,
+            min(_backfill_cursors.listed_until) AS listed_until
+           FROM _backfill_cursors
+          GROUP BY _backfill_cursors.account_id, _backfill_cursors.object) c USING (account_id, object))
      LEFT JOIN failing f USING (account_id, object));
 COMMENT ON VIEW sync_lag IS 'Per account and object: newest event applied and how long ago it was created, last complete backfill, failing backfill windows.';
 
@@ -11268,7 +11284,11 @@ CREATE VIEW sync_status AS
           WHERE ((w.account_id = p.account_id) AND (w.object = p.object))) AS updated_at
    FROM ((pairs p
      LEFT JOIN open_state o USING (account_id, object))
-     LEFT JOIN _backfill_cursors c USING (account_id, object));
+     LEFT JOIN ( SELECT _backfill_cursors.account_id,
+            _backfill_cursors.object,
+            min(_backfill_cursors.listed_until) AS listed_until
+           FROM _backfill_cursors
+          GROUP BY _backfill_cursors.account_id, _backfill_cursors.object) c USING (account_id, object));
 COMMENT ON VIEW sync_status IS 'Per account and resource: backfill status (queued, running, complete, error), the last incremental cursor, and the failure that the next run retries.';
 
 CREATE VIEW tax_ids AS
@@ -13066,6 +13086,16 @@ $function$;
 
 CREATE OR REPLACE FUNCTION stripe._backfill_plan_v1(p_account_id text, p_objects jsonb, p_created_gte timestamp with time zone, p_created_lte timestamp with time zone, p_floor timestamp with time zone, p_lease interval, p_triggered_by text, p_relist boolean DEFAULT false, p_initial_windows integer DEFAULT 1)
  RETURNS TABLE(run_id bigint, joined boolean)
+ LANGUAGE sql
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+    SELECT * FROM "_backfill_plan_v2"(p_account_id, p_objects, p_created_gte, p_created_lte,
+                                      p_floor, p_lease, p_triggered_by, p_relist,
+                                      p_initial_windows, 'unknown');
+$function$;
+
+CREATE OR REPLACE FUNCTION stripe._backfill_plan_v2(p_account_id text, p_objects jsonb, p_created_gte timestamp with time zone, p_created_lte timestamp with time zone, p_floor timestamp with time zone, p_lease interval, p_triggered_by text, p_relist boolean DEFAULT false, p_initial_windows integer DEFAULT 1, p_mode text DEFAULT 'unknown'::text)
+ RETURNS TABLE(run_id bigint, joined boolean)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
 AS $function$
@@ -13082,11 +13112,15 @@ DECLARE
 BEGIN
     SELECT coalesce(array_agg(o->>'name' ORDER BY o->>'name'), '{}') INTO v_names
     FROM jsonb_array_elements(p_objects) o;
+    IF p_mode IS NULL OR p_mode NOT IN ('live', 'test', 'unknown') THEN
+        RAISE EXCEPTION 'p_mode must be live, test or unknown, not %', p_mode;
+    END IF;
     PERFORM pg_advisory_xact_lock(hashtext('stripe-sync backfill plan'), hashtext(p_account_id));
 
     -- Join the open run with these parameters while it has work left; close it when it has none.
     SELECT r.id INTO v_run FROM "_sync_runs" r
-    WHERE r.account_id = p_account_id AND r.status = 'running' AND r.objects = v_names
+    WHERE r.account_id = p_account_id AND r.mode = p_mode AND r.status = 'running'
+      AND r.objects = v_names
       AND r.created_gte IS NOT DISTINCT FROM p_created_gte
       AND r.created_lte IS NOT DISTINCT FROM p_created_lte
     ORDER BY r.id DESC LIMIT 1;
@@ -13103,14 +13137,14 @@ BEGIN
     -- their unfinished windows are carried below, or by the next run of those objects.
     UPDATE "_sync_runs" r SET status = 'error', closed_at = now(), updated_at = now(),
         error_message = 'abandoned: no worker for longer than the lease; unfinished windows move to the next run'
-    WHERE r.account_id = p_account_id AND r.status = 'running'
+    WHERE r.account_id = p_account_id AND r.mode = p_mode AND r.status = 'running'
       AND r.updated_at < now() - p_lease
       AND NOT EXISTS (SELECT 1 FROM "_sync_obj_runs" w WHERE w.run_id = r.id
                       AND w.updated_at >= now() - p_lease);
 
-    INSERT INTO "_sync_runs" (account_id, objects, created_gte, created_lte, triggered_by,
-                              planned_until)
-    VALUES (p_account_id, v_names, p_created_gte, p_created_lte, p_triggered_by,
+    INSERT INTO "_sync_runs" (account_id, mode, objects, created_gte, created_lte,
+                              triggered_by, planned_until)
+    VALUES (p_account_id, p_mode, v_names, p_created_gte, p_created_lte, p_triggered_by,
             CASE WHEN v_incremental THEN v_until END)
     RETURNING id INTO v_run;
 
@@ -13121,7 +13155,7 @@ BEGIN
             SELECT w.* FROM "_sync_obj_runs" w JOIN "_sync_runs" r ON r.id = w.run_id
             WHERE w.account_id = p_account_id AND w.object = v_name
               AND w.status <> 'complete' AND w.superseded_by IS NULL
-              AND r.status <> 'running'
+              AND r.status <> 'running' AND r.mode = p_mode
             FOR UPDATE OF w
         ),
         carried AS (
@@ -13148,15 +13182,16 @@ BEGIN
         END IF;
         IF v_incremental THEN
             SELECT CASE WHEN p_relist THEN NULL ELSE c.listed_until END INTO v_lo
-            FROM "_backfill_cursors" c WHERE c.account_id = p_account_id AND c.object = v_name;
+            FROM "_backfill_cursors" c
+            WHERE c.account_id = p_account_id AND c.mode = p_mode AND c.object = v_name;
             v_lo := coalesce(v_lo, p_floor);
             -- The current second is listed too (objects created just now are expected in this
             -- run), and again by the next run, which starts at it: objects created later in
             -- that second are not missed. Writing them twice changes nothing.
             v_hi := v_until + interval '1 second';
-            INSERT INTO "_backfill_cursors" AS c (account_id, object, listed_until, run_id)
-            VALUES (p_account_id, v_name, v_until, v_run)
-            ON CONFLICT (account_id, object) DO UPDATE
+            INSERT INTO "_backfill_cursors" AS c (account_id, mode, object, listed_until, run_id)
+            VALUES (p_account_id, p_mode, v_name, v_until, v_run)
+            ON CONFLICT (account_id, mode, object) DO UPDATE
                 SET listed_until = EXCLUDED.listed_until, run_id = EXCLUDED.run_id,
                     updated_at = now();
         ELSE
@@ -14449,7 +14484,7 @@ END
 $function$;
 COMMENT ON FUNCTION stripe._verify_events(p_events jsonb) IS 'Per event of a page of Stripe''s Events API: applied, superseded (its object''s row holds a state at least as new) or missing.';
 
-CREATE OR REPLACE FUNCTION stripe._verify_extra(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[])
+CREATE OR REPLACE FUNCTION stripe._verify_extra(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[], p_livemode boolean DEFAULT NULL::boolean)
  RETURNS TABLE(object_id text)
  LANGUAGE plpgsql
  STABLE
@@ -14462,12 +14497,14 @@ BEGIN
           AND ((%2$s >= $2 AND %2$s < $3)
                OR ($2 = '-infinity' AND $3 = 'infinity'))
           AND NOT (t.id = ANY ($4))
+          -- A row of the other mode: a row without livemode (or a NULL mode) stays in.
+          AND NOT coalesce(t._raw_data->'livemode' = to_jsonb(NOT $5), false)
         ORDER BY t.id
     $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
-    USING p_account_id, p_gte, p_lt, p_ids;
+    USING p_account_id, p_gte, p_lt, p_ids, p_livemode;
 END
 $function$;
-COMMENT ON FUNCTION stripe._verify_extra(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[]) IS 'Rows alive here in a created window that Stripe''s listing of the window did not return.';
+COMMENT ON FUNCTION stripe._verify_extra(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[], p_livemode boolean) IS 'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded).';
 
 CREATE OR REPLACE FUNCTION stripe._verify_page(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone)
  RETURNS TABLE(object_id text, drift text)
@@ -14491,7 +14528,7 @@ END
 $function$;
 COMMENT ON FUNCTION stripe._verify_page(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone) IS 'Missing and stale rows of p_table for one page listed from Stripe at p_version.';
 
-CREATE OR REPLACE FUNCTION stripe._verify_record_window(p_table text, p_account_id text, p_object text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_verified_at timestamp with time zone, p_run_id bigint)
+CREATE OR REPLACE FUNCTION stripe._verify_record_window(p_table text, p_account_id text, p_object text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_verified_at timestamp with time zone, p_run_id bigint, p_mode text DEFAULT 'unknown'::text)
  RETURNS void
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
@@ -14499,25 +14536,27 @@ AS $function$
 DECLARE
     v_rows bigint;
 BEGIN
+    -- Both modes' rows are counted: a write or a deletion in either lists the window again
+    -- (more listing, never a skipped change).
     EXECUTE format($q$
         SELECT count(*) FROM %1$I t
         WHERE t._account_id = $1
           AND ((%2$s >= $2 AND %2$s < $3) OR $2 = '-infinity')
     $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
     INTO v_rows USING p_account_id, p_gte, p_lt;
-    INSERT INTO "_verified_windows" (account_id, object, created_gte, created_lt, verified_at,
-                                     row_count, run_id)
-    VALUES (p_account_id, p_object, p_gte, p_lt, p_verified_at, v_rows, p_run_id)
-    ON CONFLICT (account_id, object, created_gte) DO UPDATE SET
+    INSERT INTO "_verified_windows" (account_id, mode, object, created_gte, created_lt,
+                                     verified_at, row_count, run_id)
+    VALUES (p_account_id, p_mode, p_object, p_gte, p_lt, p_verified_at, v_rows, p_run_id)
+    ON CONFLICT (account_id, mode, object, created_gte) DO UPDATE SET
         created_lt = EXCLUDED.created_lt,
         verified_at = EXCLUDED.verified_at,
         row_count = EXCLUDED.row_count,
         run_id = EXCLUDED.run_id;
 END
 $function$;
-COMMENT ON FUNCTION stripe._verify_record_window(p_table text, p_account_id text, p_object text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_verified_at timestamp with time zone, p_run_id bigint) IS 'Record a created window of an object whose listing matched the table, with its rows counted.';
+COMMENT ON FUNCTION stripe._verify_record_window(p_table text, p_account_id text, p_object text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_verified_at timestamp with time zone, p_run_id bigint, p_mode text) IS 'Record a created window of an object whose listing (by a key of p_mode) matched the table, with its rows counted.';
 
-CREATE OR REPLACE FUNCTION stripe._verify_unchanged_windows(p_table text, p_account_id text, p_object text, p_fresh_after timestamp with time zone)
+CREATE OR REPLACE FUNCTION stripe._verify_unchanged_windows(p_table text, p_account_id text, p_object text, p_fresh_after timestamp with time zone, p_mode text DEFAULT 'unknown'::text)
  RETURNS TABLE(created_gte timestamp with time zone, created_lt timestamp with time zone, verified_at timestamp with time zone)
  LANGUAGE plpgsql
  STABLE
@@ -14527,7 +14566,7 @@ BEGIN
     RETURN QUERY EXECUTE format($q$
         SELECT w.created_gte, w.created_lt, w.verified_at
         FROM "_verified_windows" w
-        WHERE w.account_id = $1 AND w.object = $2 AND w.verified_at > $3
+        WHERE w.account_id = $1 AND w.mode = $4 AND w.object = $2 AND w.verified_at > $3
           AND (SELECT count(*) = w.row_count
                       AND coalesce(max(t._updated_at) <= w.verified_at, true)
                FROM %1$I t
@@ -14536,10 +14575,10 @@ BEGIN
                       OR w.created_gte = '-infinity'))
         ORDER BY w.created_gte
     $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
-    USING p_account_id, p_object, p_fresh_after;
+    USING p_account_id, p_object, p_fresh_after, p_mode;
 END
 $function$;
-COMMENT ON FUNCTION stripe._verify_unchanged_windows(p_table text, p_account_id text, p_object text, p_fresh_after timestamp with time zone) IS 'Recorded verified windows of an object with no write since their verification.';
+COMMENT ON FUNCTION stripe._verify_unchanged_windows(p_table text, p_account_id text, p_object text, p_fresh_after timestamp with time zone, p_mode text) IS 'Recorded verified windows of an object, verified by a key of p_mode, with no write since.';
 
 CREATE OR REPLACE FUNCTION stripe._webhook_event_types_v1()
  RETURNS text[]

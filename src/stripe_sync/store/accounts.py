@@ -37,7 +37,7 @@ class AccountQueries(StoreCore):
         keys = (
             "id", "business_name", "email", "type", "country", "created", "has_api_key",
             "last_event_created", "last_backfill_at", "last_synced_at", "managed_webhooks",
-            "tables",
+            "tables", "modes",
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]
 

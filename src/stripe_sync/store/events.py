@@ -17,17 +17,19 @@ __all__ = ["EventQueries"]
 class EventQueries(StoreCore):
     """Event cursors and dead letters (a part of :class:`~stripe_sync.store.Store`)."""
 
-    async def event_cursor(self, account_id: str) -> tuple[str | None, datetime] | None:
-        """``(last_event_id, last_event_created)`` of the Events API poller, None before the
-        first pass (see :mod:`stripe_sync.poller`)."""
-        row = await self._fetchone(query("event_cursor", self.schema), (account_id,))
+    async def event_cursor(
+        self, account_id: str, mode: str = "unknown"
+    ) -> tuple[str | None, datetime] | None:
+        """``(last_event_id, last_event_created)`` of the Events API poller of ``mode``'s key,
+        None before its first pass (see :mod:`stripe_sync.poller`)."""
+        row = await self._fetchone(query("event_cursor", self.schema), (account_id, mode))
         return (row[0], row[1]) if row else None
 
     async def save_event_cursor(
-        self, account_id: str, event_id: str | None, created: datetime
+        self, account_id: str, event_id: str | None, created: datetime, mode: str = "unknown"
     ) -> None:
         """Store the poller's position; a position older than the stored one is ignored."""
-        params = {"account_id": account_id, "event_id": event_id, "created": created}
+        params = {"account_id": account_id, "event_id": event_id, "created": created, "mode": mode}
         await self._fetchone(query("save_event_cursor", self.schema), params, returns=False)
 
     async def handled_event_ids(self, event_ids: Sequence[str]) -> set[str]:

@@ -80,7 +80,7 @@ class RunQueries(StoreCore):
             query("backfill_plan", self.schema), {**params, "objects": jsonb(params["objects"])}
         )
         if row is None:  # pragma: no cover - the function always returns one row
-            raise DatabaseError("_backfill_plan_v1 returned no row")
+            raise DatabaseError("_backfill_plan_v2 returned no row")
         return int(row[0]), bool(row[1])
 
     async def backfill_claim(
@@ -168,12 +168,12 @@ class RunQueries(StoreCore):
         ]
 
     async def backfill_cursors(
-        self, account_id: str, objects: Sequence[str]
+        self, account_id: str, objects: Sequence[str], mode: str = "unknown"
     ) -> dict[str, datetime]:
-        """Per object, the end of the range its incremental backfills have listed."""
+        """Per object, the end of the range the incremental backfills of ``mode`` have listed."""
         rows = await self._fetchall(
             query("backfill_cursors", self.schema),
-            {"account_id": account_id, "objects": list(objects)},
+            {"account_id": account_id, "objects": list(objects), "mode": mode},
         )
         return {str(r[0]): r[1] for r in rows}
 

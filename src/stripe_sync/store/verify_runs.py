@@ -62,22 +62,42 @@ class VerifyQueries(StoreCore):
         return [(str(object_id), str(drift)) for object_id, drift in rows]
 
     async def verify_extra(
-        self, table: str, account_id: str, gte: datetime, lt: datetime, ids: Sequence[str]
+        self,
+        table: str,
+        account_id: str,
+        gte: datetime,
+        lt: datetime,
+        ids: Sequence[str],
+        livemode: bool | None = None,
     ) -> list[str]:
-        """Rows alive here in the window that its listing did not return (``_verify_extra``)."""
-        params = {"table": table, "account_id": account_id, "gte": gte, "lt": lt, "ids": ids}
+        """Rows alive here in the window that its listing did not return (``_verify_extra``);
+        rows of the other mode than ``livemode`` are not the listing's to return."""
+        params = {
+            "table": table,
+            "account_id": account_id,
+            "gte": gte,
+            "lt": lt,
+            "ids": ids,
+            "livemode": livemode,
+        }
         rows = await self._fetchall(query("verify_extra", self.schema), params)
         return [str(r[0]) for r in rows]
 
     async def verify_unchanged_windows(
-        self, table: str, account_id: str, object_name: str, fresh_after: datetime
+        self,
+        table: str,
+        account_id: str,
+        object_name: str,
+        fresh_after: datetime,
+        mode: str = "unknown",
     ) -> list[tuple[datetime, datetime]]:
-        """``(created_gte, created_lt)`` of the recorded windows without a write since."""
+        """``(created_gte, created_lt)`` of ``mode``'s recorded windows without a write since."""
         params = {
             "table": table,
             "account_id": account_id,
             "object": object_name,
             "fresh_after": fresh_after,
+            "mode": mode,
         }
         rows = await self._fetchall(query("verify_unchanged_windows", self.schema), params)
         return [(gte, lt) for gte, lt in rows]
@@ -85,8 +105,10 @@ class VerifyQueries(StoreCore):
     async def verify_record_window(self, params: Mapping[str, Any]) -> None:
         await self._fetchone(query("verify_record_window", self.schema), params, returns=False)
 
-    async def verify_forget_window(self, account_id: str, object_name: str, gte: datetime) -> None:
-        params = {"account_id": account_id, "object": object_name, "gte": gte}
+    async def verify_forget_window(
+        self, account_id: str, object_name: str, gte: datetime, mode: str = "unknown"
+    ) -> None:
+        params = {"account_id": account_id, "object": object_name, "gte": gte, "mode": mode}
         await self._fetchone(query("verify_forget_window", self.schema), params, returns=False)
 
     async def verify_runs(

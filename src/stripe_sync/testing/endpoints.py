@@ -48,7 +48,7 @@ def create_endpoint(ctx: Ctx, params: dict[str, Any], _: dict[str, str]) -> dict
         "created": ctx.now(),
         "description": params.get("description") or None,
         "enabled_events": enabled,
-        "livemode": False,
+        "livemode": ctx.store.livemode,
         "metadata": {},
         "status": "enabled",
         "url": params["url"],

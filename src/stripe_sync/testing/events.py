@@ -57,6 +57,8 @@ def record_event(
 ) -> dict[str, Any]:
     """Store an event about ``obj`` (copied) and notify the listeners."""
     data: dict[str, Any] = {"object": deep_copy(obj)}
+    if "livemode" in data["object"]:
+        data["object"]["livemode"] = state.livemode
     if previous:
         data["previous_attributes"] = deep_copy(previous)
     event: dict[str, Any] = {
@@ -70,7 +72,7 @@ def record_event(
             "api_version": store.api_version,
             "created": store.now(),
             "data": data,
-            "livemode": False,
+            "livemode": store.livemode,
             "pending_webhooks": 0,
             "request": {"id": request_id, "idempotency_key": idempotency_key},
             "type": type_,

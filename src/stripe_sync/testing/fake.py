@@ -27,6 +27,17 @@ __all__ = ["DEFAULT_API_KEY", "FakeStripe"]
 DEFAULT_API_KEY = "sk_test_fake_stripe_sync_0000"
 
 
+def _key_livemode(api_keys: Sequence[str]) -> bool:
+    """Whether ``api_keys`` are live keys (``sk_live_``, ``rk_live_``); a mix is refused."""
+    modes = {"_live_" in key[:8] for key in api_keys}
+    if len(modes) > 1:
+        raise ValueError(
+            "FakeStripe serves one mode: give it live keys or test keys, not both "
+            "(use two fakes with one account_id for an account's live and test data)"
+        )
+    return modes.pop()
+
+
 class FakeStripe:
     """A stateful, in-memory Stripe API.
 
@@ -52,7 +63,16 @@ class FakeStripe:
             raise ValueError("FakeStripe needs at least one valid API key")
         self.api_keys = tuple(api_keys)
         self.api_version = api_version
-        self.store = Store(account_id=account_id, seed=seed, clock=clock, api_version=api_version)
+        #: Live or test, from the keys: like Stripe, one key reaches one mode's data, so a fake
+        #: serves one mode (two fakes with one account id stand for an account's two modes).
+        self.livemode = _key_livemode(self.api_keys)
+        self.store = Store(
+            account_id=account_id,
+            seed=seed,
+            clock=clock,
+            api_version=api_version,
+            livemode=self.livemode,
+        )
         self.faults = Faults(faults)
         self.webhooks = WebhookDispatcher(
             self.store,

@@ -204,6 +204,8 @@ def new_object(ctx: Ctx, table: str, prefix: str, obj_id: str | None = None) -> 
     obj: dict[str, Any] = json.loads(template_json(_object_name(table)))
     obj["id"] = obj_id or ctx.new_id(prefix)
     obj["created"] = ctx.now()
+    if "livemode" in obj:
+        obj["livemode"] = ctx.state.livemode
     return obj
 
 

@@ -319,7 +319,7 @@ class SigmaFake:
             "created": now.isoformat().replace("+00:00", "Z"),
             "dataset": "analytical",
             "format": "csv",
-            "livemode": False,
+            "livemode": self.store.livemode,
             "query": {"sql": sql},
             "refreshed_at": now.isoformat().replace("+00:00", "Z"),
             "result": None,

@@ -62,8 +62,10 @@ class Page:
 class Table:
     """All objects of one type in one account, sorted by ``(created, seq)``."""
 
-    def __init__(self, object_name: str) -> None:
+    def __init__(self, object_name: str, livemode: bool = False) -> None:
         self.object_name = object_name
+        #: The mode every object of the table is served in (its account's, the key's).
+        self.livemode = livemode
         self.template: Mapping[str, Any] = template(object_name)
         self.records: dict[str, dict[str, Any]] = {}
         self.keys: list[int] = []
@@ -134,6 +136,8 @@ class Table:
         obj = dict(self.template)
         obj.update(record)
         obj.pop(HIDDEN_CREATED, None)
+        if "livemode" in obj:
+            obj["livemode"] = self.livemode
         return obj
 
     def field(self, record: Mapping[str, Any], name: str) -> Any:
@@ -227,11 +231,13 @@ class AccountState:
     #: Discount objects by id (``di_...``): not an API resource of their own (they cannot be
     #: listed or retrieved), served where a subscription's ``discounts`` are expanded.
     discounts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Live (``sk_live_`` keys) or test data: Stripe keeps the two apart, one mode per fake.
+    livemode: bool = False
 
     def table(self, name: str) -> Table:
         tbl = self.tables.get(name)
         if tbl is None:
-            tbl = self.tables[name] = Table(object_name_of(name))
+            tbl = self.tables[name] = Table(object_name_of(name), self.livemode)
         return tbl
 
     def add_child(self, child: str, parent_id: str, child_id: str) -> None:
@@ -260,9 +266,12 @@ class Store:
         seed: int | None = None,
         clock: Callable[[], float] = time.time,
         api_version: str = "2023-08-16",
+        livemode: bool = False,
     ) -> None:
         self.lock = threading.RLock()
         self.api_version = api_version
+        #: Whether this Stripe serves live data (its keys are ``sk_live_``/``rk_live_``).
+        self.livemode = livemode
         self.ids = IdFactory(seed)
         self.clock = clock
         self.accounts: dict[str, AccountState] = {}
@@ -288,7 +297,9 @@ class Store:
                 # An account is older than its objects: the seeders date objects up to two
                 # years back, and a backfill starts listing at the account's creation.
                 created = self.now() - ACCOUNT_AGE_SECONDS
-                state = self.accounts[acct_id] = AccountState(acct_id, created)
+                state = self.accounts[acct_id] = AccountState(
+                    acct_id, created, livemode=self.livemode
+                )
             return state
 
     def account(self, account_id: str | None) -> AccountState | None:

@@ -22,7 +22,8 @@ SELECT
     r.last_backfill_at,
     greatest(e.last_event_processed_at, r.last_backfill_at) AS last_synced_at,
     coalesce(w.ids, '{{}}') AS managed_webhooks,
-    f.tables
+    f.tables,
+    r.modes
 FROM found f
 LEFT JOIN {schema}."accounts" a ON a.id = f.account_id
 LEFT JOIN LATERAL (
@@ -33,7 +34,10 @@ LEFT JOIN LATERAL (
     LIMIT 1
 ) e ON true
 LEFT JOIN LATERAL (
-    SELECT max(s.updated_at) AS last_backfill_at
+    SELECT max(s.updated_at) AS last_backfill_at,
+           -- The modes whose keys backfilled the account (0029): live, test or live+test.
+           nullif(string_agg(DISTINCT s.mode, '+' ORDER BY s.mode)
+                      FILTER (WHERE s.mode <> 'unknown'), '') AS modes
     FROM {schema}."_sync_runs" s
     WHERE s.account_id = f.account_id
 ) r ON true

@@ -1,7 +1,7 @@
 -- Statements of the backfill (stripe_sync/backfill.py through stripe_sync/store.py).
 
 -- name: backfill_plan
-SELECT run_id, joined FROM {schema}."_backfill_plan_v1"(
+SELECT run_id, joined FROM {schema}."_backfill_plan_v2"(
     p_account_id => %(account_id)s,
     p_objects => %(objects)s,
     p_created_gte => %(created_gte)s,
@@ -10,7 +10,8 @@ SELECT run_id, joined FROM {schema}."_backfill_plan_v1"(
     p_lease => %(lease)s,
     p_triggered_by => %(triggered_by)s,
     p_relist => %(relist)s,
-    p_initial_windows => %(initial_windows)s
+    p_initial_windows => %(initial_windows)s,
+    p_mode => %(mode)s
 );
 
 -- name: backfill_claim
@@ -133,13 +134,14 @@ WHERE id = %(window_id)s AND claimed_by = %(worker)s AND status = 'running'
 RETURNING id;
 
 -- name: sigma_watermark
-SELECT listed_until FROM {schema}."_backfill_cursors" WHERE account_id = %s AND object = %s;
+SELECT listed_until FROM {schema}."_backfill_cursors"
+WHERE account_id = %s AND mode = 'unknown' AND object = %s;
 
 -- name: sigma_set_watermark
 -- A complete pass over a Sigma table: later syncs read from here (minus the trailing window).
 INSERT INTO {schema}."_backfill_cursors" AS c (account_id, object, listed_until, run_id)
 VALUES (%(account_id)s, %(object)s, %(until)s, %(run_id)s)
-ON CONFLICT (account_id, object) DO UPDATE
+ON CONFLICT (account_id, mode, object) DO UPDATE
     SET listed_until = EXCLUDED.listed_until, run_id = EXCLUDED.run_id, updated_at = now();
 
 -- name: db_now
@@ -165,4 +167,4 @@ WHERE run_id = %(run_id)s AND status = 'running' AND claimed_by = ANY (%(holders
 -- name: backfill_cursors
 -- Where each object's incremental backfill left off (read by the estimate; nothing written).
 SELECT object, listed_until FROM {schema}."_backfill_cursors"
-WHERE account_id = %(account_id)s AND object = ANY (%(objects)s);
+WHERE account_id = %(account_id)s AND mode = %(mode)s AND object = ANY (%(objects)s);

@@ -1,16 +1,17 @@
 -- Statements of the Events API poller (stripe_sync/poller.py, via store.py).
 
 -- name: event_cursor
-SELECT last_event_id, last_event_created FROM {schema}."_event_cursors" WHERE account_id = %s;
+SELECT last_event_id, last_event_created FROM {schema}."_event_cursors"
+WHERE account_id = %s AND mode = %s;
 
 -- name: save_event_cursor
 -- Never moves back in time: two pollers of one account cannot undo each other's progress.
 -- Within one second the order of events is Stripe's, not ours, so a same-second cursor is
 -- replaced; the next pass re-reads that second anyway (the overlap). A cursor without an event
 -- (a time on our clock, which may run ahead of Stripe's) gives way to any event.
-INSERT INTO {schema}."_event_cursors" AS c (account_id, last_event_id, last_event_created)
-VALUES (%(account_id)s, %(event_id)s, %(created)s)
-ON CONFLICT (account_id) DO UPDATE SET
+INSERT INTO {schema}."_event_cursors" AS c (account_id, mode, last_event_id, last_event_created)
+VALUES (%(account_id)s, %(mode)s, %(event_id)s, %(created)s)
+ON CONFLICT (account_id, mode) DO UPDATE SET
     last_event_id = EXCLUDED.last_event_id,
     last_event_created = EXCLUDED.last_event_created,
     updated_at = now()

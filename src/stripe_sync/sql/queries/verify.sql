@@ -33,21 +33,23 @@ FROM {schema}."_verify_page"(%(table)s, %(account_id)s, %(objects)s, %(version)s
 
 -- name: verify_extra
 SELECT object_id
-FROM {schema}."_verify_extra"(%(table)s, %(account_id)s, %(gte)s, %(lt)s, %(ids)s::text[]);
+FROM {schema}."_verify_extra"(%(table)s, %(account_id)s, %(gte)s, %(lt)s, %(ids)s::text[],
+                              %(livemode)s);
 
 -- name: verify_unchanged_windows
 SELECT created_gte, created_lt
 FROM {schema}."_verify_unchanged_windows"(%(table)s, %(account_id)s, %(object)s,
-                                           %(fresh_after)s);
+                                           %(fresh_after)s, %(mode)s);
 
 -- name: verify_record_window
 SELECT {schema}."_verify_record_window"(%(table)s, %(account_id)s, %(object)s, %(gte)s, %(lt)s,
-                                        %(verified_at)s, %(run_id)s);
+                                        %(verified_at)s, %(run_id)s, %(mode)s);
 
 -- name: verify_forget_window
 -- A window that drifted is listed again by the next run, whatever its record said.
 DELETE FROM {schema}."_verified_windows"
-WHERE account_id = %(account_id)s AND object = %(object)s AND created_gte = %(gte)s;
+WHERE account_id = %(account_id)s AND mode = %(mode)s AND object = %(object)s
+  AND created_gte = %(gte)s;
 
 -- name: verify_runs
 -- The newest finished runs (of one account, or of each account with latest), one row per check

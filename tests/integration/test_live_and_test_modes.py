@@ -1,0 +1,150 @@
+"""An account's live and test data in one database: two keys, two fakes, one account id.
+
+Stripe keeps a live and a test data set per account, reached by different keys. Synced into one
+database, every row keeps its payload's ``livemode``, and the backfill's runs and cursors are
+per account and mode (0029): a run of one key never resumes, joins or carries the other's.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from stripe_sync.testing import FakeStripe
+from tests.integration.helpers import WEBHOOK_SECRET, make_sync, rows
+
+ACCOUNT = "acct_1LiveAndTest0001"
+LIVE_KEY = "sk_live_fake_stripe_sync_live_0001"
+TEST_KEY = "sk_test_fake_stripe_sync_test_0001"
+DAY = 86400
+
+
+@pytest.fixture
+def live() -> Iterator[FakeStripe]:
+    with FakeStripe(api_keys=(LIVE_KEY,), account_id=ACCOUNT, seed=101) as fake:
+        yield fake
+
+
+@pytest.fixture
+def test() -> Iterator[FakeStripe]:
+    with FakeStripe(api_keys=(TEST_KEY,), account_id=ACCOUNT, seed=202) as fake:
+        yield fake
+
+
+def _modes(url: str) -> dict[bool, set[str]]:
+    out: dict[bool, set[str]] = {True: set(), False: set()}
+    for obj_id, row in rows(url, "customers").items():
+        out[bool(row["livemode"])].add(obj_id)
+    return out
+
+
+async def test_both_modes_backfill_into_one_database_side_by_side(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    now = int(time.time())
+    # Test objects older than the live backfill: a test run that resumed the live key's cursor
+    # would start after them and list none.
+    live_ids = set(live.seed("customer", 5, created_range=(now - 30 * DAY, now - DAY)))
+    test_ids = set(test.seed("customer", 3, created_range=(now - 60 * DAY, now - 2 * DAY)))
+
+    async with make_sync(live, database_url) as sync:
+        await sync.process_until_done("customer")
+    async with make_sync(test, database_url) as sync:
+        await sync.process_until_done("customer")
+    assert _modes(database_url) == {True: live_ids, False: test_ids}
+
+    # A second run of one mode lists its own objects from its own cursor and leaves the other's
+    # rows, runs and cursor alone.
+    newer = {live.dispatch("POST", "/v1/customers", {})["id"] for _ in range(2)}
+    with psycopg.connect(database_url) as conn:
+        before = conn.execute(
+            "SELECT listed_until, run_id FROM stripe._backfill_cursors "
+            "WHERE account_id = %s AND mode = 'test' AND object = 'customer'",
+            (ACCOUNT,),
+        ).fetchone()
+    async with make_sync(live, database_url) as sync:
+        again = await sync.process_until_done("customer")
+    assert again.processed < 5 + 2  # incremental: from the live cursor, not the start
+    assert _modes(database_url) == {True: live_ids | newer, False: test_ids}
+    assert all(not r["deleted"] for r in rows(database_url, "customers").values())
+    with psycopg.connect(database_url) as conn:
+        after = conn.execute(
+            "SELECT listed_until, run_id FROM stripe._backfill_cursors "
+            "WHERE account_id = %s AND mode = 'test' AND object = 'customer'",
+            (ACCOUNT,),
+        ).fetchone()
+        runs = conn.execute(
+            "SELECT mode, count(*) FROM stripe._sync_runs WHERE account_id = %s GROUP BY 1",
+            (ACCOUNT,),
+        ).fetchall()
+    assert after == before
+    assert dict(runs) == {"live": 2, "test": 1}
+
+    async with make_sync(test, database_url) as sync:
+        accounts = await sync.get_all_synced_accounts()
+    assert [(a["id"], a["modes"]) for a in accounts] == [(ACCOUNT, "live+test")]
+
+
+async def test_webhooks_of_each_mode_land_with_their_livemode(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    created: dict[bool, str] = {}
+    for fake in (live, test):
+        customer = fake.dispatch("POST", "/v1/customers", {"email": "both@example.com"})
+        (event,) = fake.events(type_="customer.created")
+        assert event["livemode"] is fake.livemode
+        async with make_sync(fake, database_url) as sync:
+            await sync.process_webhook(*fake.signed_event(event, WEBHOOK_SECRET))
+        created[fake.livemode] = customer["id"]
+    assert _modes(database_url) == {True: {created[True]}, False: {created[False]}}
+
+
+async def test_verifying_one_mode_finds_no_drift_in_the_others_rows(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    now = int(time.time())
+    live_ids = set(live.seed("customer", 4, created_range=(now - 20 * DAY, now - DAY)))
+    test_ids = set(test.seed("customer", 3, created_range=(now - 20 * DAY, now - DAY)))
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            await sync.process_until_done("customer")
+    for fake, own in ((live, live_ids), (test, test_ids)):
+        async with make_sync(fake, database_url) as sync:
+            result = await sync.verify(["customer"], settle_seconds=0, repair=True)
+        deep = [r for r in result.reports if r.check == "deep" and r.object == "customer"]
+        assert [(r.checked, r.extra, r.missing) for r in deep] == [(len(own), (), ())]
+        assert result.remaining == 0, result.as_json()
+    # Repairing one mode touched none of the other's rows.
+    assert _modes(database_url) == {True: live_ids, False: test_ids}
+    assert all(not r["deleted"] for r in rows(database_url, "customers").values())
+
+
+async def test_the_events_poller_of_each_mode_keeps_its_own_position(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    before: dict[bool, str] = {}
+    for fake in (live, test):  # a baseline per mode
+        before[fake.livemode] = fake.dispatch("POST", "/v1/customers", {"name": "before"})["id"]
+        async with make_sync(fake, database_url) as sync:
+            assert (await sync.poll_events()).baseline
+    new = {fake.livemode: fake.dispatch("POST", "/v1/customers", {})["id"] for fake in (live, test)}
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            result = await sync.poll_events()
+        # The other mode's baseline did not stand for this one's, and its events are its own.
+        assert not result.baseline
+        assert result.cursor == fake.events()[0]["id"]
+    # The baseline's own event is re-read in the overlap after it, and applied then.
+    assert _modes(database_url) == {
+        True: {before[True], new[True]},
+        False: {before[False], new[False]},
+    }
+    with psycopg.connect(database_url) as conn:
+        cursors = conn.execute(
+            "SELECT mode, last_event_id FROM stripe._event_cursors WHERE account_id = %s",
+            (ACCOUNT,),
+        ).fetchall()
+    assert dict(cursors) == {"live": live.events()[0]["id"], "test": test.events()[0]["id"]}
