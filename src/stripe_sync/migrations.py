@@ -46,7 +46,8 @@ in ``supabase/functions/_shared/store.ts``) is an interface and its name ends in
 ``_apply_event_v1``, ``_route_event_v1``, ``_record_dead_letter_v1``, ``_backfill_objects_v1``,
 ``_backfill_plan_v1``, ``_backfill_claim_v1``, ``_backfill_page_v1``, ``_backfill_release_v1``,
 ``_backfill_finish_v1``; and ``_backfill_plan_v2`` (0029: the key's mode, ``p_mode``; ``_v1``
-plans as mode ``unknown`` for a runtime that does not say). During a rolling deploy an old and a
+plans as mode ``unknown`` for a runtime that does not say); ``_webhook_event_types_v1`` (0030:
+the event types a managed endpoint enables, read by the edge functions' setup). During a rolling deploy an old and a
 new runtime share one database, so a migration that changes such a function in a way an already
 deployed caller would notice (its arguments, its result's columns or their meaning, what it
 writes) does not change it in place: it adds ``_v<N+1>`` beside it, the new runtime calls that,
