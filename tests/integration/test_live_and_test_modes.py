@@ -122,6 +122,27 @@ async def test_verifying_one_mode_finds_no_drift_in_the_others_rows(
     assert all(not r["deleted"] for r in rows(database_url, "customers").values())
 
 
+async def test_verify_repairs_no_row_of_an_object_that_does_not_say_its_mode(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """Refunds carry no ``livemode``: once both modes synced the account, one key's verify
+    cannot tell the other's refunds from rows Stripe lost, so it reports none of them, and its
+    repair (a 404 for the other mode's id: a tombstone) deletes nothing."""
+    now = int(time.time())
+    live_ids = set(live.seed("refund", 3, created_range=(now - 20 * DAY, now - DAY)))
+    test_ids = set(test.seed("refund", 2, created_range=(now - 20 * DAY, now - DAY)))
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            await sync.process_until_done("refund")
+    assert set(rows(database_url, "refunds")) == live_ids | test_ids
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            result = await sync.verify(["refund"], settle_seconds=0, repair=True)
+        deep = [r for r in result.reports if r.check == "deep" and r.object == "refund"]
+        assert [r.extra for r in deep] == [()], result.as_json()
+    assert not any(r["deleted"] for r in rows(database_url, "refunds").values())
+
+
 async def test_the_events_poller_of_each_mode_keeps_its_own_position(
     live: FakeStripe, test: FakeStripe, database_url: str
 ) -> None:

@@ -19,7 +19,8 @@
 -- 3. _backfill_plan_v2 takes p_mode; _backfill_plan_v1 keeps its signature and plans as mode
 --    'unknown' (a deployed old runtime keeps working, with its own cursors).
 -- 4. _verify_extra takes the verifying key's mode: the other mode's rows are not the listing's
---    to return, so they are never reported (or repaired) as extra.
+--    to return, so they are never reported (or repaired) as extra; nor are rows whose object
+--    has no livemode field once the other mode has synced the account (they may be its).
 -- 5. _verified_windows.mode: a window one key verified is not the other's (its listing saw
 --    none of the other mode's objects), so neither skips the other's windows.
 -- 6. _event_cursors.mode: the Events API poller of each key keeps its own position.
@@ -365,15 +366,22 @@ BEGIN
           AND ((%2$s >= $2 AND %2$s < $3)
                OR ($2 = '-infinity' AND $3 = 'infinity'))
           AND NOT (t.id = ANY ($4))
-          -- A row of the other mode: a row without livemode (or a NULL mode) stays in.
+          -- A row of the other mode is not this listing's to return.
           AND NOT coalesce(t._raw_data->'livemode' = to_jsonb(NOT $5), false)
+          -- A row that does not say its mode (refunds, balance transactions ...: Stripe's
+          -- object has no livemode) may be the other mode's once that mode has synced this
+          -- account: it is never reported, so a repair cannot tombstone the other mode's data.
+          AND ($5 IS NULL OR t._raw_data ? 'livemode' OR NOT EXISTS (
+                SELECT 1 FROM "_sync_runs" r
+                WHERE r.account_id = $1
+                  AND r.mode = CASE WHEN $5 THEN 'test' ELSE 'live' END))
         ORDER BY t.id
     $q$, '_raw_' || p_table, "_verify_created"('_raw_' || p_table))
     USING p_account_id, p_gte, p_lt, p_ids, p_livemode;
 END
 $function$;
 COMMENT ON FUNCTION "_verify_extra"(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[], p_livemode boolean) IS
-'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded).';
+'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded; rows without livemode excluded once the other mode has synced the account).';
 
 
 DROP FUNCTION "_verify_record_window"(text, text, text, timestamptz, timestamptz, timestamptz, bigint);
