@@ -40,22 +40,21 @@ needs, and a missing anchor is an error, not a silent no-op)::
     END
     $migration$;
 
-Versioned functions. A SQL function that code outside the database calls by name from more than
-one runtime (the Python engine's named queries in ``sql/queries``, the Supabase edge functions
-in ``supabase/functions/_shared/store.ts``) is an interface and its name ends in ``_v<N>``:
+Versioned functions. A SQL function that code outside the database calls by name from more than one
+runtime (the Python engine's named queries in ``sql/queries``, the Supabase edge functions in
+``supabase/functions/_shared/store.ts``) is an interface and its name ends in ``_v<N>``:
 ``_apply_event_v1``, ``_route_event_v1``, ``_record_dead_letter_v1``, ``_backfill_objects_v1``,
 ``_backfill_plan_v1``, ``_backfill_claim_v1``, ``_backfill_page_v1``, ``_backfill_release_v1``,
-``_backfill_finish_v1``; and ``_backfill_plan_v2`` (0029: the key's mode, ``p_mode``; ``_v1``
-plans as mode ``unknown`` for a runtime that does not say); ``_webhook_event_types_v1`` (0030:
-the event types a managed endpoint enables, read by the edge functions' setup). During a rolling deploy an old and a
-new runtime share one database, so a migration that changes such a function in a way an already
-deployed caller would notice (its arguments, its result's columns or their meaning, what it
-writes) does not change it in place: it adds ``_v<N+1>`` beside it, the new runtime calls that,
-and ``_v<N>`` stays until a later release drops it, once no supported runtime calls it. A change
-no caller can notice (a faster plan, a bug fix keeping the contract) is made in place, rewritten
-from its catalog text. Functions called only from SQL (``_write_batch``, ``_apply_changes``'
-helpers ...) and from the Python engine alone carry no version: they change with the runtime
-that ships them.
+``_backfill_finish_v1``; and ``_backfill_plan_v2`` (0029: the key's mode, ``p_mode``; ``_v1`` plans
+as mode ``unknown`` for a runtime that does not say); ``_webhook_event_types_v1`` (0030: the event
+types a managed endpoint enables, read by the edge functions' setup). During a rolling deploy an old
+and a new runtime share one database, so a migration that changes such a function in a way an
+already deployed caller would notice (its arguments, its result's columns or their meaning, what it
+writes) does not change it in place: it adds ``_v<N+1>`` beside it, the new runtime calls that, and
+``_v<N>`` stays until a later release drops it, once no supported runtime calls it. A change no
+caller can notice (a faster plan, a bug fix keeping the contract) is made in place, rewritten from
+its catalog text. Functions called only from SQL (``_write_batch``, ``_apply_changes``' helpers ...)
+and from the Python engine alone carry no version: they change with the runtime that ships them.
 """
 
 from __future__ import annotations
