@@ -464,12 +464,10 @@ class AsyncStripeSync:
         await realtime.listen_websocket(self._engine, stop, device_name)
 
     async def get_all_synced_accounts(self) -> list[dict[str, Any]]:
-        """Every account with data in the database, the key's own first: a dict each with
-        ``id``, ``business_name``, ``email``, ``type``, ``country``, ``created``,
-        ``has_api_key``, ``last_event_created``, ``last_backfill_at``, ``last_synced_at``,
-        ``managed_webhooks`` (endpoint ids), ``tables`` (those holding its rows) and ``modes``
-        (``live``, ``test`` or ``live+test``: the modes of the keys that backfilled it; None
-        before any backfill that knew its key's mode)."""
+        """Every account with data in the database, the key's own first: a dict each with ``id``,
+        ``business_name``, ``email``, ``type``, ``country``, ``created``, ``has_api_key``,
+        ``last_event_created``, ``last_backfill_at``, ``last_synced_at``, ``managed_webhooks``
+        (endpoint ids), ``tables`` (holding its rows), ``modes`` (e.g. ``live+test``)."""
         return await (await self._engine.store()).synced_accounts()
 
     async def dangerously_delete_synced_account_data(

@@ -485,10 +485,10 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         return self._call(self._core.listen_websocket, stop, device_name=device_name)
 
     def get_all_synced_accounts(self) -> list[dict[str, Any]]:
-        """Every account with data in the database, the key's own first: a dict each with
-        ``id``, ``business_name``, ``email``, ``type``, ``country``, ``created``,
-        ``has_api_key``, ``last_event_created``, ``last_backfill_at``, ``last_synced_at``,
-        ``managed_webhooks`` (endpoint ids) and ``tables`` (those holding its rows)."""
+        """Every account with data in the database, the key's own first: a dict each with ``id``,
+        ``business_name``, ``email``, ``type``, ``country``, ``created``, ``has_api_key``,
+        ``last_event_created``, ``last_backfill_at``, ``last_synced_at``, ``managed_webhooks``
+        (endpoint ids), ``tables`` (holding its rows), ``modes`` (e.g. ``live+test``)."""
         return self._call(self._core.get_all_synced_accounts)
 
     def dangerously_delete_synced_account_data(
