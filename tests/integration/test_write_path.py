@@ -211,3 +211,25 @@ def test_prune_processed_events_keeps_recent_ones(database_url: str) -> None:
         assert conn.execute("SELECT stripe._prune_processed_events()").fetchone() == (1,)
         left = conn.execute("SELECT id FROM stripe._processed_events").fetchall()
     assert left == [("evt_new",)]
+
+
+def test_the_write_path_plans_its_statements_once_per_connection(database_url: str) -> None:
+    """0031: the entry points of the write path run on generic plans. Under the default
+    (``plan_cache_mode = auto``) PostgreSQL planned every statement over unnested arrays again on
+    each call, a quarter of the backends' CPU at 64 webhooks in flight (bench/webhooks.py under
+    perf). The setting of a function holds for what it calls, so the entry points carry it."""
+    with psycopg.connect(database_url) as conn:
+        config = dict(
+            conn.execute(
+                "SELECT p.proname, p.proconfig FROM pg_proc p "
+                "JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = 'stripe' "
+                "AND p.proname IN ('_apply_changes', '_backfill_page_write', '_write_objects')"
+            ).fetchall()
+        )
+        assert sorted(config) == ["_apply_changes", "_backfill_page_write", "_write_objects"]
+        for name, settings in config.items():
+            assert "plan_cache_mode=force_generic_plan" in settings, name
+        # The setting is the function's own: the caller's session keeps the default.
+        write(database_url, [{"id": "cus_plan", "object": "customer"}], T0)
+        assert conn.execute("SHOW plan_cache_mode").fetchone() == ("auto",)

@@ -12515,6 +12515,7 @@ CREATE OR REPLACE FUNCTION stripe._apply_changes(p_changes jsonb)
  RETURNS TABLE(ord integer, outcome text, missing_refs jsonb, seen_at timestamp with time zone)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 DECLARE
     n integer;
@@ -12962,6 +12963,7 @@ CREATE OR REPLACE FUNCTION stripe._backfill_page_write(p_window_id bigint, p_wor
  RETURNS TABLE(status text, ambiguous text[], split_at timestamp with time zone, next_version timestamp with time zone)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 DECLARE
     w "_sync_obj_runs"%ROWTYPE;
@@ -14648,6 +14650,7 @@ CREATE OR REPLACE FUNCTION stripe._write_objects(p_table text, p_account_id text
  RETURNS TABLE(object_id text, outcome text)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 DECLARE
     v_objects jsonb[];
