@@ -417,7 +417,9 @@ def table_ddl(
 
 
 #: Storage tables compress _raw_data with lz4 where the server has it (PostgreSQL 14+ built with
-#: lz4): several times less CPU than the default pglz for the same bytes.
+#: lz4): several times less CPU than the default pglz for the same bytes. (The baseline's block;
+#: since 0032, where lz4 is missing payloads stay uncompressed in the row, and a table added later
+#: gets both rules from ``SELECT _set_payload_storage('<table>')``.)
 _LZ4 = """DO $lz4$
 DECLARE
     t record;

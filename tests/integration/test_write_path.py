@@ -233,3 +233,39 @@ def test_the_write_path_plans_its_statements_once_per_connection(database_url: s
         # The setting is the function's own: the caller's session keeps the default.
         write(database_url, [{"id": "cus_plan", "object": "customer"}], T0)
         assert conn.execute("SHOW plan_cache_mode").fetchone() == ("auto",)
+
+
+def test_payloads_are_never_compressed_with_pglz(database_url: str) -> None:
+    """0032: a payload of a few kB is compressed with lz4 where the server has it, else kept in
+    the row uncompressed; pglz cost more CPU than the rest of a write (bench/backfill.py under
+    perf). Every storage table is set up so, child tables included."""
+    invoice = {
+        "id": "in_storage",
+        "object": "invoice",
+        "lines": {"object": "list", "data": [{"id": f"il_{i}", "amount": i} for i in range(100)]},
+        "description": "x" * 200,
+    }
+    write(database_url, [invoice], T0, table="invoices")
+    with psycopg.connect(database_url) as conn:
+        lz4 = conn.execute(
+            "SELECT 'lz4' = ANY (enumvals) FROM pg_settings "
+            "WHERE name = 'default_toast_compression'"
+        ).fetchone() == (True,)
+        size, method = conn.execute(
+            "SELECT octet_length(_raw_data::text), pg_column_compression(_raw_data) "
+            "FROM stripe._raw_invoices WHERE id = 'in_storage'"
+        ).fetchone() or (0, None)
+        assert size > 2500  # over the threshold at which PostgreSQL compresses by default
+        assert method == ("lz4" if lz4 else None)
+        tables = conn.execute(
+            "SELECT c.relname, c.reloptions, a.attcompression FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = '_raw_data' "
+            "WHERE n.nspname = 'stripe' AND c.relkind = 'r' AND c.relname LIKE '\\_raw\\_%'"
+        ).fetchall()
+        assert len(tables) >= 90
+        for name, options, compression in tables:
+            if lz4:
+                assert compression == "l", name
+            else:
+                assert "toast_tuple_target=8160" in (options or []), name
