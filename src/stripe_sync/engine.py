@@ -350,7 +350,8 @@ class Engine:
             if not dead_letterable(exc):
                 raise
             result = await (await self.dead_letters()).record(event, exc)
-        if source is not None:
+        if source is not None and result.source != source:
+            # A dead letter's result (an applied event's already names its path).
             result = dataclasses.replace(result, source=source)
         seconds = time.perf_counter() - started
         # A copy: a listener may remove itself (or another) while it is called.
