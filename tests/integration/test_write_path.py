@@ -219,7 +219,7 @@ def test_the_write_path_plans_its_statements_once_per_connection(database_url: s
     each call, a quarter of the backends' CPU at 64 webhooks in flight (bench/webhooks.py under
     perf). The setting of a function holds for what it calls, so the entry points carry it."""
     with psycopg.connect(database_url) as conn:
-        config = dict(
+        config: dict[str, list[str]] = dict(
             conn.execute(
                 "SELECT p.proname, p.proconfig FROM pg_proc p "
                 "JOIN pg_namespace n ON n.oid = p.pronamespace "
