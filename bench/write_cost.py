@@ -164,23 +164,34 @@ def create_raw_writer(conn: psycopg.Connection[Any], tables: Sequence[str]) -> N
 
 
 def copy_tables(conn: psycopg.Connection[Any], tables: Sequence[str]) -> None:
-    """The ``bench_raw_*`` tables: each storage table's ids and payloads, the payloads compressed
-    the same way (lz4 where 0016 chose it: pglz would cost the raw-only write more)."""
+    """The ``bench_raw_*`` tables: each storage table's ids and payloads, the payloads stored
+    the same way (lz4 where the server has it; else, since 0032, uncompressed in the row up to
+    a page): pglz would cost the raw-only write more."""
     for name in tables:
         source = sql.Identifier(SCHEMA, f"_raw_{name}")
         target = sql.Identifier(SCHEMA, f"bench_raw_{name}")
         row = conn.execute(
-            "SELECT attcompression FROM pg_attribute "
-            "WHERE attrelid = %s::regclass AND attname = '_raw_data'",
+            "SELECT a.attcompression, c.reloptions FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE a.attrelid = %s::regclass AND a.attname = '_raw_data'",
             (f"{SCHEMA}._raw_{name}",),
         ).fetchone()
         method = {"l": "lz4", "p": "pglz"}.get(row[0] if row else "", "default")
+        options = [o for o in (row[1] if row else None) or [] if o.startswith("toast_tuple_")]
         conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(target))
         conn.execute(
             sql.SQL(
-                "CREATE TABLE {} (id text PRIMARY KEY, _raw_data jsonb COMPRESSION {} NOT NULL); "
+                "CREATE TABLE {} (id text PRIMARY KEY, _raw_data jsonb COMPRESSION {} NOT NULL){}; "
                 "INSERT INTO {} SELECT id, _raw_data FROM {}; ANALYZE {}"
-            ).format(target, sql.SQL(method), target, source, target)
+            ).format(
+                target,
+                sql.SQL(method),
+                # Only reloptions read back from the catalogue (name=integer), never user text.
+                sql.SQL(f" WITH ({', '.join(options)})" if options else ""),
+                target,
+                source,
+                target,
+            )
         )
 
 

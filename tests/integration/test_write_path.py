@@ -213,7 +213,7 @@ def test_prune_processed_events_keeps_recent_ones(database_url: str) -> None:
     assert left == [("evt_new",)]
 
 
-def test_the_write_path_plans_its_statements_once_per_connection(database_url: str) -> None:
+def test_the_write_path_runs_on_generic_plans(database_url: str) -> None:
     """0031: the entry points of the write path run on generic plans. Under the default
     (``plan_cache_mode = auto``) PostgreSQL planned every statement over unnested arrays again on
     each call, a quarter of the backends' CPU at 64 webhooks in flight (bench/webhooks.py under
@@ -231,14 +231,19 @@ def test_the_write_path_plans_its_statements_once_per_connection(database_url: s
         for name, settings in config.items():
             assert "plan_cache_mode=force_generic_plan" in settings, name
         # The setting is the function's own: the caller's session keeps the default.
-        write(database_url, [{"id": "cus_plan", "object": "customer"}], T0)
+        conn.execute(
+            "SELECT * FROM stripe._write_objects('customers', 'acct_1', %s, %s, 'event')",
+            (Jsonb([{"id": "cus_plan", "object": "customer"}]), T0),
+        ).fetchall()
         assert conn.execute("SHOW plan_cache_mode").fetchone() == ("auto",)
 
 
-def test_payloads_are_never_compressed_with_pglz(database_url: str) -> None:
+def test_payloads_up_to_a_page_are_not_compressed_with_pglz(database_url: str) -> None:
     """0032: a payload of a few kB is compressed with lz4 where the server has it, else kept in
-    the row uncompressed; pglz cost more CPU than the rest of a write (bench/backfill.py under
-    perf). Every storage table is set up so, child tables included."""
+    the row uncompressed (up to a page; larger ones still go through pglz); pglz cost more CPU
+    than the rest of a write (bench/backfill.py under perf). Every object table's storage table
+    is set up so, the child objects' tables included; a table made later by _create_writers
+    too."""
     invoice = {
         "id": "in_storage",
         "object": "invoice",
@@ -269,3 +274,17 @@ def test_payloads_are_never_compressed_with_pglz(database_url: str) -> None:
                 assert compression == "l", name
             else:
                 assert "toast_tuple_target=8160" in (options or []), name
+        # A table made later (as a migration adding a resource would) gets the rule too.
+        conn.execute(
+            "CREATE TABLE stripe._raw_later_things (LIKE stripe._raw_coupons INCLUDING ALL)"
+        )
+        conn.execute("SELECT stripe._create_writers('later_things', NULL)")
+        options, compression = conn.execute(
+            "SELECT c.reloptions, a.attcompression FROM pg_class c "
+            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = '_raw_data' "
+            "WHERE c.oid = 'stripe._raw_later_things'::regclass"
+        ).fetchone() or (None, None)
+        if lz4:
+            assert compression == "l"
+        else:
+            assert "toast_tuple_target=8160" in (options or [])

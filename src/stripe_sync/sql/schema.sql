@@ -241,7 +241,7 @@ CASE jsonb_typeof((_raw_data -> 'feature'::text))
 END) STORED,
     CONSTRAINT active_entitlements__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT active_entitlements_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_active_entitlements IS 'Rows of the active_entitlements view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_active_entitlements.customer IS 'Id of the parent customer; set by the write path.';
 COMMENT ON COLUMN _raw_active_entitlements.feature IS 'A newer field, not in the API 2023-08-16 description of this object.';
@@ -270,7 +270,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_apple_pay_domains__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_apple_pay_domains_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_apple_pay_domains IS 'Rows of the apple_pay_domains view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX apple_pay_domains__account_id_idx ON stripe._raw_apple_pay_domains USING btree (_account_id);
 CREATE INDEX apple_pay_domains_created_idx ON stripe._raw_apple_pay_domains USING btree (created);
@@ -306,7 +306,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_application_fee_refunds__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_application_fee_refunds_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_application_fee_refunds IS 'Rows of the application_fee_refunds view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX application_fee_refunds__account_id_idx ON stripe._raw_application_fee_refunds USING btree (_account_id);
 CREATE INDEX application_fee_refunds_balance_transaction_idx ON stripe._raw_application_fee_refunds USING btree (balance_transaction);
@@ -363,7 +363,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_application_fees__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_application_fees_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_application_fees IS 'Rows of the application_fees view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX application_fees__account_id_idx ON stripe._raw_application_fees USING btree (_account_id);
 CREATE INDEX application_fees_account_idx ON stripe._raw_application_fees USING btree (account);
@@ -392,7 +392,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_apps_installs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_apps_installs_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_apps_installs IS 'Rows of the apps_installs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX apps_installs__account_id_idx ON stripe._raw_apps_installs USING btree (_account_id);
 CREATE INDEX apps_installs_created_idx ON stripe._raw_apps_installs USING btree (created);
@@ -418,7 +418,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT balance_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_balance_transactions IS 'Rows of the balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_balance_transactions.created IS 'Time at which the object was created.';
 CREATE INDEX balance_transactions__account_id_idx ON stripe._raw_balance_transactions USING btree (_account_id);
@@ -436,7 +436,7 @@ CREATE TABLE _raw_billing_alerts (
     _version_source text,
     CONSTRAINT _raw_billing_alerts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_alerts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_billing_alerts IS 'Rows of the billing_alerts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX billing_alerts__account_id_idx ON stripe._raw_billing_alerts USING btree (_account_id);
 
@@ -481,7 +481,7 @@ CASE jsonb_typeof((_raw_data -> 'test_clock'::text))
 END) STORED,
     CONSTRAINT _raw_billing_credit_balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_credit_balance_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_billing_credit_balance_transactions IS 'Rows of the billing_credit_balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX billing_credit_balance_transactions__account_id_idx ON stripe._raw_billing_credit_balance_transactions USING btree (_account_id);
 CREATE INDEX billing_credit_balance_transactions_created_idx ON stripe._raw_billing_credit_balance_transactions USING btree (created);
@@ -529,7 +529,7 @@ CASE jsonb_typeof((_raw_data -> 'test_clock'::text))
 END) STORED,
     CONSTRAINT _raw_billing_credit_grants__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_credit_grants_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_billing_credit_grants IS 'Rows of the billing_credit_grants view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX billing_credit_grants__account_id_idx ON stripe._raw_billing_credit_grants USING btree (_account_id);
 CREATE INDEX billing_credit_grants_created_idx ON stripe._raw_billing_credit_grants USING btree (created);
@@ -548,7 +548,7 @@ CREATE TABLE _raw_billing_feedback_options (
     _version_source text,
     CONSTRAINT _raw_billing_feedback_options__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_feedback_options_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_billing_feedback_options IS 'Rows of the billing_feedback_options view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX billing_feedback_options__account_id_idx ON stripe._raw_billing_feedback_options USING btree (_account_id);
 
@@ -573,7 +573,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_billing_meters__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_meters_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_billing_meters IS 'Rows of the billing_meters view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX billing_meters__account_id_idx ON stripe._raw_billing_meters USING btree (_account_id);
 CREATE INDEX billing_meters_created_idx ON stripe._raw_billing_meters USING btree (created);
@@ -599,7 +599,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_billing_portal_configurations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_portal_configurations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_billing_portal_configurations IS 'Rows of the billing_portal_configurations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX billing_portal_configurations__account_id_idx ON stripe._raw_billing_portal_configurations USING btree (_account_id);
 CREATE INDEX billing_portal_configurations_created_idx ON stripe._raw_billing_portal_configurations USING btree (created);
@@ -665,7 +665,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
 END) STORED,
     CONSTRAINT charges__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT charges_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_charges IS 'Rows of the charges view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_charges.balance_transaction IS 'ID of the balance transaction that describes the impact of this charge on your account balance (not including refunds or disputes).';
 COMMENT ON COLUMN _raw_charges.created IS 'Time at which the object was created.';
@@ -702,7 +702,7 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
 END) STORED,
     CONSTRAINT checkout_session_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT checkout_session_line_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_checkout_session_line_items IS 'Rows of the checkout_session_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_checkout_session_line_items.checkout_session IS 'Id of the parent checkout_session; set by the write path.';
 COMMENT ON COLUMN _raw_checkout_session_line_items.price IS 'The price used to generate the line item.';
@@ -781,7 +781,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
 END) STORED,
     CONSTRAINT checkout_sessions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT checkout_sessions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_checkout_sessions IS 'Rows of the checkout_sessions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_checkout_sessions.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_checkout_sessions.customer IS 'The ID of the customer for this Session.';
@@ -818,7 +818,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_climate_orders__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_climate_orders_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_climate_orders IS 'Rows of the climate_orders view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX climate_orders__account_id_idx ON stripe._raw_climate_orders USING btree (_account_id);
 CREATE INDEX climate_orders_created_idx ON stripe._raw_climate_orders USING btree (created);
@@ -844,7 +844,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_connected_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_connected_accounts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_connected_accounts IS 'Rows of the connected_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX connected_accounts__account_id_idx ON stripe._raw_connected_accounts USING btree (_account_id);
 CREATE INDEX connected_accounts_created_idx ON stripe._raw_connected_accounts USING btree (created);
@@ -870,7 +870,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT coupons__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT coupons_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_coupons IS 'Rows of the coupons view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_coupons.created IS 'Time at which the object was created.';
 CREATE INDEX coupons__account_id_idx ON stripe._raw_coupons USING btree (_account_id);
@@ -899,7 +899,7 @@ CASE jsonb_typeof((_raw_data -> 'invoice_line_item'::text))
 END) STORED,
     CONSTRAINT credit_note_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT credit_note_line_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_credit_note_line_items IS 'Rows of the credit_note_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_credit_note_line_items.credit_note IS 'Id of the parent credit_note; set by the write path.';
 COMMENT ON COLUMN _raw_credit_note_line_items.invoice_line_item IS 'ID of the invoice line item being credited';
@@ -958,7 +958,7 @@ CASE jsonb_typeof((_raw_data -> 'refund'::text))
 END) STORED,
     CONSTRAINT credit_notes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT credit_notes_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_credit_notes IS 'Rows of the credit_notes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_credit_notes.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_credit_notes.customer IS 'ID of the customer.';
@@ -1031,7 +1031,7 @@ CASE jsonb_typeof((_raw_data -> 'invoice'::text))
 END) STORED,
     CONSTRAINT _raw_customer_balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_customer_balance_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_customer_balance_transactions IS 'Rows of the customer_balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX customer_balance_transactions__account_id_idx ON stripe._raw_customer_balance_transactions USING btree (_account_id);
 CREATE INDEX customer_balance_transactions_checkout_session_idx ON stripe._raw_customer_balance_transactions USING btree (checkout_session);
@@ -1071,7 +1071,7 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
 END) STORED,
     CONSTRAINT _raw_customer_cash_balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_customer_cash_balance_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_customer_cash_balance_transactions IS 'Rows of the customer_cash_balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX customer_cash_balance_transactions__account_id_idx ON stripe._raw_customer_cash_balance_transactions USING btree (_account_id);
 CREATE INDEX customer_cash_balance_transactions_created_idx ON stripe._raw_customer_cash_balance_transactions USING btree (created);
@@ -1098,7 +1098,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT customers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT customers_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_customers IS 'Rows of the customers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_customers.created IS 'Time at which the object was created.';
 CREATE INDEX customers__account_id_idx ON stripe._raw_customers USING btree (_account_id);
@@ -1145,7 +1145,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
 END) STORED,
     CONSTRAINT disputes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT disputes_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_disputes IS 'Rows of the disputes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_disputes.charge IS 'ID of the charge that was disputed.';
 COMMENT ON COLUMN _raw_disputes.created IS 'Time at which the object was created.';
@@ -1196,7 +1196,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
 END) STORED,
     CONSTRAINT early_fraud_warnings__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT early_fraud_warnings_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_early_fraud_warnings IS 'Rows of the early_fraud_warnings view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_early_fraud_warnings.charge IS 'ID of the charge this early fraud warning is for, optionally expanded.';
 COMMENT ON COLUMN _raw_early_fraud_warnings.created IS 'Time at which the object was created.';
@@ -1238,7 +1238,7 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
 END) STORED,
     CONSTRAINT _raw_external_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_external_accounts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_external_accounts IS 'Rows of the external_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX external_accounts__account_id_idx ON stripe._raw_external_accounts USING btree (_account_id);
 CREATE INDEX external_accounts_account_idx ON stripe._raw_external_accounts USING btree (account);
@@ -1256,7 +1256,7 @@ CREATE TABLE _raw_features (
     _version_source text,
     CONSTRAINT features__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT features_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_features IS 'Rows of the features view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX features__account_id_idx ON stripe._raw_features USING btree (_account_id);
 
@@ -1291,7 +1291,7 @@ CASE jsonb_typeof((_raw_data -> 'file'::text))
 END) STORED,
     CONSTRAINT _raw_file_links__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_file_links_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_file_links IS 'Rows of the file_links view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX file_links__account_id_idx ON stripe._raw_file_links USING btree (_account_id);
 CREATE INDEX file_links_created_idx ON stripe._raw_file_links USING btree (created);
@@ -1318,7 +1318,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_files__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_files_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_files IS 'Rows of the files view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX files__account_id_idx ON stripe._raw_files USING btree (_account_id);
 CREATE INDEX files_created_idx ON stripe._raw_files USING btree (created);
@@ -1344,7 +1344,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_financial_connections_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_financial_connections_accounts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_financial_connections_accounts IS 'Rows of the financial_connections_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX financial_connections_accounts__account_id_idx ON stripe._raw_financial_connections_accounts USING btree (_account_id);
 CREATE INDEX financial_connections_accounts_created_idx ON stripe._raw_financial_connections_accounts USING btree (created);
@@ -1361,7 +1361,7 @@ CREATE TABLE _raw_financial_connections_transactions (
     _version_source text,
     CONSTRAINT _raw_financial_connections_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_financial_connections_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_financial_connections_transactions IS 'Rows of the financial_connections_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX financial_connections_transactions__account_id_idx ON stripe._raw_financial_connections_transactions USING btree (_account_id);
 
@@ -1386,7 +1386,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_forwarding_requests__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_forwarding_requests_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_forwarding_requests IS 'Rows of the forwarding_requests view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX forwarding_requests__account_id_idx ON stripe._raw_forwarding_requests USING btree (_account_id);
 CREATE INDEX forwarding_requests_created_idx ON stripe._raw_forwarding_requests USING btree (created);
@@ -1412,7 +1412,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_identity_verification_reports__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_identity_verification_reports_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_identity_verification_reports IS 'Rows of the identity_verification_reports view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX identity_verification_reports__account_id_idx ON stripe._raw_identity_verification_reports USING btree (_account_id);
 CREATE INDEX identity_verification_reports_created_idx ON stripe._raw_identity_verification_reports USING btree (created);
@@ -1438,7 +1438,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_identity_verification_sessions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_identity_verification_sessions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_identity_verification_sessions IS 'Rows of the identity_verification_sessions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX identity_verification_sessions__account_id_idx ON stripe._raw_identity_verification_sessions USING btree (_account_id);
 CREATE INDEX identity_verification_sessions_created_idx ON stripe._raw_identity_verification_sessions USING btree (created);
@@ -1485,7 +1485,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
 END) STORED,
     CONSTRAINT invoice_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT invoice_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_invoice_items IS 'Rows of the invoice_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_invoice_items.customer IS 'The ID of the customer who will be billed when this invoice item is billed.';
 COMMENT ON COLUMN _raw_invoice_items.invoice IS 'The ID of the invoice this invoice item belongs to.';
@@ -1538,7 +1538,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
 END) STORED,
     CONSTRAINT invoice_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT invoice_line_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_invoice_line_items IS 'Rows of the invoice_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_invoice_line_items.invoice IS 'Id of the parent invoice; set by the write path.';
 COMMENT ON COLUMN _raw_invoice_line_items.invoice_item IS 'The ID of the invoice item associated with this line item if any.';
@@ -1581,7 +1581,7 @@ CASE jsonb_typeof((_raw_data -> 'invoice'::text))
 END) STORED,
     CONSTRAINT _raw_invoice_payments__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_invoice_payments_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_invoice_payments IS 'Rows of the invoice_payments view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX invoice_payments__account_id_idx ON stripe._raw_invoice_payments USING btree (_account_id);
 CREATE INDEX invoice_payments_created_idx ON stripe._raw_invoice_payments USING btree (created);
@@ -1608,7 +1608,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_invoice_rendering_templates__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_invoice_rendering_templates_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_invoice_rendering_templates IS 'Rows of the invoice_rendering_templates view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX invoice_rendering_templates__account_id_idx ON stripe._raw_invoice_rendering_templates USING btree (_account_id);
 CREATE INDEX invoice_rendering_templates_created_idx ON stripe._raw_invoice_rendering_templates USING btree (created);
@@ -1674,7 +1674,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
 END) STORED,
     CONSTRAINT invoices__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT invoices_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_invoices IS 'Rows of the invoices view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_invoices.charge IS 'ID of the latest charge generated for this invoice, if any.';
 COMMENT ON COLUMN _raw_invoices.created IS 'Time at which the object was created.';
@@ -1739,7 +1739,7 @@ CASE jsonb_typeof((_raw_data -> 'token'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_authorizations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_authorizations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_authorizations IS 'Rows of the issuing_authorizations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_authorizations__account_id_idx ON stripe._raw_issuing_authorizations USING btree (_account_id);
 CREATE INDEX issuing_authorizations_card_idx ON stripe._raw_issuing_authorizations USING btree (card);
@@ -1768,7 +1768,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_cardholders__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_cardholders_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_cardholders IS 'Rows of the issuing_cardholders view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_cardholders__account_id_idx ON stripe._raw_issuing_cardholders USING btree (_account_id);
 CREATE INDEX issuing_cardholders_created_idx ON stripe._raw_issuing_cardholders USING btree (created);
@@ -1814,7 +1814,7 @@ CASE jsonb_typeof((_raw_data -> 'personalization_design'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_cards__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_cards_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_cards IS 'Rows of the issuing_cards view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_cards__account_id_idx ON stripe._raw_issuing_cards USING btree (_account_id);
 CREATE INDEX issuing_cards_cardholder_idx ON stripe._raw_issuing_cards USING btree (cardholder);
@@ -1852,7 +1852,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_disputes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_disputes_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_disputes IS 'Rows of the issuing_disputes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_disputes__account_id_idx ON stripe._raw_issuing_disputes USING btree (_account_id);
 CREATE INDEX issuing_disputes_created_idx ON stripe._raw_issuing_disputes USING btree (created);
@@ -1879,7 +1879,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_personalization_designs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_personalization_designs_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_personalization_designs IS 'Rows of the issuing_personalization_designs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_personalization_designs__account_id_idx ON stripe._raw_issuing_personalization_designs USING btree (_account_id);
 CREATE INDEX issuing_personalization_designs_created_idx ON stripe._raw_issuing_personalization_designs USING btree (created);
@@ -1915,7 +1915,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_tokens__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_tokens_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_tokens IS 'Rows of the issuing_tokens view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_tokens__account_id_idx ON stripe._raw_issuing_tokens USING btree (_account_id);
 CREATE INDEX issuing_tokens_card_idx ON stripe._raw_issuing_tokens USING btree (card);
@@ -2002,7 +2002,7 @@ CASE jsonb_typeof((_raw_data -> 'token'::text))
 END) STORED,
     CONSTRAINT _raw_issuing_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_issuing_transactions IS 'Rows of the issuing_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX issuing_transactions__account_id_idx ON stripe._raw_issuing_transactions USING btree (_account_id);
 CREATE INDEX issuing_transactions_authorization_idx ON stripe._raw_issuing_transactions USING btree ("authorization");
@@ -2034,7 +2034,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_payment_attempt_records__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_attempt_records_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_attempt_records IS 'Rows of the payment_attempt_records view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_attempt_records__account_id_idx ON stripe._raw_payment_attempt_records USING btree (_account_id);
 CREATE INDEX payment_attempt_records_created_idx ON stripe._raw_payment_attempt_records USING btree (created);
@@ -2052,7 +2052,7 @@ CREATE TABLE _raw_payment_intent_amount_details_line_items (
     payment_intent text NOT NULL,
     CONSTRAINT _raw_payment_intent_amount_details_line_i__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_intent_amount_details_line_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_intent_amount_details_line_items IS 'Rows of the payment_intent_amount_details_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_intent_amount_details_line_items__account_id_idx ON stripe._raw_payment_intent_amount_details_line_items USING btree (_account_id);
 CREATE INDEX payment_intent_amount_details_line_items_payment_intent_idx ON stripe._raw_payment_intent_amount_details_line_items USING btree (payment_intent);
@@ -2118,7 +2118,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
 END) STORED,
     CONSTRAINT payment_intents__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT payment_intents_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_intents IS 'Rows of the payment_intents view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_payment_intents.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_payment_intents.customer IS 'ID of the Customer this PaymentIntent belongs to, if one exists.';
@@ -2155,7 +2155,7 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
 END) STORED,
     CONSTRAINT _raw_payment_link_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_link_line_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_link_line_items IS 'Rows of the payment_link_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_link_line_items__account_id_idx ON stripe._raw_payment_link_line_items USING btree (_account_id);
 CREATE INDEX payment_link_line_items_payment_link_idx ON stripe._raw_payment_link_line_items USING btree (payment_link);
@@ -2173,7 +2173,7 @@ CREATE TABLE _raw_payment_links (
     _version_source text,
     CONSTRAINT _raw_payment_links__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_links_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_links IS 'Rows of the payment_links view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_links__account_id_idx ON stripe._raw_payment_links USING btree (_account_id);
 
@@ -2189,7 +2189,7 @@ CREATE TABLE _raw_payment_method_configurations (
     _version_source text,
     CONSTRAINT _raw_payment_method_configurations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_method_configurations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_method_configurations IS 'Rows of the payment_method_configurations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_method_configurations__account_id_idx ON stripe._raw_payment_method_configurations USING btree (_account_id);
 
@@ -2214,7 +2214,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_payment_method_domains__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_method_domains_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_method_domains IS 'Rows of the payment_method_domains view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_method_domains__account_id_idx ON stripe._raw_payment_method_domains USING btree (_account_id);
 CREATE INDEX payment_method_domains_created_idx ON stripe._raw_payment_method_domains USING btree (created);
@@ -2250,7 +2250,7 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
 END) STORED,
     CONSTRAINT payment_methods__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT payment_methods_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_methods IS 'Rows of the payment_methods view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_payment_methods.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_payment_methods.customer IS 'The ID of the Customer to which this PaymentMethod is saved.';
@@ -2279,7 +2279,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_payment_records__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_records_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payment_records IS 'Rows of the payment_records view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX payment_records__account_id_idx ON stripe._raw_payment_records USING btree (_account_id);
 CREATE INDEX payment_records_created_idx ON stripe._raw_payment_records USING btree (created);
@@ -2315,7 +2315,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT payouts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT payouts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_payouts IS 'Rows of the payouts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_payouts.balance_transaction IS 'ID of the balance transaction that describes the impact of this payout on your account balance.';
 COMMENT ON COLUMN _raw_payouts.created IS 'Time at which the object was created.';
@@ -2354,7 +2354,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_persons__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_persons_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_persons IS 'Rows of the persons view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX persons__account_id_idx ON stripe._raw_persons USING btree (_account_id);
 CREATE INDEX persons_account_idx ON stripe._raw_persons USING btree (account);
@@ -2391,7 +2391,7 @@ CASE jsonb_typeof((_raw_data -> 'product'::text))
 END) STORED,
     CONSTRAINT plans__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT plans_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_plans IS 'Rows of the plans view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_plans.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_plans.product IS 'The product whose pricing this plan determines.';
@@ -2430,7 +2430,7 @@ CASE jsonb_typeof((_raw_data -> 'product'::text))
 END) STORED,
     CONSTRAINT prices__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT prices_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_prices IS 'Rows of the prices view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_prices.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_prices.product IS 'The ID of the product this price is associated with.';
@@ -2460,7 +2460,7 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
 END) STORED,
     CONSTRAINT _raw_product_catalog_trial_offers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_product_catalog_trial_offers_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_product_catalog_trial_offers IS 'Rows of the product_catalog_trial_offers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX product_catalog_trial_offers__account_id_idx ON stripe._raw_product_catalog_trial_offers USING btree (_account_id);
 CREATE INDEX product_catalog_trial_offers_price_idx ON stripe._raw_product_catalog_trial_offers USING btree (price);
@@ -2477,7 +2477,7 @@ CREATE TABLE _raw_product_features (
     _version_source text,
     CONSTRAINT _raw_product_features__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_product_features_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_product_features IS 'Rows of the product_features view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX product_features__account_id_idx ON stripe._raw_product_features USING btree (_account_id);
 
@@ -2512,7 +2512,7 @@ CASE jsonb_typeof((_raw_data -> 'default_price'::text))
 END) STORED,
     CONSTRAINT products__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT products_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_products IS 'Rows of the products view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_products.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_products.default_price IS 'The ID of the Price object that is the default price for this product.';
@@ -2551,7 +2551,7 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
 END) STORED,
     CONSTRAINT promotion_codes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT promotion_codes_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_promotion_codes IS 'Rows of the promotion_codes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_promotion_codes.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_promotion_codes.customer IS 'The customer that this promotion code can be used by.';
@@ -2582,7 +2582,7 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
 END) STORED,
     CONSTRAINT _raw_quote_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_quote_line_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_quote_line_items IS 'Rows of the quote_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX quote_line_items__account_id_idx ON stripe._raw_quote_line_items USING btree (_account_id);
 CREATE INDEX quote_line_items_price_idx ON stripe._raw_quote_line_items USING btree (price);
@@ -2639,7 +2639,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
 END) STORED,
     CONSTRAINT quotes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT quotes_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_quotes IS 'Rows of the quotes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_quotes.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_quotes.customer IS 'The customer which this quote belongs to.';
@@ -2672,7 +2672,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_radar_value_list_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_radar_value_list_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_radar_value_list_items IS 'Rows of the radar_value_list_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX radar_value_list_items__account_id_idx ON stripe._raw_radar_value_list_items USING btree (_account_id);
 CREATE INDEX radar_value_list_items_created_idx ON stripe._raw_radar_value_list_items USING btree (created);
@@ -2698,7 +2698,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_radar_value_lists__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_radar_value_lists_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_radar_value_lists IS 'Rows of the radar_value_lists view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX radar_value_lists__account_id_idx ON stripe._raw_radar_value_lists USING btree (_account_id);
 CREATE INDEX radar_value_lists_created_idx ON stripe._raw_radar_value_lists USING btree (created);
@@ -2754,7 +2754,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
 END) STORED,
     CONSTRAINT refunds__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT refunds_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_refunds IS 'Rows of the refunds view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_refunds.balance_transaction IS 'Balance transaction that describes the impact on your account balance.';
 COMMENT ON COLUMN _raw_refunds.charge IS 'ID of the charge that was refunded.';
@@ -2787,7 +2787,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_reporting_report_runs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_reporting_report_runs_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_reporting_report_runs IS 'Rows of the reporting_report_runs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX reporting_report_runs__account_id_idx ON stripe._raw_reporting_report_runs USING btree (_account_id);
 CREATE INDEX reporting_report_runs_created_idx ON stripe._raw_reporting_report_runs USING btree (created);
@@ -2833,7 +2833,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
 END) STORED,
     CONSTRAINT reviews__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT reviews_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_reviews IS 'Rows of the reviews view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_reviews.charge IS 'The charge associated with this review.';
 COMMENT ON COLUMN _raw_reviews.created IS 'Time at which the object was created.';
@@ -2885,7 +2885,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
 END) STORED,
     CONSTRAINT _raw_setup_attempts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_setup_attempts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_setup_attempts IS 'Rows of the setup_attempts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX setup_attempts__account_id_idx ON stripe._raw_setup_attempts USING btree (_account_id);
 CREATE INDEX setup_attempts_created_idx ON stripe._raw_setup_attempts USING btree (created);
@@ -2934,7 +2934,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
 END) STORED,
     CONSTRAINT setup_intents__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT setup_intents_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_setup_intents IS 'Rows of the setup_intents view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_setup_intents.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_setup_intents.customer IS 'ID of the Customer this SetupIntent belongs to, if one exists.';
@@ -2965,7 +2965,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_shipping_rates__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_shipping_rates_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_shipping_rates IS 'Rows of the shipping_rates view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX shipping_rates__account_id_idx ON stripe._raw_shipping_rates USING btree (_account_id);
 CREATE INDEX shipping_rates_created_idx ON stripe._raw_shipping_rates USING btree (created);
@@ -3001,7 +3001,7 @@ CASE jsonb_typeof((_raw_data -> 'file'::text))
 END) STORED,
     CONSTRAINT _raw_sigma_scheduled_query_runs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_sigma_scheduled_query_runs_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_sigma_scheduled_query_runs IS 'Rows of the sigma_scheduled_query_runs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX sigma_scheduled_query_runs__account_id_idx ON stripe._raw_sigma_scheduled_query_runs USING btree (_account_id);
 CREATE INDEX sigma_scheduled_query_runs_created_idx ON stripe._raw_sigma_scheduled_query_runs USING btree (created);
@@ -3049,7 +3049,7 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
 END) STORED,
     CONSTRAINT subscription_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT subscription_items_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_subscription_items IS 'Rows of the subscription_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_subscription_items.subscription IS 'Id of the parent subscription; set by the write path.';
 COMMENT ON COLUMN _raw_subscription_items.created IS 'Time at which the object was created.';
@@ -3101,7 +3101,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
 END) STORED,
     CONSTRAINT subscription_schedules__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT subscription_schedules_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_subscription_schedules IS 'Rows of the subscription_schedules view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_subscription_schedules.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_subscription_schedules.customer IS 'ID of the customer who owns the subscription schedule.';
@@ -3172,7 +3172,7 @@ CASE jsonb_typeof((_raw_data -> 'schedule'::text))
 END) STORED,
     CONSTRAINT subscriptions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT subscriptions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_subscriptions IS 'Rows of the subscriptions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_subscriptions.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_subscriptions.customer IS 'ID of the customer who owns the subscription.';
@@ -3217,7 +3217,7 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
 END) STORED,
     CONSTRAINT tax_ids__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT tax_ids_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_tax_ids IS 'Rows of the tax_ids view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_tax_ids.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_tax_ids.customer IS 'ID of the customer.';
@@ -3237,7 +3237,7 @@ CREATE TABLE _raw_tax_locations (
     _version_source text,
     CONSTRAINT _raw_tax_locations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_tax_locations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_tax_locations IS 'Rows of the tax_locations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX tax_locations__account_id_idx ON stripe._raw_tax_locations USING btree (_account_id);
 
@@ -3262,7 +3262,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT tax_rates__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT tax_rates_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_tax_rates IS 'Rows of the tax_rates view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_tax_rates.created IS 'Time at which the object was created.';
 CREATE INDEX tax_rates__account_id_idx ON stripe._raw_tax_rates USING btree (_account_id);
@@ -3289,7 +3289,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_tax_registrations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_tax_registrations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_tax_registrations IS 'Rows of the tax_registrations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX tax_registrations__account_id_idx ON stripe._raw_tax_registrations USING btree (_account_id);
 CREATE INDEX tax_registrations_created_idx ON stripe._raw_tax_registrations USING btree (created);
@@ -3306,7 +3306,7 @@ CREATE TABLE _raw_terminal_configurations (
     _version_source text,
     CONSTRAINT _raw_terminal_configurations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_terminal_configurations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_terminal_configurations IS 'Rows of the terminal_configurations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX terminal_configurations__account_id_idx ON stripe._raw_terminal_configurations USING btree (_account_id);
 
@@ -3322,7 +3322,7 @@ CREATE TABLE _raw_terminal_locations (
     _version_source text,
     CONSTRAINT _raw_terminal_locations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_terminal_locations_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_terminal_locations IS 'Rows of the terminal_locations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX terminal_locations__account_id_idx ON stripe._raw_terminal_locations USING btree (_account_id);
 
@@ -3348,7 +3348,7 @@ CASE jsonb_typeof((_raw_data -> 'location'::text))
 END) STORED,
     CONSTRAINT _raw_terminal_readers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_terminal_readers_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_terminal_readers IS 'Rows of the terminal_readers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX terminal_readers__account_id_idx ON stripe._raw_terminal_readers USING btree (_account_id);
 CREATE INDEX terminal_readers_location_idx ON stripe._raw_terminal_readers USING btree (location);
@@ -3374,7 +3374,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_test_helpers_test_clocks__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_test_helpers_test_clocks_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_test_helpers_test_clocks IS 'Rows of the test_helpers_test_clocks view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX test_helpers_test_clocks__account_id_idx ON stripe._raw_test_helpers_test_clocks USING btree (_account_id);
 CREATE INDEX test_helpers_test_clocks_created_idx ON stripe._raw_test_helpers_test_clocks USING btree (created);
@@ -3410,7 +3410,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
 END) STORED,
     CONSTRAINT _raw_three_d_secure_authentications__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_three_d_secure_authentications_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_three_d_secure_authentications IS 'Rows of the three_d_secure_authentications view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX three_d_secure_authentications__account_id_idx ON stripe._raw_three_d_secure_authentications USING btree (_account_id);
 CREATE INDEX three_d_secure_authentications_created_idx ON stripe._raw_three_d_secure_authentications USING btree (created);
@@ -3457,7 +3457,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
 END) STORED,
     CONSTRAINT _raw_topups__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_topups_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_topups IS 'Rows of the topups view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX topups__account_id_idx ON stripe._raw_topups USING btree (_account_id);
 CREATE INDEX topups_balance_transaction_idx ON stripe._raw_topups USING btree (balance_transaction);
@@ -3505,7 +3505,7 @@ CASE jsonb_typeof((_raw_data -> 'transfer'::text))
 END) STORED,
     CONSTRAINT _raw_transfer_reversals__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_transfer_reversals_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_transfer_reversals IS 'Rows of the transfer_reversals view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX transfer_reversals__account_id_idx ON stripe._raw_transfer_reversals USING btree (_account_id);
 CREATE INDEX transfer_reversals_balance_transaction_idx ON stripe._raw_transfer_reversals USING btree (balance_transaction);
@@ -3543,7 +3543,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT transfers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT transfers_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_transfers IS 'Rows of the transfers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_transfers.balance_transaction IS 'Balance transaction that describes the impact of this transfer on your account balance.';
 COMMENT ON COLUMN _raw_transfers.created IS 'Time that this record of the transfer was first created.';
@@ -3582,7 +3582,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_credit_reversals__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_credit_reversals_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_credit_reversals IS 'Rows of the treasury_credit_reversals view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_credit_reversals__account_id_idx ON stripe._raw_treasury_credit_reversals USING btree (_account_id);
 CREATE INDEX treasury_credit_reversals_created_idx ON stripe._raw_treasury_credit_reversals USING btree (created);
@@ -3619,7 +3619,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_debit_reversals__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_debit_reversals_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_debit_reversals IS 'Rows of the treasury_debit_reversals view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_debit_reversals__account_id_idx ON stripe._raw_treasury_debit_reversals USING btree (_account_id);
 CREATE INDEX treasury_debit_reversals_created_idx ON stripe._raw_treasury_debit_reversals USING btree (created);
@@ -3646,7 +3646,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_financial_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_financial_accounts_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_financial_accounts IS 'Rows of the treasury_financial_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_financial_accounts__account_id_idx ON stripe._raw_treasury_financial_accounts USING btree (_account_id);
 CREATE INDEX treasury_financial_accounts_created_idx ON stripe._raw_treasury_financial_accounts USING btree (created);
@@ -3682,7 +3682,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_inbound_transfers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_inbound_transfers_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_inbound_transfers IS 'Rows of the treasury_inbound_transfers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_inbound_transfers__account_id_idx ON stripe._raw_treasury_inbound_transfers USING btree (_account_id);
 CREATE INDEX treasury_inbound_transfers_created_idx ON stripe._raw_treasury_inbound_transfers USING btree (created);
@@ -3729,7 +3729,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_outbound_payments__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_outbound_payments_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_outbound_payments IS 'Rows of the treasury_outbound_payments view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_outbound_payments__account_id_idx ON stripe._raw_treasury_outbound_payments USING btree (_account_id);
 CREATE INDEX treasury_outbound_payments_created_idx ON stripe._raw_treasury_outbound_payments USING btree (created);
@@ -3767,7 +3767,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_outbound_transfers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_outbound_transfers_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_outbound_transfers IS 'Rows of the treasury_outbound_transfers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_outbound_transfers__account_id_idx ON stripe._raw_treasury_outbound_transfers USING btree (_account_id);
 CREATE INDEX treasury_outbound_transfers_created_idx ON stripe._raw_treasury_outbound_transfers USING btree (created);
@@ -3804,7 +3804,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_received_credits__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_received_credits_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_received_credits IS 'Rows of the treasury_received_credits view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_received_credits__account_id_idx ON stripe._raw_treasury_received_credits USING btree (_account_id);
 CREATE INDEX treasury_received_credits_created_idx ON stripe._raw_treasury_received_credits USING btree (created);
@@ -3841,7 +3841,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_received_debits__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_received_debits_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_received_debits IS 'Rows of the treasury_received_debits view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_received_debits__account_id_idx ON stripe._raw_treasury_received_debits USING btree (_account_id);
 CREATE INDEX treasury_received_debits_created_idx ON stripe._raw_treasury_received_debits USING btree (created);
@@ -3878,7 +3878,7 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_transaction_entries__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_transaction_entries_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_transaction_entries IS 'Rows of the treasury_transaction_entries view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_transaction_entries__account_id_idx ON stripe._raw_treasury_transaction_entries USING btree (_account_id);
 CREATE INDEX treasury_transaction_entries_created_idx ON stripe._raw_treasury_transaction_entries USING btree (created);
@@ -3905,7 +3905,7 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
 END) STORED,
     CONSTRAINT _raw_treasury_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_transactions_pkey PRIMARY KEY (id)
-) WITH (toast_tuple_target=8160);
+);
 COMMENT ON TABLE _raw_treasury_transactions IS 'Rows of the treasury_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 CREATE INDEX treasury_transactions__account_id_idx ON stripe._raw_treasury_transactions USING btree (_account_id);
 CREATE INDEX treasury_transactions_created_idx ON stripe._raw_treasury_transactions USING btree (created);
@@ -13351,9 +13351,10 @@ BEGIN
     EXECUTE format('CREATE OR REPLACE TRIGGER "_change_feed_update" AFTER UPDATE ON %I '
                    'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
                    'EXECUTE FUNCTION "_change_feed_capture"()', '_raw_' || p_table);
+    PERFORM "_set_payload_storage"(p_table);
 END
 $function$;
-COMMENT ON FUNCTION stripe._create_change_triggers(p_table text) IS 'Create the change feed''s triggers on the storage table of one object table.';
+COMMENT ON FUNCTION stripe._create_change_triggers(p_table text) IS 'Create the change feed''s triggers on the storage table of one object table, and set how it stores payloads (_set_payload_storage); the last step of _create_writers.';
 
 CREATE OR REPLACE FUNCTION stripe._create_dispatchers()
  RETURNS void
@@ -14303,17 +14304,30 @@ CREATE OR REPLACE FUNCTION stripe._set_payload_storage(p_table text)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
 AS $function$
+DECLARE
+    v_storage regclass := format('%I', '_raw_' || p_table)::regclass;
+    v_target text := (current_setting('block_size')::integer - 32)::text;
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_settings
                WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
-        EXECUTE format('ALTER TABLE %I ALTER COLUMN _raw_data SET COMPRESSION lz4',
-                       '_raw_' || p_table);
-    ELSE
-        EXECUTE format('ALTER TABLE %I SET (toast_tuple_target = 8160)', '_raw_' || p_table);
+        IF EXISTS (SELECT 1 FROM pg_attribute a
+                   WHERE a.attrelid = v_storage AND a.attname = '_raw_data'
+                     AND a.attcompression IS DISTINCT FROM 'l') THEN
+            EXECUTE format('ALTER TABLE %s ALTER COLUMN _raw_data SET COMPRESSION lz4',
+                           v_storage);
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_class c, unnest(c.reloptions) o
+                   WHERE c.oid = v_storage AND o LIKE 'toast\_tuple\_target=%') THEN
+            -- A database moved here from a server without lz4.
+            EXECUTE format('ALTER TABLE %s RESET (toast_tuple_target)', v_storage);
+        END IF;
+    ELSIF NOT EXISTS (SELECT 1 FROM pg_class c, unnest(c.reloptions) o
+                      WHERE c.oid = v_storage AND o = 'toast_tuple_target=' || v_target) THEN
+        EXECUTE format('ALTER TABLE %s SET (toast_tuple_target = %s)', v_storage, v_target);
     END IF;
 END
 $function$;
-COMMENT ON FUNCTION stripe._set_payload_storage(p_table text) IS 'How one object table stores _raw_data: lz4 where the server has it, else uncompressed in the row up to a page (toast_tuple_target = 8160), since pglz costs more CPU than the rest of a write.';
+COMMENT ON FUNCTION stripe._set_payload_storage(p_table text) IS 'How one object table stores _raw_data: lz4 where the server has it, else uncompressed in the row up to a page (toast_tuple_target), since pglz costs more CPU than the rest of a write. Changes only what differs.';
 
 CREATE OR REPLACE FUNCTION stripe._synced(p_table text, p_id text, p_event_id text DEFAULT NULL::text, p_version timestamp with time zone DEFAULT NULL::timestamp with time zone, p_state jsonb DEFAULT NULL::jsonb)
  RETURNS boolean
