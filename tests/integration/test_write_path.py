@@ -288,3 +288,34 @@ def test_payloads_up_to_a_page_are_not_compressed_with_pglz(database_url: str) -
             assert compression == "l"
         else:
             assert "toast_tuple_target=8160" in (options or [])
+
+
+def test_the_commit_time_answered_is_the_one_recorded(database_url: str) -> None:
+    """0034: ``_apply_changes`` answers each change with the same instant that it records as the
+    event's ``processed_at`` (the freshness view), so that the /metrics histogram, which
+    observes the answer, and the view measure the same delay."""
+    group = [
+        {
+            "event_id": f"evt_clock_{n}",
+            "event_type": "customer.updated",
+            "event_created": T0.isoformat(),
+            "account_id": "acct_1",
+            "action": "upsert",
+            "table": "customers",
+            "version": (T0 + timedelta(seconds=n)).isoformat(),
+            "source": "event",
+            "objects": [{"id": f"cus_clock_{n}", "object": "customer"}],
+        }
+        for n in range(3)
+    ]
+    with psycopg.connect(database_url) as conn:
+        answered = conn.execute(
+            "SELECT ord, outcome, seen_at FROM stripe._apply_changes(%s)", (Jsonb(group),)
+        ).fetchall()
+        recorded = dict(
+            conn.execute(
+                "SELECT id, processed_at FROM stripe._processed_events WHERE id LIKE 'evt_clock_%'"
+            ).fetchall()
+        )
+    assert [outcome for _, outcome, _ in answered] == ["written"] * 3
+    assert {f"evt_clock_{n}": seen for n, _, seen in answered} == recorded

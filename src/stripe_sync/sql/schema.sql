@@ -12815,7 +12815,7 @@ BEGIN
 
     -- missing_refs is NULL when none is missing (the common case: nothing to decode).
     IF cardinality(v_missing_ids) = 0 THEN
-        RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, clock_timestamp()
+        RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, v_applied
                      FROM generate_subscripts(v_out, 1) AS u(i) ORDER BY u.i;
         RETURN;
     END IF;
@@ -12826,7 +12826,7 @@ BEGIN
             WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
                           WHERE m.t = ref->>0 AND m.id = ref->>1)
               AND v_out[e.i] <> 'duplicate'),
-           clock_timestamp()
+           v_applied
     FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
     ORDER BY e.i;
 END
@@ -13602,10 +13602,6 @@ BEGIN
                 WHERE b.round = v_round AND NOT coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
-            before AS (
-                SELECT t.id, t._raw_data, t._version, t._version_source, t.deleted
-                FROM %1$I t JOIN incoming i ON i.id = t.id
-            ),
             updated AS (
                 UPDATE %1$I AS t SET
                     _raw_data = i.raw,
@@ -13635,13 +13631,14 @@ BEGIN
                 INSERT INTO %1$I AS t (id, _raw_data, _account_id, _version, _version_source %2$s)
                 SELECT i.id, i.raw, i.account_id, i.version, i.stored_source %3$s
                 FROM incoming i
-                WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.id = i.id)
+                WHERE NOT EXISTS (SELECT 1 FROM %1$I b WHERE b.id = i.id)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING t.id
             )
             SELECT i.ord, i.id,
                    CASE
-                       WHEN u.id IS NOT NULL OR n.id IS NOT NULL THEN 'written'
+                       WHEN i.id IN (SELECT u.id FROM updated u)
+                            OR i.id IN (SELECT n.id FROM inserted n) THEN 'written'
                        WHEN b.id IS NULL THEN 'ambiguous'
                        WHEN b.deleted THEN 'tombstoned'
                        WHEN b._raw_data = i.raw THEN 'unchanged'
@@ -13652,9 +13649,7 @@ BEGIN
                        ELSE 'ambiguous'
                    END
             FROM incoming i
-            LEFT JOIN updated u ON u.id = i.id
-            LEFT JOIN inserted n ON n.id = i.id
-            LEFT JOIN before b ON b.id = i.id;
+            LEFT JOIN %1$I b ON b.id = i.id;
         END IF;
         IF v_deletes THEN
             -- A deletion always wins over updates: Stripe never brings a deleted object back.
@@ -13696,8 +13691,10 @@ BEGIN
                        AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)
                 RETURNING t.id
             )
-            SELECT i.ord, i.id, CASE WHEN w.id IS NULL THEN 'tombstoned' ELSE 'deleted' END
-            FROM incoming i LEFT JOIN written w ON w.id = i.id;
+            SELECT i.ord, i.id,
+                   CASE WHEN i.id IN (SELECT w.id FROM written w) THEN 'deleted'
+                        ELSE 'tombstoned' END
+            FROM incoming i;
         END IF;
     END LOOP;
 END
@@ -14914,10 +14911,6 @@ BEGIN
                 WHERE b.round = v_round AND NOT coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
-            before AS (
-                SELECT t.id, t._raw_data, t._version, t._version_source, t.deleted
-                FROM _raw_<table> t JOIN incoming i ON i.id = t.id
-            ),
             updated AS (
                 UPDATE _raw_<table> AS t SET
                     _raw_data = i.raw,
@@ -14947,13 +14940,14 @@ BEGIN
                 INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source , <parent>)
                 SELECT i.id, i.raw, i.account_id, i.version, i.stored_source , i.parent_id
                 FROM incoming i
-                WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.id = i.id)
+                WHERE NOT EXISTS (SELECT 1 FROM _raw_<table> b WHERE b.id = i.id)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING t.id
             )
             SELECT i.ord, i.id,
                    CASE
-                       WHEN u.id IS NOT NULL OR n.id IS NOT NULL THEN 'written'
+                       WHEN i.id IN (SELECT u.id FROM updated u)
+                            OR i.id IN (SELECT n.id FROM inserted n) THEN 'written'
                        WHEN b.id IS NULL THEN 'ambiguous'
                        WHEN b.deleted THEN 'tombstoned'
                        WHEN b._raw_data = i.raw THEN 'unchanged'
@@ -14964,9 +14958,7 @@ BEGIN
                        ELSE 'ambiguous'
                    END
             FROM incoming i
-            LEFT JOIN updated u ON u.id = i.id
-            LEFT JOIN inserted n ON n.id = i.id
-            LEFT JOIN before b ON b.id = i.id;
+            LEFT JOIN _raw_<table> b ON b.id = i.id;
         END IF;
         IF v_deletes THEN
             -- A deletion always wins over updates: Stripe never brings a deleted object back.
@@ -15008,8 +15000,10 @@ BEGIN
                        AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)
                 RETURNING t.id
             )
-            SELECT i.ord, i.id, CASE WHEN w.id IS NULL THEN 'tombstoned' ELSE 'deleted' END
-            FROM incoming i LEFT JOIN written w ON w.id = i.id;
+            SELECT i.ord, i.id,
+                   CASE WHEN i.id IN (SELECT w.id FROM written w) THEN 'deleted'
+                        ELSE 'tombstoned' END
+            FROM incoming i;
         END IF;
     END LOOP;
 END
@@ -15089,10 +15083,6 @@ BEGIN
                 WHERE b.round = v_round AND NOT coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
-            before AS (
-                SELECT t.id, t._raw_data, t._version, t._version_source, t.deleted
-                FROM _raw_<table> t JOIN incoming i ON i.id = t.id
-            ),
             updated AS (
                 UPDATE _raw_<table> AS t SET
                     _raw_data = i.raw,
@@ -15122,13 +15112,14 @@ BEGIN
                 INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source )
                 SELECT i.id, i.raw, i.account_id, i.version, i.stored_source 
                 FROM incoming i
-                WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.id = i.id)
+                WHERE NOT EXISTS (SELECT 1 FROM _raw_<table> b WHERE b.id = i.id)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING t.id
             )
             SELECT i.ord, i.id,
                    CASE
-                       WHEN u.id IS NOT NULL OR n.id IS NOT NULL THEN 'written'
+                       WHEN i.id IN (SELECT u.id FROM updated u)
+                            OR i.id IN (SELECT n.id FROM inserted n) THEN 'written'
                        WHEN b.id IS NULL THEN 'ambiguous'
                        WHEN b.deleted THEN 'tombstoned'
                        WHEN b._raw_data = i.raw THEN 'unchanged'
@@ -15139,9 +15130,7 @@ BEGIN
                        ELSE 'ambiguous'
                    END
             FROM incoming i
-            LEFT JOIN updated u ON u.id = i.id
-            LEFT JOIN inserted n ON n.id = i.id
-            LEFT JOIN before b ON b.id = i.id;
+            LEFT JOIN _raw_<table> b ON b.id = i.id;
         END IF;
         IF v_deletes THEN
             -- A deletion always wins over updates: Stripe never brings a deleted object back.
@@ -15183,8 +15172,10 @@ BEGIN
                        AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)
                 RETURNING t.id
             )
-            SELECT i.ord, i.id, CASE WHEN w.id IS NULL THEN 'tombstoned' ELSE 'deleted' END
-            FROM incoming i LEFT JOIN written w ON w.id = i.id;
+            SELECT i.ord, i.id,
+                   CASE WHEN i.id IN (SELECT w.id FROM written w) THEN 'deleted'
+                        ELSE 'tombstoned' END
+            FROM incoming i;
         END IF;
     END LOOP;
 END
