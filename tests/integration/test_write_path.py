@@ -312,7 +312,7 @@ def test_the_commit_time_answered_is_the_one_recorded(database_url: str) -> None
         answered = conn.execute(
             "SELECT ord, outcome, seen_at FROM stripe._apply_changes(%s)", (Jsonb(group),)
         ).fetchall()
-        recorded = dict(
+        recorded: dict[str, datetime] = dict(
             conn.execute(
                 "SELECT id, processed_at FROM stripe._processed_events WHERE id LIKE 'evt_clock_%'"
             ).fetchall()
