@@ -305,17 +305,21 @@ def test_the_commit_time_answered_is_the_one_recorded(database_url: str) -> None
             "version": (T0 + timedelta(seconds=n)).isoformat(),
             "source": "event",
             "objects": [{"id": f"cus_clock_{n}", "object": "customer"}],
+            # A missing reference takes the other branch of the answer (missing_refs).
+            "refs": [["customers", "cus_clock_missing"]] if n == 2 else [],
         }
         for n in range(3)
     ]
     with psycopg.connect(database_url) as conn:
         answered = conn.execute(
-            "SELECT ord, outcome, seen_at FROM stripe._apply_changes(%s)", (Jsonb(group),)
+            "SELECT ord, outcome, seen_at, missing_refs FROM stripe._apply_changes(%s)",
+            (Jsonb(group),),
         ).fetchall()
         recorded: dict[str, datetime] = dict(
             conn.execute(
                 "SELECT id, processed_at FROM stripe._processed_events WHERE id LIKE 'evt_clock_%'"
             ).fetchall()
         )
-    assert [outcome for _, outcome, _ in answered] == ["written"] * 3
-    assert {f"evt_clock_{n}": seen for n, _, seen in answered} == recorded
+    assert [outcome for _, outcome, _, _ in answered] == ["written"] * 3
+    assert answered[2][3] == [["customers", "cus_clock_missing"]]
+    assert {f"evt_clock_{n}": seen for n, _, seen, _ in answered} == recorded
