@@ -31,8 +31,9 @@ Two workloads (``--workload``):
   Stripe's example payloads are loaded in process through ``process_event``; then, for each
   level of ``--concurrency`` (16 and 64 by default), a freshly started server gets a warm-up and
   N events alternating ``customer.updated`` and ``invoice.paid`` over those rows, followed by a
-  check of the database. The server's peak RSS is the kernel's high-water mark (``VmHWM``) of
-  its processes, read at the end of the level.
+  check of the database; each level starts after a ``CHECKPOINT`` (see webhooks.py). The
+  server's peak RSS is the kernel's high-water mark (``VmHWM``) of its processes, read at the
+  end of the level.
 - ``mix``: at one level, a mix of ``customer.created`` and ``invoice.created`` (new objects) and
   ``customer.updated``, ``customer.subscription.updated``, ``invoice.updated`` and
   ``invoice.paid`` (repeated updates of loaded objects, each object again every few thousand
@@ -113,6 +114,8 @@ from stripe_sync.testing import FakeStripe, free_port, run_in_thread
 from webhooks import (
     GOAL_EVENTS_PER_S,
     GOAL_P99_MS,
+    checkpoint,
+    describe_checkpoints,
     event,
     fresh_database,
     function_stats,
@@ -680,6 +683,7 @@ def drive_server(
     generator at ``concurrency``, stop the server; the generator's figures and the CPU, Stripe
     calls and peak RSS of the measured part."""
     spec_path = tmp / "events.json"
+    checkpointed = checkpoint(url)
     served = webhook_server(options, url, stripe_url, fake.api_key, tmp)
     with served as (base, server, command):
         spec = {
@@ -726,6 +730,7 @@ def drive_server(
     figures.update(
         {
             "concurrency": concurrency,
+            "checkpointed": checkpointed,
             "server_command": command,
             "warmup": len(warmup),
             "warmup_statuses": warm["statuses"] if warm is not None else {},
@@ -963,7 +968,8 @@ def report_compare(figures: Mapping[str, Any], settings: Mapping[str, str], out:
         f"server        {server_description(f)}, restarted for each level",
         "PostgreSQL    "
         + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
-        + f" (version {settings.get('server_version', '?')})",
+        + f" (version {settings.get('server_version', '?')}); "
+        + describe_checkpoints(f["levels"]),
         f"load          {loaded['objects']} objects in {loaded['seconds']:.1f} s = "
         f"{loaded['per_s']:.0f}/s through process_event in process "
         f"({loaded['concurrency']} in flight): "

@@ -180,7 +180,7 @@ class StripeSyncConfig:
     #: SQL call and one commit each: at most this many changes per group ...
     write_group_size: int = 200
     #: ... and at most this many groups sent at once (each holds a pooled connection).
-    write_groups_in_flight: int = 4
+    write_groups_in_flight: int = 2
     #: Backfills count requests in PostgreSQL, so that several processes on one database together
     #: stay under Stripe's limits (one short statement per request); False: per process only.
     shared_rate_limit: bool = True
