@@ -8,7 +8,11 @@ statement, a round trip and a commit is shared by many events; a change that arr
 nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
 (``max_size``, and half of the changes waiting for an answer, so that two groups are written
 side by side rather than one large group at a time), and by time only in that they form while
-earlier ones are in flight: at most ``max_in_flight`` are sent at once.
+earlier ones are in flight: at most ``max_in_flight`` are sent at once, and while one is in
+flight another leaves only when it is full; changes short of a full group wait for a group in
+flight to end, and its sender takes them along. Over HTTP, where deliveries arrive one by one,
+a group sent with whatever was queued when a slot freed held a few changes, and PostgreSQL's
+fixed cost per group (statements, commit) fell on those few.
 
 Each caller gets its own change's outcome, after the group committed. Failures stay with the
 changes they belong to:
@@ -85,8 +89,21 @@ class WriteGroups:
         finally:
             self._unanswered -= 1
 
+    def _group_size(self) -> int:
+        """How many changes the next group takes: at most half of the changes waiting for an
+        answer. Under load the callers answered by one group queue their next changes at once,
+        and a sender taking them all would leave a single group in flight, the database writing
+        it on one core while this process prepares the next. Halves keep two groups going;
+        larger groups would share a group's fixed cost (statements, commit) more, smaller ones
+        less."""
+        return min(self._max_size, max(MIN_SPLIT, -(-self._unanswered // 2)))
+
     def _start_sender(self) -> None:
-        if len(self._senders) < self._max_in_flight:
+        # One sender whenever none runs (a lone change leaves at once); more only for a full
+        # group. A sender that ends its group takes what is queued then.
+        if not self._senders or (
+            len(self._senders) < self._max_in_flight and len(self._queue) >= self._group_size()
+        ):
             # A task, not this caller's coroutine: if the caller is cancelled (its client went
             # away), the group it started still completes for the others.
             task = asyncio.create_task(self._send_while_queued())
@@ -106,12 +123,11 @@ class WriteGroups:
 
     async def _send_queued(self) -> None:
         while self._queue:
-            # At most half of the changes waiting for an answer: under load the callers answered
-            # by one group queue their next changes at once, and a sender taking them all would
-            # leave a single group in flight, the database writing it on one core while this
-            # process prepares the next. Halves keep two groups going; larger groups would
-            # share a group's fixed cost (statements, commit) more, smaller ones less.
-            take = min(self._max_size, max(MIN_SPLIT, -(-self._unanswered // 2)))
+            take = self._group_size()
+            if len(self._senders) > 1 and len(self._queue) < take:
+                # Another group is in flight: its sender takes these changes when it ends,
+                # with those that arrive meanwhile (one group of many, not two of a few).
+                return
             group = self._queue[:take]
             del self._queue[:take]
             if self._queue:

@@ -298,6 +298,51 @@ async def test_concurrent_changes_leave_in_groups_with_their_own_outcomes(
     assert rows(database_url, "customers")["cus_l"]["name"] == "x"
 
 
+class HeldStore(CountingStore):
+    """A counting store whose first group is held until the test lets it go."""
+
+    def __init__(self, config: StripeSyncConfig, url: str) -> None:
+        super().__init__(config, url)
+        self.held = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def apply_changes(self, changes: Any) -> list[AppliedChange]:
+        if not self.groups:
+            self.groups.append(len(changes))
+            self.held.set()
+            await self.release.wait()
+            return await Store.apply_changes(self, changes)
+        return await super().apply_changes(changes)
+
+
+async def test_changes_arriving_one_by_one_wait_for_the_group_in_flight(
+    database_url: str,
+) -> None:
+    """Deliveries arriving one by one while a group is in flight (webhooks over HTTP) leave
+    together when it ends, not each in a group of its own on a free slot: a group's fixed cost
+    in PostgreSQL is shared by many events, not paid by one."""
+    store = HeldStore(StripeSyncConfig(database_url=database_url), database_url)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_size=16, max_in_flight=2)
+        first = asyncio.create_task(groups.apply(customer_change("cus_h0", "a", "evt_h0", 0)))
+        await asyncio.wait_for(store.held.wait(), timeout=20)
+        later = []
+        for i in range(1, 4):
+            later.append(
+                asyncio.create_task(groups.apply(customer_change(f"cus_h{i}", "a", f"evt_h{i}", i)))
+            )
+            for _ in range(5):  # the event loop turns between deliveries
+                await asyncio.sleep(0)
+        assert store.groups == [1]  # the three wait: no group of a few beside the first
+        store.release.set()
+        results = await asyncio.wait_for(asyncio.gather(first, *later), timeout=20)
+    finally:
+        await store.close()
+    assert [r.outcome for r in results] == ["written"] * 4
+    assert store.groups == [1, 3]
+
+
 async def test_a_change_the_database_refuses_fails_alone(database_url: str) -> None:
     store = CountingStore(StripeSyncConfig(database_url=database_url), database_url)
     await store.open()
