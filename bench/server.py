@@ -31,9 +31,9 @@ Two workloads (``--workload``):
   Stripe's example payloads are loaded in process through ``process_event``; then, for each
   level of ``--concurrency`` (16 and 64 by default), a freshly started server gets a warm-up and
   N events alternating ``customer.updated`` and ``invoice.paid`` over those rows, followed by a
-  check of the database; each level starts after a ``CHECKPOINT`` (see webhooks.py). The
-  server's peak RSS is the kernel's high-water mark (``VmHWM``) of its processes, read at the
-  end of the level.
+  check of the database. Each level (and the ``mix`` run) starts after a ``CHECKPOINT`` (see
+  webhooks.py). The server's peak RSS is the kernel's high-water mark (``VmHWM``) of its
+  processes, read at the end of the level.
 - ``mix``: at one level, a mix of ``customer.created`` and ``invoice.created`` (new objects) and
   ``customer.updated``, ``customer.subscription.updated``, ``invoice.updated`` and
   ``invoice.paid`` (repeated updates of loaded objects, each object again every few thousand
@@ -929,7 +929,8 @@ def report_mix(figures: Mapping[str, Any], settings: Mapping[str, str], out: Tex
         f"server        {f['server_command']}",
         "PostgreSQL    "
         + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
-        + f" (version {settings.get('server_version', '?')})",
+        + f" (version {settings.get('server_version', '?')}); "
+        + describe_checkpoints([f]),
         f"throughput    {f['events_per_s']:>9.1f} events/s in {f['wall_s']:.2f} s  "
         f"= {f['goal_ratio']:.2f}x the goal of {GOAL_EVENTS_PER_S:.0f}/s",
         f"latency ms    p50 {f['p50_ms']:.2f}  p90 {f['p90_ms']:.2f}  p99 {f['p99_ms']:.2f}  "

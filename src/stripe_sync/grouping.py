@@ -9,10 +9,10 @@ nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
 (``max_size``, and half of the changes waiting for an answer, so that two groups are written
 side by side rather than one large group at a time), and by time only in that they form while
 earlier ones are in flight: at most ``max_in_flight`` are sent at once, and while one is in
-flight another leaves only when it is full; changes short of a full group wait for a group in
+flight another leaves only with at least :data:`MIN_BESIDE` changes; fewer wait for a group in
 flight to end, and its sender takes them along. Over HTTP, where deliveries arrive one by one,
-a group sent with whatever was queued when a slot freed held a few changes, and PostgreSQL's
-fixed cost per group (statements, commit) fell on those few.
+a group sent with whatever was queued when a slot freed held one or a few changes, and
+PostgreSQL's fixed cost per group (statements, commit) fell on those few.
 
 Each caller gets its own change's outcome, after the group committed. Failures stay with the
 changes they belong to:
@@ -45,15 +45,21 @@ _log = logging.getLogger(__name__)
 #: Changes per group: enough to share a commit among many events, small enough that one group's
 #: statement stays short (invoices with lines are a few kB each).
 DEFAULT_MAX_GROUP = 200
-#: Groups sent at once. Two: a sender slot that frees while two groups are in flight starts a
+#: Groups sent at once. Two: with four, a slot that freed while two groups were in flight sent a
 #: third with the few changes queued at that moment, and over HTTP, where deliveries arrive one by
 #: one, such small groups cost PostgreSQL more per event (its fixed cost per group: statements,
-#: commit). Measured with the compare workload at 64 in flight (bench/README.md): over HTTP 2
-#: groups wrote ~10 % more events/s than 4 with ~15 % less PostgreSQL CPU per event; in process
-#: and at 16 in flight they were alike or 2 slightly ahead.
+#: commit). Measured before MIN_BESIDE below, with the compare workload at 64 in flight
+#: (bench/README.md, "Write groups"): over HTTP two wrote ~10 % more events/s than four, with
+#: ~15 % less PostgreSQL CPU per event; in process and at 16 in flight they were alike.
 DEFAULT_MAX_IN_FLIGHT = 2
 #: Groups are split in two only above this size: a few changes leave together, in order.
 MIN_SPLIT = 8
+#: Beside a group in flight another leaves only with this many changes (or a full group, if
+#: smaller); fewer wait for the group in flight to end and leave with its sender. Measured at 64
+#: in flight (bench/README.md, "Write groups"): with no minimum, webhooks over HTTP went in
+#: groups of 1 to 8 as they arrived one by one; with a full group as the minimum, the engine in
+#: process lost ~5 % (the database waited with one group while this process prepared 32).
+MIN_BESIDE = 8
 
 _Pending = tuple[Change, "asyncio.Future[AppliedChange]"]
 
@@ -75,6 +81,9 @@ class WriteGroups:
         self._max_in_flight = max_in_flight
         self._queue: list[_Pending] = []
         self._senders: set[asyncio.Task[None]] = set()
+        #: Senders applying a failed group again by halves: not "in flight" for the rule that
+        #: makes changes wait for the group in flight (a split takes several calls).
+        self._splitting: set[asyncio.Task[None]] = set()
         #: Changes given to apply() and not answered yet (queued or in a group in flight).
         self._unanswered = 0
 
@@ -98,11 +107,17 @@ class WriteGroups:
         less."""
         return min(self._max_size, max(MIN_SPLIT, -(-self._unanswered // 2)))
 
+    def _beside(self) -> int:
+        """The fewest changes that leave as a group beside one in flight."""
+        return min(self._group_size(), MIN_BESIDE)
+
     def _start_sender(self) -> None:
-        # One sender whenever none runs (a lone change leaves at once); more only for a full
-        # group. A sender that ends its group takes what is queued then.
+        # A sender whenever none runs (a lone change leaves at once) or every one is splitting a
+        # failed group; another beside a group in flight only with _beside() changes. Fewer
+        # leave with the next group of a sender that ends its own.
         if not self._senders or (
-            len(self._senders) < self._max_in_flight and len(self._queue) >= self._group_size()
+            len(self._senders) < self._max_in_flight
+            and (len(self._queue) >= self._beside() or self._senders <= self._splitting)
         ):
             # A task, not this caller's coroutine: if the caller is cancelled (its client went
             # away), the group it started still completes for the others.
@@ -111,20 +126,28 @@ class WriteGroups:
             task.add_done_callback(self._senders.discard)
 
     async def _send_while_queued(self) -> None:
+        task = asyncio.current_task()
         try:
             await self._send_queued()
         finally:
             # Not only in the done callback, which runs a loop step later: the callers this
             # sender just answered run first, and a caller applying again at once must see a
             # free slot, or its change would wait for someone else's (found by review).
-            task = asyncio.current_task()
             if task is not None:
                 self._senders.discard(task)
+                self._splitting.discard(task)
+            # A sender that ended by an error (not cancelled: the loop may be closing) leaves no
+            # change behind that another sender was trusted to take.
+            if self._queue and not self._senders and not (task is not None and task.cancelling()):
+                self._start_sender()
 
     async def _send_queued(self) -> None:
+        me = asyncio.current_task()
         while self._queue:
             take = self._group_size()
-            if len(self._senders) > 1 and len(self._queue) < take:
+            if len(self._queue) < self._beside() and any(
+                s is not me and s not in self._splitting for s in self._senders
+            ):
                 # Another group is in flight: its sender takes these changes when it ends,
                 # with those that arrive meanwhile (one group of many, not two of a few).
                 return
@@ -145,9 +168,20 @@ class WriteGroups:
             # group too large for a limit or a timeout): apply the group by halves, so that only
             # that change fails and its neighbours are written.
             _log.info("a write group of %s failed (%s); applying it in parts", len(group), exc)
-            middle = len(group) // 2
-            await self._send(group[:middle])
-            await self._send(group[middle:])
+            task = asyncio.current_task()
+            outer = task in self._splitting
+            if task is not None:
+                self._splitting.add(task)
+                # Changes queued behind this group need not wait for the whole split.
+                if self._queue:
+                    self._start_sender()
+            try:
+                middle = len(group) // 2
+                await self._send(group[:middle])
+                await self._send(group[middle:])
+            finally:
+                if task is not None and not outer:
+                    self._splitting.discard(task)
             return
         except BaseException as exc:
             _fail(group, exc)

@@ -338,9 +338,62 @@ async def test_changes_arriving_one_by_one_wait_for_the_group_in_flight(
         store.release.set()
         results = await asyncio.wait_for(asyncio.gather(first, *later), timeout=20)
     finally:
+        store.release.set()
         await store.close()
     assert [r.outcome for r in results] == ["written"] * 4
     assert store.groups == [1, 3]
+
+
+class GatedStore(CountingStore):
+    """A counting store that holds every call carrying the change ``bad`` until the test
+    passes a token: a failing group and the halves it is retried in."""
+
+    def __init__(self, config: StripeSyncConfig, url: str, bad: Change) -> None:
+        super().__init__(config, url)
+        self.bad = bad
+        self.tokens: asyncio.Queue[None] = asyncio.Queue()
+        self.held = 0
+        self.entered = asyncio.Event()
+
+    async def apply_changes(self, changes: Any) -> list[AppliedChange]:
+        if any(c is self.bad for c in changes):
+            self.held += 1
+            self.entered.set()
+            await self.tokens.get()
+        return await super().apply_changes(changes)
+
+
+async def test_changes_queued_behind_a_failing_group_do_not_wait_for_its_split(
+    database_url: str,
+) -> None:
+    """A group that fails is applied again by halves, one call after another; changes that
+    queued behind it leave meanwhile (found by review: they waited for the whole split)."""
+    bad = customer_change("cus_bad", object(), "evt_bad", 0)  # the encoder refuses it
+    store = GatedStore(StripeSyncConfig(database_url=database_url), database_url, bad)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_size=16, max_in_flight=2)
+        first = [customer_change(f"cus_f{i}", "a", f"evt_f{i}", i) for i in range(7)]
+        failing = asyncio.gather(*(groups.apply(c) for c in [*first, bad]), return_exceptions=True)
+        await asyncio.wait_for(store.entered.wait(), timeout=20)
+        queued = [customer_change(f"cus_q{i}", "a", f"evt_q{i}", 10 + i) for i in range(3)]
+        behind = asyncio.gather(*(groups.apply(c) for c in queued))
+        for _ in range(5):
+            await asyncio.sleep(0)
+        store.tokens.put_nowait(None)  # the group of 8 fails: its split begins
+        # The three leave while the half holding the bad change is still held.
+        answered = await asyncio.wait_for(behind, timeout=20)
+        assert [r.outcome for r in answered] == ["written"] * 3
+        assert store.held >= 2  # a half with the bad change is waiting
+        for _ in range(10):
+            store.tokens.put_nowait(None)
+        results = await asyncio.wait_for(failing, timeout=20)
+    finally:
+        for _ in range(10):
+            store.tokens.put_nowait(None)
+        await store.close()
+    assert isinstance(results[-1], TypeError)
+    assert [r.outcome for r in results[:-1] if isinstance(r, AppliedChange)] == ["written"] * 7
 
 
 async def test_a_change_the_database_refuses_fails_alone(database_url: str) -> None:
