@@ -10,7 +10,9 @@ nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
 side by side rather than one large group at a time), and by time only in that they form while
 earlier ones are in flight: at most ``max_in_flight`` are sent at once, and while one is in
 flight another leaves only with at least :data:`MIN_BESIDE` changes; fewer wait for a group in
-flight to end, and its sender takes them along. Over HTTP, where deliveries arrive one by one,
+flight to end, and its sender takes them along. A group being applied again by halves after a
+failure does not count as in flight (with ``max_in_flight`` 1, changes wait for the whole
+split). Over HTTP, where deliveries arrive one by one,
 a group sent with whatever was queued when a slot freed held one or a few changes, and
 PostgreSQL's fixed cost per group (statements, commit) fell on those few.
 
@@ -84,7 +86,7 @@ class WriteGroups:
         #: Senders applying a failed group again by halves: not "in flight" for the rule that
         #: makes changes wait for the group in flight (a split takes several calls).
         self._splitting: set[asyncio.Task[None]] = set()
-        #: Changes given to apply() and not answered yet (queued or in a group in flight).
+        #: Callers of apply() still waiting for their answer.
         self._unanswered = 0
 
     async def apply(self, change: Change) -> AppliedChange:
@@ -109,7 +111,7 @@ class WriteGroups:
 
     def _beside(self) -> int:
         """The fewest changes that leave as a group beside one in flight."""
-        return min(self._group_size(), MIN_BESIDE)
+        return min(self._max_size, MIN_BESIDE)
 
     def _start_sender(self) -> None:
         # A sender whenever none runs (a lone change leaves at once) or every one is splitting a
@@ -136,10 +138,15 @@ class WriteGroups:
             if task is not None:
                 self._senders.discard(task)
                 self._splitting.discard(task)
-            # A sender that ended by an error (not cancelled: the loop may be closing) leaves no
-            # change behind that another sender was trusted to take.
-            if self._queue and not self._senders and not (task is not None and task.cancelling()):
-                self._start_sender()
+            # Queued changes another sender may have left to this one (see _send_queued): a
+            # sender that ended by an error hands them on; one cancelled (the loop is closing)
+            # cancels them when no sender is left to take them.
+            if self._queue:
+                if task is None or not task.cancelling():
+                    self._start_sender()
+                elif not self._senders:
+                    queued, self._queue = self._queue, []
+                    _fail(queued, asyncio.CancelledError())
 
     async def _send_queued(self) -> None:
         me = asyncio.current_task()
@@ -155,7 +162,13 @@ class WriteGroups:
             del self._queue[:take]
             if self._queue:
                 self._start_sender()
-            await self._send(group)
+            try:
+                await self._send(group)
+            except BaseException as exc:
+                # Raised out of a split (a half cancelled, or a store answering the wrong
+                # number of results): the group's other changes are answered too.
+                _fail(group, exc)
+                raise
 
     async def _send(self, group: Sequence[_Pending]) -> None:
         try:

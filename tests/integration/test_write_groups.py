@@ -396,6 +396,37 @@ async def test_changes_queued_behind_a_failing_group_do_not_wait_for_its_split(
     assert [r.outcome for r in results[:-1] if isinstance(r, AppliedChange)] == ["written"] * 7
 
 
+async def test_a_sender_cancelled_in_a_split_leaves_no_caller_waiting(database_url: str) -> None:
+    """A sender cancelled while it applies a failed group again by halves (the loop closing)
+    answers every change of the group and of the queue: none waits for ever (found by review:
+    the half not yet sent was never answered)."""
+    bad = customer_change("cus_bad", object(), "evt_bad", 0)
+    store = GatedStore(StripeSyncConfig(database_url=database_url), database_url, bad)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_size=16, max_in_flight=1)
+        changes = [bad, *(customer_change(f"cus_c{i}", "a", f"evt_c{i}", i) for i in range(7))]
+        calls = asyncio.gather(*(groups.apply(c) for c in changes), return_exceptions=True)
+        await asyncio.wait_for(store.entered.wait(), timeout=20)
+        store.entered.clear()
+        store.tokens.put_nowait(None)  # the group fails; its first half (with bad) is held
+        await asyncio.wait_for(store.entered.wait(), timeout=20)
+        queued = asyncio.ensure_future(groups.apply(customer_change("cus_q", "a", "evt_q", 9)))
+        await asyncio.sleep(0)
+        for sender in list(groups._senders):
+            sender.cancel()
+        results = await asyncio.wait_for(calls, timeout=20)
+        late = await asyncio.wait_for(asyncio.gather(queued, return_exceptions=True), timeout=20)
+    finally:
+        for _ in range(10):
+            store.tokens.put_nowait(None)
+        await store.close()
+    answered = [*results, *late]
+    assert len(answered) == 9
+    assert all(isinstance(r, (AppliedChange, BaseException)) for r in answered)
+    assert isinstance(late[0], asyncio.CancelledError)
+
+
 async def test_a_change_the_database_refuses_fails_alone(database_url: str) -> None:
     store = CountingStore(StripeSyncConfig(database_url=database_url), database_url)
     await store.open()
