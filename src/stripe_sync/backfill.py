@@ -51,6 +51,7 @@ from .listing import (
     STRIPE_EPOCH,
     ListedPage,
     ParentedList,
+    children_by_field,
     created_filter,
     list_params,
     listable_objects,
@@ -409,16 +410,23 @@ class Backfiller:
             )
             spawn = [str(o["id"]) for o in page.data]
             return 0, await self._commit(window, None, account_id, page, spawn=spawn)
-        # Most objects have no nested lists: their page goes to PostgreSQL as Stripe sent it.
-        page = await self._list(resource, window, account, raw=not resource.nested_lists)
-        children = await asyncio.gather(
-            *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
+        # The page goes to PostgreSQL as Stripe sent it. Nested lists Stripe sent whole (an
+        # invoice's lines) are written from the parents' payloads there (0035); a page with a
+        # list to page through (auto_expand_lists) is parsed and its lists listed to the end.
+        page = await self._list(resource, window, account, raw=True)
+        parented = children_by_field(
+            resource, page.raw, auto_expand_lists=self.config.auto_expand_lists
         )
-        parented = tuple(
-            ParentedList(c, str(obj["id"]))
-            for obj, lists in zip(page.data, children, strict=True)
-            for c in lists
-        )
+        if parented is None:
+            page = page.parsed()
+            children = await asyncio.gather(
+                *(self._ingestor.child_lists(resource, obj, account) for obj in page.data)
+            )
+            parented = [
+                ParentedList(c, str(obj["id"]))
+                for obj, lists in zip(page.data, children, strict=True)
+                for c in lists
+            ]
         ambiguous: list[str] = []
         following = await self._commit(
             window, resource, account_id, page, children=parented, ambiguous=ambiguous, split=split

@@ -5,10 +5,13 @@ re-listing) and the page it answers."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
+
+from . import jsoncodec
 from .changes import ChildList
 from .errors import ConfigError, UnknownObjectError
 from .resources import GROUPS, REGISTRY, Resource, get
@@ -18,6 +21,7 @@ __all__ = [
     "STRIPE_EPOCH",
     "ListedPage",
     "ParentedList",
+    "children_by_field",
     "created_filter",
     "list_params",
     "listable_objects",
@@ -143,6 +147,13 @@ class ListedPage:
     #: The objects as the JSON array Stripe sent, for a page Python does not look into.
     raw: bytes | None = None
 
+    def parsed(self) -> ListedPage:
+        """The page with its objects parsed (``raw`` kept: it is what gets written)."""
+        if self.raw is None:
+            return self
+        data = jsoncodec.loads(self.raw)
+        return replace(self, data=[o for o in data if isinstance(o, dict)])
+
 
 @dataclass(frozen=True, slots=True)
 class ParentedList:
@@ -152,4 +163,76 @@ class ParentedList:
     parent_id: str
 
     def as_json(self) -> dict[str, Any]:
-        return {**self.children.as_json(), "parent_id": self.parent_id}
+        # By field where the list is the parent's whole embedded list: the parent's payload is
+        # in the same call (0035), so its items are not sent twice.
+        return {**self.children.as_json(embedded=True), "parent_id": self.parent_id}
+
+
+class _EmbeddedList(msgspec.Struct):
+    """What :func:`children_by_field` reads of a nested list: its items stay JSON. A field of
+    another shape fails the decode, and the page is parsed instead."""
+
+    object: str | None = None
+    has_more: bool | None = False
+    data: list[msgspec.Raw] | None = None
+
+
+_DECODERS: dict[str, msgspec.json.Decoder[list[Any]]] = {}
+
+
+def _decoder(resource: Resource) -> msgspec.json.Decoder[list[Any]]:
+    found = _DECODERS.get(resource.name)
+    if found is None:
+        fields: list[tuple[str, Any, Any]] = [("id", Any, None)]
+        fields += [(n.field, _EmbeddedList | None, None) for n in resource.nested_lists]
+        heads = msgspec.defstruct(f"_{resource.name}_lists", fields)
+        found = _DECODERS[resource.name] = msgspec.json.Decoder(list[heads])  # type: ignore[valid-type]
+    return found
+
+
+def children_by_field(
+    resource: Resource, raw: bytes | None, *, auto_expand_lists: bool
+) -> list[ParentedList] | None:
+    """The nested lists of a raw page's objects as child lists "by field" (their items are read
+    from the parents' payloads where the page is written), without parsing the objects.
+
+    None when the page must be parsed instead: a list Stripe truncated (``has_more``) or left
+    out (``expand``) that ``auto_expand_lists`` pages through, a list holding something other
+    than objects, an object without a string id, or a payload not shaped as expected. Mirrors
+    :func:`stripe_sync.changes.embedded_lists` and :meth:`Ingestor.child_lists`.
+    """
+    if not resource.nested_lists or raw is None:
+        return []
+    try:
+        heads = _decoder(resource).decode(raw)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    found: list[ParentedList] = []
+    for head in heads:
+        if not isinstance(head.id, str):
+            return None
+        for nested in resource.nested_lists:
+            listed: _EmbeddedList | None = getattr(head, nested.field)
+            child = get(nested.child)
+            items = listed.data if listed is not None and listed.object == "list" else None
+            has_more = bool(items is not None and listed is not None and listed.has_more)
+            must_list = has_more or (items is None and nested.expand and child.is_child)
+            if auto_expand_lists and must_list:
+                return None
+            if items is None:
+                continue
+            if not all(memoryview(item)[:1].tobytes() == b"{" for item in items):
+                return None
+            found.append(
+                ParentedList(
+                    ChildList(
+                        table=child.table,
+                        parent_column=child.parent,
+                        objects=(),
+                        complete=not has_more,
+                        field=nested.field,
+                    ),
+                    head.id,
+                )
+            )
+    return found

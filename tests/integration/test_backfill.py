@@ -680,3 +680,29 @@ async def test_two_accounts_with_their_own_keys_share_one_database(database_url:
             (fake_a.account_id, "customer"),
             (fake_b.account_id, "customer"),
         }
+
+
+async def test_embedded_lines_are_written_from_the_parents_payload(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Invoice pages go to PostgreSQL as Stripe sent them, their lines named by field (0035):
+    every line embedded in a stored invoice is a row with the same payload, under its invoice,
+    and a complete list leaves no other line of that invoice alive."""
+    fake.seed_realistic(40)
+    async with make_sync(fake, database_url) as sync:
+        result = await sync.process_until_done(["invoice"])
+    assert result.status == "complete"
+    invoices = rows(database_url, "invoices")
+    lines = rows(database_url, "invoice_line_items", "NOT deleted")
+    assert invoices
+    assert lines
+    expected: dict[str, tuple[str, dict[str, Any]]] = {}
+    for invoice_id, row in invoices.items():
+        listed = row["_raw_data"]["lines"]
+        for item in listed["data"]:
+            expected[item["id"]] = (invoice_id, item)
+    assert expected
+    for line_id, (invoice_id, item) in expected.items():
+        assert lines[line_id]["invoice"] == invoice_id
+        assert lines[line_id]["_raw_data"] == item
+    assert set(lines) == set(expected)
