@@ -161,11 +161,21 @@ class ParentedList:
 
     children: ChildList
     parent_id: str
+    #: The parent's position in the raw page: its list is sent by field (0035), its items
+    #: read from that parent where the page is written instead of being sent twice.
+    parent_index: int | None = None
 
     def as_json(self) -> dict[str, Any]:
-        # By field where the list is the parent's whole embedded list: the parent's payload is
-        # in the same call (0035), so its items are not sent twice.
-        return {**self.children.as_json(embedded=True), "parent_id": self.parent_id}
+        if self.parent_index is None or self.children.field is None:
+            return {**self.children.as_json(), "parent_id": self.parent_id}
+        return {
+            **self.children.as_json(embedded=True),
+            "parent_id": self.parent_id,
+            "parent_index": self.parent_index,
+            # null, not absent: a database without 0035 refuses the list rather than reading
+            # it as empty (and tombstoning every child row of a complete list).
+            "objects": None,
+        }
 
 
 class _EmbeddedList(msgspec.Struct):
@@ -201,21 +211,25 @@ def children_by_field(
     than objects, an object without a string id, or a payload not shaped as expected. Mirrors
     :func:`stripe_sync.changes.embedded_lists` and :meth:`Ingestor.child_lists`.
     """
-    if not resource.nested_lists or raw is None:
+    if raw is None:
+        return None
+    if not resource.nested_lists:
         return []
     try:
         heads = _decoder(resource).decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
     found: list[ParentedList] = []
-    for head in heads:
+    for position, head in enumerate(heads):
         if not isinstance(head.id, str):
             return None
         for nested in resource.nested_lists:
             listed: _EmbeddedList | None = getattr(head, nested.field)
             child = get(nested.child)
-            items = listed.data if listed is not None and listed.object == "list" else None
-            has_more = bool(items is not None and listed is not None and listed.has_more)
+            is_list = listed is not None and listed.object == "list"
+            items = listed.data if listed is not None and is_list else None
+            # As embedded_lists: a list that says it has more, whatever its data.
+            has_more = bool(is_list and listed is not None and listed.has_more)
             must_list = has_more or (items is None and nested.expand and child.is_child)
             if auto_expand_lists and must_list:
                 return None
@@ -233,6 +247,7 @@ def children_by_field(
                         field=nested.field,
                     ),
                     head.id,
+                    position,
                 )
             )
     return found

@@ -21,6 +21,7 @@ import pytest
 from stripe_sync import AsyncStripeSync
 from stripe_sync.backfill import BackfillProgress, PageResult, listable_objects
 from stripe_sync.leases import holder_is_dead
+from stripe_sync.listing import ListedPage
 from stripe_sync.queries import query
 from stripe_sync.resources import get
 from stripe_sync.testing import FakeStripe
@@ -470,7 +471,8 @@ async def test_objects_listed_per_parent_report_how_far_they_are(
     the progress bars turn into an ETA) is that of the customers listed times the share of
     those whose payment methods are listed."""
     fake.seed_realistic(300)
-    fake.configure(latency_ms=5)
+    # Slow enough that the run spans several reports (at 5 ms a page it could end within two).
+    fake.configure(latency_ms=20)
     reports: list[BackfillProgress] = []
     async with make_sync(fake, database_url, backfill_workers=4) as sync:
         result = await sync.process_until_done(
@@ -683,15 +685,24 @@ async def test_two_accounts_with_their_own_keys_share_one_database(database_url:
 
 
 async def test_embedded_lines_are_written_from_the_parents_payload(
-    fake: FakeStripe, database_url: str
+    fake: FakeStripe, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Invoice pages go to PostgreSQL as Stripe sent them, their lines named by field (0035):
     every line embedded in a stored invoice is a row with the same payload, under its invoice,
     and a complete list leaves no other line of that invoice alive."""
     fake.seed_realistic(40)
+    parsed: list[int] = []
+    original = ListedPage.parsed
+
+    def counted(page: ListedPage) -> ListedPage:
+        parsed.append(page.size)
+        return original(page)
+
+    monkeypatch.setattr(ListedPage, "parsed", counted)
     async with make_sync(fake, database_url) as sync:
         result = await sync.process_until_done(["invoice"])
     assert result.status == "complete"
+    assert parsed == []  # no page was parsed in Python
     invoices = rows(database_url, "invoices")
     lines = rows(database_url, "invoice_line_items", "NOT deleted")
     assert invoices

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stripe_sync.listing import children_by_field
+from stripe_sync.changes import ChildList
+from stripe_sync.listing import ParentedList, children_by_field
 from stripe_sync.resources import get
 
 
@@ -36,6 +37,8 @@ def test_whole_lists_go_by_field_one_per_parent() -> None:
                 "complete": True,
                 "field": "lines",
                 "parent_id": "in_1",
+                "parent_index": 0,
+                "objects": None,
             },
         ),
         (
@@ -46,6 +49,8 @@ def test_whole_lists_go_by_field_one_per_parent() -> None:
                 "complete": True,
                 "field": "lines",
                 "parent_id": "in_2",
+                "parent_index": 1,
+                "objects": None,
             },
         ),
     ]
@@ -78,3 +83,33 @@ def test_pages_of_another_shape_are_parsed_instead() -> None:
 def test_objects_without_nested_lists_have_no_children() -> None:
     raw = page({"id": "cus_1", "object": "customer"})
     assert children_by_field(get("customer"), raw, auto_expand_lists=True) == []
+
+
+def test_a_list_that_says_it_has_more_is_paged_whatever_its_data() -> None:
+    odd = {"id": "in_1", "object": "invoice", "lines": {"object": "list", "has_more": True}}
+    assert children_by_field(get("invoice"), page(odd), auto_expand_lists=True) is None
+    assert children_by_field(get("invoice"), page(odd), auto_expand_lists=False) == []
+
+
+def test_a_list_left_out_until_expanded_is_paged_when_lists_are_expanded() -> None:
+    session = {"id": "cs_1", "object": "checkout.session"}
+    resource = get("checkout_session")
+    assert any(n.expand for n in resource.nested_lists)
+    assert children_by_field(resource, page(session), auto_expand_lists=True) is None
+    assert children_by_field(resource, page(session), auto_expand_lists=False) == []
+
+
+def test_each_list_names_its_parent_by_position() -> None:
+    raw = page(invoice("in_1", [line(1)]), invoice("in_1", [line(2)], has_more=True))
+    found = children_by_field(get("invoice"), raw, auto_expand_lists=False)
+    assert found is not None
+    assert [(p.parent_index, p.children.complete) for p in found] == [(0, True), (1, False)]
+
+
+def test_a_parsed_page_sends_its_lists_with_their_objects() -> None:
+    """Lists built from a parsed page (no position in the raw page) carry their objects."""
+    listed = ParentedList(
+        ChildList("invoice_line_items", "invoice", [line(1)], True, "lines"), "in_1"
+    )
+    assert listed.as_json()["objects"] == [line(1)]
+    assert "field" not in listed.as_json()

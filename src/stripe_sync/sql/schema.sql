@@ -12971,7 +12971,6 @@ DECLARE
     v_ambiguous text[] := '{}';
     v_keep text[];
     v_keep_parents text[];
-    v_parents jsonb;
     v_split timestamptz;
     v_pending integer;
     r record;
@@ -12999,22 +12998,22 @@ BEGIN
                                                   v_keep, p_version);
         END IF;
         -- Embedded child lists of the rows written (as in _apply_changes), one batch per
-        -- child table. A list given by "field" takes its items from the parent's payload.
-        IF jsonb_path_exists(p_children, '$[*].field') THEN
-            v_parents := (SELECT jsonb_object_agg(o->>'id', o)
-                          FROM jsonb_array_elements(p_objects) o
-                          WHERE jsonb_typeof(o->'id') = 'string');
-        END IF;
+        -- child table.
         FOR r IN
             SELECT c->>'table' AS tbl, c->>'parent_column' AS pcol,
                    array_agg(o.v ORDER BY ci, o.k) AS objects,
                    array_agg(c->>'parent_id' ORDER BY ci, o.k) AS parent_ids
             FROM jsonb_array_elements(p_children) WITH ORDINALITY AS ch(c, ci)
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(c->'objects',
-                     CASE WHEN jsonb_typeof(v_parents #> ARRAY[c->>'parent_id', c->>'field',
-                                                               'data']) = 'array'
-                          THEN v_parents #> ARRAY[c->>'parent_id', c->>'field', 'data'] END,
-                     '[]'))
+            CROSS JOIN LATERAL jsonb_array_elements(CASE
+                         WHEN jsonb_typeof(c->'objects') IS DISTINCT FROM 'null' THEN
+                             coalesce(c->'objects', '[]')
+                         -- By field: the parent's list, if the parent at that position is it.
+                         WHEN p_objects #>> ARRAY[c->>'parent_index', 'id'] = c->>'parent_id'
+                              AND jsonb_typeof(p_objects #> ARRAY[c->>'parent_index',
+                                                                  c->>'field', 'data']) = 'array'
+                         THEN p_objects #> ARRAY[c->>'parent_index', c->>'field', 'data']
+                         ELSE '[]'
+                     END)
                 WITH ORDINALITY AS o(v, k)
             WHERE c->>'parent_id' = ANY (v_written)
             GROUP BY 1, 2
@@ -13044,11 +13043,16 @@ BEGIN
             SELECT coalesce(array_agg(c->>'parent_id'), '{}'), coalesce(array_agg(o->>'id'), '{}')
             INTO v_keep_parents, v_keep
             FROM jsonb_array_elements(p_children) AS ch(c)
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(c->'objects',
-                     CASE WHEN jsonb_typeof(v_parents #> ARRAY[c->>'parent_id', c->>'field',
-                                                               'data']) = 'array'
-                          THEN v_parents #> ARRAY[c->>'parent_id', c->>'field', 'data'] END,
-                     '[]')) AS o
+            CROSS JOIN LATERAL jsonb_array_elements(CASE
+                         WHEN jsonb_typeof(c->'objects') IS DISTINCT FROM 'null' THEN
+                             coalesce(c->'objects', '[]')
+                         -- By field: the parent's list, if the parent at that position is it.
+                         WHEN p_objects #>> ARRAY[c->>'parent_index', 'id'] = c->>'parent_id'
+                              AND jsonb_typeof(p_objects #> ARRAY[c->>'parent_index',
+                                                                  c->>'field', 'data']) = 'array'
+                         THEN p_objects #> ARRAY[c->>'parent_index', c->>'field', 'data']
+                         ELSE '[]'
+                     END) AS o
             WHERE c->>'parent_id' = ANY (r.parents) AND c->>'table' = r.tbl;
             PERFORM "_tombstone_children"(r.tbl, r.pcol, r.parents,
                                           array_fill(p_version, ARRAY[cardinality(r.parents)]),
