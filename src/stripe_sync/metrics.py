@@ -106,6 +106,10 @@ class Metrics:
         )
         self._freshness = _Freshness(clock)
         self.registry.register(self._freshness)
+        # The labelled children, looked up once: labels() validates and locks on every call.
+        # Keys are event types, outcomes, objects and sources: a few hundred at most.
+        self._event_counters: dict[tuple[str, str], Counter] = {}
+        self._freshness_histograms: dict[tuple[str, str], Histogram] = {}
         self._snapshot = _Snapshot()
         self.registry.register(self._snapshot)
 
@@ -123,16 +127,25 @@ class Metrics:
 
     def observe_event(self, result: SyncResult, seconds: float) -> None:
         """Count one processed event, from any path (webhook, Events API, replay)."""
-        self.events.labels(type=result.event_type or "unknown", outcome=result.outcome.value).inc()
+        outcome = result.outcome.value
+        key = (result.event_type or "unknown", outcome)
+        counter = self._event_counters.get(key)
+        if counter is None:
+            counter = self._event_counters[key] = self.events.labels(type=key[0], outcome=outcome)
+        counter.inc()
         self.processing_seconds.observe(seconds)
         if result.event_created is not None:
             self._freshness.saw(result.event_created)
-            if result.committed_at is not None and result.outcome.value in _FRESH_OUTCOMES:
+            if result.committed_at is not None and outcome in _FRESH_OUTCOMES:
                 delay = result.committed_at.timestamp() - result.event_created
+                where = (result.object or "unknown", result.source or "direct")
+                histogram = self._freshness_histograms.get(where)
+                if histogram is None:
+                    histogram = self._freshness_histograms[where] = self.freshness_seconds.labels(
+                        object=where[0], source=where[1]
+                    )
                 # A database clock behind Stripe's reads as a negative delay: counted as 0.
-                self.freshness_seconds.labels(
-                    object=result.object or "unknown", source=result.source or "direct"
-                ).observe(max(0.0, delay))
+                histogram.observe(max(0.0, delay))
 
     def observe_error(self, reason: str) -> None:
         """Count one failed delivery; ``reason`` is one of :data:`ERROR_REASONS`."""

@@ -29,9 +29,10 @@ from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from .config import StripeSyncConfig
 from .errors import (
@@ -41,6 +42,7 @@ from .errors import (
     WebhookError,
 )
 from .facade import AsyncStripeSync
+from .jsoncodec import dumps
 from .metrics import Metrics
 from .status_page import DEFAULT_REFRESH_SECONDS, StatusPage
 
@@ -87,7 +89,7 @@ def create_app(
     metrics = Metrics(registry)
     handlers = _Handlers(engine, metrics, max_body_bytes)
     routes = [
-        Route("/webhooks", handlers.post_webhook, methods=["POST"]),
+        _WebhookRoute("/webhooks", handlers),
         Route("/health", handlers.get_health, methods=["GET"]),
         Route("/metrics", handlers.get_metrics, methods=["GET"]),
     ]
@@ -152,8 +154,33 @@ class _Handlers:
         self.max_body_bytes = max_body_bytes
 
     async def post_webhook(self, request: Request) -> Response:
+        """The route's endpoint for Starlette (which answers other methods 405 before calling
+        it); POSTs are served by :meth:`webhook` directly."""
+        raise AssertionError("POST /webhooks is served by _Handlers.webhook")  # pragma: no cover
+
+    async def webhook(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """``POST /webhooks`` as a bare ASGI app: one delivery is a few hundred microseconds of
+        CPU, of which Starlette's request and response objects were an eighth. It answers
+        exactly what a ``JSONResponse`` would (same headers, same body)."""
+        length = signature = None
+        for name, value in scope["headers"]:
+            if name == b"content-length" and length is None:
+                length = value.decode("latin-1")
+            elif name == b"stripe-signature" and signature is None:
+                signature = value.decode("latin-1")
+        response = await self._answer(length, signature, receive)
+        if isinstance(response, Response):
+            await response(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": response[0]})
+        await send({"type": "http.response.body", "body": response[1]})
+
+    async def _answer(
+        self, length: str | None, signature: str | None, receive: Receive
+    ) -> Response | tuple[list[tuple[bytes, bytes]], bytes]:
+        """The answer to one delivery: an error response, or the headers and body of its 200."""
         try:
-            body = await self._read_body(request)
+            body = await self._read_body(length, receive)
         except _BodyTooLarge:
             self.metrics.observe_error("too_large")
             _log.warning(
@@ -167,7 +194,7 @@ class _Handlers:
             return _error(400, "invalid Content-Length header")
 
         try:
-            result = await self.sync.process_webhook(body, request.headers.get("stripe-signature"))
+            result = await self.sync.process_webhook(body, signature)
         except SignatureVerificationError as exc:
             return self._failed(400, "bad_signature", exc)
         except WebhookError as exc:  # MalformedPayloadError, or any other rejected body
@@ -183,9 +210,14 @@ class _Handlers:
             self.metrics.observe_error("error")
             _log.exception("webhook processing failed", extra={"reason": "error"})
             return _error(500, "internal error")
-        return JSONResponse(
+        # The bytes JSONResponse renders (compact, UTF-8), without building one.
+        content = dumps(
             {"received": True, "outcome": result.outcome.value, "event_id": result.event_id}
-        )
+        ).encode()
+        return [
+            (b"content-length", str(len(content)).encode("latin-1")),
+            (b"content-type", b"application/json"),
+        ], content
 
     async def get_health(self, request: Request) -> Response:
         try:
@@ -221,18 +253,28 @@ class _Handlers:
         )
         return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
-    async def _read_body(self, request: Request) -> bytes:
+    async def _read_body(self, declared: str | None, receive: Receive) -> bytes:
         """The body, refused as soon as it is known to exceed the limit (never read in full)."""
-        declared = request.headers.get("content-length")
         if declared is not None and int(declared) > self.max_body_bytes:
             raise _BodyTooLarge
         # Content-Length may be absent (chunked) or wrong: count what actually arrives.
-        body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > self.max_body_bytes:
+        buffer = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise ClientDisconnect  # as Starlette's Request.stream() does
+            chunk: bytes = message.get("body", b"")
+            more = message.get("more_body", False)
+            if not more and not buffer:
+                # Most deliveries arrive in one message: no copy.
+                if len(chunk) > self.max_body_bytes:
+                    raise _BodyTooLarge
+                return chunk
+            buffer += chunk
+            if len(buffer) > self.max_body_bytes:
                 raise _BodyTooLarge
-        return bytes(body)
+            if not more:
+                return bytes(buffer)
 
     def _failed(self, status: int, reason: str, exc: StripeSyncError) -> JSONResponse:
         """Count, log and answer a failed delivery. Error messages never hold a secret or a
@@ -246,6 +288,21 @@ class _Handlers:
         if status == 503:
             return _error(status, "temporarily unavailable, retry later")
         return _error(status, str(exc))
+
+
+class _WebhookRoute(Route):
+    """The webhook route: Starlette matches it (so a mounted app, the middleware and the 405
+    of another method are unchanged); a POST goes to :meth:`_Handlers.webhook`."""
+
+    def __init__(self, path: str, handlers: _Handlers) -> None:
+        super().__init__(path, handlers.post_webhook, methods=["POST"])
+        self.handlers = handlers
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] == "POST":
+            await self.handlers.webhook(scope, receive, send)
+        else:
+            await super().handle(scope, receive, send)
 
 
 def _error(status: int, message: str) -> JSONResponse:

@@ -14,6 +14,9 @@ import psycopg
 import pytest
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
+from starlette.applications import Starlette
+from starlette.requests import ClientDisconnect
+from starlette.responses import JSONResponse
 
 from stripe_sync import AsyncStripeSync, ConfigError, PoolConfig
 from stripe_sync.server import RETRY_AFTER_SECONDS, create_app
@@ -173,6 +176,96 @@ async def test_oversized_streamed_body_is_413_before_it_is_all_read(
 
     assert response.status_code == 413
     assert sent < 100
+    assert count(database_url, "_processed_events") == 0
+
+
+async def test_the_200_is_the_json_response_starlette_would_send(
+    client: httpx.AsyncClient, fake: FakeStripe
+) -> None:
+    # POST /webhooks answers without Starlette's response objects: the same bytes and headers.
+    event = customer_created(fake, "Ada")
+    response = await deliver(client, event)
+    expected = JSONResponse({"received": True, "outcome": "written", "event_id": event["id"]})
+    assert response.status_code == 200
+    assert response.content == expected.body
+    assert response.headers.raw == expected.raw_headers
+
+
+async def test_a_body_in_several_chunks_is_joined(
+    client: httpx.AsyncClient, fake: FakeStripe, database_url: str
+) -> None:
+    event = customer_created(fake, "Ada")
+    body, header = FakeStripe.signed_event(event, WEBHOOK_SECRET)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for start in range(0, len(body), 100):
+            yield body[start : start + 100]
+
+    response = await client.post(
+        "/webhooks", content=chunks(), headers={"Stripe-Signature": header}
+    )
+    assert response.status_code == 200
+    assert response.json()["outcome"] == "written"
+    assert rows(database_url, "customers")[event["data"]["object"]["id"]]["name"] == "Ada"
+
+
+async def test_other_methods_on_webhooks_are_405(client: httpx.AsyncClient) -> None:
+    response = await client.get("/webhooks")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+
+
+async def test_a_mounted_app_takes_webhooks_under_its_path(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
+    outer = Starlette()
+    outer.mount("/stripe", create_app(sync=sync))
+    event = customer_created(fake, "Ada")
+    body, header = FakeStripe.signed_event(event, WEBHOOK_SECRET)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=outer), base_url="http://sync"
+    ) as http:
+        assert (await http.post("/webhooks", content=body)).status_code == 404
+        response = await http.post(
+            "/stripe/webhooks", content=body, headers={"Stripe-Signature": header}
+        )
+    assert response.status_code == 200
+    assert set(rows(database_url, "_processed_events")) == {event["id"]}
+
+
+async def test_a_client_gone_before_its_body_arrived_writes_nothing(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
+    event = customer_created(fake, "Ada")
+    body, header = FakeStripe.signed_event(event, WEBHOOK_SECRET)
+    messages: list[dict[str, Any]] = [
+        {"type": "http.request", "body": body[:100], "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/webhooks",
+        "raw_path": b"/webhooks",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"stripe-signature", header.encode())],
+        "server": ("sync", 80),
+        "client": ("127.0.0.1", 1234),
+    }
+    with pytest.raises(ClientDisconnect):
+        await create_app(sync=sync)(scope, receive, send)
     assert count(database_url, "_processed_events") == 0
 
 
