@@ -17,6 +17,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse
+from starlette.types import Message
 
 from stripe_sync import AsyncStripeSync, ConfigError, PoolConfig
 from stripe_sync.server import RETRY_AFTER_SECONDS, create_app
@@ -238,16 +239,16 @@ async def test_a_client_gone_before_its_body_arrived_writes_nothing(
 ) -> None:
     event = customer_created(fake, "Ada")
     body, header = FakeStripe.signed_event(event, WEBHOOK_SECRET)
-    messages: list[dict[str, Any]] = [
+    messages: list[Message] = [
         {"type": "http.request", "body": body[:100], "more_body": True},
         {"type": "http.disconnect"},
     ]
-    sent: list[dict[str, Any]] = []
+    sent: list[Message] = []
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> Message:
         return messages.pop(0)
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Message) -> None:
         sent.append(message)
 
     scope = {
