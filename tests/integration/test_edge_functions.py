@@ -675,6 +675,10 @@ async def test_worker_backfills_every_object_and_a_second_call_changes_nothing(
             resources = conn.execute(
                 "SELECT name, table_name, backfill FROM stripe._resources ORDER BY ordinal"
             ).fetchall()
+            modes = conn.execute(
+                "SELECT 'run', mode FROM stripe._sync_runs "
+                "UNION SELECT 'cursor', mode FROM stripe._backfill_cursors ORDER BY 1"
+            ).fetchall()
         with fake.store.lock:
             in_fake = {
                 name: set(table.records) for name, table in fake.store.platform.tables.items()
@@ -694,6 +698,10 @@ async def test_worker_backfills_every_object_and_a_second_call_changes_nothing(
     assert second.json()["status"] == "complete"
     assert second.json()["run_id"] > first.json()["run_id"]
     assert object_tables_digest(database_url) == before
+    # Planned in the test key's mode, as the Python engine plans: each resumes the other's
+    # cursors for the same key, and a live key's runs stay apart.
+    assert fake.api_key.startswith("sk_test_")
+    assert modes == [("cursor", "test"), ("run", "test")]
 
 
 # -- stripe-setup ----------------------------------------------------------------------------------

@@ -48,8 +48,11 @@ def test_every_function_the_edge_functions_call_is_versioned_and_defined() -> No
 
 
 def test_a_new_version_keeps_the_old_one() -> None:
-    # 0029 gave the plan the key's mode: the engine calls _v2, a deployed edge function _v1.
+    # 0029 gave the plan the key's mode: the engine and the edge functions call _v2; edge
+    # functions deployed before them still call _v1.
     assert "_backfill_plan_v2" in python_calls()
+    edge = edge_function_calls((SRC / "supabase/functions/_shared/store.ts").read_text("utf-8"))
+    assert "_backfill_plan_v2" in edge
     assert {"_backfill_plan_v1", "_backfill_plan_v2"} <= defined_functions()
 
 

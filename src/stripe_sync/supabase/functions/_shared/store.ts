@@ -288,9 +288,10 @@ export class Store {
     lease: string,
     triggeredBy: string,
     initialWindows: number,
+    mode: "live" | "test",
   ): Promise<{ runId: string; joined: boolean }> {
     const [row] = await this.sql`
-      SELECT run_id::text AS run_id, joined FROM ${this.#s}."_backfill_plan_v1"(
+      SELECT run_id::text AS run_id, joined FROM ${this.#s}."_backfill_plan_v2"(
         p_account_id => ${accountId}::text,
         p_objects => ${json(objects)}::text::jsonb,
         p_created_gte => NULL,
@@ -299,7 +300,8 @@ export class Store {
         p_lease => ${lease}::interval,
         p_triggered_by => ${triggeredBy}::text,
         p_relist => false,
-        p_initial_windows => ${initialWindows}::integer)`;
+        p_initial_windows => ${initialWindows}::integer,
+        p_mode => ${mode}::text)`;
     return { runId: String(row.run_id), joined: Boolean(row.joined) };
   }
 

@@ -66,6 +66,13 @@ export function encodeForm(params: Record<string, unknown> | null | undefined): 
   return pairs.map(([k, v]) => `${quotePlus(k)}=${quotePlus(v)}`).join("&");
 }
 
+/** "live" or "test" from the key, as `StripeSyncConfig.mode` in Python: a backfill keeps its runs
+ * and cursors per account and mode, so the edge functions resume the Python engine's cursors
+ * for the same key, and a live and a test key never share them. */
+export function keyMode(secretKey: string): "live" | "test" {
+  return secretKey.slice(0, 8).includes("_live_") ? "live" : "test";
+}
+
 // -- the client ---------------------------------------------------------------------------------
 
 export interface StripeOptions {

@@ -6,7 +6,7 @@
 import { authorized, config, type Deps, internalError, json, unauthorized } from "./http.ts";
 import { childLists, type Ingest, platformAccount, syncEntity } from "./ingest.ts";
 import { isTransientDbError, type ResourceRow, Store, type Window } from "./store.ts";
-import { isGone, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
+import { isGone, keyMode, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
 import { errorName } from "./webhook.ts";
 
 export const LEASE = "30 seconds";
@@ -106,6 +106,7 @@ export class Worker {
       LEASE,
       "supabase-worker",
       INITIAL_WINDOWS,
+      keyMode(stripe.options.secretKey),
     );
     await Promise.all(
       Array.from(

@@ -1,7 +1,7 @@
 // The Stripe client: headers, retries (429/5xx, Retry-After, Stripe-Should-Retry, at most 5
 // tries), errors, 404 as "gone", paging.
 import assert from "node:assert/strict";
-import { isGone, MAX_TRIES, StripeClient, StripeError } from "../_shared/stripe.ts";
+import { isGone, keyMode, MAX_TRIES, StripeClient, StripeError } from "../_shared/stripe.ts";
 
 interface Sent {
   url: string;
@@ -129,4 +129,13 @@ Deno.test("listAll pages with starting_after and keeps one copy per id", async (
   const items = await stripe.listAll("/v1/subscription_items", { subscription: "sub_1" });
   assert.deepEqual(items, [{ id: "a", v: 2 }, { id: "b" }, { id: "c" }]);
   assert.ok(sent[1].url.endsWith("subscription=sub_1&limit=100&starting_after=b"));
+});
+
+Deno.test("a key's mode is live for live secret and restricted keys, test otherwise", () => {
+  assert.equal(keyMode("sk_live_abc"), "live");
+  assert.equal(keyMode("rk_live_abc"), "live");
+  assert.equal(keyMode("sk_test_abc"), "test");
+  assert.equal(keyMode("rk_test_abc"), "test");
+  // Only the prefix counts: a test key whose random part holds "_live_" stays test.
+  assert.equal(keyMode("sk_test_x_live_y"), "test");
 });
