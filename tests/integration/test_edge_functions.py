@@ -704,6 +704,44 @@ async def test_worker_backfills_every_object_and_a_second_call_changes_nothing(
     assert modes == [("cursor", "test"), ("run", "test")]
 
 
+async def test_an_updated_worker_resumes_the_runs_it_planned_without_a_mode(
+    deno_bin: str, database_url: str
+) -> None:
+    """Workers of before 0036 planned as mode 'unknown'; the updated worker adopts those runs
+    and cursors (its key's mode is the data's), so its first run lists only what is new, and
+    no cursor is left behind holding sync_status back."""
+    with FakeStripe(seed=11) as fake, run_in_thread(fake) as stripe_server:
+        fake.seed_realistic(scale=10)
+        env = function_env(database_url, stripe_server.url, fake)
+        with edge_function(deno_bin, "stripe-worker", env) as url:
+            async with httpx.AsyncClient(timeout=300) as client:
+                auth = {"Authorization": f"Bearer {FUNCTION_SECRET}"}
+                first = await client.post(url, headers=auth, json={})
+                assert first.json()["status"] == "complete", first.text
+                with psycopg.connect(database_url) as conn:
+                    conn.execute("UPDATE stripe._sync_runs SET mode = 'unknown'")
+                    conn.execute("UPDATE stripe._backfill_cursors SET mode = 'unknown'")
+                updated = await client.post(url, headers=auth, json={})
+                steady = await client.post(url, headers=auth, json={})
+        with psycopg.connect(database_url) as conn:
+            modes = conn.execute(
+                "SELECT DISTINCT mode FROM stripe._sync_runs "
+                "UNION SELECT mode FROM stripe._backfill_cursors"
+            ).fetchall()
+            behind = conn.execute(
+                "SELECT s.resource FROM stripe.sync_status s JOIN stripe._backfill_cursors c "
+                "ON c.object = s.resource WHERE s.last_incremental_cursor < c.listed_until"
+            ).fetchall()
+    assert first.json()["objects"] > 50
+    assert updated.json()["status"] == "complete", updated.text
+    # Without adoption it lists everything again (as many as the first run); with it, only
+    # the objects of the cursor's last second, which every incremental run lists again.
+    assert updated.json()["objects"] < first.json()["objects"] // 10, updated.text
+    assert steady.json()["status"] == "complete", steady.text
+    assert modes == [("test",)]
+    assert behind == []
+
+
 # -- stripe-setup ----------------------------------------------------------------------------------
 
 

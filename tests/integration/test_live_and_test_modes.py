@@ -169,3 +169,117 @@ async def test_the_events_poller_of_each_mode_keeps_its_own_position(
             (ACCOUNT,),
         ).fetchall()
     assert dict(cursors) == {"live": live.events()[0]["id"], "test": test.events()[0]["id"]}
+
+
+# -- runs the edge functions planned without a mode (0036) ------------------------------------
+
+
+async def _backfill_test_customers(test: FakeStripe, url: str) -> None:
+    test.seed("customer", 4)
+    async with make_sync(test, url) as sync:
+        await sync.process_until_done("customer")
+
+
+def _as_old_worker(url: str) -> None:
+    """What a stripe-worker of before 0036 left: its runs and cursors under mode 'unknown'."""
+    with psycopg.connect(url) as conn:
+        conn.execute(
+            "UPDATE stripe._sync_runs SET mode = 'unknown', triggered_by = 'supabase-worker'"
+        )
+        conn.execute("UPDATE stripe._backfill_cursors SET mode = 'unknown'")
+
+
+def _adopt(url: str, mode: str) -> str:
+    with psycopg.connect(url) as conn:
+        found = conn.execute(
+            "SELECT stripe._backfill_adopt_v1(%s, %s, 'supabase-worker')", (ACCOUNT, mode)
+        ).fetchone()
+    assert found is not None
+    return str(found[0])
+
+
+def _bookkeeping(url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    with psycopg.connect(url) as conn:
+        cursors = conn.execute(
+            "SELECT mode, object FROM stripe._backfill_cursors ORDER BY 1, 2"
+        ).fetchall()
+        runs = conn.execute(
+            "SELECT mode, status, coalesce(error_message, '') FROM stripe._sync_runs ORDER BY id"
+        ).fetchall()
+    return cursors, runs
+
+
+async def test_the_old_workers_runs_are_adopted_by_a_key_of_the_datas_mode(
+    test: FakeStripe, database_url: str
+) -> None:
+    await _backfill_test_customers(test, database_url)
+    _as_old_worker(database_url)
+
+    assert _adopt(database_url, "test") == "adopted"
+    cursors, runs = _bookkeeping(database_url)
+    assert cursors == [("test", "customer")]
+    assert runs == [("test", "complete", "")]
+    assert _adopt(database_url, "test") == "none"
+    # The key's run resumes the adopted cursor: nothing old is listed again.
+    async with make_sync(test, database_url) as sync:
+        again = await sync.process_until_done("customer")
+    assert again.processed == 0
+
+
+async def test_the_old_workers_runs_are_retired_for_a_key_of_another_mode(
+    test: FakeStripe, database_url: str
+) -> None:
+    await _backfill_test_customers(test, database_url)
+    _as_old_worker(database_url)
+    with psycopg.connect(database_url) as conn:
+        conn.execute("UPDATE stripe._sync_runs SET status = 'running', closed_at = NULL")
+
+    # The synced data is test data: a live key must not take over its cursor (it would skip
+    # every live object created before it), so the next live run lists from the start.
+    assert _adopt(database_url, "live") == "retired"
+    cursors, runs = _bookkeeping(database_url)
+    assert cursors == []
+    assert [(m, s) for m, s, _ in runs] == [("unknown", "cancelled")]
+    assert "planned without a mode" in runs[0][2]
+    assert _adopt(database_url, "live") == "none"
+
+
+async def test_an_old_workers_open_run_is_joined_by_the_modes_next_plan(
+    test: FakeStripe, database_url: str
+) -> None:
+    """A worker cut off mid-run at the update: its open run and unlisted windows continue in
+    the key's mode (before 0036 the run stayed 'running' for good, its windows never listed)."""
+    await _backfill_test_customers(test, database_url)
+    objects = '[{"name": "customer", "kind": "list", "created_filter": true}]'
+    plan = (
+        "SELECT run_id, joined FROM stripe.{}(%s, %s::jsonb, NULL, NULL, "
+        "now() - interval '30 days', interval '30 seconds', 'supabase-worker'{})"
+    )
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        old = conn.execute(plan.format("_backfill_plan_v1", ""), (ACCOUNT, objects)).fetchone()
+        assert old is not None
+        pending = conn.execute(
+            "SELECT count(*) FROM stripe._sync_obj_runs WHERE run_id = %s AND status = 'pending'",
+            (old[0],),
+        ).fetchone()
+        assert pending is not None
+        assert pending[0] >= 1
+
+    assert _adopt(database_url, "test") == "adopted"
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        new = conn.execute(
+            plan.format("_backfill_plan_v2", ", p_mode => 'test'"), (ACCOUNT, objects)
+        ).fetchone()
+        run = conn.execute(
+            "SELECT mode, status FROM stripe._sync_runs WHERE id = %s", (old[0],)
+        ).fetchone()
+    assert new == (old[0], True)
+    assert run == ("test", "running")
+
+
+async def test_adoption_refuses_what_is_not_a_mode(database_url: str) -> None:
+    with (
+        psycopg.connect(database_url) as conn,
+        pytest.raises(psycopg.errors.InvalidParameterValue, match="live or test"),
+    ):
+        conn.execute("SELECT stripe._backfill_adopt_v1('acct_1', 'unknown', 'x')")

@@ -12848,6 +12848,71 @@ AS $function$
 $function$;
 COMMENT ON FUNCTION stripe._apply_event_v1(p_event_id text, p_event_type text, p_event_created timestamp with time zone, p_account_id text, p_action text, p_table text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_parent_column text, p_parent_id text, p_children jsonb, p_refs jsonb, p_tie_wins boolean, p_via text) IS 'Apply one routed event (or fetched object) with its child lists, once per event id (p_via: how the event came, recorded with it). Returns the outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
 
+CREATE OR REPLACE FUNCTION stripe._backfill_adopt_v1(p_account_id text, p_mode text, p_triggered_by text)
+ RETURNS text
+ LANGUAGE plpgsql
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+DECLARE
+    v_runs bigint[];
+    v_table text;
+    v_live boolean;
+BEGIN
+    IF p_mode IS NULL OR p_mode NOT IN ('live', 'test') THEN
+        RAISE EXCEPTION 'p_mode must be live or test, not %', p_mode USING ERRCODE = '22023';
+    END IF;
+    IF p_triggered_by IS NOT DISTINCT FROM 'sigma' THEN
+        RAISE EXCEPTION 'Sigma''s runs are not split by mode' USING ERRCODE = '22023';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('stripe-sync backfill plan'), hashtext(p_account_id));
+
+    SELECT array_agg(r.id) INTO v_runs FROM "_sync_runs" r
+    WHERE r.account_id = p_account_id AND r.mode = 'unknown'
+      AND r.triggered_by IS NOT DISTINCT FROM p_triggered_by
+      AND (r.status = 'running'
+           OR EXISTS (SELECT 1 FROM "_backfill_cursors" c
+                      WHERE c.account_id = p_account_id AND c.mode = 'unknown'
+                        AND c.run_id = r.id));
+    IF v_runs IS NULL THEN
+        RETURN 'none';
+    END IF;
+
+    FOR v_table IN SELECT r.table_name FROM "_resources" r ORDER BY r.ordinal LOOP
+        EXECUTE format('SELECT ("_raw_data"->>''livemode'')::boolean FROM %I '
+                       'WHERE "_account_id" = $1 '
+                       'AND jsonb_typeof("_raw_data"->''livemode'') = ''boolean'' LIMIT 1',
+                       v_table)
+            INTO v_live USING p_account_id;
+        EXIT WHEN v_live IS NOT NULL;
+    END LOOP;
+
+    IF v_live IS NOT DISTINCT FROM (p_mode = 'live') THEN
+        DELETE FROM "_backfill_cursors" c
+        WHERE c.account_id = p_account_id AND c.mode = 'unknown' AND c.run_id = ANY (v_runs)
+          AND EXISTS (SELECT 1 FROM "_backfill_cursors" m
+                      WHERE m.account_id = p_account_id AND m.mode = p_mode
+                        AND m.object = c.object);
+        UPDATE "_backfill_cursors" c SET mode = p_mode
+        WHERE c.account_id = p_account_id AND c.mode = 'unknown' AND c.run_id = ANY (v_runs);
+        -- Every run of the trigger, closed ones too: their unfinished windows are carried by
+        -- the mode's next run. updated_at is left alone: a run abandoned stays abandoned.
+        UPDATE "_sync_runs" r SET mode = p_mode
+        WHERE r.account_id = p_account_id AND r.mode = 'unknown'
+          AND r.triggered_by IS NOT DISTINCT FROM p_triggered_by;
+        RETURN 'adopted';
+    END IF;
+
+    DELETE FROM "_backfill_cursors" c
+    WHERE c.account_id = p_account_id AND c.mode = 'unknown' AND c.run_id = ANY (v_runs);
+    UPDATE "_sync_runs" r SET status = 'cancelled', closed_at = now(), updated_at = now(),
+        error_message = 'planned without a mode; the synced data is not of the key''s mode ('
+                        || p_mode || '), so the next run of that mode lists again'
+    WHERE r.id = ANY (v_runs) AND r.status = 'running';
+    RETURN 'retired';
+END
+$function$;
+COMMENT ON FUNCTION stripe._backfill_adopt_v1(p_account_id text, p_mode text, p_triggered_by text) IS 'Runs and cursors of p_triggered_by planned as mode unknown (edge functions before they passed their key''s mode): adopted into p_mode when the synced data is of that mode, else retired (the next run lists again). Returns none, adopted or retired.';
+
 CREATE OR REPLACE FUNCTION stripe._backfill_claim_v1(p_run_id bigint, p_worker text, p_lease interval, p_objects text[] DEFAULT NULL::text[])
  RETURNS TABLE(window_id bigint, object text, kind text, created_gte timestamp with time zone, created_lt timestamp with time zone, parent_ids text[], cursor text, cursor_created timestamp with time zone, failures integer, version timestamp with time zone)
  LANGUAGE plpgsql

@@ -281,6 +281,19 @@ export class Store {
     return row.objects as Json[];
   }
 
+  /** Runs and cursors this trigger planned as mode "unknown" (before the worker passed its
+   * key's mode): adopted into `mode` when the synced data is of that mode, else retired. */
+  async adopt(
+    accountId: string,
+    mode: "live" | "test",
+    triggeredBy: string,
+  ): Promise<"none" | "adopted" | "retired"> {
+    const [row] = await this.sql`
+      SELECT ${this.#s}."_backfill_adopt_v1"(${accountId}::text, ${mode}::text,
+                                             ${triggeredBy}::text) AS outcome`;
+    return row.outcome;
+  }
+
   async plan(
     accountId: string,
     objects: Json[],

@@ -16,6 +16,8 @@ export const PARENTS_AT_ONCE = 10;
 /** Times a window is given back after a transient failure before it counts as failed. */
 export const MAX_TRANSIENT_ATTEMPTS = 3;
 export const INITIAL_WINDOWS = 8;
+/** The runs' `triggered_by`. */
+const TRIGGERED_BY = "supabase-worker";
 /** 2010-01-01: nothing in Stripe is older (the floor when the account's creation is unknown). */
 const STRIPE_EPOCH = 1262304000;
 
@@ -99,14 +101,16 @@ export class Worker {
       [known, created] = await store.accountCreated(this.accountId);
     }
     const objects = await store.backfillObjects();
+    const mode = keyMode(stripe.options.secretKey);
+    await store.adopt(this.accountId, mode, TRIGGERED_BY);
     const { runId } = await store.plan(
       this.accountId,
       objects,
       created ?? STRIPE_EPOCH,
       LEASE,
-      "supabase-worker",
+      TRIGGERED_BY,
       INITIAL_WINDOWS,
-      keyMode(stripe.options.secretKey),
+      mode,
     );
     await Promise.all(
       Array.from(
