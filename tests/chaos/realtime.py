@@ -186,6 +186,10 @@ def shuffled_events(chaos: Chaos, size: Size) -> ShuffleFigures:
         ("events not recorded exactly", figures.unrecorded),
         ("objects not as in Stripe", len(figures.wrong)),
     )
+    # What the server answered instead (status 0: no answer), for the failure's message.
+    figures.problems += sorted(
+        {f"answered {a.status}: {a.body[:300]}" for a in deliveries.answers if a.status != 200}
+    )
     return figures
 
 
