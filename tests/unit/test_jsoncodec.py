@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from stripe_sync import jsoncodec
+from stripe_sync.errors import MalformedPayloadError
 from stripe_sync.signature import compute_signature, verify_webhook
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -91,3 +92,17 @@ def test_a_webhook_with_a_huge_integer_is_verified_and_parsed_exactly() -> None:
     header = f"t=1700000000,v1={compute_signature(body, 'whsec_x', 1700000000)}"
     event = verify_webhook(body.encode(), header, ["whsec_x"], tolerance=0)
     assert event["data"]["object"]["balance"] == 123456789012345678901234567890
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b'\xef\xbb\xbf{"id": "evt_1"}', "not valid JSON"),
+        ('{"id": "evt_1"}'.encode("utf-16-le"), "not valid JSON"),
+        (b'{"id": "\xff"}', "not valid UTF-8"),
+    ],
+)
+def test_a_webhook_body_in_another_encoding_is_malformed(body: bytes, reason: str) -> None:
+    header = f"t=1700000000,v1={compute_signature(body, 'whsec_x', 1700000000)}"
+    with pytest.raises(MalformedPayloadError, match=reason):
+        verify_webhook(body, header, ["whsec_x"], tolerance=0)
