@@ -214,16 +214,25 @@ async def test_the_old_workers_runs_are_adopted_by_a_key_of_the_datas_mode(
 ) -> None:
     await _backfill_test_customers(test, database_url)
     _as_old_worker(database_url)
+    with psycopg.connect(database_url) as conn:
+        # The mode's own cursor for another object, and one beside the old worker's: both kept.
+        conn.execute(
+            "INSERT INTO stripe._backfill_cursors (account_id, mode, object, listed_until) "
+            "VALUES (%s, 'test', 'product', '2020-01-01'), (%s, 'test', 'customer', '2020-01-01')",
+            (ACCOUNT, ACCOUNT),
+        )
 
     assert _adopt(database_url, "test") == "adopted"
     cursors, runs = _bookkeeping(database_url)
-    assert cursors == [("test", "customer")]
+    assert cursors == [("test", "customer"), ("test", "product")]
     assert runs == [("test", "complete", "")]
+    with psycopg.connect(database_url) as conn:
+        kept = conn.execute(
+            "SELECT listed_until::date::text FROM stripe._backfill_cursors "
+            "WHERE object = 'customer'"
+        ).fetchone()
+    assert kept == ("2020-01-01",)
     assert _adopt(database_url, "test") == "none"
-    # The key's run resumes the adopted cursor: nothing old is listed again.
-    async with make_sync(test, database_url) as sync:
-        again = await sync.process_until_done("customer")
-    assert again.processed == 0
 
 
 async def test_the_old_workers_runs_are_retired_for_a_key_of_another_mode(
@@ -250,6 +259,7 @@ async def test_an_old_workers_open_run_is_joined_by_the_modes_next_plan(
     """A worker cut off mid-run at the update: its open run and unlisted windows continue in
     the key's mode (before 0036 the run stayed 'running' for good, its windows never listed)."""
     await _backfill_test_customers(test, database_url)
+    _as_old_worker(database_url)  # its first run listed the customers
     objects = '[{"name": "customer", "kind": "list", "created_filter": true}]'
     plan = (
         "SELECT run_id, joined FROM stripe.{}(%s, %s::jsonb, NULL, NULL, "
@@ -283,3 +293,60 @@ async def test_adoption_refuses_what_is_not_a_mode(database_url: str) -> None:
         pytest.raises(psycopg.errors.InvalidParameterValue, match="live or test"),
     ):
         conn.execute("SELECT stripe._backfill_adopt_v1('acct_1', 'unknown', 'x')")
+
+
+async def test_a_retired_run_leaves_no_window_for_sync_status_to_count_as_failing(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """Found in review: retiring cancelled the old run but left its windows pending; no run of
+    a mode carries them, so sync_status said 'error' for good after the key's own run."""
+    now = int(time.time())
+    await _backfill_test_customers(test, database_url)
+    objects = '[{"name": "customer", "kind": "list", "created_filter": true}]'
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(
+            "SELECT * FROM stripe._backfill_plan_v1(%s, %s::jsonb, NULL, NULL, "
+            "now() - interval '30 days', interval '30 seconds', 'supabase-worker')",
+            (ACCOUNT, objects),
+        )
+    # The open run listed nothing yet, and the complete test run is not the trigger's: nothing
+    # says the live key listed anything.
+    assert _adopt(database_url, "live") == "retired"
+    live.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
+    async with make_sync(live, database_url) as sync:
+        await sync.process_until_done("customer")
+    with psycopg.connect(database_url) as conn:
+        status = conn.execute(
+            "SELECT status, error_message FROM stripe.sync_status "
+            "WHERE account_id = %s AND resource = 'customer'",
+            (ACCOUNT,),
+        ).fetchone()
+    assert status == ("complete", None)
+
+
+async def test_what_the_old_runs_listed_decides_not_the_accounts_first_object(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """Found in review: one database may hold both modes under one account id. The old worker
+    listed customers with a test key, a live engine synced products (the first table), and
+    the worker's key is now live: adopting the test listing's cursor as live would skip every
+    live customer created before it."""
+    now = int(time.time())
+    live.seed("product", 1, created_range=(now - 20 * DAY, now - DAY))
+    async with make_sync(live, database_url) as sync:
+        await sync.process_until_done("product")
+    test.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
+    async with make_sync(test, database_url) as sync:
+        await sync.process_until_done("customer")
+    with psycopg.connect(database_url) as conn:  # what the old worker (test key) left
+        conn.execute(
+            "UPDATE stripe._sync_runs SET mode = 'unknown', triggered_by = 'supabase-worker' "
+            "WHERE mode = 'test'"
+        )
+        conn.execute("UPDATE stripe._backfill_cursors SET mode = 'unknown' WHERE mode = 'test'")
+    live_customers = set(live.seed("customer", 3, created_range=(now - 20 * DAY, now - DAY)))
+
+    assert _adopt(database_url, "live") == "retired"
+    async with make_sync(live, database_url) as sync:
+        await sync.process_until_done("customer")
+    assert live_customers <= set(rows(database_url, "customers"))

@@ -12855,8 +12855,10 @@ CREATE OR REPLACE FUNCTION stripe._backfill_adopt_v1(p_account_id text, p_mode t
 AS $function$
 DECLARE
     v_runs bigint[];
-    v_table text;
     v_live boolean;
+    v_found integer := 0;
+    v_other boolean := false;
+    v_listed record;
 BEGIN
     IF p_mode IS NULL OR p_mode NOT IN ('live', 'test') THEN
         RAISE EXCEPTION 'p_mode must be live or test, not %', p_mode USING ERRCODE = '22023';
@@ -12877,16 +12879,31 @@ BEGIN
         RETURN 'none';
     END IF;
 
-    FOR v_table IN SELECT r.table_name FROM "_resources" r ORDER BY r.ordinal LOOP
-        EXECUTE format('SELECT ("_raw_data"->>''livemode'')::boolean FROM %I '
-                       'WHERE "_account_id" = $1 '
+    FOR v_listed IN
+        SELECT s.table_name, w.cursor
+        FROM "_sync_obj_runs" w
+        JOIN "_sync_runs" r ON r.id = w.run_id
+        JOIN "_resources" s ON s.name = w.object
+        WHERE r.account_id = p_account_id AND r.mode = 'unknown'
+          AND r.triggered_by IS NOT DISTINCT FROM p_triggered_by AND w.cursor IS NOT NULL
+        ORDER BY w.id DESC
+    LOOP
+        -- A children window's cursor is its parent's id, not in this table: not found.
+        v_live := NULL;
+        EXECUTE format('SELECT ("_raw_data"->>''livemode'')::boolean FROM %I WHERE id = $1 '
                        'AND jsonb_typeof("_raw_data"->''livemode'') = ''boolean'' LIMIT 1',
-                       v_table)
-            INTO v_live USING p_account_id;
-        EXIT WHEN v_live IS NOT NULL;
+                       v_listed.table_name)
+            INTO v_live USING v_listed.cursor;
+        CONTINUE WHEN v_live IS NULL;
+        IF v_live IS DISTINCT FROM (p_mode = 'live') THEN
+            v_other := true;
+            EXIT;
+        END IF;
+        v_found := v_found + 1;
+        EXIT WHEN v_found >= 50;
     END LOOP;
 
-    IF v_live IS NOT DISTINCT FROM (p_mode = 'live') THEN
+    IF v_found > 0 AND NOT v_other THEN
         DELETE FROM "_backfill_cursors" c
         WHERE c.account_id = p_account_id AND c.mode = 'unknown' AND c.run_id = ANY (v_runs)
           AND EXISTS (SELECT 1 FROM "_backfill_cursors" m
@@ -12904,14 +12921,19 @@ BEGIN
 
     DELETE FROM "_backfill_cursors" c
     WHERE c.account_id = p_account_id AND c.mode = 'unknown' AND c.run_id = ANY (v_runs);
+    DELETE FROM "_sync_obj_runs" w
+    USING "_sync_runs" r
+    WHERE r.id = w.run_id AND r.account_id = p_account_id AND r.mode = 'unknown'
+      AND r.triggered_by IS NOT DISTINCT FROM p_triggered_by
+      AND w.status <> 'complete' AND w.superseded_by IS NULL;
     UPDATE "_sync_runs" r SET status = 'cancelled', closed_at = now(), updated_at = now(),
-        error_message = 'planned without a mode; the synced data is not of the key''s mode ('
-                        || p_mode || '), so the next run of that mode lists again'
+        error_message = 'planned without a mode, and what it listed is not known to be of the '
+                        || 'key''s mode (' || p_mode || '): the next run of that mode lists again'
     WHERE r.id = ANY (v_runs) AND r.status = 'running';
     RETURN 'retired';
 END
 $function$;
-COMMENT ON FUNCTION stripe._backfill_adopt_v1(p_account_id text, p_mode text, p_triggered_by text) IS 'Runs and cursors of p_triggered_by planned as mode unknown (edge functions before they passed their key''s mode): adopted into p_mode when the synced data is of that mode, else retired (the next run lists again). Returns none, adopted or retired.';
+COMMENT ON FUNCTION stripe._backfill_adopt_v1(p_account_id text, p_mode text, p_triggered_by text) IS 'Runs and cursors of p_triggered_by planned as mode unknown (edge functions before they passed their key''s mode): adopted into p_mode when what they listed is of that mode, else retired (the next run lists again). Returns none, adopted or retired.';
 
 CREATE OR REPLACE FUNCTION stripe._backfill_claim_v1(p_run_id bigint, p_worker text, p_lease interval, p_objects text[] DEFAULT NULL::text[])
  RETURNS TABLE(window_id bigint, object text, kind text, created_gte timestamp with time zone, created_lt timestamp with time zone, parent_ids text[], cursor text, cursor_created timestamp with time zone, failures integer, version timestamp with time zone)
