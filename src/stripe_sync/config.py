@@ -179,8 +179,9 @@ class StripeSyncConfig:
     #: Concurrent events (webhooks, polled events, fetched objects) are written in groups, one
     #: SQL call and one commit each: at most this many changes per group ...
     write_group_size: int = 200
-    #: ... and at most this many groups sent at once (each holds a pooled connection); beside a
-    #: group in flight another leaves only with 8 changes or more, fewer wait for it to end.
+    #: ... and at most this many groups sent at once (each holds a pooled connection), each with
+    #: a share of the changes waiting (half with 2, a third with 3); beside a group in flight
+    #: another leaves only with 8 changes or more, fewer wait for it to end.
     write_groups_in_flight: int = 2
     #: Backfills count requests in PostgreSQL, so that several processes on one database together
     #: stay under Stripe's limits (one short statement per request); False: per process only.

@@ -6,8 +6,9 @@ arrive while the database is busy with earlier groups wait and leave together as
 (``_apply_changes``, ``sql/migrations/0001_baseline.sql``), so under load the cost of a
 statement, a round trip and a commit is shared by many events; a change that arrives when
 nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
-(``max_size``, and half of the changes waiting for an answer, so that two groups are written
-side by side rather than one large group at a time), and by time only in that they form while
+(``max_size``, and a share of the changes waiting for an answer, one per group that may be in
+flight, so that groups are written side by side rather than one large group at a time), and by
+time only in that they form while
 earlier ones are in flight: at most ``max_in_flight`` are sent at once, and while one is in
 flight another leaves only with at least :data:`MIN_BESIDE` changes; fewer wait for a group in
 flight to end, and its sender takes them along. A group being applied again by halves after a
@@ -52,7 +53,10 @@ DEFAULT_MAX_GROUP = 200
 #: one, such small groups cost PostgreSQL more per event (its fixed cost per group: statements,
 #: commit). Measured before MIN_BESIDE below, with the compare workload at 64 in flight
 #: (bench/README.md, "Write groups"): over HTTP two wrote ~10 % more events/s than four, with
-#: ~15 % less PostgreSQL CPU per event; in process and at 16 in flight they were alike.
+#: ~15 % less PostgreSQL CPU per event; in process and at 16 in flight they were alike. Three, each
+#: group taking a third of the changes waiting, wrote 7 to 14 % more events/s in process at 64 in
+#: flight, where a group's callers all send again at once; over HTTP the sitting was too noisy to
+#: tell (bench/README.md, "Results: three groups in flight").
 DEFAULT_MAX_IN_FLIGHT = 2
 #: Groups are split in two only above this size: a few changes leave together, in order.
 MIN_SPLIT = 8
@@ -101,13 +105,14 @@ class WriteGroups:
             self._unanswered -= 1
 
     def _group_size(self) -> int:
-        """How many changes the next group takes: at most half of the changes waiting for an
-        answer. Under load the callers answered by one group queue their next changes at once,
-        and a sender taking them all would leave a single group in flight, the database writing
-        it on one core while this process prepares the next. Halves keep two groups going;
-        larger groups would share a group's fixed cost (statements, commit) more, smaller ones
-        less."""
-        return min(self._max_size, max(MIN_SPLIT, -(-self._unanswered // 2)))
+        """How many changes the next group takes: at most a share of the changes waiting for an
+        answer, one per group that may be in flight (halves with one or two). Under load the
+        callers answered by one group queue their next changes at once, and a sender taking them
+        all would leave a single group in flight, the database writing it on one core while this
+        process prepares the next. Shares keep every slot going; larger groups would share a
+        group's fixed cost (statements, commit) more, smaller ones less."""
+        shares = max(2, self._max_in_flight)
+        return min(self._max_size, max(MIN_SPLIT, -(-self._unanswered // shares)))
 
     def _beside(self) -> int:
         """The fewest changes that leave as a group beside one in flight."""

@@ -298,6 +298,23 @@ async def test_concurrent_changes_leave_in_groups_with_their_own_outcomes(
     assert rows(database_url, "customers")["cus_l"]["name"] == "x"
 
 
+async def test_each_group_in_flight_takes_a_share_of_the_changes_waiting(
+    database_url: str,
+) -> None:
+    """Sixty callers at once and three groups allowed in flight: three groups of twenty, not two
+    of thirty with the third slot idle (the rule of halves before three groups in flight)."""
+    store = CountingStore(StripeSyncConfig(database_url=database_url), database_url)
+    await store.open()
+    try:
+        groups = WriteGroups(store, max_size=200, max_in_flight=3)
+        changes = [customer_change(f"cus_{i}", f"n{i}", f"evt_{i}", i) for i in range(60)]
+        results = await asyncio.gather(*(groups.apply(c) for c in changes))
+    finally:
+        await store.close()
+    assert [r.outcome for r in results] == ["written"] * 60
+    assert store.groups == [20, 20, 20]
+
+
 class HeldStore(CountingStore):
     """A counting store whose first group is held until the test lets it go."""
 
