@@ -8,14 +8,13 @@ statement, a round trip and a commit is shared by many events; a change that arr
 nothing is in flight leaves at once (no fixed wait). Groups are bounded by count
 (``max_size``, and a share of the changes waiting for an answer, one per group that may be in
 flight, so that groups are written side by side rather than one large group at a time), and by
-time only in that they form while
-earlier ones are in flight: at most ``max_in_flight`` are sent at once, and while one is in
-flight another leaves only with at least :data:`MIN_BESIDE` changes; fewer wait for a group in
-flight to end, and its sender takes them along. A group being applied again by halves after a
-failure does not count as in flight (with ``max_in_flight`` 1, changes wait for the whole
-split). Over HTTP, where deliveries arrive one by one,
-a group sent with whatever was queued when a slot freed held one or a few changes, and
-PostgreSQL's fixed cost per group (statements, commit) fell on those few.
+time only in that they form while earlier ones are in flight: at most ``max_in_flight`` are sent
+at once, and while one is in flight another leaves only with at least :data:`MIN_BESIDE`
+changes; fewer wait for a group in flight to end, and its sender takes them along. A group being
+applied again by halves after a failure does not count as in flight (with ``max_in_flight`` 1,
+changes wait for the whole split). Over HTTP, where deliveries arrive one by one, a group sent
+with whatever was queued when a slot freed held one or a few changes, and PostgreSQL's fixed
+cost per group (statements, commit) fell on those few.
 
 Each caller gets its own change's outcome, after the group committed. Failures stay with the
 changes they belong to:

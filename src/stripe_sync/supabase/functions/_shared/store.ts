@@ -282,7 +282,8 @@ export class Store {
   }
 
   /** Runs and cursors this trigger planned as mode "unknown" (before the worker passed its
-   * key's mode): adopted into `mode` when the synced data is of that mode, else retired. */
+   * key's mode): adopted into `mode` when what those runs listed is of that mode, else
+   * retired (see migration 0036). */
   async adopt(
     accountId: string,
     mode: "live" | "test",
