@@ -22,11 +22,12 @@ import httpx
 import psycopg
 
 # The benches are scripts, not a package: shared helpers live beside this file.
-from backfill import GLOBAL_RPS, SCHEMA, STRIPE_LIKE, fake_server, fresh_database
+from backfill import GLOBAL_RPS, SCHEMA, STRIPE_LIKE, fake_cpu_s, fake_server, fresh_database
 from stripe_sync import StripeSync, StripeSyncConfig
 from stripe_sync.resources import get
+from stripe_sync.simulation import COMMIT_SECONDS
 from stripe_sync.testing import DEFAULT_API_KEY
-from webhooks import postgres_server
+from webhooks import postgres_server, postmaster, server_cpu_s
 
 DAY = 86_400
 
@@ -95,8 +96,14 @@ def main(argv: list[str] | None = None) -> int:
             with StripeSync(config) as sync:
                 estimate = sync.estimate_backfill(names)
             fake.post("/_fake/reset", json={"counters_only": True}).raise_for_status()
+            # Where the run's CPU went: this machine runs the fake too, which Stripe does not.
+            pg = postmaster(url)
+            cpu_before = (time.process_time(), fake_cpu_s(fake), server_cpu_s(pg))
             with StripeSync(config) as sync:
                 result = sync.process_until_done(names)
+            engine_s, fake_s = time.process_time() - cpu_before[0], fake_cpu_s(fake) - cpu_before[1]
+            pg_after = server_cpu_s(pg)
+            pg_s = pg_after - cpu_before[2] if pg_after is not None and cpu_before[2] else None
             stats = fake.get("/_fake/stats").json()
             with psycopg.connect(url) as conn:
                 finished: dict[str, Any] = dict(
@@ -117,12 +124,19 @@ def main(argv: list[str] | None = None) -> int:
             "sample_requests": est.sample_requests,
             # The page round trip the simulation used, measured on this object's sampling.
             "page_seconds": round(estimate.latencies.get(name, estimate.limits.latency), 3),
+            # One page's write the simulation counted, measured on a sampling page.
+            "page_write_seconds": round(estimate.page_seconds.get(name, COMMIT_SECONDS), 4),
         }
     rows["total"] = {
         "objects": [estimate.total_objects, result.processed],
         "requests": [estimate.requests, sum(r["requests"][1] for r in rows.values())],
         "seconds": [round(estimate.seconds, 1), round(result.elapsed, 1)],
         "sample_requests": estimate.sample_requests,
+        "cpu_seconds": {
+            "engine": round(engine_s, 2),
+            "fake": round(fake_s, 2),
+            "postgres": round(pg_s, 2) if pg_s is not None else None,
+        },
     }
     if args.json:
         print(json.dumps(rows))
@@ -134,8 +148,14 @@ def main(argv: list[str] | None = None) -> int:
         cells.append(f"{r['seconds'][0]} / {r['seconds'][1]}")
         print(f"{name:<10} {cells[0]:>18} {cells[1]:>18} {cells[2]:>18}")
     trips = ", ".join(f"{n} {rows[n]['page_seconds'] * 1000:.0f}" for n in names)
+    cpu = rows["total"]["cpu_seconds"]
+    print(f"the run's CPU seconds: engine {cpu['engine']}, fake Stripe {cpu['fake']}, "
+          f"PostgreSQL {cpu['postgres']}")  # fmt: skip
+    writes = ", ".join(f"{n} {rows[n]['page_write_seconds'] * 1000:.1f}" for n in names)
     print(f"page round trips (ms, measured per object): {trips}; "
           f"sampling took {estimate.sample_requests} requests")  # fmt: skip
+    print(f"page writes (ms, measured per object): {writes}; "
+          f"{estimate.limits.database_slots} written at once")  # fmt: skip
     return 0
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
 from .backfill import (
     STRIPE_EPOCH,
@@ -28,6 +32,8 @@ from .estimate import BackfillEstimate, EstimateLimits, WaitMeter, estimate_back
 from .poller import PollResult
 from .ratelimit import LIVE_GLOBAL_RPS, TEST_GLOBAL_RPS
 from .realtime import poll_events
+from .resources import Resource
+from .simulation import database_slots
 
 __all__ = [
     "catch_up_events",
@@ -219,7 +225,22 @@ async def estimate(
             endpoint_rps=endpoint_rps(config),
             workers=config.backfill_workers,
             latency=0.0,
+            database_slots=database_slots(
+                config.pool_config.max_size, _local_cpus(await engine.database_url())
+            ),
         )
+
+        async def measure_write(
+            resource: Resource, page: Sequence[Mapping[str, Any]]
+        ) -> float | None:
+            try:
+                return await (await engine.store()).write_seconds(resource.table, account_id, page)
+            except DatabaseUnavailableError:
+                raise
+            except DatabaseError as exc:  # not migrated yet, or busy: the default page cost
+                _log.info("page write not measured (%s)", exc, extra={"object": resource.name})
+                return None
+
         return await estimate_backfill(
             client,
             resources,
@@ -231,7 +252,27 @@ async def estimate(
             created=(gte, lte + timedelta(seconds=1) if lte is not None else None),
             sliced=created is None or lte is not None,
             whole=whole,
+            measure_write=measure_write,
+            expand_lists=config.auto_expand_lists,
         )
+
+
+def _local_cpus(database_url: str) -> int | None:
+    """This machine's CPUs when the database runs on it (a Unix socket or a loopback host; its
+    writes then share them with the engine), else None."""
+    try:
+        info = conninfo_to_dict(database_url)
+    except psycopg.ProgrammingError:
+        return None
+    named = f"{info.get('host') or ''},{info.get('hostaddr') or ''}"
+    hosts = [h for h in named.split(",") if h]
+    if any(not (h.startswith("/") or h in _LOOPBACK) for h in hosts):
+        return None
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count()
+
+
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 async def _backfill_cursors(

@@ -9,7 +9,9 @@ windows, the same page size, the same splitting rule as ``_backfill_page_v1``
 first, and the same token buckets (the key's global rate, 25/s per endpoint, or what the config
 raises them to), with each object's round trip measured on its own sampling pages (a full page of
 charges costs more than a page of products; objects counted by search alone take the median of
-the others' pages). The simulated requests and finishing time of each object are the estimate;
+the others' pages), and each object's page write measured on one of its sampling pages (written
+in a transaction that is rolled back) for the writes the database does at once. The simulated
+requests and finishing time of each object are the estimate;
 :meth:`BackfillEstimate.simulated` runs the same model again with other limits or round trips (a
 run's measured ones, to tell the model's error from the sampling's).
 
@@ -49,6 +51,7 @@ from .errors import (
     StripePermissionError,
 )
 from .listing import PAGE_SIZE
+from .page_cost import MeasureWrite, page_costs
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource, get
 from .search import MATCH_ALL, TOTAL_COUNT_LIMIT, counts_by_created, search_path
@@ -122,6 +125,9 @@ class BackfillEstimate:
     #: Per object, one page's round trip in seconds that the simulation used (measured on the
     #: sampling pages; objects not in it took ``limits.latency``).
     latencies: Mapping[str, float] = field(default_factory=dict)
+    #: Per object, the seconds the database took to write one of its sampling pages (objects
+    #: not in it count :data:`~stripe_sync.simulation.COMMIT_SECONDS`).
+    page_seconds: Mapping[str, float] = field(default_factory=dict)
     #: What was simulated, for :meth:`simulated`.
     models: tuple[ObjectModel, ...] = field(default=(), repr=False, compare=False)
     sliced: bool = field(default=True, repr=False, compare=False)
@@ -130,14 +136,19 @@ class BackfillEstimate:
         self,
         limits: EstimateLimits | None = None,
         latencies: Mapping[str, float] | None = None,
+        page_seconds: Mapping[str, float] | None = None,
     ) -> BackfillEstimate:
-        """The same counts simulated again under ``limits`` and per-object page round trips
-        ``latencies`` (each defaults to the estimate's own): e.g. with a run's measured round
-        trips, so that what is left between estimate and run is the model's error, not the
-        sampling's. Objects that were not simulated (none here) keep their figures."""
+        """The same counts simulated again under ``limits``, per-object page round trips
+        ``latencies`` and page writes ``page_seconds`` (each defaults to the estimate's own):
+        e.g. with a run's measured round trips, so that what is left between estimate and run
+        is the model's error, not the sampling's. Objects that were not simulated (none here)
+        keep their figures."""
         limits = limits or self.limits
         latencies = {**self.latencies, **(latencies or {})}
-        figures = simulate(self.models, limits, sliced=self.sliced, latencies=latencies)
+        page_seconds = {**self.page_seconds, **(page_seconds or {})}
+        figures = simulate(
+            self.models, limits, sliced=self.sliced, latencies=latencies, page_seconds=page_seconds
+        )
         objects = {
             name: replace(o, requests=figures[name][0], seconds=figures[name][1])
             if name in figures
@@ -148,6 +159,7 @@ class BackfillEstimate:
             self,
             limits=limits,
             latencies=latencies,
+            page_seconds=page_seconds,
             objects=objects,
             seconds=max((o.seconds for o in objects.values()), default=0.0),
         )
@@ -176,6 +188,8 @@ class BackfillEstimate:
                 "workers": self.limits.workers,
                 "latency_seconds": round(self.limits.latency, 4),
                 "latencies_seconds": {k: round(v, 4) for k, v in self.latencies.items()},
+                "database_slots": self.limits.database_slots,
+                "page_write_seconds": {k: round(v, 4) for k, v in self.page_seconds.items()},
             },
             "objects": [o.as_json() for o in self.objects.values()],
             "total": {
@@ -222,18 +236,23 @@ async def estimate_backfill(
     count_budget: int = DEFAULT_COUNTS,
     whole: frozenset[str] = frozenset(),
     search: bool = True,
+    measure_write: MeasureWrite | None = None,
+    expand_lists: bool = False,
 ) -> BackfillEstimate:
     """Count or sample each of ``resources`` over its range (``ranges[name]``: ``[gte, lt)``,
     the parent's for per-parent objects) and simulate the run; see the module's docstring.
 
     ``whole``: objects whose range holds every object of theirs (a first backfill), so that a
     search's count of all of them is the range's. ``search`` False: list requests only.
-    ``limits.latency`` of 0 means: measure it on the sampling requests.
+    ``limits.latency`` of 0 means: measure it on the sampling requests. ``measure_write``
+    and ``expand_lists`` (``auto_expand_lists``): see :func:`~stripe_sync.page_cost.page_costs`.
     """
     rtts: list[float] = []
     #: Per object, the round trips of its sampling pages that were at least half full (the
     #: run's pages are full: an empty page costs less).
     page_rtts: dict[str, list[float]] = {}
+    #: Per object, its fullest sampling page, for ``measure_write``.
+    fullest: dict[str, list[dict[str, Any]]] = {}
     counts: dict[str, int] = {}
     #: A few ids of each page the probes saw, for per-parent objects to sample their parents.
     ids: dict[str, list[str]] = {}
@@ -252,6 +271,8 @@ async def estimate_backfill(
             rtts.append(rtt)
             if len(page.data) >= PAGE_SIZE // 2:
                 page_rtts.setdefault(resource.name, []).append(rtt)
+            if len(page.data) > len(fullest.get(resource.name, ())):
+                fullest[resource.name] = page.data
             counts[resource.name] = counts.get(resource.name, 0) + 1
             _note_ids(ids, resource.name, page.data)
             return [int(o["created"]) for o in page.data if isinstance(o.get("created"), int)], (
@@ -362,7 +383,20 @@ async def estimate_backfill(
     run_limits = limits if limits.latency > 0 else _with_latency(limits, measured)
     plans = [p for p, _ in results if p is not None]
     latencies = {} if limits.latency > 0 else _page_latencies(plans, resources, page_rtts, measured)
-    simulated = simulate(plans, run_limits, sliced=sliced, latencies=latencies)
+    page_seconds, nested = await page_costs(
+        client,
+        plans,
+        {r.name: r for r in resources},
+        fullest,
+        account=account,
+        counts=counts,
+        measure_write=measure_write,
+        expand_lists=expand_lists,
+    )
+    plans = [replace(p, nested=nested.get(p.name, ())) for p in plans]
+    simulated = simulate(
+        plans, run_limits, sliced=sliced, latencies=latencies, page_seconds=page_seconds
+    )
     estimates: dict[str, ObjectEstimate] = {}
     for resource, (plan, partial) in zip(resources, results, strict=True):
         if plan is None:
@@ -410,6 +444,7 @@ async def estimate_backfill(
         objects=estimates,
         seconds=max((o.seconds for o in estimates.values()), default=0.0),
         latencies=latencies,
+        page_seconds=page_seconds,
         models=tuple(plans),
         sliced=sliced,
     )
@@ -560,4 +595,4 @@ def _ts(moment: datetime) -> int:
 
 
 def _with_latency(limits: EstimateLimits, latency: float) -> EstimateLimits:
-    return EstimateLimits(limits.global_rps, limits.endpoint_rps, limits.workers, latency)
+    return replace(limits, latency=latency)

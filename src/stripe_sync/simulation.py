@@ -11,7 +11,11 @@ waits (a product estimate 32 % over a paced run).
 Each worker, and each parent listed within a batch, is a generator on one simulated clock
 (:class:`_Loop`), so that requests reach the buckets in the order of simulated time, as the
 client's coroutines reach its limiter. A page costs its object's round trip (measured per object:
-a page of charges is not a page of products) plus :data:`COMMIT_SECONDS`.
+a page of charges is not a page of products), then its write: the object's measured seconds of
+database work per page (:data:`COMMIT_SECONDS` where none was measured) on one of
+``EstimateLimits.database_slots`` writers at once, first come first served. With Stripe's full
+rates the database, not the limits, can set the pace: a live key's 100 pages a second of charges
+need more than two CPUs' worth of writes.
 """
 
 from __future__ import annotations
@@ -25,10 +29,17 @@ from typing import TypeAlias
 from .backfill import PAGE_SIZE, PARENTS_AT_ONCE
 from .density import Density
 
-__all__ = ["COMMIT_SECONDS", "EstimateLimits", "ObjectModel", "simulate"]
+__all__ = [
+    "COMMIT_SECONDS",
+    "EstimateLimits",
+    "NestedPaging",
+    "ObjectModel",
+    "database_slots",
+    "simulate",
+]
 
-#: Seconds of database work per committed page (write the page, move the cursor); small next to
-#: Stripe's round trip.
+#: Seconds of database work per committed page (write the page, move the cursor) for an object
+#: whose write was not measured; small next to Stripe's round trip.
 COMMIT_SECONDS = 0.01
 #: A worker that finds no window free (others may still split theirs) looks again after this.
 _IDLE_SECONDS = 0.25
@@ -37,13 +48,15 @@ _IDLE_SECONDS = 0.25
 @dataclass(frozen=True, slots=True)
 class EstimateLimits:
     """What paces the backfill: requests per second overall and per endpoint (None: no
-    limit), concurrent workers, and one list request's round trip in seconds (the default for
-    objects without a round trip of their own, see :func:`simulate`)."""
+    limit), concurrent workers, one list request's round trip in seconds (the default for
+    objects without a round trip of their own, see :func:`simulate`), and how many pages the
+    database writes at once (None: as many as come; see :func:`database_slots`)."""
 
     global_rps: float | None
     endpoint_rps: float | None
     workers: int
     latency: float
+    database_slots: int | None = None
 
 
 @dataclass(slots=True)
@@ -56,6 +69,17 @@ class _Window:
     parents: int = 0
     running: bool = False
     first: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NestedPaging:
+    """A nested list paged to completion for some objects of each page (``auto_expand_lists``):
+    its endpoint, the share of a page's objects whose list is paged, and the mean requests one
+    such list takes. A page's lists are listed side by side, each list's pages one by one."""
+
+    endpoint: str
+    share: float
+    requests: float
 
 
 @dataclass(slots=True)
@@ -73,6 +97,23 @@ class ObjectModel:
     child_endpoint: str | None = None
     per_parent: float = 0.0
     one_parent_at_once: bool = False
+    #: Nested lists paged to completion after each page, before it is written.
+    nested: tuple[NestedPaging, ...] = ()
+
+
+class _Writers:
+    """``slots`` writers taking pages first come first served: when each is free next."""
+
+    def __init__(self, slots: int | None) -> None:
+        self._free = [0.0] * slots if slots else []
+
+    def write(self, at: float, seconds: float) -> float:
+        """When a page that is ready ``at`` and takes ``seconds`` to write is written."""
+        if not self._free:
+            return at + seconds
+        done = max(at, self._free[0]) + seconds
+        heapq.heapreplace(self._free, done)
+        return done
 
 
 class _Bucket:
@@ -149,12 +190,14 @@ def simulate(
     *,
     sliced: bool = True,
     latencies: Mapping[str, float] | None = None,
+    page_seconds: Mapping[str, float] | None = None,
 ) -> dict[str, tuple[int, float]]:
     """Run the backfill's windows on simulated time: per object ``(requests, seconds)``.
 
     ``sliced``: each range starts as equal windows (False: one window, as a run with an open
     upper bound plans it). ``latencies``: per object, one page's round trip in seconds as the
-    client sees it (objects not in it: ``limits.latency``)."""
+    client sees it (objects not in it: ``limits.latency``). ``page_seconds``: per object, the
+    database's seconds to write one page (objects not in it: :data:`COMMIT_SECONDS`)."""
     slices = max(1, min(8, limits.workers // max(1, len(plans)))) if sliced else 1
     windows: list[_Window] = []
     for p in plans:
@@ -169,6 +212,10 @@ def simulate(
             windows.append(_Window(p.name, _kind(p), lo, hi))
     by_name = {p.name: p for p in plans}
     latency = {name: (latencies or {}).get(name, limits.latency) for name in by_name}
+    write_seconds = {name: (page_seconds or {}).get(name, COMMIT_SECONDS) for name in by_name}
+    writers = _Writers(limits.database_slots)
+    #: Per object and nested list, the fraction of a list carried over to the next page.
+    carried: dict[tuple[str, str], float] = {}
     requests = dict.fromkeys(by_name, 0)
     finished = dict.fromkeys(by_name, 0.0)
     global_bucket = _Bucket(limits.global_rps) if limits.global_rps else None
@@ -196,10 +243,19 @@ def simulate(
         busy[window.object] += 1
         return window
 
-    def children(p: ObjectModel, pages: int) -> _Gen:
-        assert p.child_endpoint is not None
+    def children(p: ObjectModel, pages: int, endpoint: str | None = None) -> _Gen:
         for _ in range(pages):
-            yield from request(p.name, p.child_endpoint)
+            yield from request(p.name, endpoint or str(p.child_endpoint))
+
+    def nested_lists(p: ObjectModel, size: float) -> list[_Gen]:
+        """The requests paging a page's truncated lists, one task per list."""
+        tasks: list[_Gen] = []
+        for n in p.nested:
+            share = carried.get((p.name, n.endpoint), 0.0) + n.share * size
+            lists = int(share)
+            carried[(p.name, n.endpoint)] = share - lists
+            tasks += [children(p, max(1, round(n.requests)), n.endpoint) for _ in range(lists)]
+        return tasks
 
     def page(window: _Window) -> Generator[_Yield, None, bool]:
         """One page of ``window``, listed and committed; whether the window has more."""
@@ -209,13 +265,15 @@ def simulate(
             pages = max(1, math.ceil(p.per_parent / PAGE_SIZE))
             yield [children(p, pages) for _ in range(batch)]
             window.parents -= batch
-            yield loop.now + COMMIT_SECONDS
+            yield writers.write(loop.now, COMMIT_SECONDS)
             return window.parents > 0
         yield from request(p.name, p.endpoint)
-        yield loop.now + COMMIT_SECONDS
-        # The commit moves the cursor and may split the window, as _backfill_page_v1 does.
         left = p.density.between(window.gte, window.top)
         size = min(float(PAGE_SIZE), left)
+        if p.nested:
+            yield nested_lists(p, size)
+        yield writers.write(loop.now, write_seconds[p.name])
+        # The commit moves the cursor and may split the window, as _backfill_page_v1 does.
         more = left > PAGE_SIZE + 1e-6
         cursor = p.density.below(window.top, window.gte, PAGE_SIZE) if more else window.gte
         if window.kind == "parents" and size >= 0.5:
@@ -255,3 +313,10 @@ def simulate(
 
 def _kind(plan: ObjectModel) -> str:
     return "parents" if plan.child_endpoint is not None else "list"
+
+
+def database_slots(pool_size: int, cpus: int | None) -> int:
+    """Pages the database writes at once: one per pooled connection, and no more than ``cpus``
+    when it runs on this machine (its writes are CPU; None: a server elsewhere, whose CPUs are
+    unknown here, so the pool bounds it)."""
+    return max(1, min(pool_size, cpus) if cpus else pool_size)

@@ -187,7 +187,11 @@ async def test_the_model_with_a_full_rate_runs_round_trips_is_within_a_quarter(
     assert result.status == "complete"
     measured = {n: meter.page_seconds(str(get(n).list_path)) for n in names}
     print(json.dumps(measured))
-    again = estimate.simulated(latencies=measured)
+    # The meter's page cost holds the run's page writes beside COMMIT_SECONDS: the estimate's
+    # own measured writes would count them twice.
+    again = estimate.simulated(
+        latencies=measured, page_seconds=dict.fromkeys(names, COMMIT_SECONDS)
+    )
     assert again.latencies == {**estimate.latencies, **measured}
     assert [o.requests for o in again.objects.values()] == [
         o.requests for o in estimate.objects.values()
@@ -244,6 +248,11 @@ async def test_estimate_is_within_a_quarter_of_the_real_run(
     async with engine(fake, database_url) as sync:
         estimate = await sync.estimate_backfill(names)
     assert table_counts(database_url) == before, "the estimate wrote nothing"
+    # Each object of ten pages or more had one page written (and rolled back) to time it:
+    # customers and charges, counted by search, with one list request more each.
+    assert set(estimate.page_seconds) == set(seeded), estimate.page_seconds
+    assert all(0 < s < 1 for s in estimate.page_seconds.values()), estimate.page_seconds
+    assert estimate.limits.database_slots is not None
     customers = estimate.objects["customer"]
     assert customers.method == "counted"
     assert "counted by search" in customers.note
@@ -355,3 +364,30 @@ async def test_per_parent_and_unfiltered_lists_say_how_they_were_estimated(
     assert unfiltered.method == "exact"  # a few pages: every one was listed
     assert unfiltered.objects == result.objects["payment_link"].processed == 250
     assert unfiltered.requests == stats["GET /v1/payment_links"]
+
+
+async def test_lists_paged_to_completion_are_counted_with_auto_expand_lists(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """With ``auto_expand_lists`` a run lists every invoice's lines that Stripe truncated to
+    ten: 400 invoices, a quarter of them with 150 lines (two pages of lines each), cost 5 list
+    pages and 200 requests of lines. The estimate reads that off a sampling page of invoices
+    (which lists were truncated, and their total_count) and must count those requests too."""
+    now = int(time.time())
+    invoices = fake.seed("invoice", 400, created_range=(now - 90 * DAY, now))
+    for invoice_id in invoices[::4]:
+        fake.seed("invoice_line_item", 150, fields={"invoice": invoice_id})
+    config = make_config(fake, database_url, auto_expand_lists=True)
+    transport = httpx.ASGITransport(app=fake.app)
+    async with AsyncStripeSync(config, http_transport=transport) as sync:
+        estimate = await sync.estimate_backfill(["invoice"])
+        fake.faults.reset_counters()
+        result = await sync.process_until_done(["invoice"])
+    assert result.status == "complete"
+    sent = fake.stats()["requests"]
+    lines = sum(n for key, n in sent.items() if key.endswith("/lines"))
+    real = lines + int(sent["GET /v1/invoices"])
+    estimated = estimate.objects["invoice"].requests
+    print(json.dumps({"estimated": estimated, "real": real, "lines": lines}))
+    assert lines >= 200, sent
+    assert abs(estimated - real) <= TOLERANCE * real, (estimated, real, sent)

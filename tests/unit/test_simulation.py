@@ -3,10 +3,20 @@ round trips (no I/O). How it compares with real runs is tests/integration/test_e
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from stripe_sync.backfill_runs import _local_cpus
 from stripe_sync.density import Density
-from stripe_sync.simulation import COMMIT_SECONDS, EstimateLimits, ObjectModel, simulate
+from stripe_sync.simulation import (
+    COMMIT_SECONDS,
+    EstimateLimits,
+    NestedPaging,
+    ObjectModel,
+    database_slots,
+    simulate,
+)
 
 DAY = 86_400
 NOW = 1_760_000_000
@@ -40,3 +50,61 @@ def test_each_object_pages_at_its_own_round_trip() -> None:
     assert figures["slow"][0] == figures["fast"][0] == 1
     assert figures["slow"][1] == pytest.approx(0.5 + COMMIT_SECONDS)
     assert figures["fast"][1] == pytest.approx(0.1 + COMMIT_SECONDS)
+
+
+def test_pages_wait_for_a_free_writer_when_the_database_sets_the_pace() -> None:
+    """112 pages (100 full) over 8 windows at 0.1 s round trips, each taking 50 ms to write:
+    with writers enough they overlap (~14 pages a window at 0.15 s); one writer at a time needs
+    5.6 s for the writes alone, two half that."""
+    one = model("charge", 10_000)
+    free = EstimateLimits(global_rps=None, endpoint_rps=None, workers=8, latency=0.1)
+    costs = {"charge": 0.05}
+    unbounded = simulate([one], free, page_seconds=costs)["charge"]
+    single = simulate([one], replace(free, database_slots=1), page_seconds=costs)["charge"]
+    double = simulate([one], replace(free, database_slots=2), page_seconds=costs)["charge"]
+    assert unbounded[0] == single[0] == double[0] == 112, "writers change no request"
+    assert unbounded[1] == pytest.approx(14 * 0.15, rel=0.05), unbounded
+    assert single[1] == pytest.approx(112 * 0.05, rel=0.05), single
+    assert double[1] == pytest.approx(112 * 0.05 / 2, rel=0.05), double
+
+
+def test_the_database_writes_one_page_per_connection_and_cpu_of_this_machine() -> None:
+    assert database_slots(10, 2) == 2
+    assert database_slots(10, None) == 10, "a server elsewhere: the pool bounds it"
+    assert database_slots(3, 16) == 3
+
+
+@pytest.mark.parametrize(
+    ("url", "here"),
+    [
+        ("postgresql://u:secret@localhost:5432/db", True),
+        ("postgresql://u@127.0.0.1/db", True),
+        ("postgresql:///db?host=/tmp/pg", True),
+        ("dbname=db host=/var/run/postgresql", True),
+        ("postgresql://u:secret@db.example.com/db", False),
+        ("postgresql://u@localhost,db.example.com/db", False),
+        ("host=localhost hostaddr=10.0.0.7 dbname=db", False),
+        ("not a connection string ===", False),
+    ],
+)
+def test_a_database_on_this_machine_shares_its_cpus(url: str, here: bool) -> None:
+    """The estimate's writers: this machine's CPUs bound them only for a local server."""
+    cpus = _local_cpus(url)
+    assert (cpus is not None) is here, cpus
+    if here:
+        assert cpus is not None
+        assert cpus >= 1
+
+
+def test_truncated_lists_are_paged_after_each_page_before_it_is_written() -> None:
+    """400 objects in 4 pages; a quarter of each page's objects have a list of two pages: 4 list
+    requests and 4 x 25 x 2 = 200 requests of lists, each page's lists side by side (two round
+    trips) before its write."""
+    lines = NestedPaging("GET /v1/invoices/{id}/lines", share=0.25, requests=2.0)
+    plain = model("invoice", 400, windowed=False)
+    limits = EstimateLimits(global_rps=None, endpoint_rps=None, workers=1, latency=0.1)
+    with_lists = simulate([replace(plain, nested=(lines,))], limits)["invoice"]
+    without = simulate([plain], limits)["invoice"]
+    assert without[0] == 4
+    assert with_lists[0] == 204
+    assert with_lists[1] == pytest.approx(without[1] + 4 * 2 * 0.1)

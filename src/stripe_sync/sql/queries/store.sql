@@ -4,6 +4,16 @@
 -- A group of changes (events, fetched objects), applied in one call and one commit.
 SELECT ord, outcome, missing_refs, seen_at FROM {schema}."_apply_changes"(%s::jsonb) ORDER BY ord;
 
+-- name: measure_write_limits
+-- A page write measured for an estimate must not wait behind a run's locks, nor take long.
+SELECT set_config('lock_timeout', '500ms', true), set_config('statement_timeout', '10s', true);
+
+-- name: measure_write
+-- One page of objects written as a backfill writes it (in a transaction the caller rolls back).
+SELECT count(*) FROM {schema}."_write_objects"(
+    %(table)s, %(account_id)s, %(objects)s, clock_timestamp(), 'fetch', false, NULL, NULL, false
+);
+
 -- name: managed_webhook_secrets
 -- Signing secrets of the endpoints this database tracks, to verify incoming webhooks.
 SELECT secret FROM {schema}."_managed_webhooks" ORDER BY created_at DESC;
