@@ -7,6 +7,7 @@ Each function takes the :class:`~stripe_sync.engine.Engine` that holds the resou
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -27,8 +28,9 @@ from .backfill import (
 )
 from .client import StripeClient
 from .engine import Engine, endpoint_rps
-from .errors import DatabaseError, DatabaseUnavailableError, StripeAPIError
+from .errors import DatabaseBusyError, DatabaseError, DatabaseUnavailableError, StripeAPIError
 from .estimate import BackfillEstimate, EstimateLimits, WaitMeter, estimate_backfill
+from .page_cost import embedded_rows
 from .poller import PollResult
 from .ratelimit import LIVE_GLOBAL_RPS, TEST_GLOBAL_RPS
 from .realtime import poll_events
@@ -226,20 +228,9 @@ async def estimate(
             workers=config.backfill_workers,
             latency=0.0,
             database_slots=database_slots(
-                config.pool_config.max_size, _local_cpus(await engine.database_url())
+                config.pool_config.max_size, _local_cpus(config.database_url)
             ),
         )
-
-        async def measure_write(
-            resource: Resource, page: Sequence[Mapping[str, Any]]
-        ) -> float | None:
-            try:
-                return await (await engine.store()).write_seconds(resource.table, account_id, page)
-            except DatabaseUnavailableError:
-                raise
-            except DatabaseError as exc:  # not migrated yet, or busy: the default page cost
-                _log.info("page write not measured (%s)", exc, extra={"object": resource.name})
-                return None
 
         return await estimate_backfill(
             client,
@@ -252,27 +243,62 @@ async def estimate(
             created=(gte, lte + timedelta(seconds=1) if lte is not None else None),
             sliced=created is None or lte is not None,
             whole=whole,
-            measure_write=measure_write,
+            # With ``created`` the estimate reads nothing of the database: it measures only one
+            # named (not the embedded one, which it would have to start).
+            measure_write=_WriteMeter(engine, account_id)
+            if created is None or config.database_url
+            else None,
             expand_lists=config.auto_expand_lists,
         )
 
 
-def _local_cpus(database_url: str) -> int | None:
-    """This machine's CPUs when the database runs on it (a Unix socket or a loopback host; its
-    writes then share them with the engine), else None."""
-    try:
-        info = conninfo_to_dict(database_url)
-    except psycopg.ProgrammingError:
-        return None
-    named = f"{info.get('host') or ''},{info.get('hostaddr') or ''}"
-    hosts = [h for h in named.split(",") if h]
-    if any(not (h.startswith("/") or h in _LOOPBACK) for h in hosts):
-        return None
+class _WriteMeter:
+    """Times a sampling page's write for the estimate (:mod:`~stripe_sync.page_cost`); a
+    database that cannot take it (not migrated, busy, unreachable) leaves the page at the
+    default cost, and after an unreachable one nothing more is tried."""
+
+    def __init__(self, engine: Engine, account_id: str) -> None:
+        self._engine = engine
+        self._account_id = account_id
+        self._unreachable = False
+
+    async def __call__(self, resource: Resource, page: Sequence[Mapping[str, Any]]) -> float | None:
+        if self._unreachable:
+            return None
+        try:
+            store = await self._engine.store()
+            children = embedded_rows(resource, page)
+            return await store.write_seconds(resource.table, self._account_id, page, children)
+        except DatabaseError as exc:
+            if isinstance(exc, DatabaseUnavailableError) and not isinstance(exc, DatabaseBusyError):
+                self._unreachable = True
+            _log.info("page write not measured (%s)", exc, extra={"object": resource.name})
+            return None
+
+
+def _local_cpus(database_url: str | None) -> int | None:
+    """This machine's CPUs when the database runs on it (the embedded one, a Unix socket or a
+    loopback address; its writes then share them with the engine), else None. A URL without a
+    host counts as local (libpq's ``PGHOST`` is not read), and so does a tunnel to localhost."""
+    if database_url:
+        try:
+            info = conninfo_to_dict(database_url)
+        except psycopg.ProgrammingError:
+            return None
+        named = f"{info.get('host') or ''},{info.get('hostaddr') or ''}"
+        if not all(_loopback(h) for h in named.split(",") if h):
+            return None
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity else os.cpu_count()
 
 
-_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+def _loopback(host: str) -> bool:
+    if host.startswith(("/", "@")) or host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 async def _backfill_cursors(

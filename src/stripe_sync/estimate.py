@@ -51,7 +51,7 @@ from .errors import (
     StripePermissionError,
 )
 from .listing import PAGE_SIZE
-from .page_cost import MeasureWrite, page_costs
+from .page_cost import MeasureWrite, NestedTally, page_costs
 from .ratelimit import RateLimiter, endpoint_key
 from .resources import Resource, get
 from .search import MATCH_ALL, TOTAL_COUNT_LIMIT, counts_by_created, search_path
@@ -251,8 +251,9 @@ async def estimate_backfill(
     #: Per object, the round trips of its sampling pages that were at least half full (the
     #: run's pages are full: an empty page costs less).
     page_rtts: dict[str, list[float]] = {}
-    #: Per object, its fullest sampling page, for ``measure_write``.
+    #: Per object, its fullest sampling page (for ``measure_write``), and its nested lists.
     fullest: dict[str, list[dict[str, Any]]] = {}
+    tallies: dict[str, NestedTally] = {}
     counts: dict[str, int] = {}
     #: A few ids of each page the probes saw, for per-parent objects to sample their parents.
     ids: dict[str, list[str]] = {}
@@ -273,6 +274,8 @@ async def estimate_backfill(
                 page_rtts.setdefault(resource.name, []).append(rtt)
             if len(page.data) > len(fullest.get(resource.name, ())):
                 fullest[resource.name] = page.data
+            if expand_lists and resource.nested_lists:
+                tallies.setdefault(resource.name, NestedTally()).add(resource, page.data)
             counts[resource.name] = counts.get(resource.name, 0) + 1
             _note_ids(ids, resource.name, page.data)
             return [int(o["created"]) for o in page.data if isinstance(o.get("created"), int)], (
@@ -380,7 +383,7 @@ async def estimate_backfill(
 
     results = await asyncio.gather(*(one(r) for r in resources))
     measured = statistics.median(rtts) if rtts else 0.3
-    run_limits = limits if limits.latency > 0 else _with_latency(limits, measured)
+    run_limits = limits if limits.latency > 0 else replace(limits, latency=measured)
     plans = [p for p, _ in results if p is not None]
     latencies = {} if limits.latency > 0 else _page_latencies(plans, resources, page_rtts, measured)
     page_seconds, nested = await page_costs(
@@ -388,6 +391,7 @@ async def estimate_backfill(
         plans,
         {r.name: r for r in resources},
         fullest,
+        tallies,
         account=account,
         counts=counts,
         measure_write=measure_write,
@@ -592,7 +596,3 @@ def _seen(plan: ObjectModel) -> str:
 
 def _ts(moment: datetime) -> int:
     return int(moment.astimezone(UTC).timestamp())
-
-
-def _with_latency(limits: EstimateLimits, latency: float) -> EstimateLimits:
-    return replace(limits, latency=latency)

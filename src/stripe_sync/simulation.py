@@ -214,8 +214,8 @@ def simulate(
     latency = {name: (latencies or {}).get(name, limits.latency) for name in by_name}
     write_seconds = {name: (page_seconds or {}).get(name, COMMIT_SECONDS) for name in by_name}
     writers = _Writers(limits.database_slots)
-    #: Per object and nested list, the fraction of a list carried over to the next page.
-    carried: dict[tuple[str, str], float] = {}
+    #: Per object and nested list, the fractions of a list and of a request carried over.
+    carried: dict[tuple[str, str], tuple[float, float]] = {}
     requests = dict.fromkeys(by_name, 0)
     finished = dict.fromkeys(by_name, 0.0)
     global_bucket = _Bucket(limits.global_rps) if limits.global_rps else None
@@ -248,13 +248,19 @@ def simulate(
             yield from request(p.name, endpoint or str(p.child_endpoint))
 
     def nested_lists(p: ObjectModel, size: float) -> list[_Gen]:
-        """The requests paging a page's truncated lists, one task per list."""
+        """The requests paging a page's truncated lists, one task per list; the fractions of a
+        list and of a request left over are carried to the object's next page."""
         tasks: list[_Gen] = []
         for n in p.nested:
-            share = carried.get((p.name, n.endpoint), 0.0) + n.share * size
-            lists = int(share)
-            carried[(p.name, n.endpoint)] = share - lists
-            tasks += [children(p, max(1, round(n.requests)), n.endpoint) for _ in range(lists)]
+            lists_due, requests_due = carried.get((p.name, n.endpoint), (0.0, 0.0))
+            lists_due += n.share * size
+            lists = int(lists_due)
+            requests_due += n.requests * lists
+            sent = max(lists, int(requests_due))
+            carried[(p.name, n.endpoint)] = (lists_due - lists, requests_due - sent)
+            for k in range(lists):  # the requests spread over the lists, one at least each
+                pages = sent // lists + (1 if k < sent % lists else 0)
+                tasks.append(children(p, pages, n.endpoint))
         return tasks
 
     def page(window: _Window) -> Generator[_Yield, None, bool]:

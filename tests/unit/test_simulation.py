@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 
-from stripe_sync.backfill_runs import _local_cpus
 from stripe_sync.density import Density
 from stripe_sync.simulation import (
     COMMIT_SECONDS,
@@ -74,28 +73,6 @@ def test_the_database_writes_one_page_per_connection_and_cpu_of_this_machine() -
     assert database_slots(3, 16) == 3
 
 
-@pytest.mark.parametrize(
-    ("url", "here"),
-    [
-        ("postgresql://u:secret@localhost:5432/db", True),
-        ("postgresql://u@127.0.0.1/db", True),
-        ("postgresql:///db?host=/tmp/pg", True),
-        ("dbname=db host=/var/run/postgresql", True),
-        ("postgresql://u:secret@db.example.com/db", False),
-        ("postgresql://u@localhost,db.example.com/db", False),
-        ("host=localhost hostaddr=10.0.0.7 dbname=db", False),
-        ("not a connection string ===", False),
-    ],
-)
-def test_a_database_on_this_machine_shares_its_cpus(url: str, here: bool) -> None:
-    """The estimate's writers: this machine's CPUs bound them only for a local server."""
-    cpus = _local_cpus(url)
-    assert (cpus is not None) is here, cpus
-    if here:
-        assert cpus is not None
-        assert cpus >= 1
-
-
 def test_truncated_lists_are_paged_after_each_page_before_it_is_written() -> None:
     """400 objects in 4 pages; a quarter of each page's objects have a list of two pages: 4 list
     requests and 4 x 25 x 2 = 200 requests of lists, each page's lists side by side (two round
@@ -108,3 +85,13 @@ def test_truncated_lists_are_paged_after_each_page_before_it_is_written() -> Non
     assert without[0] == 4
     assert with_lists[0] == 204
     assert with_lists[1] == pytest.approx(without[1] + 4 * 2 * 0.1)
+
+
+def test_requests_of_lists_of_uneven_length_are_carried_not_rounded() -> None:
+    """49 lists of two requests and 51 of one on every page: 1.49 requests a list on average,
+    which rounded would count one each (a third short); carried, the totals match."""
+    lists = NestedPaging("GET /v1/invoices/{id}/lines", share=1.0, requests=1.49)
+    plain = model("invoice", 400, windowed=False)
+    limits = EstimateLimits(global_rps=None, endpoint_rps=None, workers=1, latency=0.1)
+    requests, _ = simulate([replace(plain, nested=(lists,))], limits)["invoice"]
+    assert requests == 4 + 4 * (49 * 2 + 51)

@@ -16,13 +16,23 @@ from ..errors import DatabaseBusyError, DatabaseError
 from ..queries import query
 from .core import StoreCore, jsonb, jsonb_objects
 
-__all__ = ["AppliedChange", "WriteQueries", "group_json"]
+__all__ = ["AppliedChange", "ChildRows", "WriteQueries", "group_json"]
 
 _log = logging.getLogger("stripe_sync.store")
 
 #: Sends of a write group that PostgreSQL rolled back to break a deadlock or a serialization
 #: conflict (SQLSTATE class 40) before the error is passed on.
 _ROLLBACK_RETRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRows:
+    """The rows of one child table embedded in a page's objects, with each row's parent."""
+
+    table: str
+    parent_column: str | None
+    objects: Sequence[Mapping[str, Any]]
+    parent_ids: Sequence[str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +97,37 @@ class WriteQueries(StoreCore):
         return bool(row and row[0])
 
     async def write_seconds(
-        self, table: str, account_id: str, objects: Sequence[Mapping[str, Any]]
+        self,
+        table: str,
+        account_id: str,
+        objects: Sequence[Mapping[str, Any]],
+        children: Sequence[ChildRows] = (),
     ) -> float:
-        """Seconds the database takes to write ``objects`` into ``table`` as a backfill page
-        does, in transactions that are rolled back (nothing is kept): the second of two tries,
-        the first paying for planning the table's writer, which a run's connections do once."""
+        """Seconds the database takes to write ``objects`` into ``table`` and the child rows
+        embedded in them as a backfill page does, in transactions that are rolled back (nothing
+        is kept): the second of two tries, the first paying for planning the tables' writers,
+        which a run's connections do once. Leaves out the page's commit."""
         took = 0.0
         params = {"table": table, "account_id": account_id, "objects": jsonb_objects(objects)}
+        rows = [
+            {
+                "table": c.table,
+                "parent_column": c.parent_column,
+                "account_id": account_id,
+                "objects": jsonb_objects(c.objects),
+                "parent_ids": list(c.parent_ids),
+            }
+            for c in children
+            if c.objects
+        ]
         async with self.connection() as conn:
             for _ in range(2):
                 async with conn.transaction(force_rollback=True):
                     await conn.execute(query("measure_write_limits", self.schema))
                     started = time.perf_counter()
                     await conn.execute(query("measure_write", self.schema), params)
+                    for child in rows:
+                        await conn.execute(query("measure_child_write", self.schema), child)
                     took = time.perf_counter() - started
         return took
 

@@ -14,6 +14,21 @@ SELECT count(*) FROM {schema}."_write_objects"(
     %(table)s, %(account_id)s, %(objects)s, clock_timestamp(), 'fetch', false, NULL, NULL, false
 );
 
+-- name: measure_child_write
+-- The rows of one child table embedded in that page, as _backfill_page_write writes them.
+SELECT count(*) FROM {schema}."_write_batch"(
+    %(table)s::text, %(parent_column)s::text,
+    (SELECT array_agg(g::bigint) FROM generate_series(1, jsonb_array_length(%(objects)s::jsonb)) g),
+    (SELECT array_agg(o ORDER BY k)
+     FROM jsonb_array_elements(%(objects)s::jsonb) WITH ORDINALITY x(o, k)),
+    array_fill(%(account_id)s::text, ARRAY[jsonb_array_length(%(objects)s::jsonb)]),
+    array_fill(clock_timestamp(), ARRAY[jsonb_array_length(%(objects)s::jsonb)]),
+    array_fill('fetch'::text, ARRAY[jsonb_array_length(%(objects)s::jsonb)]),
+    %(parent_ids)s::text[],
+    array_fill(%(parent_column)s::text IS NOT NULL, ARRAY[jsonb_array_length(%(objects)s::jsonb)]),
+    array_fill(false, ARRAY[jsonb_array_length(%(objects)s::jsonb)])
+);
+
 -- name: managed_webhook_secrets
 -- Signing secrets of the endpoints this database tracks, to verify incoming webhooks.
 SELECT secret FROM {schema}."_managed_webhooks" ORDER BY created_at DESC;
