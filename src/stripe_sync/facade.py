@@ -279,11 +279,11 @@ class AsyncStripeSync:
     async def list_sync_runs(
         self, *, limit: int = 20, account: str | None = None
     ) -> list[dict[str, Any]]:
-        """The newest backfill runs (``sync_runs`` view), each with its objects' progress."""
+        """The newest backfill runs (``sync_runs`` view), with their mode and objects' progress."""
         return await backfill_runs.list_sync_runs(self._engine, limit, account)
 
     async def sync_lag(self, *, account: str | None = None) -> list[dict[str, Any]]:
-        """Rows of the ``sync_lag`` view: per account and object, the event lag and backfills."""
+        """Rows of the ``sync_lag`` view: per account, object and mode, event lag and backfills."""
         return await (await self._engine.store()).sync_lag(account)
 
     async def backfill_progress(self) -> list[dict[str, Any]]:
@@ -320,9 +320,9 @@ class AsyncStripeSync:
         return await (await self._engine.store()).verify_runs(account, limit=limit, latest=latest)
 
     async def status_snapshot(self) -> StatusSnapshot:
-        """What the status page shows: per account and object the lag, the newest backfill and
-        its progress, failing windows; managed webhook endpoints; dead letters. Reads the
-        database only and holds no secret (see :mod:`stripe_sync.status`)."""
+        """What the status page shows: per account, object and mode the lag, the newest
+        backfill and its progress, failing windows; managed webhook endpoints; dead letters.
+        Reads the database only and holds no secret (see :mod:`stripe_sync.status`)."""
         return await take_snapshot(self)
 
     @property

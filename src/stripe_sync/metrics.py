@@ -25,9 +25,10 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 - ``stripe_sync_backfill_objects{object}`` and ``stripe_sync_backfill_windows{object,status}``:
   the newest backfill run per object (all processes' work, read from the database at each
   scrape).
-- ``stripe_sync_lag_seconds{account,object}`` (now minus the newest applied event's created),
-  ``stripe_sync_last_backfill_timestamp_seconds{account,object}`` and
-  ``stripe_sync_failing_windows{account,object}``: the ``sync_lag`` view, at each scrape.
+- ``stripe_sync_lag_seconds{account,object,mode}`` (now minus the newest applied event's
+  created), ``stripe_sync_last_backfill_timestamp_seconds{account,object,mode}`` and
+  ``stripe_sync_failing_windows{account,object,mode}``: the ``sync_lag`` view (one row per
+  account, object and mode: ``live``, ``test`` or ``unknown``), at each scrape.
 - ``stripe_sync_verify_drift{account,check,object}``: drift left (missing, extra or stale ids
   not repaired) by the newest verify run of each account, per check (``events``, ``deep``) and
   object; ``stripe_sync_verify_last_run_timestamp_seconds{account}``: when it finished. From the
@@ -215,21 +216,21 @@ class _Snapshot(Collector):
         yield windows
         behind = GaugeMetricFamily(
             "stripe_sync_lag_seconds",
-            "Seconds since Stripe created the newest event applied, per account and object.",
-            labels=["account", "object"],
+            "Seconds since Stripe created the newest event applied to the account and object.",
+            labels=["account", "object", "mode"],
         )
         backfilled = GaugeMetricFamily(
             "stripe_sync_last_backfill_timestamp_seconds",
             "When the last complete backfill of the object finished (Unix seconds).",
-            labels=["account", "object"],
+            labels=["account", "object", "mode"],
         )
         failing = GaugeMetricFamily(
             "stripe_sync_failing_windows",
             "Backfill windows that failed and wait for the next run.",
-            labels=["account", "object"],
+            labels=["account", "object", "mode"],
         )
         for row in lag:
-            labels = [str(row["account_id"]), str(row["object"])]
+            labels = [str(row["account_id"]), str(row["object"]), str(row["mode"])]
             if row["seconds_behind"] is not None:
                 behind.add_metric(labels, float(row["seconds_behind"]))
             if row["last_backfill_completed_at"] is not None:

@@ -4,7 +4,8 @@ shows, gathered from the engine's read-only calls in one place.
 :func:`take_snapshot` reads only the database (no Stripe call, no Stripe key needed) through
 the public reads of :class:`~stripe_sync.facade.AsyncStripeSync`: ``get_all_synced_accounts``,
 ``sync_lag``, ``list_sync_runs``, ``list_failed_events`` and ``get_managed_webhook``. It joins
-them per account and object (:func:`build_snapshot`, pure) and keeps no secret: managed
+them per account, object and mode (:func:`build_snapshot`, pure: one database may hold an
+account's live and test data, each with its own backfills) and keeps no secret: managed
 webhooks come without their signing secret, dead letters without their payload.
 """
 
@@ -28,7 +29,8 @@ FAILED_EVENTS_SHOWN = 50
 
 @dataclass(frozen=True, slots=True)
 class ObjectStatus:
-    """One object of one account: its lag (``sync_lag``) and its newest backfill run."""
+    """One object of one account in one mode: its lag (``sync_lag``) and the newest backfill
+    run of that mode."""
 
     object: str
     last_event_created: datetime | None = None
@@ -41,6 +43,9 @@ class ObjectStatus:
     backfill_processed: int = 0
     backfill_windows: int = 0
     backfill_windows_done: int = 0
+    #: ``live``, ``test``, or ``unknown`` (a run of a runtime that did not say its key's mode,
+    #: events recorded before migration 0037).
+    mode: str = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +57,16 @@ class AccountStatus:
     own: bool
     last_event_created: datetime | None
     last_backfill_at: datetime | None
-    #: Its newest backfill run (``sync_runs``): ``run_id``, ``status``, ``started_at``, ...
+    #: Its newest backfill run (``sync_runs``), of either mode: ``run_id``, ``mode``,
+    #: ``status``, ``started_at``, ...
     last_run: Mapping[str, Any] | None
+    #: One per object and mode, by object then mode.
     objects: Sequence[ObjectStatus]
     #: Its managed webhook endpoints as stored: ``id``, ``url``, ``status``, ``api_version``, ...
     webhooks: Sequence[Mapping[str, Any]]
+    #: The modes its data is known in: ``live``, ``test``, ``live+test``, or None
+    #: (``get_all_synced_accounts``).
+    modes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +103,12 @@ def build_snapshot(
     *,
     taken_at: datetime,
 ) -> StatusSnapshot:
-    """Join the engine's reads per account and object; nothing secret passes through."""
+    """Join the engine's reads per account, object and mode; nothing secret passes through."""
     newest_run: dict[str, Mapping[str, Any]] = {}
+    newest_of_mode: dict[tuple[str, str], Mapping[str, Any]] = {}
     for each in runs:  # newest first
         newest_run.setdefault(str(each["account_id"]), each)
+        newest_of_mode.setdefault((str(each["account_id"]), _mode(each)), each)
     lag_by_account: dict[str, list[Mapping[str, Any]]] = {}
     for row in lag:
         lag_by_account.setdefault(str(row["account_id"]), []).append(row)
@@ -107,13 +119,21 @@ def build_snapshot(
     for account in [*accounts, *extra]:
         account_id = str(account["id"])
         run = newest_run.get(account_id)
-        progress = {str(o["object"]): o for o in (run or {}).get("object_progress") or ()}
-        objects: dict[str, ObjectStatus] = {}
+        # Each object's progress in the newest run of its mode: a live run says nothing of
+        # the test objects, nor the reverse.
+        progress = {
+            (str(o["object"]), mode): o
+            for (owner, mode), newest in newest_of_mode.items()
+            if owner == account_id
+            for o in newest.get("object_progress") or ()
+        }
+        objects: dict[tuple[str, str], ObjectStatus] = {}
         for row in lag_by_account.get(account_id, ()):
-            objects[str(row["object"])] = _object(row, progress.get(str(row["object"])))
-        for name, listed in progress.items():
-            if name not in objects:
-                objects[name] = _object({"object": name}, listed)
+            key = (str(row["object"]), _mode(row))
+            objects[key] = _object(row, progress.get(key))
+        for (name, mode), listed in progress.items():
+            if (name, mode) not in objects:
+                objects[name, mode] = _object({"object": name, "mode": mode}, listed)
         statuses.append(
             AccountStatus(
                 id=account_id,
@@ -122,12 +142,13 @@ def build_snapshot(
                 last_event_created=account.get("last_event_created"),
                 last_backfill_at=account.get("last_backfill_at"),
                 last_run=_without(run, "object_progress") if run is not None else None,
-                objects=[objects[name] for name in sorted(objects)],
+                objects=[objects[key] for key in sorted(objects)],
                 webhooks=[
                     _without(webhooks[str(w)], "secret")
                     for w in account.get("managed_webhooks") or ()
                     if str(w) in webhooks
                 ],
+                modes=account.get("modes"),
             )
         )
     return StatusSnapshot(
@@ -150,7 +171,12 @@ def _object(lag: Mapping[str, Any], progress: Mapping[str, Any] | None) -> Objec
         backfill_processed=int(p.get("processed") or 0),
         backfill_windows=int(p.get("windows") or 0),
         backfill_windows_done=int(p.get("complete_windows") or 0),
+        mode=_mode(lag),
     )
+
+
+def _mode(row: Mapping[str, Any]) -> str:
+    return str(row.get("mode") or "unknown")
 
 
 def _without(row: Mapping[str, Any], key: str) -> dict[str, Any]:

@@ -281,11 +281,11 @@ class StripeSync(Blocking["AsyncStripeSync"]):
     def list_sync_runs(
         self, *, limit: int = 20, account: str | None = None
     ) -> list[dict[str, Any]]:
-        """The newest backfill runs (``sync_runs`` view), each with its objects' progress."""
+        """The newest backfill runs (``sync_runs`` view), with their mode and objects' progress."""
         return self._call(self._core.list_sync_runs, limit=limit, account=account)
 
     def sync_lag(self, *, account: str | None = None) -> list[dict[str, Any]]:
-        """Rows of the ``sync_lag`` view: per account and object, the event lag and backfills."""
+        """Rows of the ``sync_lag`` view: per account, object and mode, event lag and backfills."""
         return self._call(self._core.sync_lag, account=account)
 
     def backfill_progress(self) -> list[dict[str, Any]]:
@@ -328,9 +328,9 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         return self._call(self._core.verify_runs, limit=limit, account=account, latest=latest)
 
     def status_snapshot(self) -> StatusSnapshot:
-        """What the status page shows: per account and object the lag, the newest backfill and
-        its progress, failing windows; managed webhook endpoints; dead letters. Reads the
-        database only and holds no secret (see :mod:`stripe_sync.status`)."""
+        """What the status page shows: per account, object and mode the lag, the newest
+        backfill and its progress, failing windows; managed webhook endpoints; dead letters.
+        Reads the database only and holds no secret (see :mod:`stripe_sync.status`)."""
         return self._call(self._core.status_snapshot)
 
     @property

@@ -591,7 +591,7 @@ async def test_metrics_show_backfill_progress_and_stripe_429s(
     rate_limited = found[("stripe_sync_stripe_rate_limited_total", ())]
     assert rate_limited == fake.stats()["totals"]["rate_limited"] > 0
     assert found[("stripe_sync_stripe_requests_total", ())] >= 6 + rate_limited
-    account = (("account", fake.account_id), ("object", "customer"))
+    account = (("account", fake.account_id), ("mode", "test"), ("object", "customer"))
     assert found[("stripe_sync_last_backfill_timestamp_seconds", account)] > 0
     assert found[("stripe_sync_failing_windows", account)] == 0
 

@@ -7,12 +7,16 @@ per account and mode (0029): a run of one key never resumes, joins or carries th
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
+from click.testing import CliRunner
 
+from stripe_sync.cli import main
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import WEBHOOK_SECRET, make_sync, rows
 
@@ -32,6 +36,20 @@ def live() -> Iterator[FakeStripe]:
 def test() -> Iterator[FakeStripe]:
     with FakeStripe(api_keys=(TEST_KEY,), account_id=ACCOUNT, seed=202) as fake:
         yield fake
+
+
+def _view(url: str, statement: str, *params: Any) -> list[dict[str, Any]]:
+    with psycopg.connect(url) as conn:
+        cur = conn.execute(statement.encode(), params)
+        assert cur.description is not None
+        names = [c.name for c in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def _cli(url: str, *args: str) -> Any:
+    result = CliRunner().invoke(main, [*args, "--json", "--database-url", url])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
 
 
 def _modes(url: str) -> dict[bool, set[str]]:
@@ -88,6 +106,82 @@ async def test_both_modes_backfill_into_one_database_side_by_side(
     assert [(a["id"], a["modes"]) for a in accounts] == [(ACCOUNT, "live+test")]
 
 
+async def test_status_and_lag_show_each_modes_own_backfill(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """Before 0037 sync_status and sync_lag had one row per account and object, with the least
+    advanced mode's cursor and the newest backfill of either mode."""
+    now = int(time.time())
+    live.seed("customer", 3, created_range=(now - 30 * DAY, now - DAY))
+    test.seed("customer", 2, created_range=(now - 30 * DAY, now - DAY))
+    async with make_sync(test, database_url) as sync:
+        test_run = (await sync.process_until_done("customer")).run_id
+    with psycopg.connect(database_url) as conn:  # the test key's cursor is a day behind
+        conn.execute(
+            "UPDATE stripe._backfill_cursors SET listed_until = listed_until - interval '1 day'"
+        )
+    async with make_sync(live, database_url) as sync:
+        live_run = (await sync.process_until_done("customer")).run_id
+    cursors = {
+        r["mode"]: r["listed_until"]
+        for r in _view(
+            database_url,
+            "SELECT mode, listed_until FROM stripe._backfill_cursors WHERE account_id = %s",
+            ACCOUNT,
+        )
+    }
+    assert cursors["test"] < cursors["live"]
+    runs = {"live": live_run, "test": test_run}
+
+    status = _view(
+        database_url,
+        "SELECT * FROM stripe.sync_status WHERE account_id = %s ORDER BY mode",
+        ACCOUNT,
+    )
+    assert [(r["resource"], r["mode"], r["status"]) for r in status] == [
+        ("customer", "live", "complete"),
+        ("customer", "test", "complete"),
+    ]
+    for row in status:
+        assert row["last_incremental_cursor"] == cursors[row["mode"]]
+        assert row["run_id"] == runs[row["mode"]]
+    lag = _view(
+        database_url, "SELECT * FROM stripe.sync_lag WHERE account_id = %s ORDER BY mode", ACCOUNT
+    )
+    assert [(r["object"], r["mode"]) for r in lag] == [("customer", "live"), ("customer", "test")]
+    for row in lag:
+        assert row["backfill_listed_until"] == cursors[row["mode"]]
+    completed = {r["mode"]: r["last_backfill_completed_at"] for r in lag}
+    assert completed["test"] < completed["live"]
+    listed = _view(
+        database_url, "SELECT run_id, mode FROM stripe.sync_runs WHERE account_id = %s", ACCOUNT
+    )
+    assert {r["run_id"]: r["mode"] for r in listed} == {live_run: "live", test_run: "test"}
+
+    # The Python reads, the status page's snapshot and `stripe-sync status` say it too.
+    async with make_sync(test, database_url) as sync:
+        assert {(r["mode"], r["object"]) for r in await sync.sync_lag(account=ACCOUNT)} == {
+            ("live", "customer"),
+            ("test", "customer"),
+        }
+        assert {r["run_id"]: r["mode"] for r in await sync.list_sync_runs(account=ACCOUNT)} == {
+            live_run: "live",
+            test_run: "test",
+        }
+        (account,) = (await sync.status_snapshot()).accounts
+    assert account.modes == "live+test"
+    assert [(o.object, o.mode, o.backfill_processed) for o in account.objects] == [
+        ("customer", "live", 3),
+        ("customer", "test", 2),
+    ]
+    shown = _cli(database_url, "status")
+    assert {(r["mode"], r["object"]) for r in shown["lag"]} == {
+        ("live", "customer"),
+        ("test", "customer"),
+    }
+    assert {r["run_id"]: r["mode"] for r in shown["runs"]} == {live_run: "live", test_run: "test"}
+
+
 async def test_webhooks_of_each_mode_land_with_their_livemode(
     live: FakeStripe, test: FakeStripe, database_url: str
 ) -> None:
@@ -100,6 +194,58 @@ async def test_webhooks_of_each_mode_land_with_their_livemode(
             await sync.process_webhook(*fake.signed_event(event, WEBHOOK_SECRET))
         created[fake.livemode] = customer["id"]
     assert _modes(database_url) == {True: {created[True]}, False: {created[False]}}
+
+
+async def test_lag_shows_the_events_beside_each_modes_backfill(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """An event does not keep its mode (keeping it cost the write path too much: see 0037), so
+    sync_lag shows an account and object's newest event, of either mode, on each mode's row,
+    and an object with events only on one row of mode 'unknown'."""
+    now = int(time.time())
+    for fake in (live, test):
+        fake.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
+        async with make_sync(fake, database_url) as sync:
+            await sync.process_until_done("customer")
+    live.dispatch("POST", "/v1/customers", {})
+    live.dispatch("POST", "/v1/products", {"name": "Pro"})
+    created: dict[str, int] = {}
+    async with make_sync(live, database_url) as sync:
+        for type_ in ("customer.created", "product.created"):
+            event = live.events(type_=type_)[0]
+            await sync.process_webhook(*live.signed_event(event, WEBHOOK_SECRET))
+            created[type_] = event["created"]
+
+    lag = _view(
+        database_url,
+        "SELECT object, mode, extract(epoch FROM last_event_created)::bigint AS event, "
+        "last_backfill_completed_at IS NOT NULL AS backfilled "
+        "FROM stripe.sync_lag WHERE account_id = %s ORDER BY 1, 2",
+        ACCOUNT,
+    )
+    assert [tuple(r.values()) for r in lag] == [
+        ("customer", "live", created["customer.created"], True),
+        ("customer", "test", created["customer.created"], True),
+        ("product", "unknown", created["product.created"], False),
+    ]
+
+
+async def test_an_account_synced_without_backfill_says_its_mode(
+    live: FakeStripe, database_url: str
+) -> None:
+    """Before 0037 the modes came from backfill runs only: none for an account synced by
+    webhooks, or by fetching single objects."""
+    live.dispatch("POST", "/v1/customers", {})
+    (event,) = live.events(type_="customer.created")
+    connected = live.add_account("acct_1LiveConnected01")
+    (fetched,) = live.seed("customer", 1, account=connected)
+    async with make_sync(live, database_url) as sync:
+        await sync.process_webhook(*live.signed_event(event, WEBHOOK_SECRET))
+        await sync.sync_single_entity(fetched, account=connected)
+        accounts = await sync.get_all_synced_accounts()
+    expected = [(ACCOUNT, "live"), (connected, "live")]
+    assert [(a["id"], a["modes"]) for a in accounts] == expected
+    assert [(a["id"], a["modes"]) for a in _cli(database_url, "accounts", "list")] == expected
 
 
 async def test_verifying_one_mode_finds_no_drift_in_the_others_rows(
@@ -285,6 +431,24 @@ async def test_an_old_workers_open_run_is_joined_by_the_modes_next_plan(
         ).fetchone()
     assert new == (old[0], True)
     assert run == ("test", "running")
+
+
+async def test_adopted_runs_show_under_the_keys_mode(test: FakeStripe, database_url: str) -> None:
+    """A run's windows say its mode (0037) and follow it when the run is adopted: sync_status
+    shows the old worker's customers under the key's mode, not 'unknown'."""
+    await _backfill_test_customers(test, database_url)
+    _as_old_worker(database_url)
+    status = "SELECT resource, mode, status FROM stripe.sync_status ORDER BY 1, 2"
+    assert [tuple(r.values()) for r in _view(database_url, status)] == [
+        ("customer", "unknown", "complete")
+    ]
+
+    assert _adopt(database_url, "test") == "adopted"
+    assert [tuple(r.values()) for r in _view(database_url, status)] == [
+        ("customer", "test", "complete")
+    ]
+    windows = "SELECT DISTINCT w.mode FROM stripe._sync_obj_runs w"
+    assert [r["mode"] for r in _view(database_url, windows)] == ["test"]
 
 
 async def test_adoption_refuses_what_is_not_a_mode(database_url: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -280,15 +282,27 @@ def test_every_listable_resource_of_the_sdk_has_a_table_or_a_named_reason(
     assert listable_without_table(views, {**excluded, "country_spec": " "}) == {"country_spec"}
 
 
+@contextmanager
+def before_migration(
+    url: str, name: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[psycopg.Connection[Any]]:
+    """A connection to ``url`` migrated up to the shipped migration ``name`` (excluded), for
+    the block to write what an older database holds; then the rest is applied."""
+    shipped = load_migrations()
+    before = [m.name for m in shipped].index(name)
+    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped[:before])
+    run_migrations(url)
+    with psycopg.connect(url) as conn:
+        yield conn
+    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped)
+    run_migrations(url)
+
+
 def test_0029_upgrades_bookkeeping_in_place_with_the_synced_datas_mode(
     empty_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shipped = load_migrations()
-    before = [m.name for m in shipped].index("0029_livemode")
-    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped[:before])
-    run_migrations(empty_database_url)
     live = {"id": "cus_L1", "object": "customer", "created": 1700000000, "livemode": True}
-    with psycopg.connect(empty_database_url) as conn:
+    with before_migration(empty_database_url, "0029_livemode", monkeypatch) as conn:
         conn.execute(
             "SELECT * FROM stripe._write_objects('customers', 'acct_1', %s, now(), 'fetch')",
             (Jsonb([live]),),
@@ -307,8 +321,6 @@ def test_0029_upgrades_bookkeeping_in_place_with_the_synced_datas_mode(
             "verified_at, row_count) VALUES ('acct_1', 'customer', '-infinity', 'infinity', "
             "now(), 1)"
         )
-    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped)
-    run_migrations(empty_database_url)
     with psycopg.connect(empty_database_url) as conn:
         modes = {
             "_sync_runs": conn.execute("SELECT mode FROM stripe._sync_runs").fetchall(),
@@ -329,3 +341,54 @@ def test_0029_upgrades_bookkeeping_in_place_with_the_synced_datas_mode(
         "_verified_windows": [("live",)],
     }
     assert customers == [("cus_L1", True)]
+
+
+def test_0037_gives_existing_windows_their_runs_mode(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: dict[str, int] = {}
+    with before_migration(empty_database_url, "0037_modes_in_views", monkeypatch) as conn:
+        for mode in ("live", "test"):
+            found = conn.execute(
+                "INSERT INTO stripe._sync_runs (account_id, objects, mode) "
+                "VALUES ('acct_1', '{customer}', %s) RETURNING id",
+                (mode,),
+            ).fetchone()
+            assert found is not None
+            runs[mode] = found[0]
+            conn.execute(
+                "INSERT INTO stripe._sync_obj_runs (run_id, account_id, object, status, "
+                "completed_at) VALUES (%s, 'acct_1', 'customer', 'complete', now())",
+                (runs[mode],),
+            )
+        conn.execute(
+            "INSERT INTO stripe._processed_events (id, account_id, type, created, object_type, "
+            "object_id, outcome) VALUES ('evt_1', 'acct_1', 'customer.updated', now(), "
+            "'customer', 'cus_1', 'written')"
+        )
+    with psycopg.connect(empty_database_url) as conn:
+        windows = conn.execute(
+            "SELECT r.mode, w.mode FROM stripe._sync_obj_runs w "
+            "JOIN stripe._sync_runs r ON r.id = w.run_id ORDER BY 1"
+        ).fetchall()
+        status = conn.execute(
+            "SELECT resource, mode, status, run_id FROM stripe.sync_status ORDER BY 2"
+        ).fetchall()
+        lag = conn.execute(
+            "SELECT object, mode, last_event_created IS NOT NULL, "
+            "last_backfill_completed_at IS NOT NULL FROM stripe.sync_lag ORDER BY 2"
+        ).fetchall()
+        # A window is its run's mode or none: one made without it is refused.
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):
+            conn.execute(
+                "INSERT INTO stripe._sync_obj_runs (run_id, account_id, object) "
+                "VALUES (%s, 'acct_1', 'customer')",
+                (runs["live"],),
+            )
+    assert windows == [("live", "live"), ("test", "test")]
+    assert status == [
+        ("customer", "live", "complete", runs["live"]),
+        ("customer", "test", "complete", runs["test"]),
+    ]
+    # The event is of either mode: shown on each mode's row.
+    assert lag == [("customer", "live", True, True), ("customer", "test", True, True)]

@@ -64,8 +64,8 @@ async def test_the_page_shows_every_part_of_the_database_and_no_secret(
     assert "<script" not in html
     # Per account and object: the backfill's progress and the lag.
     assert seeded.account_id in html
-    assert f'id="{seeded.account_id}-customer"' in html
-    assert f'id="{seeded.account_id}-product"' in html
+    assert f'id="{seeded.account_id}-customer-test"' in html
+    assert f'id="{seeded.account_id}-product-test"' in html
     assert "complete" in html
     # The managed endpoint and its status.
     assert seeded.webhook_id in html
@@ -88,7 +88,7 @@ async def test_the_page_follows_an_event(
         fake.call("POST", f"/v1/customers/{seeded.customer_ids[0]}", {"name": "Ada King"})
         await engine.process_event(fake.events(type_="customer.updated")[0])
         after = (await http.get("/")).text
-    row = f'id="{seeded.account_id}-customer"'
+    row = f'id="{seeded.account_id}-customer-test"'
     assert _row(before, row).count("UTC") == 1  # the backfill only: no event applied yet
     assert _row(after, row).count("UTC") == 2  # now also the event's time
 

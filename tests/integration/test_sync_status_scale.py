@@ -1,9 +1,11 @@
 """``sync_status`` at scale: the same answer as 0018's view, without reading every window.
 
 0018's view aggregated the whole history of backfill windows (1.5 s at ~960k windows); 0023's
-reads the unfinished windows and, per account and resource, the last entries of three indexes.
-The database is seeded with many runs in every state a window and a run can be in, and the view
-is compared, row for row, with 0018's definition (read from the shipped migration).
+reads the unfinished windows and, per account and resource, the last entries of three indexes;
+0037's does the same per account, resource and mode (the indexes have the mode). The database is
+seeded with many runs in every state a window and a run can be in, and the view is compared, row
+for row, with 0018's definition (read from the shipped migration); with runs of two modes, each
+mode's rows with 0018's view of that mode's runs alone.
 """
 
 from __future__ import annotations
@@ -80,9 +82,32 @@ def _view_0018() -> str:
     return body.replace('CREATE VIEW "sync_status" AS', 'CREATE VIEW "sync_status_0018" AS')
 
 
-def _rows(conn: psycopg.Connection[Any], view: str) -> list[tuple[Any, ...]]:
-    statement = sql.SQL("SELECT * FROM stripe.{} ORDER BY account_id, resource")
-    return conn.execute(statement.format(sql.Identifier(view))).fetchall()
+#: 0018's columns (0037 added "mode" after them).
+COLUMNS = (
+    "account_id", "resource", "status", "last_incremental_cursor", "last_synced_at",
+    "error_message", "error_count", "run_id", "updated_at",
+)  # fmt: skip
+#: The seeded runs alternate between the modes, each mode with its own cursors.
+TWO_MODES = """
+UPDATE stripe._sync_runs r SET mode = CASE WHEN x.n % 2 = 0 THEN 'live' ELSE 'test' END
+FROM (SELECT id, dense_rank() OVER (ORDER BY started_at) AS n FROM stripe._sync_runs) x
+WHERE x.id = r.id;
+UPDATE stripe._backfill_cursors SET mode = 'live';
+INSERT INTO stripe._backfill_cursors (account_id, mode, object, listed_until, run_id)
+SELECT account_id, 'test', object, listed_until - interval '1 day', run_id
+FROM stripe._backfill_cursors;
+"""
+
+
+def _rows(
+    conn: psycopg.Connection[Any], view: str, mode: str | None = None
+) -> list[tuple[Any, ...]]:
+    statement = sql.SQL("SELECT {} FROM stripe.{} WHERE {} ORDER BY account_id, resource").format(
+        sql.SQL(", ").join(map(sql.Identifier, COLUMNS)),
+        sql.Identifier(view),
+        sql.SQL("true") if mode is None else sql.SQL("mode = {}").format(mode),
+    )
+    return conn.execute(statement).fetchall()
 
 
 @pytest.fixture
@@ -95,10 +120,20 @@ def seeded(database_url: str) -> str:
     return database_url
 
 
+@pytest.fixture
+def two_modes(seeded: str) -> str:
+    with psycopg.connect(seeded, autocommit=True) as conn:
+        conn.execute(TWO_MODES)
+        conn.execute(VACUUM)
+    return seeded
+
+
 def test_same_rows_as_the_0018_view_over_many_runs(seeded: str) -> None:
     with psycopg.connect(seeded) as conn:  # one transaction: one now() for both views
         new, old = _rows(conn, "sync_status"), _rows(conn, "sync_status_0018")
         windows = conn.execute("SELECT count(*) FROM stripe._sync_obj_runs").fetchone()
+        modes = conn.execute("SELECT DISTINCT mode FROM stripe.sync_status").fetchall()
+    assert modes == [("unknown",)]  # the seeded runs do not say their mode
     assert windows is not None
     assert windows[0] > 50_000
     assert new == old
@@ -108,6 +143,21 @@ def test_same_rows_as_the_0018_view_over_many_runs(seeded: str) -> None:
     assert len(new) == 10
     assert any(row[5] is not None for row in new)  # an error message
     assert any(row[3] is None for row in new)  # a resource without a cursor
+
+
+def test_each_modes_rows_are_the_0018_view_of_that_modes_runs(two_modes: str) -> None:
+    shown = 0
+    for mode, other in (("live", "test"), ("test", "live")):
+        with psycopg.connect(two_modes) as conn:  # one transaction, rolled back
+            new = _rows(conn, "sync_status", mode)
+            conn.execute("DELETE FROM stripe._sync_runs WHERE mode = %s", (other,))
+            conn.execute("DELETE FROM stripe._backfill_cursors WHERE mode = %s", (other,))
+            old = _rows(conn, "sync_status_0018")
+            conn.rollback()
+        assert new == old, mode
+        assert {row[2] for row in new} >= {"error", "complete"}, mode
+        shown += len(new)
+    assert shown == 20  # 2 accounts, 5 resources, 2 modes
 
 
 def _plan(conn: psycopg.Connection[Any], view: str) -> list[dict[str, Any]]:
@@ -129,7 +179,12 @@ def _buffers(nodes: list[dict[str, Any]]) -> int:
     return int(top["Shared Hit Blocks"]) + int(top["Shared Read Blocks"])
 
 
-def test_reads_indexes_not_the_whole_window_history(seeded: str) -> None:
+@pytest.mark.parametrize("modes", ["one", "two"])
+def test_reads_indexes_not_the_whole_window_history(
+    seeded: str, modes: str, request: pytest.FixtureRequest
+) -> None:
+    if modes == "two":
+        request.getfixturevalue("two_modes")
     with psycopg.connect(seeded) as conn:
         table_pages = conn.execute(
             "SELECT pg_relation_size('stripe._sync_obj_runs') / current_setting('block_size')::int"
@@ -145,6 +200,8 @@ def test_reads_indexes_not_the_whole_window_history(seeded: str) -> None:
         conn.execute("RESET enable_seqscan")
         # With the planner's own choice too, 0023's reads a small part of the table's pages.
         default = _plan(conn, "sync_status")
+        shown = conn.execute("SELECT count(*) FROM stripe.sync_status").fetchone()
+    assert shown == (10 if modes == "one" else 20,)  # a row per account, resource and mode
     assert _buffers(old) >= table_pages[0]
     assert _buffers(default) < table_pages[0] / 4, (_buffers(default), table_pages[0])
     assert _buffers(new) < table_pages[0] / 4, (_buffers(new), table_pages[0])

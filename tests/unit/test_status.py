@@ -71,6 +71,45 @@ def test_objects_join_the_lag_and_the_newest_run_of_their_account() -> None:
     )  # fmt: skip
 
 
+def test_each_mode_of_an_object_has_its_own_row_and_newest_run() -> None:
+    # fmt: off
+    lag = [
+        {"account_id": "acct_own", "mode": mode, "object": "customer", "last_event_created": NOW,
+         "seconds_behind": behind, "last_backfill_completed_at": None,
+         "backfill_running": False, "failing_windows": 0, "last_error": None}
+        for mode, behind in (("live", 1.0), ("test", 50.0))
+    ]
+    runs = [
+        {"run_id": 5, "account_id": "acct_own", "mode": "live", "status": "running",
+         "started_at": NOW, "total_processed": 7, "object_progress": [
+             {"object": "customer", "status": "running", "processed": 7, "windows": 2,
+              "complete_windows": 1, "last_error": None}]},
+        {"run_id": 4, "account_id": "acct_own", "mode": "test", "status": "complete",
+         "started_at": NOW, "total_processed": 3, "object_progress": [
+             {"object": "customer", "status": "complete", "processed": 3, "windows": 1,
+              "complete_windows": 1, "last_error": None},
+             {"object": "product", "status": "complete", "processed": 2, "windows": 1,
+              "complete_windows": 1, "last_error": None}]},
+    ]
+    # fmt: on
+    accounts = [{"id": "acct_own", "has_api_key": True, "modes": "live+test"}]
+    (own,) = snapshot_of(accounts=accounts, lag=lag, runs=runs).accounts
+    assert own.modes == "live+test"
+    assert own.last_run is not None
+    assert (own.last_run["run_id"], own.last_run["mode"]) == (5, "live")
+    found = [(o.object, o.mode, o.seconds_behind, o.backfill_status, o.backfill_processed)
+             for o in own.objects]  # fmt: skip
+    assert found == [
+        ("customer", "live", 1.0, "running", 7),
+        ("customer", "test", 50.0, "complete", 3),
+        ("product", "test", None, "complete", 2),
+    ]
+    html = render(snapshot_of(accounts=accounts, lag=lag, runs=runs), refresh_seconds=10)
+    assert 'id="acct_own-customer-live"' in html
+    assert 'id="acct_own-customer-test"' in html
+    assert "Modes: live+test" in html
+
+
 def test_the_snapshot_keeps_no_secret() -> None:
     snapshot = snapshot_of()
     assert "secret" not in snapshot.accounts[0].webhooks[0]

@@ -398,8 +398,8 @@ def status(
     data_dir: Path | None,
 ) -> None:
     """Show the newest backfill runs and their objects (the sync_runs views), then how far
-    behind each account and object is (the sync_lag view). Reads the database only: no Stripe
-    key needed. With --json: {"runs": [...], "lag": [...]}."""
+    behind each account, object and mode (live, test) is (the sync_lag view). Reads the
+    database only: no Stripe key needed. With --json: {"runs": [...], "lag": [...]}."""
     from rich.console import Console
     from rich.table import Table
 
@@ -418,7 +418,8 @@ def status(
         console.print("no backfill runs yet: run `stripe-sync backfill`")
     for run in runs:
         console.print(
-            f"[bold]run {run['run_id']}[/bold] {run['status']} ({run['account_id']}) "
+            f"[bold]run {run['run_id']}[/bold] {run['status']} "
+            f"({run['account_id']}, {run['mode']}) "
             f"started {run['started_at']:%Y-%m-%d %H:%M:%S}"
             + (f", closed {run['closed_at']:%H:%M:%S}" if run["closed_at"] else "")
             + f": {run['total_processed']:,} objects",
@@ -437,11 +438,20 @@ def status(
             )
     if lag:
         table = Table(title="Lag (sync_lag)", title_justify="left")
-        for column in ("account", "object", "last event", "behind", "last backfill", "failing"):
+        for column in (
+            "account",
+            "mode",
+            "object",
+            "last event",
+            "behind",
+            "last backfill",
+            "failing",
+        ):
             table.add_column(column)
         for row in lag:
             table.add_row(
                 row["account_id"],
+                row["mode"],
                 row["object"],
                 f"{row['last_event_created']:%Y-%m-%d %H:%M:%S}"
                 if row["last_event_created"]

@@ -3959,16 +3959,18 @@ CREATE TABLE _sync_obj_runs (
     carried_from bigint,
     failures integer DEFAULT 0 NOT NULL,
     superseded_by bigint,
+    mode text DEFAULT 'unknown'::text NOT NULL,
     CONSTRAINT _sync_obj_runs_kind_check CHECK ((kind = ANY (ARRAY['list'::text, 'parents'::text, 'children'::text]))),
     CONSTRAINT _sync_obj_runs_pkey PRIMARY KEY (id),
-    CONSTRAINT _sync_obj_runs_run_id_fkey FOREIGN KEY (run_id) REFERENCES _sync_runs(id) ON DELETE CASCADE,
+    CONSTRAINT _sync_obj_runs_run_mode_fkey FOREIGN KEY (run_id, mode) REFERENCES _sync_runs(id, mode) ON UPDATE CASCADE ON DELETE CASCADE,
     CONSTRAINT _sync_obj_runs_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'running'::text, 'complete'::text, 'error'::text])))
 );
 COMMENT ON TABLE _sync_obj_runs IS 'One row per object and created window of a backfill run; the unit of work and checkpoint.';
+COMMENT ON COLUMN _sync_obj_runs.mode IS 'Its run''s mode (the foreign key (run_id, mode) keeps them equal): sync_status reads each mode''s windows by index.';
 CREATE INDEX _sync_obj_runs_claimable_idx ON stripe._sync_obj_runs USING btree (run_id, claimed_until) WHERE (status = ANY (ARRAY['pending'::text, 'running'::text]));
-CREATE INDEX _sync_obj_runs_object_completed_idx ON stripe._sync_obj_runs USING btree (account_id, object, completed_at);
-CREATE INDEX _sync_obj_runs_object_run_idx ON stripe._sync_obj_runs USING btree (account_id, object, run_id);
-CREATE INDEX _sync_obj_runs_object_updated_idx ON stripe._sync_obj_runs USING btree (account_id, object, updated_at);
+CREATE INDEX _sync_obj_runs_object_completed_idx ON stripe._sync_obj_runs USING btree (account_id, object, mode, completed_at);
+CREATE INDEX _sync_obj_runs_object_run_idx ON stripe._sync_obj_runs USING btree (account_id, object, mode, run_id);
+CREATE INDEX _sync_obj_runs_object_updated_idx ON stripe._sync_obj_runs USING btree (account_id, object, mode, updated_at);
 CREATE INDEX _sync_obj_runs_run_idx ON stripe._sync_obj_runs USING btree (run_id, object);
 CREATE INDEX _sync_obj_runs_unfinished_idx ON stripe._sync_obj_runs USING btree (account_id, object) WHERE ((status <> 'complete'::text) AND (superseded_by IS NULL));
 
@@ -3986,6 +3988,7 @@ CREATE TABLE _sync_runs (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     planned_until timestamp with time zone,
     mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _sync_runs_id_mode_key UNIQUE (id, mode),
     CONSTRAINT _sync_runs_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
     CONSTRAINT _sync_runs_pkey PRIMARY KEY (id),
     CONSTRAINT _sync_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'complete'::text, 'error'::text, 'cancelled'::text])))
@@ -11115,40 +11118,54 @@ CREATE VIEW sync_lag AS
           GROUP BY e_1.account_id, (_object_name(e_1.object_type))
         ), run_objects AS (
          SELECT w.account_id,
+            w.mode,
             w.object,
             w.run_id,
             bool_and((w.status = 'complete'::text)) AS complete,
             max(w.completed_at) AS completed_at,
             bool_or(((w.status = ANY (ARRAY['pending'::text, 'running'::text])) AND (w.superseded_by IS NULL))) AS open
            FROM _sync_obj_runs w
-          GROUP BY w.account_id, w.object, w.run_id
+          GROUP BY w.account_id, w.mode, w.object, w.run_id
         ), backfills AS (
          SELECT r.account_id,
+            r.mode,
             r.object,
             max(r.completed_at) FILTER (WHERE r.complete) AS last_backfill_completed_at,
             bool_or(r.open) AS backfill_running
            FROM run_objects r
-          GROUP BY r.account_id, r.object
+          GROUP BY r.account_id, r.mode, r.object
         ), failing AS (
          SELECT w.account_id,
+            w.mode,
             w.object,
             count(*) AS failing_windows,
             (array_agg(w.error_message ORDER BY w.updated_at DESC))[1] AS last_error
            FROM _sync_obj_runs w
           WHERE ((w.status = 'error'::text) AND (w.superseded_by IS NULL))
-          GROUP BY w.account_id, w.object
-        ), keys AS (
-         SELECT events.account_id,
-            events.object
-           FROM events
-        UNION
+          GROUP BY w.account_id, w.mode, w.object
+        ), backfilled AS (
          SELECT run_objects.account_id,
+            run_objects.mode,
             run_objects.object
            FROM run_objects
         UNION
          SELECT _backfill_cursors.account_id,
+            _backfill_cursors.mode,
             _backfill_cursors.object
            FROM _backfill_cursors
+        ), keys AS (
+         SELECT backfilled.account_id,
+            backfilled.mode,
+            backfilled.object
+           FROM backfilled
+        UNION ALL
+         SELECT e_1.account_id,
+            'unknown'::text,
+            e_1.object
+           FROM events e_1
+          WHERE (NOT (EXISTS ( SELECT 1
+                   FROM backfilled k_1
+                  WHERE ((k_1.account_id = e_1.account_id) AND (k_1.object = e_1.object)))))
         )
  SELECT k.account_id,
     k.object,
@@ -11159,17 +11176,14 @@ CREATE VIEW sync_lag AS
     c.listed_until AS backfill_listed_until,
     COALESCE(b.backfill_running, false) AS backfill_running,
     COALESCE(f.failing_windows, (0)::bigint) AS failing_windows,
-    f.last_error
+    f.last_error,
+    k.mode
    FROM ((((keys k
      LEFT JOIN events e USING (account_id, object))
-     LEFT JOIN backfills b USING (account_id, object))
-     LEFT JOIN ( SELECT _backfill_cursors.account_id,
-            _backfill_cursors.object,
-            min(_backfill_cursors.listed_until) AS listed_until
-           FROM _backfill_cursors
-          GROUP BY _backfill_cursors.account_id, _backfill_cursors.object) c USING (account_id, object))
-     LEFT JOIN failing f USING (account_id, object));
-COMMENT ON VIEW sync_lag IS 'Per account and object: newest event applied and how long ago it was created, last complete backfill, failing backfill windows.';
+     LEFT JOIN backfills b USING (account_id, mode, object))
+     LEFT JOIN _backfill_cursors c USING (account_id, mode, object))
+     LEFT JOIN failing f USING (account_id, mode, object));
+COMMENT ON VIEW sync_lag IS 'Per account, object and mode: last complete backfill, incremental cursor and failing windows of that mode; newest event applied (of either mode) and how long ago it was created.';
 
 CREATE VIEW sync_obj_progress AS
  SELECT account_id,
@@ -11208,32 +11222,37 @@ CREATE VIEW sync_runs AS
     r.id AS run_id,
     r.objects,
     r.error_message,
-    count(*) FILTER (WHERE (o.superseded_by IS NOT NULL)) AS carried_count
+    count(*) FILTER (WHERE (o.superseded_by IS NOT NULL)) AS carried_count,
+    r.mode
    FROM (_sync_runs r
      LEFT JOIN _sync_obj_runs o ON ((o.run_id = r.id)))
   GROUP BY r.id;
-COMMENT ON VIEW sync_runs IS 'Backfill runs with counts of their windows by status (carried: unfinished windows continued by a later run).';
+COMMENT ON VIEW sync_runs IS 'Backfill runs with their mode and counts of their windows by status (carried: unfinished windows continued by a later run).';
 
 CREATE VIEW sync_status AS
- WITH RECURSIVE pairs AS (
+ WITH RECURSIVE keys AS (
         ( SELECT w.account_id,
-            w.object
+            w.object,
+            w.mode
            FROM _sync_obj_runs w
-          ORDER BY w.account_id, w.object
+          ORDER BY w.account_id, w.object, w.mode
          LIMIT 1)
         UNION ALL
          SELECT n.account_id,
-            n.object
-           FROM (pairs p_1
+            n.object,
+            n.mode
+           FROM (keys p_1
              CROSS JOIN LATERAL ( SELECT w.account_id,
-                    w.object
+                    w.object,
+                    w.mode
                    FROM _sync_obj_runs w
-                  WHERE (ROW(w.account_id, w.object) > ROW(p_1.account_id, p_1.object))
-                  ORDER BY w.account_id, w.object
+                  WHERE (ROW(w.account_id, w.object, w.mode) > ROW(p_1.account_id, p_1.object, p_1.mode))
+                  ORDER BY w.account_id, w.object, w.mode
                  LIMIT 1) n)
         ), unfinished AS (
          SELECT w.account_id,
             w.object,
+            w.mode,
             w.status,
             w.updated_at,
             (r.status = 'running'::text) AS run_open,
@@ -11245,6 +11264,7 @@ CREATE VIEW sync_status AS
         ), failing AS (
          SELECT unfinished.account_id,
             unfinished.object,
+            unfinished.mode,
             unfinished.status,
             unfinished.updated_at,
             unfinished.run_open,
@@ -11255,12 +11275,13 @@ CREATE VIEW sync_status AS
         ), open_state AS (
          SELECT failing.account_id,
             failing.object,
+            failing.mode,
             bool_or((failing.run_open AND (failing.status = 'running'::text) AND failing.leased)) AS running,
             bool_or((failing.run_open AND (failing.status = ANY (ARRAY['pending'::text, 'running'::text])))) AS queued,
             count(*) FILTER (WHERE failing.failed) AS error_count,
             (array_agg(failing.error_message ORDER BY failing.updated_at DESC) FILTER (WHERE failing.failed))[1] AS error_message
            FROM failing
-          GROUP BY failing.account_id, failing.object
+          GROUP BY failing.account_id, failing.object, failing.mode
         )
  SELECT p.account_id,
     p.object AS resource,
@@ -11273,23 +11294,20 @@ CREATE VIEW sync_status AS
     c.listed_until AS last_incremental_cursor,
     ( SELECT max(w.completed_at) AS max
            FROM _sync_obj_runs w
-          WHERE ((w.account_id = p.account_id) AND (w.object = p.object))) AS last_synced_at,
+          WHERE ((w.account_id = p.account_id) AND (w.object = p.object) AND (w.mode = p.mode))) AS last_synced_at,
     o.error_message,
     COALESCE(o.error_count, (0)::bigint) AS error_count,
     ( SELECT max(w.run_id) AS max
            FROM _sync_obj_runs w
-          WHERE ((w.account_id = p.account_id) AND (w.object = p.object))) AS run_id,
+          WHERE ((w.account_id = p.account_id) AND (w.object = p.object) AND (w.mode = p.mode))) AS run_id,
     ( SELECT max(w.updated_at) AS max
            FROM _sync_obj_runs w
-          WHERE ((w.account_id = p.account_id) AND (w.object = p.object))) AS updated_at
-   FROM ((pairs p
-     LEFT JOIN open_state o USING (account_id, object))
-     LEFT JOIN ( SELECT _backfill_cursors.account_id,
-            _backfill_cursors.object,
-            min(_backfill_cursors.listed_until) AS listed_until
-           FROM _backfill_cursors
-          GROUP BY _backfill_cursors.account_id, _backfill_cursors.object) c USING (account_id, object));
-COMMENT ON VIEW sync_status IS 'Per account and resource: backfill status (queued, running, complete, error), the last incremental cursor, and the failure that the next run retries.';
+          WHERE ((w.account_id = p.account_id) AND (w.object = p.object) AND (w.mode = p.mode))) AS updated_at,
+    p.mode
+   FROM ((keys p
+     LEFT JOIN open_state o USING (account_id, object, mode))
+     LEFT JOIN _backfill_cursors c USING (account_id, mode, object));
+COMMENT ON VIEW sync_status IS 'Per account, resource and mode: backfill status (queued, running, complete, error), the last incremental cursor, and the failure that the next run retries.';
 
 CREATE VIEW tax_ids AS
  SELECT id,
@@ -13148,8 +13166,8 @@ BEGIN
     END IF;
 
     IF p_spawn_parent_ids IS NOT NULL AND cardinality(p_spawn_parent_ids) > 0 THEN
-        INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, parent_ids)
-        VALUES (w.run_id, w.account_id, w.object, 'children', p_spawn_parent_ids);
+        INSERT INTO "_sync_obj_runs" (run_id, mode, account_id, object, kind, parent_ids)
+        VALUES (w.run_id, w.mode, w.account_id, w.object, 'children', p_spawn_parent_ids);
     END IF;
 
     -- Split only a window with several pages still to list (estimated from this page's span
@@ -13165,8 +13183,8 @@ BEGIN
         IF v_pending < p_split_below THEN
             v_split := to_timestamp(floor((extract(epoch FROM w.created_gte)
                                            + extract(epoch FROM p_cursor_created)) / 2));
-            INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, created_gte, created_lt)
-            VALUES (w.run_id, w.account_id, w.object, w.kind, w.created_gte, v_split);
+            INSERT INTO "_sync_obj_runs" (run_id, mode, account_id, object, kind, created_gte, created_lt)
+            VALUES (w.run_id, w.mode, w.account_id, w.object, w.kind, w.created_gte, v_split);
         END IF;
     END IF;
 
@@ -13266,10 +13284,10 @@ BEGIN
             FOR UPDATE OF w
         ),
         carried AS (
-            INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, created_gte,
+            INSERT INTO "_sync_obj_runs" (run_id, mode, account_id, object, kind, created_gte,
                                           created_lt, parent_id, parent_ids, cursor,
                                           cursor_created, carried_from)
-            SELECT v_run, o.account_id, o.object, o.kind, o.created_gte, o.created_lt,
+            SELECT v_run, p_mode, o.account_id, o.object, o.kind, o.created_gte, o.created_lt,
                    o.parent_id, o.parent_ids, o.cursor, o.cursor_created, o.id
             FROM old o
             RETURNING id, carried_from
@@ -13282,8 +13300,8 @@ BEGIN
             -- No created filter: the whole list, every run (unless an unfinished whole-list
             -- window was just carried over: it lists the same objects from its cursor).
             IF v_carried = 0 THEN
-                INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind)
-                VALUES (v_run, p_account_id, v_name, v_obj->>'kind');
+                INSERT INTO "_sync_obj_runs" (run_id, mode, account_id, object, kind)
+                VALUES (v_run, p_mode, p_account_id, v_name, v_obj->>'kind');
             END IF;
             CONTINUE;
         END IF;
@@ -13307,13 +13325,13 @@ BEGIN
             v_hi := date_trunc('second', p_created_lte) + interval '1 second';
         END IF;
         IF v_lo IS NULL OR v_hi IS NULL THEN
-            INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, created_gte, created_lt)
-            VALUES (v_run, p_account_id, v_name, v_obj->>'kind', v_lo, v_hi);
+            INSERT INTO "_sync_obj_runs" (run_id, mode, account_id, object, kind, created_gte, created_lt)
+            VALUES (v_run, p_mode, p_account_id, v_name, v_obj->>'kind', v_lo, v_hi);
         ELSIF v_lo < v_hi THEN
             -- A few equal slices to start with, so that the workers have work at once; dense
             -- slices split further as their pages come back.
-            INSERT INTO "_sync_obj_runs" (run_id, account_id, object, kind, created_gte, created_lt)
-            SELECT v_run, p_account_id, v_name, v_obj->>'kind',
+            INSERT INTO "_sync_obj_runs" (run_id, mode, account_id, object, kind, created_gte, created_lt)
+            SELECT v_run, p_mode, p_account_id, v_name, v_obj->>'kind',
                    CASE WHEN i = 0 THEN v_lo ELSE to_timestamp(floor(
                        extract(epoch FROM v_lo) + i * extract(epoch FROM v_hi - v_lo) / n)) END,
                    CASE WHEN i = n - 1 THEN v_hi ELSE to_timestamp(floor(
@@ -14097,6 +14115,33 @@ CREATE OR REPLACE FUNCTION stripe._metric_today()
 AS $function$
     SELECT (now() AT TIME ZONE 'UTC')::date
 $function$;
+
+CREATE OR REPLACE FUNCTION stripe._object_modes(p_account_id text, p_tables text[])
+ RETURNS SETOF text
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+DECLARE
+    v_table text;
+    v_live boolean;
+BEGIN
+    FOR v_table IN
+        SELECT t.table_name FROM "_account_tables"() t
+        WHERE t.ord = 0 AND t.table_name = ANY (p_tables)
+        ORDER BY t.table_name
+    LOOP
+        EXECUTE format('SELECT CASE "_raw_data"->''livemode'' WHEN ''true'' THEN true '
+                       'WHEN ''false'' THEN false END FROM %I WHERE "_account_id" = $1 LIMIT 1',
+                       '_raw_' || v_table)
+            INTO v_live USING p_account_id;
+        IF v_live IS NOT NULL THEN
+            RETURN NEXT CASE WHEN v_live THEN 'live' ELSE 'test' END;
+        END IF;
+    END LOOP;
+END
+$function$;
+COMMENT ON FUNCTION stripe._object_modes(p_account_id text, p_tables text[]) IS 'The modes (live, test) that one row of each of the account''s object tables among p_tables says: a sample, one index probe per table.';
 
 CREATE OR REPLACE FUNCTION stripe._object_name(p_object text)
  RETURNS text

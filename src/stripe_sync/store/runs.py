@@ -191,14 +191,14 @@ class RunQueries(StoreCore):
         keys = (
             "run_id", "account_id", "started_at", "closed_at", "status", "total_processed",
             "complete_windows", "error_windows", "running_windows", "pending_windows",
-            "objects", "error",
+            "objects", "error", "mode",
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     async def sync_lag(self, account_id: str | None) -> list[dict[str, Any]]:
         rows = await self._fetchall(query("sync_lag", self.schema), {"account_id": account_id})
         keys = (
-            "account_id", "object", "last_event_created", "seconds_behind",
+            "account_id", "mode", "object", "last_event_created", "seconds_behind",
             "last_backfill_completed_at", "backfill_running", "failing_windows", "last_error",
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]

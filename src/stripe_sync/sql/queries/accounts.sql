@@ -23,7 +23,7 @@ SELECT
     greatest(e.last_event_processed_at, r.last_backfill_at) AS last_synced_at,
     coalesce(w.ids, '{{}}') AS managed_webhooks,
     f.tables,
-    r.modes
+    md.modes
 FROM found f
 LEFT JOIN {schema}."accounts" a ON a.id = f.account_id
 LEFT JOIN LATERAL (
@@ -34,13 +34,24 @@ LEFT JOIN LATERAL (
     LIMIT 1
 ) e ON true
 LEFT JOIN LATERAL (
-    SELECT max(s.updated_at) AS last_backfill_at,
-           -- The modes whose keys backfilled the account (0029): live, test or live+test.
-           nullif(string_agg(DISTINCT s.mode, '+' ORDER BY s.mode)
-                      FILTER (WHERE s.mode <> 'unknown'), '') AS modes
+    SELECT max(s.updated_at) AS last_backfill_at
     FROM {schema}."_sync_runs" s
     WHERE s.account_id = f.account_id
 ) r ON true
+LEFT JOIN LATERAL (
+    -- The modes seen (live, test or live+test): of its backfill runs and Events API cursors
+    -- (0029), and of one row of each object table that holds its rows (0037: an account
+    -- synced by webhooks only has no run or cursor, and an event does not keep its mode).
+    SELECT nullif(string_agg(DISTINCT x.mode, '+' ORDER BY x.mode), '') AS modes
+    FROM (
+        SELECT s.mode FROM {schema}."_sync_runs" s WHERE s.account_id = f.account_id
+        UNION
+        SELECT c.mode FROM {schema}."_event_cursors" c WHERE c.account_id = f.account_id
+        UNION
+        SELECT o FROM {schema}."_object_modes"(f.account_id, f.tables) o
+    ) x
+    WHERE x.mode IN ('live', 'test')
+) md ON true
 LEFT JOIN LATERAL (
     SELECT array_agg(m.id ORDER BY m.id) AS ids
     FROM {schema}."_managed_webhooks" m

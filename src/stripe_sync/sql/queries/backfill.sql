@@ -87,7 +87,7 @@ FROM {schema}."_sync_runs" WHERE id = %s;
 -- name: recent_runs
 -- The newest runs, as the sync_runs view shows them.
 SELECT run_id, account_id, started_at, closed_at, status, total_processed, complete_count,
-       error_count, running_count, pending_count, objects, error_message
+       error_count, running_count, pending_count, objects, error_message, mode
 FROM {schema}."sync_runs"
 WHERE %(account_id)s::text IS NULL OR account_id = %(account_id)s
 ORDER BY started_at DESC, run_id DESC
@@ -112,13 +112,13 @@ FROM {schema}."sync_obj_progress"
 ORDER BY object, run_id DESC;
 
 -- name: sync_lag
--- Per account and object: newest event applied, seconds behind, last complete backfill,
+-- Per account, object and mode: newest event applied, seconds behind, last complete backfill,
 -- failing windows (the sync_lag view).
-SELECT account_id, object, last_event_created, seconds_behind, last_backfill_completed_at,
+SELECT account_id, mode, object, last_event_created, seconds_behind, last_backfill_completed_at,
        backfill_running, failing_windows, last_error
 FROM {schema}."sync_lag"
 WHERE %(account_id)s::text IS NULL OR account_id = %(account_id)s
-ORDER BY account_id, object;
+ORDER BY account_id, object, mode;
 
 -- name: sigma_checkpoint
 -- A Sigma page's cursor, in the transaction that loaded it; no row when the lease was lost.
