@@ -44,7 +44,7 @@ class ObjectStatus:
     backfill_windows: int = 0
     backfill_windows_done: int = 0
     #: ``live``, ``test``, or ``unknown`` (a run of a runtime that did not say its key's mode,
-    #: events recorded before migration 0037).
+    #: or events of an object no backfill listed: an event does not keep its mode).
     mode: str = "unknown"
 
 

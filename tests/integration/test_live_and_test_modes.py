@@ -8,6 +8,7 @@ per account and mode (0029): a run of one key never resumes, joins or carries th
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 from stripe_sync.cli import main
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import WEBHOOK_SECRET, make_sync, rows
+from tests.support.waiting import wait_until
 
 ACCOUNT = "acct_1LiveAndTest0001"
 LIVE_KEY = "sk_live_fake_stripe_sync_live_0001"
@@ -381,6 +383,47 @@ async def test_the_old_workers_runs_are_adopted_by_a_key_of_the_datas_mode(
     assert _adopt(database_url, "test") == "none"
 
 
+async def test_adopting_a_run_an_old_worker_is_paging_waits_for_its_page(
+    test: FakeStripe, database_url: str
+) -> None:
+    """An old runtime's page write locks its window, then its run. Adoption changes the runs'
+    mode, which the windows' key cascades to them: it locks the windows first, so it waits for
+    the page and then adopts (runs first, the two deadlocked)."""
+    await _backfill_test_customers(test, database_url)
+    _as_old_worker(database_url)
+    found: dict[str, str] = {}
+
+    def adopt() -> None:
+        try:
+            found["adopt"] = _adopt(database_url, "test")
+        except psycopg.Error as exc:
+            found["adopt"] = type(exc).__name__
+
+    adopting = threading.Thread(target=adopt)
+    with psycopg.connect(database_url) as page:
+        locked = page.execute(
+            "SELECT run_id FROM stripe._sync_obj_runs ORDER BY id LIMIT 1 FOR UPDATE"
+        ).fetchone()
+        assert locked is not None
+        adopting.start()
+        wait_until(lambda: _adoption_waits(database_url), "the adoption waiting for a lock")
+        page.execute("UPDATE stripe._sync_runs SET updated_at = now() WHERE id = %s", (locked[0],))
+    adopting.join(30)
+    assert found == {"adopt": "adopted"}
+    with psycopg.connect(database_url) as conn:
+        modes = conn.execute("SELECT DISTINCT mode FROM stripe._sync_obj_runs").fetchall()
+    assert modes == [("test",)], "the windows followed their run"
+
+
+def _adoption_waits(url: str) -> bool:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            " AND query LIKE '%_backfill_adopt_v1%'"
+        ).fetchone()
+    return bool(row and row[0])
+
+
 async def test_the_old_workers_runs_are_retired_for_a_key_of_another_mode(
     test: FakeStripe, database_url: str
 ) -> None:
@@ -459,6 +502,14 @@ async def test_adoption_refuses_what_is_not_a_mode(database_url: str) -> None:
         conn.execute("SELECT stripe._backfill_adopt_v1('acct_1', 'unknown', 'x')")
 
 
+async def _retired_then_live(live: FakeStripe, url: str, now: int) -> None:
+    """The live key's worker retires the old runs, then the live key backfills customers."""
+    assert _adopt(url, "live") == "retired"
+    live.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
+    async with make_sync(live, url) as sync:
+        await sync.process_until_done("customer")
+
+
 async def test_a_retired_run_leaves_no_window_for_sync_status_to_count_as_failing(
     live: FakeStripe, test: FakeStripe, database_url: str
 ) -> None:
@@ -475,10 +526,7 @@ async def test_a_retired_run_leaves_no_window_for_sync_status_to_count_as_failin
         )
     # The open run listed nothing yet, and the complete test run is not the trigger's: nothing
     # says the live key listed anything.
-    assert _adopt(database_url, "live") == "retired"
-    live.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
-    async with make_sync(live, database_url) as sync:
-        await sync.process_until_done("customer")
+    await _retired_then_live(live, database_url, now)
     with psycopg.connect(database_url) as conn:
         status = conn.execute(
             "SELECT status, error_message FROM stripe.sync_status "
@@ -486,6 +534,39 @@ async def test_a_retired_run_leaves_no_window_for_sync_status_to_count_as_failin
             (ACCOUNT,),
         ).fetchone()
     assert status == ("complete", None)
+
+
+async def test_a_retired_complete_run_adds_no_stale_row_beside_the_keys_mode(
+    live: FakeStripe, database_url: str
+) -> None:
+    """Found in review: an old runtime's complete run stays mode 'unknown' when it is retired,
+    and its windows made a row of their own in sync_status and sync_lag, frozen at a backfill
+    a month old (an alert on the last backfill's age would never clear)."""
+    now = int(time.time())
+    objects = '[{"name": "customer", "kind": "list", "created_filter": true}]'
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        planned = conn.execute(
+            "SELECT run_id FROM stripe._backfill_plan_v1(%s, %s::jsonb, NULL, NULL, "
+            "now() - interval '60 days', interval '30 seconds', 'supabase-worker')",
+            (ACCOUNT, objects),
+        ).fetchone()
+        assert planned is not None
+        conn.execute(
+            "UPDATE stripe._sync_obj_runs SET status = 'complete', "
+            "completed_at = now() - interval '30 days' WHERE run_id = %s",
+            planned,
+        )
+        conn.execute("SELECT stripe._backfill_finish_v1(%s)", planned)
+    await _retired_then_live(live, database_url, now)
+    with psycopg.connect(database_url) as conn:
+        status = conn.execute(
+            "SELECT mode FROM stripe.sync_status WHERE resource = 'customer'"
+        ).fetchall()
+        lag = conn.execute("SELECT mode FROM stripe.sync_lag WHERE object = 'customer'").fetchall()
+        runs = conn.execute("SELECT mode FROM stripe.sync_runs ORDER BY run_id").fetchall()
+    assert status == [("live",)]
+    assert lag == [("live",)]
+    assert runs == [("unknown",), ("live",)], "the run itself stays listed, with its mode"
 
 
 async def test_what_the_old_runs_listed_decides_not_the_accounts_first_object(

@@ -11154,10 +11154,19 @@ CREATE VIEW sync_lag AS
             _backfill_cursors.object
            FROM _backfill_cursors
         ), keys AS (
-         SELECT backfilled.account_id,
-            backfilled.mode,
-            backfilled.object
-           FROM backfilled
+         SELECT k_1.account_id,
+            k_1.mode,
+            k_1.object
+           FROM backfilled k_1
+          WHERE ((k_1.mode <> 'unknown'::text) OR (NOT (EXISTS ( SELECT 1
+                   FROM backfilled m
+                  WHERE ((m.account_id = k_1.account_id) AND (m.object = k_1.object) AND (m.mode <> 'unknown'::text))))) OR (EXISTS ( SELECT 1
+                   FROM _backfill_cursors c_1
+                  WHERE ((c_1.account_id = k_1.account_id) AND (c_1.object = k_1.object) AND (c_1.mode = 'unknown'::text)))) OR (EXISTS ( SELECT 1
+                   FROM run_objects r
+                  WHERE ((r.account_id = k_1.account_id) AND (r.object = k_1.object) AND (r.mode = 'unknown'::text) AND r.open))) OR (EXISTS ( SELECT 1
+                   FROM failing f_1
+                  WHERE ((f_1.account_id = k_1.account_id) AND (f_1.object = k_1.object) AND (f_1.mode = 'unknown'::text)))))
         UNION ALL
          SELECT e_1.account_id,
             'unknown'::text,
@@ -11306,7 +11315,10 @@ CREATE VIEW sync_status AS
     p.mode
    FROM ((keys p
      LEFT JOIN open_state o USING (account_id, object, mode))
-     LEFT JOIN _backfill_cursors c USING (account_id, mode, object));
+     LEFT JOIN _backfill_cursors c USING (account_id, mode, object))
+  WHERE ((p.mode <> 'unknown'::text) OR (o.account_id IS NOT NULL) OR (c.account_id IS NOT NULL) OR (NOT (EXISTS ( SELECT 1
+           FROM _sync_obj_runs w
+          WHERE ((w.account_id = p.account_id) AND (w.object = p.object) AND (w.mode = ANY (ARRAY['live'::text, 'test'::text])))))));
 COMMENT ON VIEW sync_status IS 'Per account, resource and mode: backfill status (queued, running, complete, error), the last incremental cursor, and the failure that the next run retries.';
 
 CREATE VIEW tax_ids AS
@@ -12922,6 +12934,12 @@ BEGIN
     END LOOP;
 
     IF v_found > 0 AND NOT v_other THEN
+        PERFORM 1 FROM "_sync_obj_runs" w
+        JOIN "_sync_runs" r ON r.id = w.run_id
+        WHERE r.account_id = p_account_id AND r.mode = 'unknown'
+          AND r.triggered_by IS NOT DISTINCT FROM p_triggered_by
+        ORDER BY w.id
+        FOR UPDATE OF w;
         DELETE FROM "_backfill_cursors" c
         WHERE c.account_id = p_account_id AND c.mode = 'unknown' AND c.run_id = ANY (v_runs)
           AND EXISTS (SELECT 1 FROM "_backfill_cursors" m
@@ -14125,6 +14143,7 @@ AS $function$
 DECLARE
     v_table text;
     v_live boolean;
+    v_seen text[] := '{}';
 BEGIN
     FOR v_table IN
         SELECT t.table_name FROM "_account_tables"() t
@@ -14135,13 +14154,15 @@ BEGIN
                        'WHEN ''false'' THEN false END FROM %I WHERE "_account_id" = $1 LIMIT 1',
                        '_raw_' || v_table)
             INTO v_live USING p_account_id;
-        IF v_live IS NOT NULL THEN
-            RETURN NEXT CASE WHEN v_live THEN 'live' ELSE 'test' END;
-        END IF;
+        CONTINUE WHEN v_live IS NULL
+                   OR CASE WHEN v_live THEN 'live' ELSE 'test' END = ANY (v_seen);
+        v_seen := v_seen || CASE WHEN v_live THEN 'live' ELSE 'test' END;
+        RETURN NEXT v_seen[cardinality(v_seen)];
+        EXIT WHEN cardinality(v_seen) = 2;  -- both modes: nothing more to learn
     END LOOP;
 END
 $function$;
-COMMENT ON FUNCTION stripe._object_modes(p_account_id text, p_tables text[]) IS 'The modes (live, test) that one row of each of the account''s object tables among p_tables says: a sample, one index probe per table.';
+COMMENT ON FUNCTION stripe._object_modes(p_account_id text, p_tables text[]) IS 'The modes (live, test) that one row of each of the account''s object tables among p_tables says: a sample, one index probe per table until both are seen.';
 
 CREATE OR REPLACE FUNCTION stripe._object_name(p_object text)
  RETURNS text

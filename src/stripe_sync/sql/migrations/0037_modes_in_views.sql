@@ -14,10 +14,15 @@
 --    run's mode. The functions that make windows write it (_backfill_plan_v2, and
 --    _backfill_page_write for the windows a page spawns or splits off); a window made without it
 --    is mode 'unknown', which the key refuses for a run of another mode: an error, not a wrong
---    row.
+--    row. _backfill_adopt_v1, whose change of its runs' mode now cascades to their windows,
+--    locks those windows first, in the order a page write takes them (window, then run), so
+--    that it does not deadlock with an old runtime paging the run it adopts.
 -- 2. Views, each with a new last column "mode" ('live', 'test', or 'unknown' for runs of a
 --    runtime that did not say, and Sigma's), the other columns as before, so that existing SQL
---    keeps working (and a database of one mode shows the same rows as before):
+--    keeps working (and a database of one mode shows the same rows as before: a mode 'unknown'
+--    beside a mode of its own is shown only while it has a cursor, an open or a failing window,
+--    so the complete windows of runs 0036 retired, or 0029 could not give a mode, add no stale
+--    row):
 --    - sync_runs: the run's mode;
 --    - sync_status: one row per account, object and mode, each with its own status, cursor,
 --      last completion, failures and newest run;
@@ -30,7 +35,7 @@
 --      PostgreSQL CPU per event +3.7 % (medians; higher in 11 of the 14 pairs). The write path
 --      is the bottleneck, so freshness and the event columns stay as they were.
 -- 3. _object_modes(account, tables): the modes that one row of each of those object tables
---    says (one index probe per table), for get_all_synced_accounts' "modes" beside the modes of
+--    says (one index probe per table, until both are seen), for get_all_synced_accounts' "modes" beside the modes of
 --    runs and event cursors: an account synced only by webhooks has neither.
 --
 -- Unqualified names: the migration runner sets search_path to the sync schema.
@@ -39,6 +44,11 @@
 
 ALTER TABLE "_sync_obj_runs" ADD COLUMN "mode" text NOT NULL DEFAULT 'unknown';
 COMMENT ON COLUMN "_sync_obj_runs"."mode" IS 'Its run''s mode (the foreign key (run_id, mode) keeps them equal): sync_status reads each mode''s windows by index.';
+-- The three indexes are made again below with the mode: dropped before the update, which then
+-- does not maintain them.
+DROP INDEX "_sync_obj_runs_object_completed_idx";
+DROP INDEX "_sync_obj_runs_object_run_idx";
+DROP INDEX "_sync_obj_runs_object_updated_idx";
 UPDATE "_sync_obj_runs" w SET "mode" = r."mode"
 FROM "_sync_runs" r
 WHERE r."id" = w."run_id" AND r."mode" <> 'unknown';
@@ -49,13 +59,10 @@ ALTER TABLE "_sync_obj_runs" ADD CONSTRAINT "_sync_obj_runs_run_mode_fkey"
 -- The key above holds run_id too (both columns are NOT NULL).
 ALTER TABLE "_sync_obj_runs" DROP CONSTRAINT "_sync_obj_runs_run_id_fkey";
 
-DROP INDEX "_sync_obj_runs_object_completed_idx";
 CREATE INDEX "_sync_obj_runs_object_completed_idx"
     ON "_sync_obj_runs" ("account_id", "object", "mode", "completed_at");
-DROP INDEX "_sync_obj_runs_object_run_idx";
 CREATE INDEX "_sync_obj_runs_object_run_idx"
     ON "_sync_obj_runs" ("account_id", "object", "mode", "run_id");
-DROP INDEX "_sync_obj_runs_object_updated_idx";
 CREATE INDEX "_sync_obj_runs_object_updated_idx"
     ON "_sync_obj_runs" ("account_id", "object", "mode", "updated_at");
 
@@ -83,7 +90,19 @@ DECLARE
          $new$INSERT INTO "_sync_obj_runs" (run_id, mode, account_id,$new$, '2'],
         ['"_backfill_page_write"(bigint, text, interval, text, text, jsonb, timestamptz, jsonb, text, timestamptz, boolean, integer, text, text, text[])',
          $old$VALUES (w.run_id, w.account_id,$old$,
-         $new$VALUES (w.run_id, w.mode, w.account_id,$new$, '2']];
+         $new$VALUES (w.run_id, w.mode, w.account_id,$new$, '2'],
+        -- _backfill_adopt_v1: changing its runs' mode now also updates their windows (the key
+        -- cascades), so it locks the windows first, as a page write does (window, then run):
+        -- runs first would deadlock with an old runtime's page write of the adopted run.
+        ['"_backfill_adopt_v1"(text, text, text)',
+         $old$    IF v_found > 0 AND NOT v_other THEN$old$,
+         $new$    IF v_found > 0 AND NOT v_other THEN
+        PERFORM 1 FROM "_sync_obj_runs" w
+        JOIN "_sync_runs" r ON r.id = w.run_id
+        WHERE r.account_id = p_account_id AND r.mode = 'unknown'
+          AND r.triggered_by IS NOT DISTINCT FROM p_triggered_by
+        ORDER BY w.id
+        FOR UPDATE OF w;$new$, '1']];
     v_defs jsonb := '{}';
     v_def text;
     v_found integer;
@@ -172,8 +191,23 @@ backfilled AS (
 ),
 keys AS (
     -- Each mode backfilled, and for events of an account and object that no backfill of
-    -- either mode listed, one row of mode 'unknown'.
-    SELECT "account_id", "mode", "object" FROM backfilled
+    -- either mode listed, one row of mode 'unknown'. Mode 'unknown' beside a mode of its own
+    -- only while it has something of its own: a cursor, an open or failing window (runs 0036
+    -- retired keep their complete windows, and nothing else: the mode's rows stand for them).
+    SELECT k."account_id", k."mode", k."object" FROM backfilled k
+    WHERE k."mode" <> 'unknown'
+       OR NOT EXISTS (SELECT 1 FROM backfilled m
+                      WHERE m."account_id" = k."account_id" AND m."object" = k."object"
+                        AND m."mode" <> 'unknown')
+       OR EXISTS (SELECT 1 FROM "_backfill_cursors" c
+                  WHERE c."account_id" = k."account_id" AND c."object" = k."object"
+                    AND c."mode" = 'unknown')
+       OR EXISTS (SELECT 1 FROM run_objects r
+                  WHERE r."account_id" = k."account_id" AND r."object" = k."object"
+                    AND r."mode" = 'unknown' AND r."open")
+       OR EXISTS (SELECT 1 FROM failing f
+                  WHERE f."account_id" = k."account_id" AND f."object" = k."object"
+                    AND f."mode" = 'unknown')
     UNION ALL
     SELECT e."account_id", 'unknown', e."object" FROM events e
     WHERE NOT EXISTS (SELECT 1 FROM backfilled k
@@ -272,12 +306,19 @@ SELECT
     p."mode"
 FROM keys p
 LEFT JOIN open_state o USING ("account_id", "object", "mode")
-LEFT JOIN "_backfill_cursors" c USING ("account_id", "mode", "object");
+LEFT JOIN "_backfill_cursors" c USING ("account_id", "mode", "object")
+-- Mode 'unknown' beside a mode of its own only while it has a cursor or unfinished windows
+-- (as in sync_lag): what 0036 retired keeps complete windows only.
+WHERE p."mode" <> 'unknown' OR o."account_id" IS NOT NULL OR c."account_id" IS NOT NULL
+   OR NOT EXISTS (SELECT 1 FROM "_sync_obj_runs" w
+                  WHERE w."account_id" = p."account_id" AND w."object" = p."object"
+                    AND w."mode" IN ('live', 'test'));
 COMMENT ON VIEW "sync_status" IS 'Per account, resource and mode: backfill status (queued, running, complete, error), the last incremental cursor, and the failure that the next run retries.';
 
 -- == 3. The modes an account's stored objects say ===============================================
 
--- One row of each of the account's object tables named (one index probe each): cheap, and
+-- One row of each of the account's object tables named (one index probe each, until both modes
+-- are seen; the accounts query calls it only when runs and cursors do not say both): cheap, and
 -- read-only, but a sample: a mode whose objects share every table with the other mode's may
 -- not show. Tables that are not object tables are ignored.
 CREATE FUNCTION "_object_modes"(p_account_id text, p_tables text[])
@@ -289,6 +330,7 @@ AS $function$
 DECLARE
     v_table text;
     v_live boolean;
+    v_seen text[] := '{}';
 BEGIN
     FOR v_table IN
         SELECT t.table_name FROM "_account_tables"() t
@@ -299,11 +341,13 @@ BEGIN
                        'WHEN ''false'' THEN false END FROM %I WHERE "_account_id" = $1 LIMIT 1',
                        '_raw_' || v_table)
             INTO v_live USING p_account_id;
-        IF v_live IS NOT NULL THEN
-            RETURN NEXT CASE WHEN v_live THEN 'live' ELSE 'test' END;
-        END IF;
+        CONTINUE WHEN v_live IS NULL
+                   OR CASE WHEN v_live THEN 'live' ELSE 'test' END = ANY (v_seen);
+        v_seen := v_seen || CASE WHEN v_live THEN 'live' ELSE 'test' END;
+        RETURN NEXT v_seen[cardinality(v_seen)];
+        EXIT WHEN cardinality(v_seen) = 2;  -- both modes: nothing more to learn
     END LOOP;
 END
 $function$;
 COMMENT ON FUNCTION "_object_modes"(p_account_id text, p_tables text[]) IS
-'The modes (live, test) that one row of each of the account''s object tables among p_tables says: a sample, one index probe per table.';
+'The modes (live, test) that one row of each of the account''s object tables among p_tables says: a sample, one index probe per table until both are seen.';

@@ -42,15 +42,21 @@ LEFT JOIN LATERAL (
     -- The modes seen (live, test or live+test): of its backfill runs and Events API cursors
     -- (0029), and of one row of each object table that holds its rows (0037: an account
     -- synced by webhooks only has no run or cursor, and an event does not keep its mode).
+    -- The object tables are probed only when runs and cursors do not say both modes.
+    WITH kept AS (
+        SELECT s.mode FROM {schema}."_sync_runs" s
+        WHERE s.account_id = f.account_id AND s.mode IN ('live', 'test')
+        UNION
+        SELECT c.mode FROM {schema}."_event_cursors" c
+        WHERE c.account_id = f.account_id AND c.mode IN ('live', 'test')
+    )
     SELECT nullif(string_agg(DISTINCT x.mode, '+' ORDER BY x.mode), '') AS modes
     FROM (
-        SELECT s.mode FROM {schema}."_sync_runs" s WHERE s.account_id = f.account_id
-        UNION
-        SELECT c.mode FROM {schema}."_event_cursors" c WHERE c.account_id = f.account_id
+        SELECT mode FROM kept
         UNION
         SELECT o FROM {schema}."_object_modes"(f.account_id, f.tables) o
+        WHERE (SELECT count(*) FROM kept) < 2
     ) x
-    WHERE x.mode IN ('live', 'test')
 ) md ON true
 LEFT JOIN LATERAL (
     SELECT array_agg(m.id ORDER BY m.id) AS ids
