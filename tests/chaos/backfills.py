@@ -54,6 +54,8 @@ class Listed:
     #: Runs recorded, and the status of the last one.
     runs: int
     status: str
+    #: Each run's status, trigger and error, in order, to say why there is more than one.
+    history: str = field(default="", compare=False)
 
     def problems(self, what: str) -> list[str]:
         found = [
@@ -67,7 +69,7 @@ class Listed:
             if n
         ]
         if self.runs != 1 or self.status != "complete":
-            found.append(f"{what}: {self.runs} run(s), the last one {self.status}")
+            found.append(f"{what}: {self.runs} run(s), the last one {self.status} ({self.history})")
         return found
 
 
@@ -84,8 +86,16 @@ def compare(url: str, fake: FakeStripe, seeded: dict[str, set[str]]) -> Listed:
     )
     runs = int(scalar(url, "SELECT count(*) FROM stripe._sync_runs"))
     status = str(scalar(url, "SELECT coalesce(max(status), 'none') FROM stripe._sync_runs"))
+    history = str(
+        scalar(
+            url,
+            "SELECT coalesce(string_agg('run ' || id || ' ' || status || ' by '"
+            " || coalesce(triggered_by, '-') || ': ' || coalesce(error_message, '-'), '; '"
+            " ORDER BY id), '') FROM stripe._sync_runs",
+        )
+    )
     duplicated = max(0, processed - sum(len(ids) for ids in seeded.values()))
-    return Listed(lost, extra, stale, duplicated, runs, status)
+    return Listed(lost, extra, stale, duplicated, runs, status, history)
 
 
 def processed(conn: psycopg.Connection[Any]) -> int:
@@ -304,7 +314,11 @@ def restart_during_backfill(chaos: Chaos, size: Size) -> RestartFigures:
         figures.listed = compare(url, fake, seeded)
     if figures.lost_in_restart:
         figures.problems.append(f"{figures.lost_in_restart} committed row(s) lost in a restart")
-    figures.problems += figures.listed.problems("after the restarts")
+    problems = figures.listed.problems("after the restarts")
+    if problems:
+        # What the processes did: exits of each, and how long each restart kept PostgreSQL down.
+        problems.append(f"exits {figures.exits}, restarts {figures.restarts}")
+    figures.problems += problems
     return figures
 
 
