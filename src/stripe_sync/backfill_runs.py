@@ -243,8 +243,8 @@ async def estimate(
             created=(gte, lte + timedelta(seconds=1) if lte is not None else None),
             sliced=created is None or lte is not None,
             whole=whole,
-            # With ``created`` the estimate reads nothing of the database: it measures only one
-            # named (not the embedded one, which it would have to start).
+            # With ``created`` the estimate needs nothing of the database: it measures page
+            # writes only on a database_url it was given (never starting the embedded one).
             measure_write=_WriteMeter(engine, account_id)
             if created is None or config.database_url
             else None,
