@@ -88,20 +88,30 @@ class ManagedWebhooks:
         description: str | None = None,
         metadata: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """The endpoint for ``url`` on the key's account: the tracked one if it is still
-        usable, else a new one (replacing the tracked one)."""
+        """The endpoint for ``url`` on the key's account and mode: the tracked one if it is
+        still usable, else a new one (replacing the tracked one).
+
+        A live and a test key each keep their own endpoint for one URL (Stripe keeps each
+        mode's endpoints apart). A row that does not say its mode (written by a runtime that
+        did not) is adopted by a key that can retrieve its endpoint, and left alone by one that
+        cannot: it may be the other mode's.
+        """
         events = _event_list(enabled_events)
         account = await self._platform_account()
         installation = await self._store.installation_id()
+        mode = self.config.mode
         async with self._store.locked(self._lock_key(account, url)) as tx:
-            row = await tx.managed_webhook_for_url(url, account)
+            row = await tx.managed_webhook_for_url(url, account, mode)
             if row is not None:
                 endpoint = await self._retrieve(row["id"])
+                if endpoint is None and row["mode"] != mode:
+                    row = None  # not this key's to replace
+            if row is not None:
                 if endpoint is not None and self._reusable(endpoint):
                     endpoint = await self._bring_up_to_date(
                         endpoint, events, description, metadata, installation
                     )
-                    stored = await tx.update_managed_webhook(_fields(endpoint))
+                    stored = await tx.update_managed_webhook(_fields(endpoint, mode))
                     assert stored is not None  # the row is locked by this transaction's lock
                     # Another process may have created it after the secrets were read.
                     self._secrets_changed()
@@ -129,12 +139,13 @@ class ManagedWebhooks:
         description: str | None = None,
         metadata: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """A new endpoint for ``url``; :class:`ConfigError` if one is already tracked for it."""
+        """A new endpoint for ``url``; :class:`ConfigError` if one is already tracked for it
+        (in the key's mode, or without a mode)."""
         events = _event_list(enabled_events)
         account = await self._platform_account()
         installation = await self._store.installation_id()
         async with self._store.locked(self._lock_key(account, url)) as tx:
-            row = await tx.managed_webhook_for_url(url, account)
+            row = await tx.managed_webhook_for_url(url, account, self.config.mode)
             if row is not None:
                 raise ConfigError(
                     f"managed webhook endpoint {row['id']} already exists for this URL; use "
@@ -177,6 +188,7 @@ class ManagedWebhooks:
         row = await self._store.managed_webhook(webhook_id)
         if row is None:
             raise ConfigError(f"{webhook_id} is not a managed webhook endpoint of this database")
+        self._own_mode(row)
         params: dict[str, Any] = {}
         if url is not None:
             params["url"] = url
@@ -189,7 +201,7 @@ class ManagedWebhooks:
         if metadata is not None:
             params["metadata"] = {**metadata, **_identity(row["installation_id"])}
         endpoint = await self._client().request("POST", _path(webhook_id), params)
-        stored = await self._store.update_managed_webhook(_fields(endpoint))
+        stored = await self._store.update_managed_webhook(_fields(endpoint, self.config.mode))
         if stored is None:
             raise ConfigError(f"managed webhook endpoint {webhook_id} was deleted meanwhile")
         return _public(stored)
@@ -198,10 +210,13 @@ class ManagedWebhooks:
         """Delete a tracked endpoint in Stripe (gone already is fine) and its row.
 
         An id that is not tracked here is left alone (it may be another deployment's): False.
+        An endpoint of the other mode is refused (:class:`ConfigError`): this key cannot see it
+        in Stripe, so it would drop the row of an endpoint that keeps sending.
         """
         row = await self._store.managed_webhook(webhook_id)
         if row is None:
             return False
+        self._own_mode(row)
         await self._delete_endpoint(webhook_id)
         await self._store.delete_managed_webhook(webhook_id)
         self._secrets_changed()
@@ -262,6 +277,14 @@ class ManagedWebhooks:
         text = f"stripe_sync.managed_webhook:{self.config.schema}:{account}:{url}"
         return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big", signed=True)
 
+    def _own_mode(self, row: Mapping[str, Any]) -> None:
+        """Refuse a row of the other mode than the key's."""
+        mode = row.get("mode", "unknown")
+        if mode not in ("unknown", self.config.mode):
+            raise ConfigError(
+                f"{row['id']} is a {mode} endpoint: change or delete it with a {mode} key"
+            )
+
     def _reusable(self, endpoint: Mapping[str, Any]) -> bool:
         return (
             endpoint.get("status") == "enabled"
@@ -294,7 +317,7 @@ class ManagedWebhooks:
             raise ConfigError("Stripe created the webhook endpoint without returning its secret")
         stored = await tx.insert_managed_webhook(
             {
-                **_fields(endpoint),
+                **_fields(endpoint, self.config.mode),
                 "account_id": account,
                 "secret": secret,
                 "api_version": endpoint.get("api_version") or self.config.stripe_api_version,
@@ -364,9 +387,12 @@ def _event_list(enabled_events: Sequence[str] | None) -> list[str]:
     return events
 
 
-def _fields(endpoint: Mapping[str, Any]) -> dict[str, Any]:
-    """The row fields Stripe's answer determines (never the secret)."""
+def _fields(endpoint: Mapping[str, Any], key_mode: str) -> dict[str, Any]:
+    """The row fields Stripe's answer determines (never the secret); the mode is the
+    endpoint's ``livemode``, else the key's (``key_mode``)."""
+    livemode = endpoint.get("livemode")
     return {
+        "mode": key_mode if not isinstance(livemode, bool) else "live" if livemode else "test",
         "id": str(endpoint["id"]),
         "url": str(endpoint["url"]),
         "enabled_events": list(endpoint.get("enabled_events") or []),

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from stripe_sync.cli import main
+from stripe_sync.errors import ConfigError
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import WEBHOOK_SECRET, make_sync, rows
 from tests.support.waiting import wait_until
@@ -595,3 +596,91 @@ async def test_what_the_old_runs_listed_decides_not_the_accounts_first_object(
     async with make_sync(live, database_url) as sync:
         await sync.process_until_done("customer")
     assert live_customers <= set(rows(database_url, "customers"))
+
+
+async def test_each_mode_keeps_its_own_managed_endpoint_for_one_url(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """A live and a test key pointing one URL at the database each keep an endpoint. Before
+    0038 the endpoints were tracked per URL and account: the second key could not see the
+    first one's endpoint (Stripe keeps each mode's apart), took it for deleted and replaced its
+    row, so the first mode's deliveries failed verification and each restart replaced the
+    other mode's endpoint again."""
+    url = "https://sync.example.com/webhooks"
+    async with make_sync(live, database_url) as sync:
+        live_endpoint = await sync.find_or_create_managed_webhook(url)
+    async with make_sync(test, database_url) as sync:
+        test_endpoint = await sync.find_or_create_managed_webhook(url)
+        tracked = await sync.list_managed_webhooks()
+    assert test_endpoint["id"] != live_endpoint["id"]
+    assert {(e["id"], e["mode"]) for e in tracked} == {
+        (live_endpoint["id"], "live"),
+        (test_endpoint["id"], "test"),
+    }
+    # Each key finds its own endpoint again, still enabled in its Stripe.
+    async with make_sync(live, database_url) as sync:
+        again = await sync.find_or_create_managed_webhook(url)
+        assert again["id"] == live_endpoint["id"]
+        # Another mode's endpoint is refused by id, not taken for one Stripe no longer has.
+        with pytest.raises(ConfigError, match="test endpoint"):
+            await sync.delete_managed_webhook(test_endpoint["id"])
+    async with make_sync(test, database_url) as sync:
+        assert (await sync.find_or_create_managed_webhook(url))["id"] == test_endpoint["id"]
+    for fake, endpoint in ((live, live_endpoint), (test, test_endpoint)):
+        (listed,) = fake.dispatch("GET", "/v1/webhook_endpoints", {})["data"]
+        assert (listed["id"], listed["status"]) == (endpoint["id"], "enabled")
+    # Deliveries of both modes verify (each signed with its own endpoint's secret).
+    with psycopg.connect(database_url) as conn:
+        secrets: dict[str, str] = dict(
+            conn.execute("SELECT id, secret FROM stripe._managed_webhooks").fetchall()
+        )
+    for fake, endpoint in ((live, live_endpoint), (test, test_endpoint)):
+        fake.dispatch("POST", "/v1/customers", {})
+        event = fake.events(type_="customer.created")[-1]
+        async with make_sync(fake, database_url, stripe_webhook_secret=None) as sync:
+            result = await sync.process_webhook(*fake.signed_event(event, secrets[endpoint["id"]]))
+        assert result is not None
+
+
+async def test_an_endpoint_row_without_a_mode_is_adopted_only_by_a_key_that_sees_it(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """A row of mode 'unknown' (the Supabase setup function writes no mode): the test key
+    cannot retrieve the live endpoint, so it leaves the row and makes its own; the live key
+    adopts it."""
+    url = "https://sync.example.com/webhooks"
+    async with make_sync(live, database_url) as sync:
+        other = await sync.find_or_create_managed_webhook("https://other.example/hook")
+    endpoint = live.dispatch(
+        "POST",
+        "/v1/webhook_endpoints",
+        {
+            "url": url,
+            "enabled_events": ["*"],
+            "api_version": other["api_version"],
+            "metadata": {
+                "managed_by": "stripe-sync",
+                "installation_id": other["installation_id"],
+            },
+        },
+    )
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, enabled_events, "
+            "api_version, installation_id) SELECT %s, %s, %s, %s, '{*}', %s, id "
+            "FROM stripe._installation",
+            (endpoint["id"], url, ACCOUNT, endpoint["secret"], endpoint["api_version"]),
+        )
+    async with make_sync(test, database_url) as sync:
+        own = await sync.find_or_create_managed_webhook(url)
+        with pytest.raises(ConfigError, match="live endpoint"):
+            await sync.delete_managed_webhook(other["id"])
+    async with make_sync(live, database_url) as sync:
+        adopted = await sync.find_or_create_managed_webhook(url)
+    assert own["id"] != endpoint["id"]
+    assert (adopted["id"], adopted["mode"]) == (endpoint["id"], "live")
+    with psycopg.connect(database_url) as conn:
+        modes: dict[str, str] = dict(
+            conn.execute("SELECT id, mode FROM stripe._managed_webhooks").fetchall()
+        )
+    assert modes == {other["id"]: "live", endpoint["id"]: "live", own["id"]: "test"}

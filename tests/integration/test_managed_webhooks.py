@@ -45,6 +45,7 @@ ROW_FIELDS = {
     "installation_id",
     "created_at",
     "updated_at",
+    "mode",
 }
 
 
@@ -89,6 +90,7 @@ async def test_create_pins_version_events_and_installation(
     )
 
     assert set(created) == ROW_FIELDS  # no secret in the result
+    assert created["mode"] == "test"  # the endpoint's livemode (a test key's)
     installation = installation_id(database_url)
     identity = {"managed_by": "stripe-sync", "installation_id": installation}
     (endpoint,) = endpoints(fake).values()

@@ -392,3 +392,47 @@ def test_0037_gives_existing_windows_their_runs_mode(
     ]
     # The event is of either mode: shown on each mode's row.
     assert lag == [("customer", "live", True, True), ("customer", "test", True, True)]
+
+
+@pytest.mark.parametrize(
+    ("synced", "expected"), [((True,), "live"), ((True, False), "unknown"), ((), "unknown")]
+)
+def test_0038_gives_tracked_endpoints_the_synced_datas_mode(
+    empty_database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    synced: tuple[bool, ...],
+    expected: str,
+) -> None:
+    """Before 0038 a database kept one endpoint per URL and account, of the mode that synced;
+    with data of both modes, or none, which one is not known."""
+    with before_migration(
+        empty_database_url, "0038_managed_webhooks_per_mode", monkeypatch
+    ) as conn:
+        for n, livemode in enumerate(synced):
+            customer = {"id": f"cus_{n}", "object": "customer", "created": 1, "livemode": livemode}
+            conn.execute(
+                "SELECT * FROM stripe._write_objects(%s, 'acct_1', %s, now(), 'fetch')",
+                ("customers" if n == 0 else "products", Jsonb([customer])),
+            )
+        conn.execute(
+            "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, enabled_events) "
+            "VALUES ('we_1', 'https://a.example/webhooks', 'acct_1', 'whsec_1', '{*}')"
+        )
+    with psycopg.connect(empty_database_url) as conn:
+        kept = conn.execute("SELECT id, mode FROM stripe._managed_webhooks").fetchall()
+        # One endpoint per URL, account and mode from now on.
+        other = "test" if expected == "live" else "live"
+        conn.execute(
+            "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, enabled_events, "
+            "mode) VALUES ('we_2', 'https://a.example/webhooks', 'acct_1', 'whsec_2', '{*}', "
+            "%s)",
+            (other,),
+        )
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            conn.execute(
+                "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, "
+                "enabled_events, mode) VALUES ('we_3', 'https://a.example/webhooks', 'acct_1', "
+                "'whsec_3', '{*}', %s)",
+                (other,),
+            )
+    assert kept == [("we_1", expected)]

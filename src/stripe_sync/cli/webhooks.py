@@ -34,7 +34,7 @@ def webhooks_list(as_json: bool, **options: Any) -> None:
         click.echo("no managed webhook endpoints")
     for endpoint in endpoints:
         click.echo(
-            f"{endpoint['id']}  {endpoint['status']}  {endpoint['url']}  "
+            f"{endpoint['id']}  {endpoint['mode']}  {endpoint['status']}  {endpoint['url']}  "
             f"({len(endpoint['enabled_events'])} event types, API {endpoint['api_version']})"
         )
 

@@ -176,10 +176,13 @@ CREATE TABLE _managed_webhooks (
     installation_id text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _managed_webhooks_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
     CONSTRAINT _managed_webhooks_pkey PRIMARY KEY (id),
-    CONSTRAINT _managed_webhooks_url_account_key UNIQUE (url, account_id)
+    CONSTRAINT _managed_webhooks_url_account_mode_key UNIQUE (url, account_id, mode)
 );
 COMMENT ON TABLE _managed_webhooks IS 'Webhook endpoints that stripe-sync created in Stripe and keeps.';
+COMMENT ON COLUMN _managed_webhooks.mode IS 'The endpoint''s mode (live or test; unknown for a runtime that did not say): a key keeps, changes and deletes only its own mode''s endpoints.';
 
 CREATE TABLE _migrations (
     name text NOT NULL,

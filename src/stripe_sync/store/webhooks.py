@@ -27,6 +27,7 @@ MANAGED_WEBHOOK_COLUMNS = (
     "installation_id",
     "created_at",
     "updated_at",
+    "mode",
 )
 
 
@@ -53,8 +54,14 @@ class WebhookQueries(StoreCore):
         row = await self._fetchone(query("managed_webhook_by_id", self.schema), (webhook_id,))
         return _webhook_row(row) if row else None
 
-    async def managed_webhook_for_url(self, url: str, account_id: str) -> dict[str, Any] | None:
-        row = await self._fetchone(query("managed_webhook_by_url", self.schema), (url, account_id))
+    async def managed_webhook_for_url(
+        self, url: str, account_id: str, mode: str
+    ) -> dict[str, Any] | None:
+        """The endpoint of ``mode`` for the URL, else one that does not say its mode."""
+        row = await self._fetchone(
+            query("managed_webhook_by_url", self.schema),
+            {"url": url, "account_id": account_id, "mode": mode},
+        )
         return _webhook_row(row) if row else None
 
     async def managed_webhook_ids(self) -> set[str]:

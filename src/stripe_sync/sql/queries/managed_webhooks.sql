@@ -11,22 +11,25 @@ SELECT pg_advisory_xact_lock(%s);
 
 -- name: managed_webhooks_of_account
 SELECT id, url, account_id, secret, enabled_events, status, api_version, description, metadata,
-       installation_id, created_at, updated_at
+       installation_id, created_at, updated_at, mode
 FROM {schema}."_managed_webhooks"
 WHERE account_id = %s
 ORDER BY created_at, id;
 
 -- name: managed_webhook_by_id
 SELECT id, url, account_id, secret, enabled_events, status, api_version, description, metadata,
-       installation_id, created_at, updated_at
+       installation_id, created_at, updated_at, mode
 FROM {schema}."_managed_webhooks"
 WHERE id = %s;
 
 -- name: managed_webhook_by_url
+-- The key's own mode's endpoint for the URL, else one of a runtime that did not say its mode.
 SELECT id, url, account_id, secret, enabled_events, status, api_version, description, metadata,
-       installation_id, created_at, updated_at
+       installation_id, created_at, updated_at, mode
 FROM {schema}."_managed_webhooks"
-WHERE url = %s AND account_id = %s;
+WHERE url = %(url)s AND account_id = %(account_id)s AND mode IN (%(mode)s, 'unknown')
+ORDER BY mode = %(mode)s DESC
+LIMIT 1;
 
 -- name: managed_webhook_ids
 -- Every tracked endpoint id, whatever its account: orphan clean-up never deletes these.
@@ -35,17 +38,23 @@ SELECT id FROM {schema}."_managed_webhooks";
 -- name: insert_managed_webhook
 INSERT INTO {schema}."_managed_webhooks" (
     id, url, account_id, secret, enabled_events, status, api_version, description, metadata,
-    installation_id
+    installation_id, mode
 ) VALUES (
     %(id)s, %(url)s, %(account_id)s, %(secret)s, %(enabled_events)s, %(status)s,
-    %(api_version)s, %(description)s, %(metadata)s, %(installation_id)s
+    %(api_version)s, %(description)s, %(metadata)s, %(installation_id)s, %(mode)s
 )
 RETURNING id, url, account_id, secret, enabled_events, status, api_version, description,
-          metadata, installation_id, created_at, updated_at;
+          metadata, installation_id, created_at, updated_at, mode;
 
 -- name: update_managed_webhook
 -- The endpoint as Stripe last answered it; the secret, account and installation never change.
-UPDATE {schema}."_managed_webhooks" SET
+-- A row of mode 'unknown' takes the mode of the key that could retrieve it, unless that mode
+-- has its own endpoint for the URL already.
+UPDATE {schema}."_managed_webhooks" m SET
+    mode = CASE WHEN m.mode = 'unknown' AND NOT EXISTS (
+                    SELECT 1 FROM {schema}."_managed_webhooks" o
+                    WHERE o.url = %(url)s AND o.account_id = m.account_id AND o.mode = %(mode)s)
+                THEN %(mode)s ELSE m.mode END,
     url = %(url)s,
     enabled_events = %(enabled_events)s,
     status = %(status)s,
@@ -54,7 +63,7 @@ UPDATE {schema}."_managed_webhooks" SET
     updated_at = now()
 WHERE id = %(id)s
 RETURNING id, url, account_id, secret, enabled_events, status, api_version, description,
-          metadata, installation_id, created_at, updated_at;
+          metadata, installation_id, created_at, updated_at, mode;
 
 -- name: delete_managed_webhook
 DELETE FROM {schema}."_managed_webhooks" WHERE id = %s RETURNING id;

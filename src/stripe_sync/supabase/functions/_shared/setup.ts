@@ -8,7 +8,7 @@ import type { Config } from "./config.ts";
 import { authorized, config, type Deps, internalError, json, unauthorized } from "./http.ts";
 import { type Ingest, platformAccount } from "./ingest.ts";
 import { isTransientDbError, type Sql, Store } from "./store.ts";
-import { isGone, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
+import { isGone, keyMode, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
 import { errorName } from "./webhook.ts";
 
 export const MANAGED_BY = "stripe-sync";
@@ -25,6 +25,7 @@ const COLUMNS = [
   "installation_id",
   "created_at",
   "updated_at",
+  "mode",
 ];
 
 export function webhookUrl(cfg: Config): string | null {
@@ -106,19 +107,31 @@ async function findOrCreate(
   const [{ events }] = await sql`SELECT ${s}."_webhook_event_types_v1"() AS events`;
   const key = await lockKey(cfg.schema, account, url);
   const enabled = events as string[];
+  // Endpoints are kept per mode (0038): a live and a test key may share a URL, and neither can
+  // see the other's endpoint in Stripe. A row without a mode is adopted by a key that can
+  // retrieve its endpoint and left alone by one that cannot (see managed_webhooks.py).
+  const mode = keyMode(String(cfg.stripeSecretKey));
   return await sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${key}::bigint)`;
-    const [row] = await tx`
-      SELECT id FROM ${s}."_managed_webhooks" WHERE url = ${url} AND account_id = ${account}`;
+    const [found] = await tx`
+      SELECT id, mode FROM ${s}."_managed_webhooks"
+      WHERE url = ${url} AND account_id = ${account} AND mode IN (${mode}, 'unknown')
+      ORDER BY mode = ${mode} DESC LIMIT 1`;
+    let row: typeof found | null = found ?? null;
+    let endpoint: StripeObject | null = null;
+    if (row) {
+      endpoint = await retrieve(ctx, String(row.id));
+      if (endpoint === null && row.mode !== mode) row = null; // not this key's to replace
+    }
     if (row) {
       const id = String(row.id);
-      const endpoint = await retrieve(ctx, id);
       if (
         endpoint && endpoint.status === "enabled" && endpoint.api_version === cfg.stripeApiVersion
       ) {
         const current = await bringUpToDate(ctx, endpoint, enabled, String(installation));
         const [stored] = await tx`
           UPDATE ${s}."_managed_webhooks" SET
+              mode = ${mode},
               url = ${String(current.url)},
               enabled_events = ARRAY(SELECT jsonb_array_elements_text(
                   ${JSON.stringify(current.enabled_events ?? [])}::text::jsonb)),
@@ -134,29 +147,32 @@ async function findOrCreate(
       await tx`DELETE FROM ${s}."_managed_webhooks" WHERE id = ${id}`;
       console.log(`replacing managed webhook endpoint ${id}`);
     }
-    const endpoint = await ctx.stripe.request("POST", ENDPOINTS, {
+    const made = await ctx.stripe.request("POST", ENDPOINTS, {
       url,
       enabled_events: enabled,
       api_version: cfg.stripeApiVersion,
       metadata: identity(String(installation)),
     });
-    const secret = endpoint.secret;
+    const secret = made.secret;
     if (typeof secret !== "string" || !secret) {
-      await deleteInStripe(ctx, String(endpoint.id));
+      await deleteInStripe(ctx, String(made.id));
       throw new Error("Stripe created the webhook endpoint without returning its secret");
     }
+    const created = typeof made.livemode === "boolean" ? (made.livemode ? "live" : "test") : mode;
     const [stored] = await tx`
       INSERT INTO ${s}."_managed_webhooks" (id, url, account_id, secret, enabled_events, status,
-                                            api_version, description, metadata, installation_id)
-      VALUES (${String(endpoint.id)}, ${String(endpoint.url)}, ${account}, ${secret},
+                                            api_version, description, metadata, installation_id,
+                                            mode)
+      VALUES (${String(made.id)}, ${String(made.url)}, ${account}, ${secret},
               ARRAY(SELECT jsonb_array_elements_text(
-                  ${JSON.stringify(endpoint.enabled_events ?? [])}::text::jsonb)),
-              ${String(endpoint.status ?? "enabled")},
-              ${String(endpoint.api_version ?? cfg.stripeApiVersion)},
-              ${(endpoint.description as string | null) ?? null}::text,
-              ${JSON.stringify(metadataOf(endpoint))}::text::jsonb, ${String(installation)})
+                  ${JSON.stringify(made.enabled_events ?? [])}::text::jsonb)),
+              ${String(made.status ?? "enabled")},
+              ${String(made.api_version ?? cfg.stripeApiVersion)},
+              ${(made.description as string | null) ?? null}::text,
+              ${JSON.stringify(metadataOf(made))}::text::jsonb, ${String(installation)},
+              ${created})
       RETURNING ${tx(COLUMNS)}`;
-    console.log(`created managed webhook endpoint ${endpoint.id}`);
+    console.log(`created managed webhook endpoint ${made.id}`);
     return { ...stored, created: true };
   });
 }
