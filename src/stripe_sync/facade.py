@@ -316,7 +316,7 @@ class AsyncStripeSync:
         self, *, limit: int = 1, account: str | None = None, latest: bool = False
     ) -> list[dict[str, Any]]:
         """Rows of the ``verify_runs`` view (one per check and object) of the newest ``limit``
-        finished verify runs; ``latest``: only each account's newest run."""
+        finished verify runs; ``latest``: only the newest run of each account and mode."""
         return await (await self._engine.store()).verify_runs(account, limit=limit, latest=latest)
 
     async def status_snapshot(self) -> StatusSnapshot:

@@ -29,9 +29,10 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
   created), ``stripe_sync_last_backfill_timestamp_seconds{account,object,mode}`` and
   ``stripe_sync_failing_windows{account,object,mode}``: the ``sync_lag`` view (one row per
   account, object and mode: ``live``, ``test`` or ``unknown``), at each scrape.
-- ``stripe_sync_verify_drift{account,check,object}``: drift left (missing, extra or stale ids
-  not repaired) by the newest verify run of each account, per check (``events``, ``deep``) and
-  object; ``stripe_sync_verify_last_run_timestamp_seconds{account}``: when it finished. From the
+- ``stripe_sync_verify_drift{account,check,object,mode}``: drift left (missing, extra or stale
+  ids not repaired) by the newest verify run of each account and mode (``live``, ``test``, or
+  ``unknown``), per check (``events``, ``deep``) and object;
+  ``stripe_sync_verify_last_run_timestamp_seconds{account,mode}``: when it finished. From the
   ``verify_runs`` view, at each scrape; no sample before the first run.
 """
 
@@ -243,29 +244,30 @@ class _Snapshot(Collector):
 
 
 def _verify_metrics(rows: Sequence[Mapping[str, Any]]) -> Iterator[Metric]:
-    """The newest verify run of each account (rows of the ``verify_runs`` view)."""
+    """The newest verify run of each account and mode (rows of the ``verify_runs`` view)."""
     drift = GaugeMetricFamily(
         "stripe_sync_verify_drift",
         "Drift left (missing, extra or stale ids not repaired) by the newest verify run, per "
-        "account, check and object.",
-        labels=["account", "check", "object"],
+        "account, check, object and mode.",
+        labels=["account", "check", "object", "mode"],
     )
     finished = GaugeMetricFamily(
         "stripe_sync_verify_last_run_timestamp_seconds",
-        "When the newest verify run of the account finished (Unix seconds).",
-        labels=["account"],
+        "When the newest verify run of the account and mode finished (Unix seconds).",
+        labels=["account", "mode"],
     )
-    runs: dict[str, float] = {}
+    runs: dict[tuple[str, str], float] = {}
     for row in rows:
-        account = str(row["account_id"])
+        run = (str(row["account_id"]), str(row.get("mode") or "unknown"))
         if row["finished_at"] is not None:
-            runs[account] = row["finished_at"].timestamp()
+            runs[run] = row["finished_at"].timestamp()
         if row["check_type"] is not None:
             drift.add_metric(
-                [account, str(row["check_type"]), str(row["object"])], float(row["remaining"])
+                [run[0], str(row["check_type"]), str(row["object"]), run[1]],
+                float(row["remaining"]),
             )
-    for account, timestamp in runs.items():
-        finished.add_metric([account], timestamp)
+    for run, timestamp in runs.items():
+        finished.add_metric(list(run), timestamp)
     yield drift
     yield finished
 

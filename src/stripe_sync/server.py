@@ -143,7 +143,7 @@ class _BodyTooLarge(Exception):
     pass
 
 
-#: Accounts whose newest verify run /metrics reports.
+#: Newest verify runs (one per account and mode) /metrics reports.
 _VERIFY_ACCOUNTS = 100
 
 

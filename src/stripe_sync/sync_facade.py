@@ -324,7 +324,7 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         self, *, limit: int = 1, account: str | None = None, latest: bool = False
     ) -> list[dict[str, Any]]:
         """Rows of the ``verify_runs`` view (one per check and object) of the newest ``limit``
-        finished verify runs; ``latest``: only each account's newest run."""
+        finished verify runs; ``latest``: only the newest run of each account and mode."""
         return self._call(self._core.verify_runs, limit=limit, account=account, latest=latest)
 
     def status_snapshot(self) -> StatusSnapshot:

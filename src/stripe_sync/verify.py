@@ -234,6 +234,7 @@ class Verifier:
                 "until": until,
                 "objects": [r.name for r in resources],
                 "repair": repair,
+                "mode": self._mode,
             }
         )
         result = VerifyResult(run_id, account_id, events_since, until, repair)

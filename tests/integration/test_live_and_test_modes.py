@@ -13,12 +13,16 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import psycopg
 import pytest
 from click.testing import CliRunner
+from prometheus_client import CollectorRegistry
+from prometheus_client.parser import text_string_to_metric_families
 
 from stripe_sync.cli import main
 from stripe_sync.errors import ConfigError
+from stripe_sync.server import create_app
 from stripe_sync.testing import FakeStripe
 from tests.integration.helpers import WEBHOOK_SECRET, make_sync, rows
 from tests.support.waiting import wait_until
@@ -684,3 +688,49 @@ async def test_an_endpoint_row_without_a_mode_is_adopted_only_by_a_key_that_sees
             conn.execute("SELECT id, mode FROM stripe._managed_webhooks").fetchall()
         )
     assert modes == {other["id"]: "live", endpoint["id"]: "live", own["id"]: "test"}
+
+
+async def test_the_newest_verify_run_of_each_mode_is_shown_and_measured(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """Before 0039 the newest verify run was per account: a clean test run hid the drift a live
+    run had found, in verify_runs(latest=True) and in the stripe_sync_verify_* metrics."""
+    now = int(time.time())
+    lost = live.seed("customer", 3, created_range=(now - 20 * DAY, now - DAY))[0]
+    test.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            await sync.process_until_done("customer")
+    with psycopg.connect(database_url) as conn:
+        conn.execute("DELETE FROM stripe._raw_customers WHERE id = %s", (lost,))
+    runs: dict[str, int] = {}
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            runs["live" if fake.livemode else "test"] = (
+                await sync.verify(["customer"], settle_seconds=0)
+            ).run_id
+    async with make_sync(test, database_url) as sync:
+        latest = await sync.verify_runs(limit=10, latest=True)
+        app = create_app(sync=sync, registry=CollectorRegistry())
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://sync"
+        ) as http:
+            text = (await http.get("/metrics")).text
+    shown = {(r["mode"], r["check_type"], r["object"]): r["remaining"] for r in latest}
+    assert {r["mode"]: r["run_id"] for r in latest} == runs
+    assert shown[("live", "deep", "customer")] == 1
+    assert shown[("test", "deep", "customer")] == 0
+    drift = {
+        (s.labels["mode"], s.labels["check"]): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+        if s.name == "stripe_sync_verify_drift" and s.labels["object"] == "customer"
+    }
+    assert drift == {("live", "deep"): 1, ("test", "deep"): 0}
+    stamps = {
+        s.labels["mode"]
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+        if s.name == "stripe_sync_verify_last_run_timestamp_seconds"
+    }
+    assert stamps == {"live", "test"}

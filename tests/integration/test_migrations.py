@@ -436,3 +436,26 @@ def test_0038_gives_tracked_endpoints_the_synced_datas_mode(
                 (other,),
             )
     assert kept == [("we_1", expected)]
+
+
+def test_0039_gives_verify_runs_the_mode_of_their_windows(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with before_migration(empty_database_url, "0039_verify_runs_per_mode", monkeypatch) as conn:
+        runs = [
+            conn.execute(
+                "INSERT INTO stripe._verify_runs (account_id, since, until, objects, repair, "
+                "finished_at, status) VALUES ('acct_1', now(), now(), '{customer}', false, "
+                "now(), 'clean') RETURNING id"
+            ).fetchone()
+            for _ in range(2)
+        ]
+        conn.execute(
+            "INSERT INTO stripe._verified_windows (account_id, object, created_gte, created_lt, "
+            "verified_at, row_count, run_id, mode) VALUES ('acct_1', 'customer', '-infinity', "
+            "'infinity', now(), 1, %s, 'live')",
+            (runs[0][0] if runs[0] else None,),
+        )
+    with psycopg.connect(empty_database_url) as conn:
+        modes = conn.execute("SELECT run_id, mode FROM stripe.verify_runs ORDER BY 1").fetchall()
+    assert [m for _, m in modes] == ["live", "unknown"]

@@ -399,15 +399,16 @@ async def test_metrics_show_the_drift_of_the_newest_run(
             await sync.verify("customer", repair=True, settle_seconds=0)
             after = samples((await http.get("/metrics")).text)
     account = (("account", fake.account_id),)
+    mode = (("mode", "test"),)
     drift = "stripe_sync_verify_drift"
-    assert found[(drift, (*account, ("check", "deep"), ("object", "customer")))] == 1
-    assert found[(drift, (*account, ("check", "deep"), ("object", "product")))] == 0
-    assert found[(drift, (*account, ("check", "events"), ("object", "events")))] == 0
-    assert after[(drift, (*account, ("check", "deep"), ("object", "customer")))] == 0
-    assert (drift, (*account, ("check", "deep"), ("object", "product"))) not in after, (
+    assert found[(drift, (*account, ("check", "deep"), *mode, ("object", "customer")))] == 1
+    assert found[(drift, (*account, ("check", "deep"), *mode, ("object", "product")))] == 0
+    assert found[(drift, (*account, ("check", "events"), *mode, ("object", "events")))] == 0
+    assert after[(drift, (*account, ("check", "deep"), *mode, ("object", "customer")))] == 0
+    assert (drift, (*account, ("check", "deep"), *mode, ("object", "product"))) not in after, (
         "only the newest run counts"
     )
-    stamp = after[("stripe_sync_verify_last_run_timestamp_seconds", account)]
+    stamp = after[("stripe_sync_verify_last_run_timestamp_seconds", (*account, *mode))]
     assert abs(stamp - time.time()) < 60
 
 

@@ -4061,11 +4061,14 @@ CREATE TABLE _verify_runs (
     repair boolean NOT NULL,
     status text DEFAULT 'running'::text NOT NULL,
     error_message text,
+    mode text DEFAULT 'unknown'::text NOT NULL,
+    CONSTRAINT _verify_runs_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text, 'unknown'::text]))),
     CONSTRAINT _verify_runs_pkey PRIMARY KEY (id),
     CONSTRAINT _verify_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'clean'::text, 'drift'::text, 'error'::text])))
 );
 COMMENT ON TABLE _verify_runs IS 'One row per verify run (stripe-sync verify): its account, range and outcome.';
-CREATE INDEX _verify_runs_account_idx ON stripe._verify_runs USING btree (account_id, id);
+COMMENT ON COLUMN _verify_runs.mode IS 'The verifying key''s mode (live or test; unknown for a runtime that did not say): the newest run is shown per account and mode.';
+CREATE INDEX _verify_runs_account_idx ON stripe._verify_runs USING btree (account_id, mode, id);
 
 CREATE UNLOGGED TABLE _write_listeners (
     pid integer NOT NULL,
@@ -12462,10 +12465,11 @@ CREATE VIEW verify_runs AS
     x.sample,
     x.note,
     x.error,
-    r.error_message
+    r.error_message,
+    r.mode
    FROM (_verify_runs r
      LEFT JOIN _verify_results x ON ((x.run_id = r.id)));
-COMMENT ON VIEW verify_runs IS 'Verify runs, one row per check and object: compared, missing, extra, stale, repaired and remaining (drift after the run).';
+COMMENT ON VIEW verify_runs IS 'Verify runs, one row per check and object: compared, missing, extra, stale, repaired and remaining (drift after the run), and the verifying key''s mode.';
 
 -- ================================================================================================
 -- Functions

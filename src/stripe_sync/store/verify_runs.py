@@ -16,7 +16,7 @@ __all__ = ["VERIFY_RUN_COLUMNS", "VerifyQueries"]
 VERIFY_RUN_COLUMNS = (
     "run_id", "account_id", "started_at", "finished_at", "status", "since", "until", "repair",
     "check_type", "object", "checked", "missing", "extra", "stale", "repaired", "remaining",
-    "windows_listed", "windows_skipped", "sample", "note", "error", "error_message",
+    "windows_listed", "windows_skipped", "sample", "note", "error", "error_message", "mode",
 )  # fmt: skip
 
 

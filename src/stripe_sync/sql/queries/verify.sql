@@ -2,8 +2,8 @@
 -- migrations/0021_verify.sql.
 
 -- name: verify_start
-INSERT INTO {schema}."_verify_runs" (account_id, since, until, objects, repair)
-VALUES (%(account_id)s, %(since)s, %(until)s, %(objects)s, %(repair)s)
+INSERT INTO {schema}."_verify_runs" (account_id, since, until, objects, repair, mode)
+VALUES (%(account_id)s, %(since)s, %(until)s, %(objects)s, %(repair)s, %(mode)s)
 RETURNING id;
 
 -- name: verify_result
@@ -52,11 +52,11 @@ WHERE account_id = %(account_id)s AND mode = %(mode)s AND object = %(object)s
   AND created_gte = %(gte)s;
 
 -- name: verify_runs
--- The newest finished runs (of one account, or of each account with latest), one row per check
--- and object (the verify_runs view).
+-- The newest finished runs (of one account, or of each account and mode with latest), one row
+-- per check and object (the verify_runs view).
 SELECT run_id, account_id, started_at, finished_at, status, since, until, repair, check_type,
        object, checked, missing, extra, stale, repaired, remaining, windows_listed,
-       windows_skipped, sample, note, error, error_message
+       windows_skipped, sample, note, error, error_message, mode
 FROM {schema}."verify_runs"
 WHERE run_id IN (
     SELECT r.id FROM {schema}."_verify_runs" r
@@ -64,6 +64,7 @@ WHERE run_id IN (
       AND r.finished_at IS NOT NULL
       AND (NOT %(latest)s OR r.id = (SELECT max(o.id) FROM {schema}."_verify_runs" o
                                      WHERE o.account_id = r.account_id
+                                       AND o.mode = r.mode
                                        AND o.finished_at IS NOT NULL))
     ORDER BY r.id DESC
     LIMIT %(limit)s)
