@@ -1,6 +1,7 @@
 """Managed webhook endpoints: the Stripe endpoints stripe-sync creates, keeps and cleans up.
 
-Each endpoint this schema manages has a row in ``_managed_webhooks`` (one per URL and account)
+Each endpoint this schema manages has a row in ``_managed_webhooks`` (one per URL, account and
+mode: a live and a test key keep their own)
 holding its signing secret, which :meth:`AsyncStripeSync.process_webhook` verifies against. An
 endpoint is created with
 
@@ -201,7 +202,10 @@ class ManagedWebhooks:
         if metadata is not None:
             params["metadata"] = {**metadata, **_identity(row["installation_id"])}
         endpoint = await self._client().request("POST", _path(webhook_id), params)
-        stored = await self._store.update_managed_webhook(_fields(endpoint, self.config.mode))
+        # Only find_or_create adopts a row without a mode, under the URL's lock.
+        stored = await self._store.update_managed_webhook(
+            {**_fields(endpoint, self.config.mode), "mode": "unknown"}
+        )
         if stored is None:
             raise ConfigError(f"managed webhook endpoint {webhook_id} was deleted meanwhile")
         return _public(stored)
@@ -211,12 +215,19 @@ class ManagedWebhooks:
 
         An id that is not tracked here is left alone (it may be another deployment's): False.
         An endpoint of the other mode is refused (:class:`ConfigError`): this key cannot see it
-        in Stripe, so it would drop the row of an endpoint that keeps sending.
+        in Stripe, so it would drop the row of an endpoint that keeps sending. So is a row that
+        does not say its mode (tracked before migration 0038) when this key cannot retrieve its
+        endpoint: it may be the other mode's.
         """
         row = await self._store.managed_webhook(webhook_id)
         if row is None:
             return False
         self._own_mode(row)
+        if row["mode"] == "unknown" and await self._retrieve(webhook_id) is None:
+            raise ConfigError(
+                f"{webhook_id} does not say its mode and this key cannot see it in Stripe: it "
+                "may be the other mode's endpoint; delete it with a key of the other mode"
+            )
         await self._delete_endpoint(webhook_id)
         await self._store.delete_managed_webhook(webhook_id)
         self._secrets_changed()

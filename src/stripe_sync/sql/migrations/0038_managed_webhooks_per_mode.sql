@@ -8,15 +8,17 @@
 -- its deliveries failed verification; the first key's next start replaced the second's in turn.
 --
 -- 1. _managed_webhooks.mode: 'live' or 'test', the endpoint's livemode as Stripe answered its
---    creation (the key's mode when it did not say); 'unknown' for a row that a runtime wrote
---    without it (the Supabase setup function, which has one key per deployment).
+--    creation (the key's mode when it did not say); 'unknown' for the rows of before.
 -- 2. One endpoint per URL, account and mode.
--- 3. Existing rows take the mode of their account's data (its backfill runs, and one row of
---    each of its object tables, as get_all_synced_accounts reads them: 0037's _object_modes):
---    before this a database could keep only one endpoint per URL and account, and it was of
---    the mode that synced. With data of both modes or of none they stay 'unknown'; a key that
---    can retrieve such an endpoint adopts it (stripe_sync/managed_webhooks.py), one that
---    cannot leaves it alone.
+-- 3. Existing rows are 'unknown': the endpoint belonged to whichever key last found or created
+--    it, which nothing in the database says (not the mode of the synced data). A key that can
+--    retrieve such an endpoint adopts it (find_or_create_managed_webhook, stripe_sync/
+--    managed_webhooks.py, and the Supabase setup function), one that cannot leaves it alone;
+--    nor does it delete it (the 404 it gets says nothing: it may be the other mode's).
+--
+-- Runtimes of before this migration still look an endpoint up by URL and account only: during
+-- a rolling deploy with both modes on one URL they can still replace the other mode's endpoint.
+-- Deploy the new runtime (the edge functions: `stripe-sync supabase install`) with it.
 --
 -- Unqualified names: the migration runner sets search_path to the sync schema.
 
@@ -27,20 +29,3 @@ ALTER TABLE "_managed_webhooks" DROP CONSTRAINT "_managed_webhooks_url_account_k
 ALTER TABLE "_managed_webhooks" ADD CONSTRAINT "_managed_webhooks_url_account_mode_key"
     UNIQUE ("url", "account_id", "mode");
 
-UPDATE "_managed_webhooks" m SET "mode" = k."mode"
-FROM (
-    SELECT a."account_id", min(x."mode") AS "mode"
-    FROM (SELECT DISTINCT w."account_id" FROM "_managed_webhooks" w) a
-    CROSS JOIN LATERAL (
-        SELECT o AS "mode"
-        FROM "_object_modes"(a."account_id",
-                             ARRAY(SELECT t.table_name FROM "_account_tables"() t
-                                   WHERE t.ord = 0)) o
-        UNION
-        SELECT r."mode" FROM "_sync_runs" r
-        WHERE r."account_id" = a."account_id" AND r."mode" IN ('live', 'test')
-    ) x
-    GROUP BY a."account_id"
-    HAVING count(DISTINCT x."mode") = 1
-) k
-WHERE k."account_id" = m."account_id";

@@ -226,7 +226,7 @@ async function status(store: Store, url: string): Promise<Record<string, unknown
       ?.row ?? null
     : null;
   const webhooks = await sql`
-    SELECT id, url, status, api_version, cardinality(enabled_events) AS enabled_events,
+    SELECT id, url, mode, status, api_version, cardinality(enabled_events) AS enabled_events,
            created_at, updated_at
     FROM ${s}."_managed_webhooks" WHERE url = ${url} ORDER BY created_at`;
   const runs = await sql`
@@ -235,13 +235,20 @@ async function status(store: Store, url: string): Promise<Record<string, unknown
   return { installation, webhooks, sync_runs: runs.map((r) => r.row) };
 }
 
+/** Delete this key's mode's endpoints for `url` (0038: the other mode's are not this key's to
+ * see, so a 404 for one says nothing; a row without a mode is deleted only when this key can
+ * retrieve its endpoint). */
 async function deleteEndpoints(ctx: Ingest, url: string): Promise<string[]> {
   const sql = ctx.store.sql;
   const s = sql(ctx.store.schema);
-  const rows = await sql`SELECT id FROM ${s}."_managed_webhooks" WHERE url = ${url}`;
+  const mode = keyMode(ctx.stripe.options.secretKey);
+  const rows = await sql`
+    SELECT id, mode FROM ${s}."_managed_webhooks"
+    WHERE url = ${url} AND mode IN (${mode}, 'unknown')`;
   const deleted: string[] = [];
   for (const row of rows) {
     const id = String(row.id);
+    if (row.mode !== mode && await retrieve(ctx, id) === null) continue;
     await deleteInStripe(ctx, id);
     await sql`DELETE FROM ${s}."_managed_webhooks" WHERE id = ${id}`;
     deleted.push(id);
