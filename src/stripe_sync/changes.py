@@ -89,6 +89,9 @@ class Change:
     raw_event: str | None = None
     #: How the event came, recorded with it (the ``freshness`` view's ``source``).
     via: Via | None = None
+    #: The mode of the event or key it comes from (None: not known). Stored on the rows
+    #: written, whose payloads may not say it (refunds, persons ...).
+    livemode: bool | None = None
 
     @property
     def object_id(self) -> str | None:

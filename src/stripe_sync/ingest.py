@@ -177,6 +177,7 @@ class Ingestor:
             "event_created": created,
             "parent_id": route.parent_id,
             "via": via,
+            "livemode": route.livemode,
         }
         if (
             route.action is Action.UPSERT
@@ -256,6 +257,7 @@ class Ingestor:
             account_id=account_id,
             version=fetched_at,
             source="fetch",
+            livemode=self.config.livemode,
         )
         fresh = fresh or stub(resource, object_id)
         change = await self._with_object(base, resource, fresh, account)
@@ -451,6 +453,7 @@ class Ingestor:
                 account_id=account or await self._platform_account(),
                 version=fetched_at,
                 source="fetch",
+                livemode=self.config.livemode,
             )
             change = await self._with_object(base, resource, fresh, account)
             # One level deep: the related object's own references are not followed.

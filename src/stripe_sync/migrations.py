@@ -48,7 +48,8 @@ runtime (the Python engine's named queries in ``sql/queries``, the Supabase edge
 ``_backfill_finish_v1``; and ``_backfill_plan_v2`` (0029: the key's mode, ``p_mode``; ``_v1`` plans
 as mode ``unknown`` for a runtime that does not say); ``_webhook_event_types_v1`` (0030: the event
 types a managed endpoint enables, read by the edge functions' setup); ``_backfill_adopt_v1`` (0036:
-the edge functions' worker takes over the runs it planned as ``unknown``). During a rolling deploy
+the edge functions' worker takes over the runs it planned as ``unknown``); ``_apply_event_v2``
+(0040: the change's mode, ``p_livemode``, kept on the rows it writes). During a rolling deploy
 an old and a new runtime share one database, so a migration that changes such a function in a way an
 already deployed caller would notice (its arguments, its result's columns or their meaning, what it
 writes) does not change it in place: it adds ``_v<N+1>`` beside it, the new runtime calls that, and

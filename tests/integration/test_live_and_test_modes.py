@@ -649,9 +649,9 @@ async def test_each_mode_keeps_its_own_managed_endpoint_for_one_url(
 async def test_an_endpoint_row_without_a_mode_is_adopted_only_by_a_key_that_sees_it(
     live: FakeStripe, test: FakeStripe, database_url: str
 ) -> None:
-    """A row of mode 'unknown' (the Supabase setup function writes no mode): the test key
-    cannot retrieve the live endpoint, so it leaves the row and makes its own; the live key
-    adopts it."""
+    """A row of mode 'unknown' (tracked before 0038): the test key cannot retrieve the live
+    endpoint, so it neither replaces nor deletes the row, and makes its own; the live key adopts
+    it."""
     url = "https://sync.example.com/webhooks"
     async with make_sync(live, database_url) as sync:
         other = await sync.find_or_create_managed_webhook("https://other.example/hook")
@@ -679,6 +679,8 @@ async def test_an_endpoint_row_without_a_mode_is_adopted_only_by_a_key_that_sees
         own = await sync.find_or_create_managed_webhook(url)
         with pytest.raises(ConfigError, match="live endpoint"):
             await sync.delete_managed_webhook(other["id"])
+        with pytest.raises(ConfigError, match="does not say its mode"):
+            await sync.delete_managed_webhook(endpoint["id"])
     async with make_sync(live, database_url) as sync:
         adopted = await sync.find_or_create_managed_webhook(url)
     assert own["id"] != endpoint["id"]
@@ -734,3 +736,57 @@ async def test_the_newest_verify_run_of_each_mode_is_shown_and_measured(
         if s.name == "stripe_sync_verify_last_run_timestamp_seconds"
     }
     assert stamps == {"live", "test"}
+
+
+async def test_rows_of_objects_without_livemode_say_the_mode_that_wrote_them(
+    live: FakeStripe, test: FakeStripe, database_url: str
+) -> None:
+    """Refunds, subscription items (embedded in their subscription) and persons carry no
+    livemode of their own; since 0040 each row keeps the mode of the key, page or event that
+    wrote it, and the views read it as livemode."""
+    now = int(time.time())
+    refunds = {
+        fake.livemode: set(fake.seed("refund", 2, created_range=(now - 9 * DAY, now - DAY)))
+        for fake in (live, test)
+    }
+    customer = live.dispatch("POST", "/v1/customers", {})["id"]
+    price = live.dispatch(
+        "POST",
+        "/v1/prices",
+        {
+            "currency": "usd",
+            "unit_amount": 100,
+            "recurring": {"interval": "month"},
+            "product_data": {"name": "Pro"},
+        },
+    )["id"]
+    live.dispatch("POST", "/v1/subscriptions", {"customer": customer, "items": [{"price": price}]})
+    for fake in (live, test):
+        async with make_sync(fake, database_url) as sync:
+            await sync.process_until_done(["refund", "subscription"])
+    # An event (the test key's webhook) and a fetch by id (the live key's).
+    charge = test.seed("charge", 1)[0]
+    test.dispatch("POST", "/v1/refunds", {"charge": charge})
+    event = test.events(type_="refund.created")[-1]
+    fetched = live.seed("refund", 1, created_range=(now - 30 * DAY, now - 20 * DAY))[0]
+    async with make_sync(test, database_url) as sync:
+        await sync.process_webhook(*test.signed_event(event, WEBHOOK_SECRET))
+    async with make_sync(live, database_url) as sync:
+        await sync.sync_single_entity(fetched)
+
+    found = {r["id"]: r["livemode"] for r in rows(database_url, "refunds").values()}
+    assert {i: found[i] for i in refunds[True] | {fetched}} == dict.fromkeys(
+        refunds[True] | {fetched}, True
+    )
+    assert {i: found[i] for i in refunds[False]} == dict.fromkeys(refunds[False], False)
+    assert found[event["data"]["object"]["id"]] is False
+    items = rows(database_url, "subscription_items")
+    assert items
+    assert {r["livemode"] for r in items.values()} == {True}
+    # A write that does not say its mode (a runtime of before 0040) leaves it unknown.
+    with psycopg.connect(database_url) as conn:
+        conn.execute(
+            "SELECT * FROM stripe._write_objects('refunds', %s, %s, now(), 'fetch')",
+            (ACCOUNT, json.dumps([{"id": "re_unsaid", "object": "refund", "created": now}])),
+        )
+    assert rows(database_url, "refunds", "id = 're_unsaid'")["re_unsaid"]["livemode"] is None

@@ -50,16 +50,6 @@ def columns(url: str, schema: str, table: str) -> dict[str, tuple[str, str]]:
     return {name: (dtype, generated) for name, dtype, generated in rows}
 
 
-#: The later tables (registry.json's table_migration 0020: made by 0020 before the squash).
-LATER_TABLES = frozenset(
-    r["table"]
-    for r in json.loads(
-        (Path(__file__).parents[2] / "src" / "stripe_sync" / "registry.json").read_text("utf-8")
-    )["resources"]
-    if r["table_migration"] == "0020"
-)
-
-
 def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> None:
     result = run_migrations(empty_database_url)
 
@@ -102,14 +92,16 @@ def test_fresh_database_gets_every_table_and_view(empty_database_url: str) -> No
             cols.keys()
         ), table
         assert len(cols) >= 12, f"{table} has only {list(cols)}"
-        if table in LATER_TABLES:
-            # Whether a row is live or test data is visible on every table 0020 made.
-            assert cols["livemode"][0] == "boolean", table
-        # The storage table under it: only the indexed typed columns are stored.
+        # Whether a row is live or test data is visible on every table (0040: the mode of
+        # whoever wrote it where the payload does not say).
+        assert cols["livemode"][0] == "boolean", table
+        # The storage table under it: only the indexed typed columns are stored, and the
+        # bookkeeping (_livemode since 0040).
         stored = columns(empty_database_url, "stripe", f"_raw_{table}")
         generated = [c for c, (_, g) in stored.items() if g == "ALWAYS"]
         assert set(generated) < set(cols), table
-        assert len(stored) <= 16, f"{table} stores {list(stored)}"
+        assert stored["_livemode"] == ("boolean", "NEVER"), table
+        assert len(stored) <= 17, f"{table} stores {list(stored)}"
     assert list(columns(empty_database_url, "stripe", "sync_runs"))[:9] == SYNC_RUNS_COLUMNS
 
 
@@ -394,26 +386,19 @@ def test_0037_gives_existing_windows_their_runs_mode(
     assert lag == [("customer", "live", True, True), ("customer", "test", True, True)]
 
 
-@pytest.mark.parametrize(
-    ("synced", "expected"), [((True,), "live"), ((True, False), "unknown"), ((), "unknown")]
-)
-def test_0038_gives_tracked_endpoints_the_synced_datas_mode(
-    empty_database_url: str,
-    monkeypatch: pytest.MonkeyPatch,
-    synced: tuple[bool, ...],
-    expected: str,
+def test_0038_keeps_tracked_endpoints_without_a_mode(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Before 0038 a database kept one endpoint per URL and account, of the mode that synced;
-    with data of both modes, or none, which one is not known."""
+    """Before 0038 the endpoint of a URL was whichever key last found or created it, which the
+    synced data does not say (here: live data, and the endpoint may be the test key's)."""
+    live = {"id": "cus_L1", "object": "customer", "created": 1, "livemode": True}
     with before_migration(
         empty_database_url, "0038_managed_webhooks_per_mode", monkeypatch
     ) as conn:
-        for n, livemode in enumerate(synced):
-            customer = {"id": f"cus_{n}", "object": "customer", "created": 1, "livemode": livemode}
-            conn.execute(
-                "SELECT * FROM stripe._write_objects(%s, 'acct_1', %s, now(), 'fetch')",
-                ("customers" if n == 0 else "products", Jsonb([customer])),
-            )
+        conn.execute(
+            "SELECT * FROM stripe._write_objects('customers', 'acct_1', %s, now(), 'fetch')",
+            (Jsonb([live]),),
+        )
         conn.execute(
             "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, enabled_events) "
             "VALUES ('we_1', 'https://a.example/webhooks', 'acct_1', 'whsec_1', '{*}')"
@@ -421,21 +406,18 @@ def test_0038_gives_tracked_endpoints_the_synced_datas_mode(
     with psycopg.connect(empty_database_url) as conn:
         kept = conn.execute("SELECT id, mode FROM stripe._managed_webhooks").fetchall()
         # One endpoint per URL, account and mode from now on.
-        other = "test" if expected == "live" else "live"
         conn.execute(
             "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, enabled_events, "
             "mode) VALUES ('we_2', 'https://a.example/webhooks', 'acct_1', 'whsec_2', '{*}', "
-            "%s)",
-            (other,),
+            "'live')"
         )
         with pytest.raises(psycopg.errors.UniqueViolation):
             conn.execute(
                 "INSERT INTO stripe._managed_webhooks (id, url, account_id, secret, "
                 "enabled_events, mode) VALUES ('we_3', 'https://a.example/webhooks', 'acct_1', "
-                "'whsec_3', '{*}', %s)",
-                (other,),
+                "'whsec_3', '{*}', 'live')"
             )
-    assert kept == [("we_1", expected)]
+    assert kept == [("we_1", "unknown")]
 
 
 def test_0039_gives_verify_runs_the_mode_of_their_windows(

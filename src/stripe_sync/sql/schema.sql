@@ -242,12 +242,14 @@ CASE jsonb_typeof((_raw_data -> 'feature'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT active_entitlements__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT active_entitlements_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_active_entitlements IS 'Rows of the active_entitlements view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_active_entitlements.customer IS 'Id of the parent customer; set by the write path.';
 COMMENT ON COLUMN _raw_active_entitlements.feature IS 'A newer field, not in the API 2023-08-16 description of this object.';
+COMMENT ON COLUMN _raw_active_entitlements._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX active_entitlements__account_id_idx ON stripe._raw_active_entitlements USING btree (_account_id);
 CREATE INDEX active_entitlements_customer_idx ON stripe._raw_active_entitlements USING btree (customer);
 CREATE INDEX active_entitlements_feature_idx ON stripe._raw_active_entitlements USING btree (feature);
@@ -271,10 +273,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_apple_pay_domains__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_apple_pay_domains_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_apple_pay_domains IS 'Rows of the apple_pay_domains view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_apple_pay_domains._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX apple_pay_domains__account_id_idx ON stripe._raw_apple_pay_domains USING btree (_account_id);
 CREATE INDEX apple_pay_domains_created_idx ON stripe._raw_apple_pay_domains USING btree (created);
 
@@ -307,10 +311,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_application_fee_refunds__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_application_fee_refunds_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_application_fee_refunds IS 'Rows of the application_fee_refunds view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_application_fee_refunds._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX application_fee_refunds__account_id_idx ON stripe._raw_application_fee_refunds USING btree (_account_id);
 CREATE INDEX application_fee_refunds_balance_transaction_idx ON stripe._raw_application_fee_refunds USING btree (balance_transaction);
 CREATE INDEX application_fee_refunds_created_idx ON stripe._raw_application_fee_refunds USING btree (created);
@@ -364,10 +370,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_application_fees__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_application_fees_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_application_fees IS 'Rows of the application_fees view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_application_fees._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX application_fees__account_id_idx ON stripe._raw_application_fees USING btree (_account_id);
 CREATE INDEX application_fees_account_idx ON stripe._raw_application_fees USING btree (account);
 CREATE INDEX application_fees_balance_transaction_idx ON stripe._raw_application_fees USING btree (balance_transaction);
@@ -393,10 +401,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_apps_installs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_apps_installs_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_apps_installs IS 'Rows of the apps_installs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_apps_installs._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX apps_installs__account_id_idx ON stripe._raw_apps_installs USING btree (_account_id);
 CREATE INDEX apps_installs_created_idx ON stripe._raw_apps_installs USING btree (created);
 
@@ -419,11 +429,13 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT balance_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_balance_transactions IS 'Rows of the balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_balance_transactions.created IS 'Time at which the object was created.';
+COMMENT ON COLUMN _raw_balance_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX balance_transactions__account_id_idx ON stripe._raw_balance_transactions USING btree (_account_id);
 CREATE INDEX balance_transactions_created_idx ON stripe._raw_balance_transactions USING btree (created);
 
@@ -437,10 +449,12 @@ CREATE TABLE _raw_billing_alerts (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_billing_alerts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_alerts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_billing_alerts IS 'Rows of the billing_alerts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_billing_alerts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX billing_alerts__account_id_idx ON stripe._raw_billing_alerts USING btree (_account_id);
 
 CREATE TABLE _raw_billing_credit_balance_transactions (
@@ -482,10 +496,12 @@ CASE jsonb_typeof((_raw_data -> 'test_clock'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_billing_credit_balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_credit_balance_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_billing_credit_balance_transactions IS 'Rows of the billing_credit_balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_billing_credit_balance_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX billing_credit_balance_transactions__account_id_idx ON stripe._raw_billing_credit_balance_transactions USING btree (_account_id);
 CREATE INDEX billing_credit_balance_transactions_created_idx ON stripe._raw_billing_credit_balance_transactions USING btree (created);
 CREATE INDEX billing_credit_balance_transactions_credit_grant_idx ON stripe._raw_billing_credit_balance_transactions USING btree (credit_grant);
@@ -530,10 +546,12 @@ CASE jsonb_typeof((_raw_data -> 'test_clock'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_billing_credit_grants__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_credit_grants_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_billing_credit_grants IS 'Rows of the billing_credit_grants view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_billing_credit_grants._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX billing_credit_grants__account_id_idx ON stripe._raw_billing_credit_grants USING btree (_account_id);
 CREATE INDEX billing_credit_grants_created_idx ON stripe._raw_billing_credit_grants USING btree (created);
 CREATE INDEX billing_credit_grants_customer_idx ON stripe._raw_billing_credit_grants USING btree (customer);
@@ -549,10 +567,12 @@ CREATE TABLE _raw_billing_feedback_options (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_billing_feedback_options__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_feedback_options_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_billing_feedback_options IS 'Rows of the billing_feedback_options view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_billing_feedback_options._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX billing_feedback_options__account_id_idx ON stripe._raw_billing_feedback_options USING btree (_account_id);
 
 CREATE TABLE _raw_billing_meters (
@@ -574,10 +594,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_billing_meters__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_meters_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_billing_meters IS 'Rows of the billing_meters view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_billing_meters._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX billing_meters__account_id_idx ON stripe._raw_billing_meters USING btree (_account_id);
 CREATE INDEX billing_meters_created_idx ON stripe._raw_billing_meters USING btree (created);
 
@@ -600,10 +622,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_billing_portal_configurations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_billing_portal_configurations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_billing_portal_configurations IS 'Rows of the billing_portal_configurations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_billing_portal_configurations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX billing_portal_configurations__account_id_idx ON stripe._raw_billing_portal_configurations USING btree (_account_id);
 CREATE INDEX billing_portal_configurations_created_idx ON stripe._raw_billing_portal_configurations USING btree (created);
 
@@ -666,6 +690,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT charges__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT charges_pkey PRIMARY KEY (id)
 );
@@ -675,6 +700,7 @@ COMMENT ON COLUMN _raw_charges.created IS 'Time at which the object was created.
 COMMENT ON COLUMN _raw_charges.customer IS 'ID of the customer this charge is for if one exists.';
 COMMENT ON COLUMN _raw_charges.invoice IS 'ID of the invoice this charge is for if one exists.';
 COMMENT ON COLUMN _raw_charges.payment_intent IS 'ID of the PaymentIntent associated with this charge, if one exists.';
+COMMENT ON COLUMN _raw_charges._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX charges__account_id_idx ON stripe._raw_charges USING btree (_account_id);
 CREATE INDEX charges_balance_transaction_idx ON stripe._raw_charges USING btree (balance_transaction);
 CREATE INDEX charges_created_idx ON stripe._raw_charges USING btree (created);
@@ -703,12 +729,14 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT checkout_session_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT checkout_session_line_items_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_checkout_session_line_items IS 'Rows of the checkout_session_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_checkout_session_line_items.checkout_session IS 'Id of the parent checkout_session; set by the write path.';
 COMMENT ON COLUMN _raw_checkout_session_line_items.price IS 'The price used to generate the line item.';
+COMMENT ON COLUMN _raw_checkout_session_line_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX checkout_session_line_items__account_id_idx ON stripe._raw_checkout_session_line_items USING btree (_account_id);
 CREATE INDEX checkout_session_line_items_checkout_session_idx ON stripe._raw_checkout_session_line_items USING btree (checkout_session);
 CREATE INDEX checkout_session_line_items_price_idx ON stripe._raw_checkout_session_line_items USING btree (price);
@@ -782,6 +810,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT checkout_sessions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT checkout_sessions_pkey PRIMARY KEY (id)
 );
@@ -792,6 +821,7 @@ COMMENT ON COLUMN _raw_checkout_sessions.invoice IS 'ID of the invoice created b
 COMMENT ON COLUMN _raw_checkout_sessions.payment_intent IS 'The ID of the PaymentIntent for Checkout Sessions in `payment` mode.';
 COMMENT ON COLUMN _raw_checkout_sessions.setup_intent IS 'The ID of the SetupIntent for Checkout Sessions in `setup` mode.';
 COMMENT ON COLUMN _raw_checkout_sessions.subscription IS 'The ID of the subscription for Checkout Sessions in `subscription` mode.';
+COMMENT ON COLUMN _raw_checkout_sessions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX checkout_sessions__account_id_idx ON stripe._raw_checkout_sessions USING btree (_account_id);
 CREATE INDEX checkout_sessions_created_idx ON stripe._raw_checkout_sessions USING btree (created);
 CREATE INDEX checkout_sessions_customer_idx ON stripe._raw_checkout_sessions USING btree (customer);
@@ -819,10 +849,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_climate_orders__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_climate_orders_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_climate_orders IS 'Rows of the climate_orders view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_climate_orders._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX climate_orders__account_id_idx ON stripe._raw_climate_orders USING btree (_account_id);
 CREATE INDEX climate_orders_created_idx ON stripe._raw_climate_orders USING btree (created);
 
@@ -845,10 +877,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_connected_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_connected_accounts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_connected_accounts IS 'Rows of the connected_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_connected_accounts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX connected_accounts__account_id_idx ON stripe._raw_connected_accounts USING btree (_account_id);
 CREATE INDEX connected_accounts_created_idx ON stripe._raw_connected_accounts USING btree (created);
 
@@ -871,11 +905,13 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT coupons__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT coupons_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_coupons IS 'Rows of the coupons view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_coupons.created IS 'Time at which the object was created.';
+COMMENT ON COLUMN _raw_coupons._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX coupons__account_id_idx ON stripe._raw_coupons USING btree (_account_id);
 CREATE INDEX coupons_created_idx ON stripe._raw_coupons USING btree (created);
 
@@ -900,12 +936,14 @@ CASE jsonb_typeof((_raw_data -> 'invoice_line_item'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT credit_note_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT credit_note_line_items_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_credit_note_line_items IS 'Rows of the credit_note_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_credit_note_line_items.credit_note IS 'Id of the parent credit_note; set by the write path.';
 COMMENT ON COLUMN _raw_credit_note_line_items.invoice_line_item IS 'ID of the invoice line item being credited';
+COMMENT ON COLUMN _raw_credit_note_line_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX credit_note_line_items__account_id_idx ON stripe._raw_credit_note_line_items USING btree (_account_id);
 CREATE INDEX credit_note_line_items_credit_note_idx ON stripe._raw_credit_note_line_items USING btree (credit_note);
 CREATE INDEX credit_note_line_items_invoice_line_item_idx ON stripe._raw_credit_note_line_items USING btree (invoice_line_item);
@@ -959,6 +997,7 @@ CASE jsonb_typeof((_raw_data -> 'refund'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT credit_notes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT credit_notes_pkey PRIMARY KEY (id)
 );
@@ -967,6 +1006,7 @@ COMMENT ON COLUMN _raw_credit_notes.created IS 'Time at which the object was cre
 COMMENT ON COLUMN _raw_credit_notes.customer IS 'ID of the customer.';
 COMMENT ON COLUMN _raw_credit_notes.invoice IS 'ID of the invoice.';
 COMMENT ON COLUMN _raw_credit_notes.refund IS 'Refund related to this credit note.';
+COMMENT ON COLUMN _raw_credit_notes._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX credit_notes__account_id_idx ON stripe._raw_credit_notes USING btree (_account_id);
 CREATE INDEX credit_notes_created_idx ON stripe._raw_credit_notes USING btree (created);
 CREATE INDEX credit_notes_customer_idx ON stripe._raw_credit_notes USING btree (customer);
@@ -1032,10 +1072,12 @@ CASE jsonb_typeof((_raw_data -> 'invoice'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_customer_balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_customer_balance_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_customer_balance_transactions IS 'Rows of the customer_balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_customer_balance_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX customer_balance_transactions__account_id_idx ON stripe._raw_customer_balance_transactions USING btree (_account_id);
 CREATE INDEX customer_balance_transactions_checkout_session_idx ON stripe._raw_customer_balance_transactions USING btree (checkout_session);
 CREATE INDEX customer_balance_transactions_created_idx ON stripe._raw_customer_balance_transactions USING btree (created);
@@ -1072,10 +1114,12 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_customer_cash_balance_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_customer_cash_balance_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_customer_cash_balance_transactions IS 'Rows of the customer_cash_balance_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_customer_cash_balance_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX customer_cash_balance_transactions__account_id_idx ON stripe._raw_customer_cash_balance_transactions USING btree (_account_id);
 CREATE INDEX customer_cash_balance_transactions_created_idx ON stripe._raw_customer_cash_balance_transactions USING btree (created);
 CREATE INDEX customer_cash_balance_transactions_customer_idx ON stripe._raw_customer_cash_balance_transactions USING btree (customer);
@@ -1099,11 +1143,13 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT customers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT customers_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_customers IS 'Rows of the customers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_customers.created IS 'Time at which the object was created.';
+COMMENT ON COLUMN _raw_customers._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX customers__account_id_idx ON stripe._raw_customers USING btree (_account_id);
 CREATE INDEX customers_created_idx ON stripe._raw_customers USING btree (created);
 
@@ -1146,6 +1192,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT disputes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT disputes_pkey PRIMARY KEY (id)
 );
@@ -1153,6 +1200,7 @@ COMMENT ON TABLE _raw_disputes IS 'Rows of the disputes view: _raw_data, bookkee
 COMMENT ON COLUMN _raw_disputes.charge IS 'ID of the charge that was disputed.';
 COMMENT ON COLUMN _raw_disputes.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_disputes.payment_intent IS 'ID of the PaymentIntent that was disputed.';
+COMMENT ON COLUMN _raw_disputes._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX disputes__account_id_idx ON stripe._raw_disputes USING btree (_account_id);
 CREATE INDEX disputes_charge_idx ON stripe._raw_disputes USING btree (charge);
 CREATE INDEX disputes_created_idx ON stripe._raw_disputes USING btree (created);
@@ -1197,6 +1245,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT early_fraud_warnings__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT early_fraud_warnings_pkey PRIMARY KEY (id)
 );
@@ -1204,6 +1253,7 @@ COMMENT ON TABLE _raw_early_fraud_warnings IS 'Rows of the early_fraud_warnings 
 COMMENT ON COLUMN _raw_early_fraud_warnings.charge IS 'ID of the charge this early fraud warning is for, optionally expanded.';
 COMMENT ON COLUMN _raw_early_fraud_warnings.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_early_fraud_warnings.payment_intent IS 'ID of the Payment Intent this early fraud warning is for, optionally expanded.';
+COMMENT ON COLUMN _raw_early_fraud_warnings._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX early_fraud_warnings__account_id_idx ON stripe._raw_early_fraud_warnings USING btree (_account_id);
 CREATE INDEX early_fraud_warnings_charge_idx ON stripe._raw_early_fraud_warnings USING btree (charge);
 CREATE INDEX early_fraud_warnings_created_idx ON stripe._raw_early_fraud_warnings USING btree (created);
@@ -1239,10 +1289,12 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_external_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_external_accounts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_external_accounts IS 'Rows of the external_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_external_accounts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX external_accounts__account_id_idx ON stripe._raw_external_accounts USING btree (_account_id);
 CREATE INDEX external_accounts_account_idx ON stripe._raw_external_accounts USING btree (account);
 CREATE INDEX external_accounts_customer_idx ON stripe._raw_external_accounts USING btree (customer);
@@ -1257,10 +1309,12 @@ CREATE TABLE _raw_features (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT features__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT features_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_features IS 'Rows of the features view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_features._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX features__account_id_idx ON stripe._raw_features USING btree (_account_id);
 
 CREATE TABLE _raw_file_links (
@@ -1292,10 +1346,12 @@ CASE jsonb_typeof((_raw_data -> 'file'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_file_links__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_file_links_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_file_links IS 'Rows of the file_links view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_file_links._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX file_links__account_id_idx ON stripe._raw_file_links USING btree (_account_id);
 CREATE INDEX file_links_created_idx ON stripe._raw_file_links USING btree (created);
 CREATE INDEX file_links_file_idx ON stripe._raw_file_links USING btree (file);
@@ -1319,10 +1375,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_files__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_files_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_files IS 'Rows of the files view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_files._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX files__account_id_idx ON stripe._raw_files USING btree (_account_id);
 CREATE INDEX files_created_idx ON stripe._raw_files USING btree (created);
 
@@ -1345,10 +1403,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_financial_connections_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_financial_connections_accounts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_financial_connections_accounts IS 'Rows of the financial_connections_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_financial_connections_accounts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX financial_connections_accounts__account_id_idx ON stripe._raw_financial_connections_accounts USING btree (_account_id);
 CREATE INDEX financial_connections_accounts_created_idx ON stripe._raw_financial_connections_accounts USING btree (created);
 
@@ -1362,10 +1422,12 @@ CREATE TABLE _raw_financial_connections_transactions (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_financial_connections_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_financial_connections_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_financial_connections_transactions IS 'Rows of the financial_connections_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_financial_connections_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX financial_connections_transactions__account_id_idx ON stripe._raw_financial_connections_transactions USING btree (_account_id);
 
 CREATE TABLE _raw_forwarding_requests (
@@ -1387,10 +1449,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_forwarding_requests__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_forwarding_requests_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_forwarding_requests IS 'Rows of the forwarding_requests view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_forwarding_requests._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX forwarding_requests__account_id_idx ON stripe._raw_forwarding_requests USING btree (_account_id);
 CREATE INDEX forwarding_requests_created_idx ON stripe._raw_forwarding_requests USING btree (created);
 
@@ -1413,10 +1477,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_identity_verification_reports__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_identity_verification_reports_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_identity_verification_reports IS 'Rows of the identity_verification_reports view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_identity_verification_reports._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX identity_verification_reports__account_id_idx ON stripe._raw_identity_verification_reports USING btree (_account_id);
 CREATE INDEX identity_verification_reports_created_idx ON stripe._raw_identity_verification_reports USING btree (created);
 
@@ -1439,10 +1505,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_identity_verification_sessions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_identity_verification_sessions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_identity_verification_sessions IS 'Rows of the identity_verification_sessions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_identity_verification_sessions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX identity_verification_sessions__account_id_idx ON stripe._raw_identity_verification_sessions USING btree (_account_id);
 CREATE INDEX identity_verification_sessions_created_idx ON stripe._raw_identity_verification_sessions USING btree (created);
 
@@ -1486,6 +1554,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT invoice_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT invoice_items_pkey PRIMARY KEY (id)
 );
@@ -1493,6 +1562,7 @@ COMMENT ON TABLE _raw_invoice_items IS 'Rows of the invoice_items view: _raw_dat
 COMMENT ON COLUMN _raw_invoice_items.customer IS 'The ID of the customer who will be billed when this invoice item is billed.';
 COMMENT ON COLUMN _raw_invoice_items.invoice IS 'The ID of the invoice this invoice item belongs to.';
 COMMENT ON COLUMN _raw_invoice_items.subscription IS 'The subscription that this invoice item has been created for, if any.';
+COMMENT ON COLUMN _raw_invoice_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX invoice_items__account_id_idx ON stripe._raw_invoice_items USING btree (_account_id);
 CREATE INDEX invoice_items_customer_idx ON stripe._raw_invoice_items USING btree (customer);
 CREATE INDEX invoice_items_invoice_idx ON stripe._raw_invoice_items USING btree (invoice);
@@ -1539,6 +1609,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT invoice_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT invoice_line_items_pkey PRIMARY KEY (id)
 );
@@ -1547,6 +1618,7 @@ COMMENT ON COLUMN _raw_invoice_line_items.invoice IS 'Id of the parent invoice; 
 COMMENT ON COLUMN _raw_invoice_line_items.invoice_item IS 'The ID of the invoice item associated with this line item if any.';
 COMMENT ON COLUMN _raw_invoice_line_items.price IS 'The price of the line item.';
 COMMENT ON COLUMN _raw_invoice_line_items.subscription IS 'The subscription that the invoice item pertains to, if any.';
+COMMENT ON COLUMN _raw_invoice_line_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX invoice_line_items__account_id_idx ON stripe._raw_invoice_line_items USING btree (_account_id);
 CREATE INDEX invoice_line_items_invoice_idx ON stripe._raw_invoice_line_items USING btree (invoice);
 CREATE INDEX invoice_line_items_invoice_item_idx ON stripe._raw_invoice_line_items USING btree (invoice_item);
@@ -1582,10 +1654,12 @@ CASE jsonb_typeof((_raw_data -> 'invoice'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_invoice_payments__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_invoice_payments_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_invoice_payments IS 'Rows of the invoice_payments view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_invoice_payments._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX invoice_payments__account_id_idx ON stripe._raw_invoice_payments USING btree (_account_id);
 CREATE INDEX invoice_payments_created_idx ON stripe._raw_invoice_payments USING btree (created);
 CREATE INDEX invoice_payments_invoice_idx ON stripe._raw_invoice_payments USING btree (invoice);
@@ -1609,10 +1683,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_invoice_rendering_templates__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_invoice_rendering_templates_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_invoice_rendering_templates IS 'Rows of the invoice_rendering_templates view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_invoice_rendering_templates._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX invoice_rendering_templates__account_id_idx ON stripe._raw_invoice_rendering_templates USING btree (_account_id);
 CREATE INDEX invoice_rendering_templates_created_idx ON stripe._raw_invoice_rendering_templates USING btree (created);
 
@@ -1675,6 +1751,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT invoices__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT invoices_pkey PRIMARY KEY (id)
 );
@@ -1684,6 +1761,7 @@ COMMENT ON COLUMN _raw_invoices.created IS 'Time at which the object was created
 COMMENT ON COLUMN _raw_invoices.customer IS 'The ID of the customer who will be billed.';
 COMMENT ON COLUMN _raw_invoices.payment_intent IS 'The PaymentIntent associated with this invoice.';
 COMMENT ON COLUMN _raw_invoices.subscription IS 'The subscription that this invoice was prepared for, if any.';
+COMMENT ON COLUMN _raw_invoices._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX invoices__account_id_idx ON stripe._raw_invoices USING btree (_account_id);
 CREATE INDEX invoices_charge_idx ON stripe._raw_invoices USING btree (charge);
 CREATE INDEX invoices_created_idx ON stripe._raw_invoices USING btree (created);
@@ -1740,10 +1818,12 @@ CASE jsonb_typeof((_raw_data -> 'token'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_authorizations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_authorizations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_authorizations IS 'Rows of the issuing_authorizations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_authorizations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_authorizations__account_id_idx ON stripe._raw_issuing_authorizations USING btree (_account_id);
 CREATE INDEX issuing_authorizations_card_idx ON stripe._raw_issuing_authorizations USING btree (card);
 CREATE INDEX issuing_authorizations_cardholder_idx ON stripe._raw_issuing_authorizations USING btree (cardholder);
@@ -1769,10 +1849,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_cardholders__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_cardholders_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_cardholders IS 'Rows of the issuing_cardholders view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_cardholders._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_cardholders__account_id_idx ON stripe._raw_issuing_cardholders USING btree (_account_id);
 CREATE INDEX issuing_cardholders_created_idx ON stripe._raw_issuing_cardholders USING btree (created);
 
@@ -1815,10 +1897,12 @@ CASE jsonb_typeof((_raw_data -> 'personalization_design'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_cards__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_cards_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_cards IS 'Rows of the issuing_cards view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_cards._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_cards__account_id_idx ON stripe._raw_issuing_cards USING btree (_account_id);
 CREATE INDEX issuing_cards_cardholder_idx ON stripe._raw_issuing_cards USING btree (cardholder);
 CREATE INDEX issuing_cards_created_idx ON stripe._raw_issuing_cards USING btree (created);
@@ -1853,10 +1937,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_disputes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_disputes_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_disputes IS 'Rows of the issuing_disputes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_disputes._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_disputes__account_id_idx ON stripe._raw_issuing_disputes USING btree (_account_id);
 CREATE INDEX issuing_disputes_created_idx ON stripe._raw_issuing_disputes USING btree (created);
 CREATE INDEX issuing_disputes_transaction_idx ON stripe._raw_issuing_disputes USING btree (transaction);
@@ -1880,10 +1966,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_personalization_designs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_personalization_designs_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_personalization_designs IS 'Rows of the issuing_personalization_designs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_personalization_designs._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_personalization_designs__account_id_idx ON stripe._raw_issuing_personalization_designs USING btree (_account_id);
 CREATE INDEX issuing_personalization_designs_created_idx ON stripe._raw_issuing_personalization_designs USING btree (created);
 
@@ -1916,10 +2004,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_tokens__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_tokens_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_tokens IS 'Rows of the issuing_tokens view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_tokens._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_tokens__account_id_idx ON stripe._raw_issuing_tokens USING btree (_account_id);
 CREATE INDEX issuing_tokens_card_idx ON stripe._raw_issuing_tokens USING btree (card);
 CREATE INDEX issuing_tokens_created_idx ON stripe._raw_issuing_tokens USING btree (created);
@@ -2003,10 +2093,12 @@ CASE jsonb_typeof((_raw_data -> 'token'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_issuing_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_issuing_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_issuing_transactions IS 'Rows of the issuing_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_issuing_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX issuing_transactions__account_id_idx ON stripe._raw_issuing_transactions USING btree (_account_id);
 CREATE INDEX issuing_transactions_authorization_idx ON stripe._raw_issuing_transactions USING btree ("authorization");
 CREATE INDEX issuing_transactions_balance_transaction_idx ON stripe._raw_issuing_transactions USING btree (balance_transaction);
@@ -2035,10 +2127,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_payment_attempt_records__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_attempt_records_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_attempt_records IS 'Rows of the payment_attempt_records view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_attempt_records._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_attempt_records__account_id_idx ON stripe._raw_payment_attempt_records USING btree (_account_id);
 CREATE INDEX payment_attempt_records_created_idx ON stripe._raw_payment_attempt_records USING btree (created);
 
@@ -2053,10 +2147,12 @@ CREATE TABLE _raw_payment_intent_amount_details_line_items (
     _version timestamp with time zone,
     _version_source text,
     payment_intent text NOT NULL,
+    _livemode boolean,
     CONSTRAINT _raw_payment_intent_amount_details_line_i__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_intent_amount_details_line_items_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_intent_amount_details_line_items IS 'Rows of the payment_intent_amount_details_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_intent_amount_details_line_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_intent_amount_details_line_items__account_id_idx ON stripe._raw_payment_intent_amount_details_line_items USING btree (_account_id);
 CREATE INDEX payment_intent_amount_details_line_items_payment_intent_idx ON stripe._raw_payment_intent_amount_details_line_items USING btree (payment_intent);
 
@@ -2119,6 +2215,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT payment_intents__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT payment_intents_pkey PRIMARY KEY (id)
 );
@@ -2128,6 +2225,7 @@ COMMENT ON COLUMN _raw_payment_intents.customer IS 'ID of the Customer this Paym
 COMMENT ON COLUMN _raw_payment_intents.invoice IS 'ID of the invoice that created this PaymentIntent, if it exists.';
 COMMENT ON COLUMN _raw_payment_intents.latest_charge IS 'The latest charge created by this payment intent.';
 COMMENT ON COLUMN _raw_payment_intents.payment_method IS 'ID of the payment method used in this PaymentIntent.';
+COMMENT ON COLUMN _raw_payment_intents._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_intents__account_id_idx ON stripe._raw_payment_intents USING btree (_account_id);
 CREATE INDEX payment_intents_created_idx ON stripe._raw_payment_intents USING btree (created);
 CREATE INDEX payment_intents_customer_idx ON stripe._raw_payment_intents USING btree (customer);
@@ -2156,10 +2254,12 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_payment_link_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_link_line_items_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_link_line_items IS 'Rows of the payment_link_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_link_line_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_link_line_items__account_id_idx ON stripe._raw_payment_link_line_items USING btree (_account_id);
 CREATE INDEX payment_link_line_items_payment_link_idx ON stripe._raw_payment_link_line_items USING btree (payment_link);
 CREATE INDEX payment_link_line_items_price_idx ON stripe._raw_payment_link_line_items USING btree (price);
@@ -2174,10 +2274,12 @@ CREATE TABLE _raw_payment_links (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_payment_links__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_links_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_links IS 'Rows of the payment_links view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_links._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_links__account_id_idx ON stripe._raw_payment_links USING btree (_account_id);
 
 CREATE TABLE _raw_payment_method_configurations (
@@ -2190,10 +2292,12 @@ CREATE TABLE _raw_payment_method_configurations (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_payment_method_configurations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_method_configurations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_method_configurations IS 'Rows of the payment_method_configurations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_method_configurations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_method_configurations__account_id_idx ON stripe._raw_payment_method_configurations USING btree (_account_id);
 
 CREATE TABLE _raw_payment_method_domains (
@@ -2215,10 +2319,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_payment_method_domains__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_method_domains_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_method_domains IS 'Rows of the payment_method_domains view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_method_domains._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_method_domains__account_id_idx ON stripe._raw_payment_method_domains USING btree (_account_id);
 CREATE INDEX payment_method_domains_created_idx ON stripe._raw_payment_method_domains USING btree (created);
 
@@ -2251,12 +2357,14 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT payment_methods__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT payment_methods_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_methods IS 'Rows of the payment_methods view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_payment_methods.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_payment_methods.customer IS 'The ID of the Customer to which this PaymentMethod is saved.';
+COMMENT ON COLUMN _raw_payment_methods._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_methods__account_id_idx ON stripe._raw_payment_methods USING btree (_account_id);
 CREATE INDEX payment_methods_created_idx ON stripe._raw_payment_methods USING btree (created);
 CREATE INDEX payment_methods_customer_idx ON stripe._raw_payment_methods USING btree (customer);
@@ -2280,10 +2388,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_payment_records__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_payment_records_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payment_records IS 'Rows of the payment_records view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_payment_records._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payment_records__account_id_idx ON stripe._raw_payment_records USING btree (_account_id);
 CREATE INDEX payment_records_created_idx ON stripe._raw_payment_records USING btree (created);
 
@@ -2316,12 +2426,14 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT payouts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT payouts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_payouts IS 'Rows of the payouts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_payouts.balance_transaction IS 'ID of the balance transaction that describes the impact of this payout on your account balance.';
 COMMENT ON COLUMN _raw_payouts.created IS 'Time at which the object was created.';
+COMMENT ON COLUMN _raw_payouts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX payouts__account_id_idx ON stripe._raw_payouts USING btree (_account_id);
 CREATE INDEX payouts_balance_transaction_idx ON stripe._raw_payouts USING btree (balance_transaction);
 CREATE INDEX payouts_created_idx ON stripe._raw_payouts USING btree (created);
@@ -2355,10 +2467,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_persons__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_persons_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_persons IS 'Rows of the persons view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_persons._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX persons__account_id_idx ON stripe._raw_persons USING btree (_account_id);
 CREATE INDEX persons_account_idx ON stripe._raw_persons USING btree (account);
 CREATE INDEX persons_created_idx ON stripe._raw_persons USING btree (created);
@@ -2392,12 +2506,14 @@ CASE jsonb_typeof((_raw_data -> 'product'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT plans__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT plans_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_plans IS 'Rows of the plans view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_plans.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_plans.product IS 'The product whose pricing this plan determines.';
+COMMENT ON COLUMN _raw_plans._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX plans__account_id_idx ON stripe._raw_plans USING btree (_account_id);
 CREATE INDEX plans_created_idx ON stripe._raw_plans USING btree (created);
 CREATE INDEX plans_product_idx ON stripe._raw_plans USING btree (product);
@@ -2431,12 +2547,14 @@ CASE jsonb_typeof((_raw_data -> 'product'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT prices__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT prices_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_prices IS 'Rows of the prices view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_prices.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_prices.product IS 'The ID of the product this price is associated with.';
+COMMENT ON COLUMN _raw_prices._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX prices__account_id_idx ON stripe._raw_prices USING btree (_account_id);
 CREATE INDEX prices_created_idx ON stripe._raw_prices USING btree (created);
 CREATE INDEX prices_product_idx ON stripe._raw_prices USING btree (product);
@@ -2461,10 +2579,12 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_product_catalog_trial_offers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_product_catalog_trial_offers_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_product_catalog_trial_offers IS 'Rows of the product_catalog_trial_offers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_product_catalog_trial_offers._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX product_catalog_trial_offers__account_id_idx ON stripe._raw_product_catalog_trial_offers USING btree (_account_id);
 CREATE INDEX product_catalog_trial_offers_price_idx ON stripe._raw_product_catalog_trial_offers USING btree (price);
 
@@ -2478,10 +2598,12 @@ CREATE TABLE _raw_product_features (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_product_features__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_product_features_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_product_features IS 'Rows of the product_features view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_product_features._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX product_features__account_id_idx ON stripe._raw_product_features USING btree (_account_id);
 
 CREATE TABLE _raw_products (
@@ -2513,12 +2635,14 @@ CASE jsonb_typeof((_raw_data -> 'default_price'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT products__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT products_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_products IS 'Rows of the products view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_products.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_products.default_price IS 'The ID of the Price object that is the default price for this product.';
+COMMENT ON COLUMN _raw_products._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX products__account_id_idx ON stripe._raw_products USING btree (_account_id);
 CREATE INDEX products_created_idx ON stripe._raw_products USING btree (created);
 CREATE INDEX products_default_price_idx ON stripe._raw_products USING btree (default_price);
@@ -2552,12 +2676,14 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT promotion_codes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT promotion_codes_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_promotion_codes IS 'Rows of the promotion_codes view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_promotion_codes.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_promotion_codes.customer IS 'The customer that this promotion code can be used by.';
+COMMENT ON COLUMN _raw_promotion_codes._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX promotion_codes__account_id_idx ON stripe._raw_promotion_codes USING btree (_account_id);
 CREATE INDEX promotion_codes_created_idx ON stripe._raw_promotion_codes USING btree (created);
 CREATE INDEX promotion_codes_customer_idx ON stripe._raw_promotion_codes USING btree (customer);
@@ -2583,10 +2709,12 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_quote_line_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_quote_line_items_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_quote_line_items IS 'Rows of the quote_line_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_quote_line_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX quote_line_items__account_id_idx ON stripe._raw_quote_line_items USING btree (_account_id);
 CREATE INDEX quote_line_items_price_idx ON stripe._raw_quote_line_items USING btree (price);
 CREATE INDEX quote_line_items_quote_idx ON stripe._raw_quote_line_items USING btree (quote);
@@ -2640,6 +2768,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT quotes__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT quotes_pkey PRIMARY KEY (id)
 );
@@ -2648,6 +2777,7 @@ COMMENT ON COLUMN _raw_quotes.created IS 'Time at which the object was created.'
 COMMENT ON COLUMN _raw_quotes.customer IS 'The customer which this quote belongs to.';
 COMMENT ON COLUMN _raw_quotes.invoice IS 'The invoice that was created from this quote.';
 COMMENT ON COLUMN _raw_quotes.subscription IS 'The subscription that was created or updated from this quote.';
+COMMENT ON COLUMN _raw_quotes._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX quotes__account_id_idx ON stripe._raw_quotes USING btree (_account_id);
 CREATE INDEX quotes_created_idx ON stripe._raw_quotes USING btree (created);
 CREATE INDEX quotes_customer_idx ON stripe._raw_quotes USING btree (customer);
@@ -2673,10 +2803,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_radar_value_list_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_radar_value_list_items_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_radar_value_list_items IS 'Rows of the radar_value_list_items view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_radar_value_list_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX radar_value_list_items__account_id_idx ON stripe._raw_radar_value_list_items USING btree (_account_id);
 CREATE INDEX radar_value_list_items_created_idx ON stripe._raw_radar_value_list_items USING btree (created);
 
@@ -2699,10 +2831,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_radar_value_lists__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_radar_value_lists_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_radar_value_lists IS 'Rows of the radar_value_lists view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_radar_value_lists._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX radar_value_lists__account_id_idx ON stripe._raw_radar_value_lists USING btree (_account_id);
 CREATE INDEX radar_value_lists_created_idx ON stripe._raw_radar_value_lists USING btree (created);
 
@@ -2755,6 +2889,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT refunds__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT refunds_pkey PRIMARY KEY (id)
 );
@@ -2763,6 +2898,7 @@ COMMENT ON COLUMN _raw_refunds.balance_transaction IS 'Balance transaction that 
 COMMENT ON COLUMN _raw_refunds.charge IS 'ID of the charge that was refunded.';
 COMMENT ON COLUMN _raw_refunds.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_refunds.payment_intent IS 'ID of the PaymentIntent that was refunded.';
+COMMENT ON COLUMN _raw_refunds._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX refunds__account_id_idx ON stripe._raw_refunds USING btree (_account_id);
 CREATE INDEX refunds_balance_transaction_idx ON stripe._raw_refunds USING btree (balance_transaction);
 CREATE INDEX refunds_charge_idx ON stripe._raw_refunds USING btree (charge);
@@ -2788,10 +2924,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_reporting_report_runs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_reporting_report_runs_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_reporting_report_runs IS 'Rows of the reporting_report_runs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_reporting_report_runs._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX reporting_report_runs__account_id_idx ON stripe._raw_reporting_report_runs USING btree (_account_id);
 CREATE INDEX reporting_report_runs_created_idx ON stripe._raw_reporting_report_runs USING btree (created);
 
@@ -2834,6 +2972,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_intent'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT reviews__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT reviews_pkey PRIMARY KEY (id)
 );
@@ -2841,6 +2980,7 @@ COMMENT ON TABLE _raw_reviews IS 'Rows of the reviews view: _raw_data, bookkeepi
 COMMENT ON COLUMN _raw_reviews.charge IS 'The charge associated with this review.';
 COMMENT ON COLUMN _raw_reviews.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_reviews.payment_intent IS 'The PaymentIntent ID associated with this review, if one exists.';
+COMMENT ON COLUMN _raw_reviews._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX reviews__account_id_idx ON stripe._raw_reviews USING btree (_account_id);
 CREATE INDEX reviews_charge_idx ON stripe._raw_reviews USING btree (charge);
 CREATE INDEX reviews_created_idx ON stripe._raw_reviews USING btree (created);
@@ -2886,10 +3026,12 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_setup_attempts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_setup_attempts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_setup_attempts IS 'Rows of the setup_attempts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_setup_attempts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX setup_attempts__account_id_idx ON stripe._raw_setup_attempts USING btree (_account_id);
 CREATE INDEX setup_attempts_created_idx ON stripe._raw_setup_attempts USING btree (created);
 CREATE INDEX setup_attempts_customer_idx ON stripe._raw_setup_attempts USING btree (customer);
@@ -2935,6 +3077,7 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT setup_intents__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT setup_intents_pkey PRIMARY KEY (id)
 );
@@ -2942,6 +3085,7 @@ COMMENT ON TABLE _raw_setup_intents IS 'Rows of the setup_intents view: _raw_dat
 COMMENT ON COLUMN _raw_setup_intents.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_setup_intents.customer IS 'ID of the Customer this SetupIntent belongs to, if one exists.';
 COMMENT ON COLUMN _raw_setup_intents.payment_method IS 'ID of the payment method used with this SetupIntent.';
+COMMENT ON COLUMN _raw_setup_intents._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX setup_intents__account_id_idx ON stripe._raw_setup_intents USING btree (_account_id);
 CREATE INDEX setup_intents_created_idx ON stripe._raw_setup_intents USING btree (created);
 CREATE INDEX setup_intents_customer_idx ON stripe._raw_setup_intents USING btree (customer);
@@ -2966,10 +3110,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_shipping_rates__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_shipping_rates_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_shipping_rates IS 'Rows of the shipping_rates view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_shipping_rates._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX shipping_rates__account_id_idx ON stripe._raw_shipping_rates USING btree (_account_id);
 CREATE INDEX shipping_rates_created_idx ON stripe._raw_shipping_rates USING btree (created);
 
@@ -3002,10 +3148,12 @@ CASE jsonb_typeof((_raw_data -> 'file'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_sigma_scheduled_query_runs__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_sigma_scheduled_query_runs_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_sigma_scheduled_query_runs IS 'Rows of the sigma_scheduled_query_runs view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_sigma_scheduled_query_runs._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX sigma_scheduled_query_runs__account_id_idx ON stripe._raw_sigma_scheduled_query_runs USING btree (_account_id);
 CREATE INDEX sigma_scheduled_query_runs_created_idx ON stripe._raw_sigma_scheduled_query_runs USING btree (created);
 CREATE INDEX sigma_scheduled_query_runs_file_idx ON stripe._raw_sigma_scheduled_query_runs USING btree (file);
@@ -3050,6 +3198,7 @@ CASE jsonb_typeof((_raw_data -> 'price'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT subscription_items__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT subscription_items_pkey PRIMARY KEY (id)
 );
@@ -3057,6 +3206,7 @@ COMMENT ON TABLE _raw_subscription_items IS 'Rows of the subscription_items view
 COMMENT ON COLUMN _raw_subscription_items.subscription IS 'Id of the parent subscription; set by the write path.';
 COMMENT ON COLUMN _raw_subscription_items.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_subscription_items.plan IS 'A newer field, not in the API 2023-08-16 description of this object.';
+COMMENT ON COLUMN _raw_subscription_items._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX subscription_items__account_id_idx ON stripe._raw_subscription_items USING btree (_account_id);
 CREATE INDEX subscription_items_created_idx ON stripe._raw_subscription_items USING btree (created);
 CREATE INDEX subscription_items_plan_idx ON stripe._raw_subscription_items USING btree (plan);
@@ -3102,6 +3252,7 @@ CASE jsonb_typeof((_raw_data -> 'subscription'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT subscription_schedules__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT subscription_schedules_pkey PRIMARY KEY (id)
 );
@@ -3109,6 +3260,7 @@ COMMENT ON TABLE _raw_subscription_schedules IS 'Rows of the subscription_schedu
 COMMENT ON COLUMN _raw_subscription_schedules.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_subscription_schedules.customer IS 'ID of the customer who owns the subscription schedule.';
 COMMENT ON COLUMN _raw_subscription_schedules.subscription IS 'ID of the subscription managed by the subscription schedule.';
+COMMENT ON COLUMN _raw_subscription_schedules._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX subscription_schedules__account_id_idx ON stripe._raw_subscription_schedules USING btree (_account_id);
 CREATE INDEX subscription_schedules_created_idx ON stripe._raw_subscription_schedules USING btree (created);
 CREATE INDEX subscription_schedules_customer_idx ON stripe._raw_subscription_schedules USING btree (customer);
@@ -3173,6 +3325,7 @@ CASE jsonb_typeof((_raw_data -> 'schedule'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT subscriptions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT subscriptions_pkey PRIMARY KEY (id)
 );
@@ -3182,6 +3335,7 @@ COMMENT ON COLUMN _raw_subscriptions.customer IS 'ID of the customer who owns th
 COMMENT ON COLUMN _raw_subscriptions.default_payment_method IS 'ID of the default payment method for the subscription.';
 COMMENT ON COLUMN _raw_subscriptions.latest_invoice IS 'The most recent invoice this subscription has generated.';
 COMMENT ON COLUMN _raw_subscriptions.schedule IS 'The schedule attached to the subscription';
+COMMENT ON COLUMN _raw_subscriptions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX subscriptions__account_id_idx ON stripe._raw_subscriptions USING btree (_account_id);
 CREATE INDEX subscriptions_created_idx ON stripe._raw_subscriptions USING btree (created);
 CREATE INDEX subscriptions_customer_idx ON stripe._raw_subscriptions USING btree (customer);
@@ -3218,12 +3372,14 @@ CASE jsonb_typeof((_raw_data -> 'customer'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT tax_ids__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT tax_ids_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_tax_ids IS 'Rows of the tax_ids view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_tax_ids.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN _raw_tax_ids.customer IS 'ID of the customer.';
+COMMENT ON COLUMN _raw_tax_ids._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX tax_ids__account_id_idx ON stripe._raw_tax_ids USING btree (_account_id);
 CREATE INDEX tax_ids_created_idx ON stripe._raw_tax_ids USING btree (created);
 CREATE INDEX tax_ids_customer_idx ON stripe._raw_tax_ids USING btree (customer);
@@ -3238,10 +3394,12 @@ CREATE TABLE _raw_tax_locations (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_tax_locations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_tax_locations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_tax_locations IS 'Rows of the tax_locations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_tax_locations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX tax_locations__account_id_idx ON stripe._raw_tax_locations USING btree (_account_id);
 
 CREATE TABLE _raw_tax_rates (
@@ -3263,11 +3421,13 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT tax_rates__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT tax_rates_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_tax_rates IS 'Rows of the tax_rates view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_tax_rates.created IS 'Time at which the object was created.';
+COMMENT ON COLUMN _raw_tax_rates._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX tax_rates__account_id_idx ON stripe._raw_tax_rates USING btree (_account_id);
 CREATE INDEX tax_rates_created_idx ON stripe._raw_tax_rates USING btree (created);
 
@@ -3290,10 +3450,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_tax_registrations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_tax_registrations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_tax_registrations IS 'Rows of the tax_registrations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_tax_registrations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX tax_registrations__account_id_idx ON stripe._raw_tax_registrations USING btree (_account_id);
 CREATE INDEX tax_registrations_created_idx ON stripe._raw_tax_registrations USING btree (created);
 
@@ -3307,10 +3469,12 @@ CREATE TABLE _raw_terminal_configurations (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_terminal_configurations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_terminal_configurations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_terminal_configurations IS 'Rows of the terminal_configurations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_terminal_configurations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX terminal_configurations__account_id_idx ON stripe._raw_terminal_configurations USING btree (_account_id);
 
 CREATE TABLE _raw_terminal_locations (
@@ -3323,10 +3487,12 @@ CREATE TABLE _raw_terminal_locations (
     deleted_at timestamp with time zone,
     _version timestamp with time zone,
     _version_source text,
+    _livemode boolean,
     CONSTRAINT _raw_terminal_locations__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_terminal_locations_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_terminal_locations IS 'Rows of the terminal_locations view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_terminal_locations._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX terminal_locations__account_id_idx ON stripe._raw_terminal_locations USING btree (_account_id);
 
 CREATE TABLE _raw_terminal_readers (
@@ -3349,10 +3515,12 @@ CASE jsonb_typeof((_raw_data -> 'location'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_terminal_readers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_terminal_readers_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_terminal_readers IS 'Rows of the terminal_readers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_terminal_readers._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX terminal_readers__account_id_idx ON stripe._raw_terminal_readers USING btree (_account_id);
 CREATE INDEX terminal_readers_location_idx ON stripe._raw_terminal_readers USING btree (location);
 
@@ -3375,10 +3543,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_test_helpers_test_clocks__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_test_helpers_test_clocks_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_test_helpers_test_clocks IS 'Rows of the test_helpers_test_clocks view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_test_helpers_test_clocks._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX test_helpers_test_clocks__account_id_idx ON stripe._raw_test_helpers_test_clocks USING btree (_account_id);
 CREATE INDEX test_helpers_test_clocks_created_idx ON stripe._raw_test_helpers_test_clocks USING btree (created);
 
@@ -3411,10 +3581,12 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_three_d_secure_authentications__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_three_d_secure_authentications_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_three_d_secure_authentications IS 'Rows of the three_d_secure_authentications view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_three_d_secure_authentications._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX three_d_secure_authentications__account_id_idx ON stripe._raw_three_d_secure_authentications USING btree (_account_id);
 CREATE INDEX three_d_secure_authentications_created_idx ON stripe._raw_three_d_secure_authentications USING btree (created);
 CREATE INDEX three_d_secure_authentications_payment_method_idx ON stripe._raw_three_d_secure_authentications USING btree (payment_method);
@@ -3458,10 +3630,12 @@ CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_topups__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_topups_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_topups IS 'Rows of the topups view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_topups._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX topups__account_id_idx ON stripe._raw_topups USING btree (_account_id);
 CREATE INDEX topups_balance_transaction_idx ON stripe._raw_topups USING btree (balance_transaction);
 CREATE INDEX topups_created_idx ON stripe._raw_topups USING btree (created);
@@ -3506,10 +3680,12 @@ CASE jsonb_typeof((_raw_data -> 'transfer'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_transfer_reversals__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_transfer_reversals_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_transfer_reversals IS 'Rows of the transfer_reversals view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_transfer_reversals._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX transfer_reversals__account_id_idx ON stripe._raw_transfer_reversals USING btree (_account_id);
 CREATE INDEX transfer_reversals_balance_transaction_idx ON stripe._raw_transfer_reversals USING btree (balance_transaction);
 CREATE INDEX transfer_reversals_created_idx ON stripe._raw_transfer_reversals USING btree (created);
@@ -3544,12 +3720,14 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT transfers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT transfers_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_transfers IS 'Rows of the transfers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
 COMMENT ON COLUMN _raw_transfers.balance_transaction IS 'Balance transaction that describes the impact of this transfer on your account balance.';
 COMMENT ON COLUMN _raw_transfers.created IS 'Time that this record of the transfer was first created.';
+COMMENT ON COLUMN _raw_transfers._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX transfers__account_id_idx ON stripe._raw_transfers USING btree (_account_id);
 CREATE INDEX transfers_balance_transaction_idx ON stripe._raw_transfers USING btree (balance_transaction);
 CREATE INDEX transfers_created_idx ON stripe._raw_transfers USING btree (created);
@@ -3583,10 +3761,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_credit_reversals__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_credit_reversals_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_credit_reversals IS 'Rows of the treasury_credit_reversals view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_credit_reversals._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_credit_reversals__account_id_idx ON stripe._raw_treasury_credit_reversals USING btree (_account_id);
 CREATE INDEX treasury_credit_reversals_created_idx ON stripe._raw_treasury_credit_reversals USING btree (created);
 CREATE INDEX treasury_credit_reversals_transaction_idx ON stripe._raw_treasury_credit_reversals USING btree (transaction);
@@ -3620,10 +3800,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_debit_reversals__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_debit_reversals_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_debit_reversals IS 'Rows of the treasury_debit_reversals view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_debit_reversals._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_debit_reversals__account_id_idx ON stripe._raw_treasury_debit_reversals USING btree (_account_id);
 CREATE INDEX treasury_debit_reversals_created_idx ON stripe._raw_treasury_debit_reversals USING btree (created);
 CREATE INDEX treasury_debit_reversals_transaction_idx ON stripe._raw_treasury_debit_reversals USING btree (transaction);
@@ -3647,10 +3829,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_financial_accounts__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_financial_accounts_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_financial_accounts IS 'Rows of the treasury_financial_accounts view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_financial_accounts._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_financial_accounts__account_id_idx ON stripe._raw_treasury_financial_accounts USING btree (_account_id);
 CREATE INDEX treasury_financial_accounts_created_idx ON stripe._raw_treasury_financial_accounts USING btree (created);
 
@@ -3683,10 +3867,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_inbound_transfers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_inbound_transfers_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_inbound_transfers IS 'Rows of the treasury_inbound_transfers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_inbound_transfers._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_inbound_transfers__account_id_idx ON stripe._raw_treasury_inbound_transfers USING btree (_account_id);
 CREATE INDEX treasury_inbound_transfers_created_idx ON stripe._raw_treasury_inbound_transfers USING btree (created);
 CREATE INDEX treasury_inbound_transfers_transaction_idx ON stripe._raw_treasury_inbound_transfers USING btree (transaction);
@@ -3730,10 +3916,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_outbound_payments__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_outbound_payments_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_outbound_payments IS 'Rows of the treasury_outbound_payments view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_outbound_payments._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_outbound_payments__account_id_idx ON stripe._raw_treasury_outbound_payments USING btree (_account_id);
 CREATE INDEX treasury_outbound_payments_created_idx ON stripe._raw_treasury_outbound_payments USING btree (created);
 CREATE INDEX treasury_outbound_payments_customer_idx ON stripe._raw_treasury_outbound_payments USING btree (customer);
@@ -3768,10 +3956,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_outbound_transfers__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_outbound_transfers_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_outbound_transfers IS 'Rows of the treasury_outbound_transfers view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_outbound_transfers._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_outbound_transfers__account_id_idx ON stripe._raw_treasury_outbound_transfers USING btree (_account_id);
 CREATE INDEX treasury_outbound_transfers_created_idx ON stripe._raw_treasury_outbound_transfers USING btree (created);
 CREATE INDEX treasury_outbound_transfers_transaction_idx ON stripe._raw_treasury_outbound_transfers USING btree (transaction);
@@ -3805,10 +3995,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_received_credits__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_received_credits_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_received_credits IS 'Rows of the treasury_received_credits view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_received_credits._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_received_credits__account_id_idx ON stripe._raw_treasury_received_credits USING btree (_account_id);
 CREATE INDEX treasury_received_credits_created_idx ON stripe._raw_treasury_received_credits USING btree (created);
 CREATE INDEX treasury_received_credits_transaction_idx ON stripe._raw_treasury_received_credits USING btree (transaction);
@@ -3842,10 +4034,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_received_debits__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_received_debits_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_received_debits IS 'Rows of the treasury_received_debits view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_received_debits._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_received_debits__account_id_idx ON stripe._raw_treasury_received_debits USING btree (_account_id);
 CREATE INDEX treasury_received_debits_created_idx ON stripe._raw_treasury_received_debits USING btree (created);
 CREATE INDEX treasury_received_debits_transaction_idx ON stripe._raw_treasury_received_debits USING btree (transaction);
@@ -3879,10 +4073,12 @@ CASE jsonb_typeof((_raw_data -> 'transaction'::text))
     END
     ELSE NULL::text
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_transaction_entries__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_transaction_entries_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_transaction_entries IS 'Rows of the treasury_transaction_entries view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_transaction_entries._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_transaction_entries__account_id_idx ON stripe._raw_treasury_transaction_entries USING btree (_account_id);
 CREATE INDEX treasury_transaction_entries_created_idx ON stripe._raw_treasury_transaction_entries USING btree (created);
 CREATE INDEX treasury_transaction_entries_transaction_idx ON stripe._raw_treasury_transaction_entries USING btree (transaction);
@@ -3906,10 +4102,12 @@ CASE jsonb_typeof((_raw_data -> 'created'::text))
     END
     ELSE NULL::timestamp with time zone
 END) STORED,
+    _livemode boolean,
     CONSTRAINT _raw_treasury_transactions__version_source_check CHECK ((_version_source = ANY (ARRAY['event'::text, 'fetch'::text]))),
     CONSTRAINT _raw_treasury_transactions_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE _raw_treasury_transactions IS 'Rows of the treasury_transactions view: _raw_data, bookkeeping and the indexed typed columns. Query the view.';
+COMMENT ON COLUMN _raw_treasury_transactions._livemode IS 'The mode of the key or event that wrote the row (NULL: not said); the view''s livemode reads the payload''s first.';
 CREATE INDEX treasury_transactions__account_id_idx ON stripe._raw_treasury_transactions USING btree (_account_id);
 CREATE INDEX treasury_transactions_created_idx ON stripe._raw_treasury_transactions USING btree (created);
 
@@ -4248,10 +4446,11 @@ CREATE VIEW active_entitlements AS
     _version_source,
     customer,
     feature,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'lookup_key'::text) AS lookup_key,
     (_raw_data ->> 'object'::text) AS object
    FROM _raw_active_entitlements t;
@@ -4331,10 +4530,11 @@ CREATE VIEW apple_pay_domains AS
     _version_source,
     created,
     (_raw_data ->> 'domain_name'::text) AS domain_name,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object
    FROM _raw_apple_pay_domains t;
 COMMENT ON VIEW apple_pay_domains IS 'Stripe apple_pay_domain objects.';
@@ -4372,10 +4572,11 @@ CREATE VIEW application_fee_refunds AS
             END
             ELSE NULL::text
         END AS fee,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object
    FROM _raw_application_fee_refunds t;
@@ -4430,10 +4631,11 @@ CREATE VIEW application_fees AS
     created,
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data -> 'fee_source'::text) AS fee_source,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'originating_transaction'::text))
             WHEN 'string'::text THEN (_raw_data ->> 'originating_transaction'::text)
@@ -4490,10 +4692,11 @@ CREATE VIEW apps_installs AS
     (_raw_data ->> 'created_by'::text) AS created_by,
     (_raw_data -> 'endpoints_granted'::text) AS endpoints_granted,
     (_raw_data -> 'endpoints_pending'::text) AS endpoints_pending,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'permissions_granted'::text) AS permissions_granted,
     (_raw_data -> 'permissions_pending'::text) AS permissions_pending,
@@ -4564,7 +4767,12 @@ CREATE VIEW balance_transactions AS
             ELSE NULL::text
         END AS source,
     (_raw_data ->> 'status'::text) AS status,
-    (_raw_data ->> 'type'::text) AS type
+    (_raw_data ->> 'type'::text) AS type,
+    COALESCE(
+        CASE jsonb_typeof((_raw_data -> 'livemode'::text))
+            WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
+            ELSE NULL::boolean
+        END, _livemode) AS livemode
    FROM _raw_balance_transactions t;
 COMMENT ON VIEW balance_transactions IS 'Stripe balance_transaction objects. Balance transactions represent funds moving through your Stripe account.';
 COMMENT ON COLUMN balance_transactions.amount IS 'Gross amount of the transaction, in cents (or local equivalent).';
@@ -4582,6 +4790,7 @@ COMMENT ON COLUMN balance_transactions.reporting_category IS 'Learn more about h
 COMMENT ON COLUMN balance_transactions.source IS 'The Stripe object to which this transaction is related.';
 COMMENT ON COLUMN balance_transactions.status IS 'If the transaction''s net funds are available in the Stripe balance yet.';
 COMMENT ON COLUMN balance_transactions.type IS 'Transaction type: `adjustment`, `advance`, `advance_funding`, `anticipation_repayment`, `application_fee`, `application_fee_refund`, `charge`, `connect_collection_transfer`, `contribution`, `issuin...';
+COMMENT ON COLUMN balance_transactions.livemode IS 'Live mode (true) or test mode (false): Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 
 CREATE VIEW billing_alerts AS
  SELECT id,
@@ -4594,10 +4803,11 @@ CREATE VIEW billing_alerts AS
     _version,
     _version_source,
     (_raw_data ->> 'alert_type'::text) AS alert_type,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
     (_raw_data ->> 'title'::text) AS title,
@@ -4633,10 +4843,11 @@ CREATE VIEW billing_credit_balance_transactions AS
             END
             ELSE NULL::timestamp with time zone
         END AS effective_at,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     test_clock,
     (_raw_data ->> 'type'::text) AS type
@@ -4684,10 +4895,11 @@ CREATE VIEW billing_credit_grants AS
             END
             ELSE NULL::timestamp with time zone
         END AS expires_at,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object,
@@ -4746,10 +4958,11 @@ CREATE VIEW billing_feedback_options AS
     _version,
     _version_source,
     (_raw_data ->> 'description'::text) AS description,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
     (_raw_data -> 'status_transitions'::text) AS status_transitions
@@ -4772,10 +4985,11 @@ CREATE VIEW billing_meters AS
     (_raw_data ->> 'display_name'::text) AS display_name,
     (_raw_data ->> 'event_name'::text) AS event_name,
     (_raw_data -> 'event_time_window'::text) AS event_time_window,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
     (_raw_data -> 'status_transitions'::text) AS status_transitions,
@@ -4834,10 +5048,11 @@ CREATE VIEW billing_portal_configurations AS
             WHEN 'boolean'::text THEN ((_raw_data -> 'is_default'::text))::boolean
             ELSE NULL::boolean
         END AS is_default,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'login_page'::text) AS login_page,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
@@ -4951,10 +5166,11 @@ CREATE VIEW charges AS
     (_raw_data ->> 'failure_message'::text) AS failure_message,
     (_raw_data -> 'fraud_details'::text) AS fraud_details,
     invoice,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'on_behalf_of'::text))
@@ -5121,7 +5337,12 @@ CREATE VIEW checkout_session_line_items AS
             END
             ELSE NULL::bigint
         END AS quantity,
-    (_raw_data -> 'taxes'::text) AS taxes
+    (_raw_data -> 'taxes'::text) AS taxes,
+    COALESCE(
+        CASE jsonb_typeof((_raw_data -> 'livemode'::text))
+            WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
+            ELSE NULL::boolean
+        END, _livemode) AS livemode
    FROM _raw_checkout_session_line_items t;
 COMMENT ON VIEW checkout_session_line_items IS 'Stripe item objects, children of checkout_session (its id in column checkout_session). A line item.';
 COMMENT ON COLUMN checkout_session_line_items.checkout_session IS 'Id of the parent checkout_session; set by the write path.';
@@ -5138,6 +5359,7 @@ COMMENT ON COLUMN checkout_session_line_items.object IS 'String representing the
 COMMENT ON COLUMN checkout_session_line_items.price IS 'The price used to generate the line item.';
 COMMENT ON COLUMN checkout_session_line_items.quantity IS 'The quantity of products being purchased.';
 COMMENT ON COLUMN checkout_session_line_items.taxes IS 'The taxes applied to the line item.';
+COMMENT ON COLUMN checkout_session_line_items.livemode IS 'Live mode (true) or test mode (false): Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 
 CREATE VIEW checkout_sessions AS
  SELECT id,
@@ -5202,10 +5424,11 @@ CREATE VIEW checkout_sessions AS
     invoice,
     (_raw_data -> 'invoice_creation'::text) AS invoice_creation,
     (_raw_data -> 'line_items'::text) AS line_items,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'locale'::text) AS locale,
     (_raw_data -> 'managed_payments'::text) AS managed_payments,
     (_raw_data -> 'metadata'::text) AS metadata,
@@ -5385,10 +5608,11 @@ CREATE VIEW climate_orders AS
             END
             ELSE NULL::bigint
         END AS expected_delivery_year,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'metric_tons'::text) AS metric_tons,
     (_raw_data ->> 'object'::text) AS object,
@@ -5456,10 +5680,11 @@ CREATE VIEW connected_accounts AS
     (_raw_data -> 'external_accounts'::text) AS external_accounts,
     (_raw_data -> 'future_requirements'::text) AS future_requirements,
     (_raw_data -> 'individual'::text) AS individual,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'payouts_enabled'::text))
@@ -5519,10 +5744,11 @@ CREATE VIEW coupons AS
             END
             ELSE NULL::bigint
         END AS duration_in_months,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
         CASE jsonb_typeof((_raw_data -> 'max_redemptions'::text))
             WHEN 'number'::text THEN
             CASE
@@ -5614,10 +5840,11 @@ CREATE VIEW credit_note_line_items AS
         END AS discount_amount,
     (_raw_data -> 'discount_amounts'::text) AS discount_amounts,
     invoice_line_item,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'pretax_credit_amounts'::text) AS pretax_credit_amounts,
@@ -5739,10 +5966,11 @@ CREATE VIEW credit_notes AS
         END AS effective_at,
     invoice,
     (_raw_data -> 'lines'::text) AS lines,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'memo'::text) AS memo,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'number'::text) AS number,
@@ -5893,10 +6121,11 @@ CREATE VIEW customer_balance_transactions AS
             ELSE NULL::bigint
         END AS ending_balance,
     invoice,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'type'::text) AS type
@@ -5942,10 +6171,11 @@ CREATE VIEW customer_cash_balance_transactions AS
             ELSE NULL::bigint
         END AS ending_balance,
     (_raw_data -> 'funded'::text) AS funded,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
         CASE jsonb_typeof((_raw_data -> 'net_amount'::text))
             WHEN 'number'::text THEN
             CASE
@@ -6011,10 +6241,11 @@ CREATE VIEW customers AS
     (_raw_data -> 'invoice_credit_balance'::text) AS invoice_credit_balance,
     (_raw_data ->> 'invoice_prefix'::text) AS invoice_prefix,
     (_raw_data -> 'invoice_settings'::text) AS invoice_settings,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
         CASE jsonb_typeof((_raw_data -> 'next_invoice_sequence'::text))
@@ -6100,10 +6331,11 @@ CREATE VIEW disputes AS
             WHEN 'boolean'::text THEN ((_raw_data -> 'is_charge_refundable'::text))::boolean
             ELSE NULL::boolean
         END AS is_charge_refundable,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     payment_intent,
@@ -6179,10 +6411,11 @@ CREATE VIEW early_fraud_warnings AS
     charge,
     created,
     (_raw_data ->> 'fraud_type'::text) AS fraud_type,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     payment_intent
    FROM _raw_early_fraud_warnings t;
@@ -6221,10 +6454,11 @@ CREATE VIEW external_accounts AS
     (_raw_data ->> 'fingerprint'::text) AS fingerprint,
     (_raw_data -> 'future_requirements'::text) AS future_requirements,
     (_raw_data ->> 'last4'::text) AS last4,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'requirements'::text) AS requirements,
@@ -6281,10 +6515,11 @@ CREATE VIEW features AS
             WHEN 'boolean'::text THEN ((_raw_data -> 'active'::text))::boolean
             ELSE NULL::boolean
         END AS active,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'lookup_key'::text) AS lookup_key,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
@@ -6322,10 +6557,11 @@ CREATE VIEW file_links AS
             ELSE NULL::timestamp with time zone
         END AS expires_at,
     file,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'url'::text) AS url
@@ -6361,10 +6597,11 @@ CREATE VIEW files AS
         END AS expires_at,
     (_raw_data ->> 'filename'::text) AS filename,
     (_raw_data -> 'links'::text) AS links,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'purpose'::text) AS purpose,
         CASE jsonb_typeof((_raw_data -> 'size'::text))
@@ -6411,10 +6648,11 @@ CREATE VIEW financial_connections_accounts AS
     (_raw_data ->> 'display_name'::text) AS display_name,
     (_raw_data ->> 'institution_name'::text) AS institution_name,
     (_raw_data ->> 'last4'::text) AS last4,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'ownership'::text))
             WHEN 'string'::text THEN (_raw_data ->> 'ownership'::text)
@@ -6483,10 +6721,11 @@ CREATE VIEW financial_connections_transactions AS
         END AS amount,
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data ->> 'description'::text) AS description,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
     (_raw_data -> 'status_transitions'::text) AS status_transitions,
@@ -6532,10 +6771,11 @@ CREATE VIEW forwarding_requests AS
     _version,
     _version_source,
     created,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'payment_method'::text))
             WHEN 'string'::text THEN (_raw_data ->> 'payment_method'::text)
@@ -6638,10 +6878,11 @@ CREATE VIEW identity_verification_reports AS
     created,
     (_raw_data -> 'document'::text) AS document,
     (_raw_data -> 'id_number'::text) AS id_number,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'options'::text) AS options,
     (_raw_data -> 'selfie'::text) AS selfie,
@@ -6679,10 +6920,11 @@ CREATE VIEW identity_verification_sessions AS
             END
             ELSE NULL::text
         END AS last_verification_report,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'options'::text) AS options,
@@ -6748,10 +6990,11 @@ CREATE VIEW invoice_items AS
         END AS discountable,
     (_raw_data -> 'discounts'::text) AS discounts,
     invoice,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
         CASE jsonb_typeof((_raw_data -> 'net_amount'::text))
             WHEN 'number'::text THEN
@@ -6880,10 +7123,11 @@ CREATE VIEW invoice_line_items AS
         END AS discountable,
     (_raw_data -> 'discounts'::text) AS discounts,
     invoice_item,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'parent'::text) AS parent,
@@ -7008,10 +7252,11 @@ CREATE VIEW invoice_payments AS
             WHEN 'boolean'::text THEN ((_raw_data -> 'is_default'::text))::boolean
             ELSE NULL::boolean
         END AS is_default,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'payment'::text) AS payment,
     (_raw_data ->> 'status'::text) AS status,
@@ -7041,10 +7286,11 @@ CREATE VIEW invoice_rendering_templates AS
     _version,
     _version_source,
     created,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'nickname'::text) AS nickname,
     (_raw_data ->> 'object'::text) AS object,
@@ -7239,10 +7485,11 @@ CREATE VIEW invoices AS
             ELSE NULL::text
         END AS latest_revision,
     (_raw_data -> 'lines'::text) AS lines,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
         CASE jsonb_typeof((_raw_data -> 'next_payment_attempt'::text))
             WHEN 'number'::text THEN
@@ -7523,10 +7770,11 @@ CREATE VIEW issuing_authorizations AS
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data -> 'fleet'::text) AS fleet,
     (_raw_data -> 'fuel'::text) AS fuel,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
         CASE jsonb_typeof((_raw_data -> 'merchant_amount'::text))
             WHEN 'number'::text THEN
             CASE
@@ -7592,10 +7840,11 @@ CREATE VIEW issuing_cardholders AS
     created,
     (_raw_data ->> 'email'::text) AS email,
     (_raw_data -> 'individual'::text) AS individual,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object,
@@ -7657,10 +7906,11 @@ CREATE VIEW issuing_cards AS
     (_raw_data ->> 'last4'::text) AS last4,
     (_raw_data -> 'latest_fraud_warning'::text) AS latest_fraud_warning,
     (_raw_data -> 'lifecycle_controls'::text) AS lifecycle_controls,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'number'::text) AS number,
     (_raw_data ->> 'object'::text) AS object,
@@ -7739,10 +7989,11 @@ CREATE VIEW issuing_disputes AS
     created,
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data -> 'evidence'::text) AS evidence,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
@@ -7774,10 +8025,11 @@ CREATE VIEW issuing_personalization_designs AS
     (_raw_data -> 'card_logo'::text) AS card_logo,
     (_raw_data -> 'carrier_text'::text) AS carrier_text,
     created,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'lookup_key'::text) AS lookup_key,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
@@ -7815,10 +8067,11 @@ CREATE VIEW issuing_tokens AS
     created,
     (_raw_data -> 'device_fingerprint'::text) AS device_fingerprint,
     (_raw_data ->> 'last4'::text) AS last4,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'network'::text) AS network,
         CASE jsonb_typeof((_raw_data -> 'network_updated_at'::text))
             WHEN 'number'::text THEN
@@ -7870,10 +8123,11 @@ CREATE VIEW issuing_transactions AS
     created,
     (_raw_data ->> 'currency'::text) AS currency,
     dispute,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
         CASE jsonb_typeof((_raw_data -> 'merchant_amount'::text))
             WHEN 'number'::text THEN
             CASE
@@ -8265,10 +8519,11 @@ CREATE VIEW payment_attempt_records AS
     (_raw_data -> 'customer_details'::text) AS customer_details,
     (_raw_data -> 'customer_presence'::text) AS customer_presence,
     (_raw_data ->> 'description'::text) AS description,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'payment_method_details'::text) AS payment_method_details,
@@ -8363,10 +8618,11 @@ CREATE VIEW payment_intent_amount_details_line_items AS
             END
             ELSE NULL::bigint
         END AS discount_amount,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'payment_method_options'::text) AS payment_method_options,
     (_raw_data -> 'product_code'::text) AS product_code,
@@ -8477,10 +8733,11 @@ CREATE VIEW payment_intents AS
     invoice,
     (_raw_data -> 'last_payment_error'::text) AS last_payment_error,
     latest_charge,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'managed_payments'::text) AS managed_payments,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data -> 'next_action'::text) AS next_action,
@@ -8607,10 +8864,11 @@ CREATE VIEW payment_link_line_items AS
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data ->> 'description'::text) AS description,
     (_raw_data -> 'discounts'::text) AS discounts,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     price,
@@ -8691,10 +8949,11 @@ CREATE VIEW payment_links AS
     (_raw_data -> 'inactive_message'::text) AS inactive_message,
     (_raw_data -> 'invoice_creation'::text) AS invoice_creation,
     (_raw_data -> 'line_items'::text) AS line_items,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'managed_payments'::text) AS managed_payments,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
@@ -8798,10 +9057,11 @@ CREATE VIEW payment_method_configurations AS
         END AS is_default,
     (_raw_data -> 'klarna'::text) AS klarna,
     (_raw_data -> 'link'::text) AS link,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'multibanco'::text) AS multibanco,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object,
@@ -8869,10 +9129,11 @@ CREATE VIEW payment_method_domains AS
     (_raw_data -> 'google_pay'::text) AS google_pay,
     (_raw_data -> 'klarna'::text) AS klarna,
     (_raw_data -> 'link'::text) AS link,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'paypal'::text) AS paypal
    FROM _raw_payment_method_domains t;
@@ -8922,10 +9183,11 @@ CREATE VIEW payment_methods AS
     (_raw_data -> 'klarna'::text) AS klarna,
     (_raw_data -> 'konbini'::text) AS konbini,
     (_raw_data -> 'link'::text) AS link,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'oxxo'::text) AS oxxo,
@@ -8983,10 +9245,11 @@ CREATE VIEW payment_records AS
     (_raw_data -> 'customer_presence'::text) AS customer_presence,
     (_raw_data ->> 'description'::text) AS description,
     (_raw_data -> 'latest_payment_attempt_record'::text) AS latest_payment_attempt_record,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'payment_method_details'::text) AS payment_method_details,
@@ -9087,10 +9350,11 @@ CREATE VIEW payouts AS
         END AS failure_balance_transaction,
     (_raw_data ->> 'failure_code'::text) AS failure_code,
     (_raw_data ->> 'failure_message'::text) AS failure_message,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'method'::text) AS method,
     (_raw_data ->> 'object'::text) AS object,
@@ -9183,10 +9447,11 @@ CREATE VIEW persons AS
     (_raw_data ->> 'last_name'::text) AS last_name,
     (_raw_data ->> 'last_name_kana'::text) AS last_name_kana,
     (_raw_data ->> 'last_name_kanji'::text) AS last_name_kanji,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'maiden_name'::text) AS maiden_name,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'nationality'::text) AS nationality,
@@ -9270,10 +9535,11 @@ CREATE VIEW plans AS
             END
             ELSE NULL::bigint
         END AS interval_count,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'meter'::text) AS meter,
     (_raw_data ->> 'nickname'::text) AS nickname,
@@ -9333,10 +9599,11 @@ CREATE VIEW prices AS
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data -> 'currency_options'::text) AS currency_options,
     (_raw_data -> 'custom_unit_amount'::text) AS custom_unit_amount,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'lookup_key'::text) AS lookup_key,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'nickname'::text) AS nickname,
@@ -9404,10 +9671,11 @@ CREATE VIEW product_catalog_trial_offers AS
         END AS active,
     (_raw_data -> 'duration'::text) AS duration,
     (_raw_data -> 'end_behavior'::text) AS end_behavior,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'nickname'::text) AS nickname,
     (_raw_data ->> 'object'::text) AS object,
     price
@@ -9425,10 +9693,11 @@ CREATE VIEW product_features AS
     _version,
     _version_source,
     (_raw_data -> 'entitlement_feature'::text) AS entitlement_feature,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object
    FROM _raw_product_features t;
@@ -9457,10 +9726,11 @@ CREATE VIEW products AS
     (_raw_data ->> 'description'::text) AS description,
     (_raw_data -> 'features'::text) AS features,
     (_raw_data -> 'images'::text) AS images,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'marketing_features'::text) AS marketing_features,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
@@ -9540,10 +9810,11 @@ CREATE VIEW promotion_codes AS
             END
             ELSE NULL::timestamp with time zone
         END AS expires_at,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
         CASE jsonb_typeof((_raw_data -> 'max_redemptions'::text))
             WHEN 'number'::text THEN
             CASE
@@ -9626,10 +9897,11 @@ CREATE VIEW quote_line_items AS
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data ->> 'description'::text) AS description,
     (_raw_data -> 'discounts'::text) AS discounts,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     price,
@@ -9731,10 +10003,11 @@ CREATE VIEW quotes AS
     invoice,
     (_raw_data -> 'invoice_settings'::text) AS invoice_settings,
     (_raw_data -> 'line_items'::text) AS line_items,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'number'::text) AS number,
     (_raw_data ->> 'object'::text) AS object,
@@ -9816,10 +10089,11 @@ CREATE VIEW radar_value_list_items AS
     _version_source,
     created,
     (_raw_data ->> 'created_by'::text) AS created_by,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'value'::text) AS value,
     (_raw_data ->> 'value_list'::text) AS value_list
@@ -9847,10 +10121,11 @@ CREATE VIEW radar_value_lists AS
     (_raw_data ->> 'created_by'::text) AS created_by,
     (_raw_data ->> 'item_type'::text) AS item_type,
     (_raw_data -> 'list_items'::text) AS list_items,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object
@@ -9944,7 +10219,12 @@ CREATE VIEW refunds AS
                 ELSE NULL::text
             END
             ELSE NULL::text
-        END AS transfer_reversal
+        END AS transfer_reversal,
+    COALESCE(
+        CASE jsonb_typeof((_raw_data -> 'livemode'::text))
+            WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
+            ELSE NULL::boolean
+        END, _livemode) AS livemode
    FROM _raw_refunds t;
 COMMENT ON VIEW refunds IS 'Stripe refund objects. `Refund` objects allow you to refund a charge that has previously been created but not yet refunded.';
 COMMENT ON COLUMN refunds.amount IS 'Amount, in cents (or local equivalent).';
@@ -9968,6 +10248,7 @@ COMMENT ON COLUMN refunds.receipt_number IS 'This is the transaction number that
 COMMENT ON COLUMN refunds.source_transfer_reversal IS 'The transfer reversal that is associated with the refund.';
 COMMENT ON COLUMN refunds.status IS 'Status of the refund.';
 COMMENT ON COLUMN refunds.transfer_reversal IS 'If the accompanying transfer was reversed, the transfer reversal object.';
+COMMENT ON COLUMN refunds.livemode IS 'Live mode (true) or test mode (false): Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 
 CREATE VIEW reporting_report_runs AS
  SELECT id,
@@ -9981,10 +10262,11 @@ CREATE VIEW reporting_report_runs AS
     _version_source,
     created,
     (_raw_data ->> 'error'::text) AS error,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'parameters'::text) AS parameters,
     (_raw_data ->> 'report_type'::text) AS report_type,
@@ -10067,10 +10349,11 @@ CREATE VIEW reviews AS
     created,
     (_raw_data ->> 'ip_address'::text) AS ip_address,
     (_raw_data -> 'ip_address_location'::text) AS ip_address_location,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'open'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'open'::text))::boolean
@@ -10124,10 +10407,11 @@ CREATE VIEW setup_attempts AS
     customer,
     (_raw_data -> 'customer_account'::text) AS customer_account,
     (_raw_data -> 'flow_directions'::text) AS flow_directions,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'on_behalf_of'::text))
             WHEN 'string'::text THEN (_raw_data ->> 'on_behalf_of'::text)
@@ -10201,10 +10485,11 @@ CREATE VIEW setup_intents AS
             END
             ELSE NULL::text
         END AS latest_attempt,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
         CASE jsonb_typeof((_raw_data -> 'mandate'::text))
             WHEN 'string'::text THEN (_raw_data ->> 'mandate'::text)
             WHEN 'object'::text THEN
@@ -10287,10 +10572,11 @@ CREATE VIEW shipping_rates AS
     (_raw_data -> 'delivery_estimate'::text) AS delivery_estimate,
     (_raw_data ->> 'display_name'::text) AS display_name,
     (_raw_data -> 'fixed_amount'::text) AS fixed_amount,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'tax_behavior'::text) AS tax_behavior,
@@ -10338,10 +10624,11 @@ CREATE VIEW sigma_scheduled_query_runs AS
         END AS data_load_time,
     (_raw_data -> 'error'::text) AS error,
     file,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'result_available_until'::text))
             WHEN 'number'::text THEN
@@ -10772,7 +11059,12 @@ CREATE VIEW subscription_items AS
             END
             ELSE NULL::bigint
         END AS quantity,
-    (_raw_data -> 'tax_rates'::text) AS tax_rates
+    (_raw_data -> 'tax_rates'::text) AS tax_rates,
+    COALESCE(
+        CASE jsonb_typeof((_raw_data -> 'livemode'::text))
+            WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
+            ELSE NULL::boolean
+        END, _livemode) AS livemode
    FROM _raw_subscription_items t;
 COMMENT ON VIEW subscription_items IS 'Stripe subscription_item objects, children of subscription (its id in column subscription). Subscription items allow you to create customer subscriptions with more than one plan, making it easy to represent complex billing relationships.';
 COMMENT ON COLUMN subscription_items.subscription IS 'Id of the parent subscription; set by the write path.';
@@ -10786,6 +11078,7 @@ COMMENT ON COLUMN subscription_items.object IS 'String representing the object''
 COMMENT ON COLUMN subscription_items.plan IS 'A newer field, not in the API 2023-08-16 description of this object.';
 COMMENT ON COLUMN subscription_items.quantity IS 'The quantity of the plan to which the customer should be subscribed.';
 COMMENT ON COLUMN subscription_items.tax_rates IS 'The tax rates which apply to this `subscription_item`.';
+COMMENT ON COLUMN subscription_items.livemode IS 'Live mode (true) or test mode (false): Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 
 CREATE VIEW subscription_schedules AS
  SELECT id,
@@ -10829,10 +11122,11 @@ CREATE VIEW subscription_schedules AS
     (_raw_data -> 'customer_account'::text) AS customer_account,
     (_raw_data -> 'default_settings'::text) AS default_settings,
     (_raw_data ->> 'end_behavior'::text) AS end_behavior,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'phases'::text) AS phases,
@@ -10988,10 +11282,11 @@ CREATE VIEW subscriptions AS
     (_raw_data -> 'invoice_settings'::text) AS invoice_settings,
     (_raw_data -> 'items'::text) AS items,
     latest_invoice,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'managed_payments'::text) AS managed_payments,
     (_raw_data -> 'metadata'::text) AS metadata,
         CASE jsonb_typeof((_raw_data -> 'next_pending_invoice_item_invoice'::text))
@@ -11341,10 +11636,11 @@ CREATE VIEW tax_ids AS
     created,
     customer,
     (_raw_data -> 'customer_account'::text) AS customer_account,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'owner'::text) AS owner,
     (_raw_data ->> 'type'::text) AS type,
@@ -11375,10 +11671,11 @@ CREATE VIEW tax_locations AS
     _version_source,
     (_raw_data -> 'address'::text) AS address,
     (_raw_data ->> 'description'::text) AS description,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'type'::text) AS type
    FROM _raw_tax_locations t;
@@ -11413,10 +11710,11 @@ CREATE VIEW tax_rates AS
         END AS inclusive,
     (_raw_data ->> 'jurisdiction'::text) AS jurisdiction,
     (_raw_data -> 'jurisdiction_level'::text) AS jurisdiction_level,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'percentage'::text))
@@ -11475,10 +11773,11 @@ CREATE VIEW tax_registrations AS
             END
             ELSE NULL::timestamp with time zone
         END AS expires_at,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status
    FROM _raw_tax_registrations t;
@@ -11507,10 +11806,11 @@ CREATE VIEW terminal_configurations AS
             WHEN 'boolean'::text THEN ((_raw_data -> 'is_account_default'::text))::boolean
             ELSE NULL::boolean
         END AS is_account_default,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'tipping'::text) AS tipping,
@@ -11535,10 +11835,11 @@ CREATE VIEW terminal_locations AS
     (_raw_data -> 'address'::text) AS address,
     (_raw_data ->> 'configuration_overrides'::text) AS configuration_overrides,
     (_raw_data ->> 'display_name'::text) AS display_name,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object
    FROM _raw_terminal_locations t;
@@ -11572,10 +11873,11 @@ CREATE VIEW terminal_readers AS
             END
             ELSE NULL::timestamp with time zone
         END AS last_seen_at,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     location,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
@@ -11623,10 +11925,11 @@ CREATE VIEW test_helpers_test_clocks AS
             END
             ELSE NULL::timestamp with time zone
         END AS frozen_time,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'name'::text) AS name,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
@@ -11669,10 +11972,11 @@ CREATE VIEW three_d_secure_authentications AS
     (_raw_data ->> 'fingerprinting_url'::text) AS fingerprinting_url,
     (_raw_data -> 'flow_preference'::text) AS flow_preference,
     (_raw_data -> 'future_usage'::text) AS future_usage,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'message_category'::text) AS message_category,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
@@ -11718,10 +12022,11 @@ CREATE VIEW topups AS
     (_raw_data ->> 'failure_code'::text) AS failure_code,
     (_raw_data ->> 'failure_message'::text) AS failure_message,
     (_raw_data -> 'initiated_by'::text) AS initiated_by,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     payment_method,
@@ -11779,10 +12084,11 @@ CREATE VIEW transfer_reversals AS
             END
             ELSE NULL::text
         END AS destination_payment_refund,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
         CASE jsonb_typeof((_raw_data -> 'source_refund'::text))
@@ -11856,10 +12162,11 @@ CREATE VIEW transfers AS
             END
             ELSE NULL::text
         END AS destination_payment,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'reversals'::text) AS reversals,
@@ -11919,10 +12226,11 @@ CREATE VIEW treasury_credit_reversals AS
     (_raw_data ->> 'currency'::text) AS currency,
     (_raw_data ->> 'financial_account'::text) AS financial_account,
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'network'::text) AS network,
     (_raw_data ->> 'object'::text) AS object,
@@ -11968,10 +12276,11 @@ CREATE VIEW treasury_debit_reversals AS
     (_raw_data ->> 'financial_account'::text) AS financial_account,
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
     (_raw_data -> 'linked_flows'::text) AS linked_flows,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'network'::text) AS network,
     (_raw_data ->> 'object'::text) AS object,
@@ -12011,10 +12320,11 @@ CREATE VIEW treasury_financial_accounts AS
     created,
     (_raw_data -> 'features'::text) AS features,
     (_raw_data -> 'financial_addresses'::text) AS financial_addresses,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'pending_features'::text) AS pending_features,
@@ -12067,10 +12377,11 @@ CREATE VIEW treasury_inbound_transfers AS
     (_raw_data ->> 'financial_account'::text) AS financial_account,
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
     (_raw_data -> 'linked_flows'::text) AS linked_flows,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'origin_payment_method'::text) AS origin_payment_method,
@@ -12142,10 +12453,11 @@ CREATE VIEW treasury_outbound_payments AS
         END AS expected_arrival_date,
     (_raw_data ->> 'financial_account'::text) AS financial_account,
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'returned_details'::text) AS returned_details,
@@ -12214,10 +12526,11 @@ CREATE VIEW treasury_outbound_transfers AS
         END AS expected_arrival_date,
     (_raw_data ->> 'financial_account'::text) AS financial_account,
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data -> 'metadata'::text) AS metadata,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'returned_details'::text) AS returned_details,
@@ -12272,10 +12585,11 @@ CREATE VIEW treasury_received_credits AS
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
     (_raw_data -> 'initiating_payment_method_details'::text) AS initiating_payment_method_details,
     (_raw_data -> 'linked_flows'::text) AS linked_flows,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'network'::text) AS network,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'reversal_details'::text) AS reversal_details,
@@ -12323,10 +12637,11 @@ CREATE VIEW treasury_received_debits AS
     (_raw_data ->> 'hosted_regulatory_receipt_url'::text) AS hosted_regulatory_receipt_url,
     (_raw_data -> 'initiating_payment_method_details'::text) AS initiating_payment_method_details,
     (_raw_data -> 'linked_flows'::text) AS linked_flows,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'network'::text) AS network,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data -> 'reversal_details'::text) AS reversal_details,
@@ -12373,10 +12688,11 @@ CREATE VIEW treasury_transaction_entries AS
     (_raw_data ->> 'flow'::text) AS flow,
     (_raw_data -> 'flow_details'::text) AS flow_details,
     (_raw_data ->> 'flow_type'::text) AS flow_type,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     transaction,
     (_raw_data ->> 'type'::text) AS type
@@ -12421,10 +12737,11 @@ CREATE VIEW treasury_transactions AS
     (_raw_data ->> 'flow'::text) AS flow,
     (_raw_data -> 'flow_details'::text) AS flow_details,
     (_raw_data ->> 'flow_type'::text) AS flow_type,
+    COALESCE(
         CASE jsonb_typeof((_raw_data -> 'livemode'::text))
             WHEN 'boolean'::text THEN ((_raw_data -> 'livemode'::text))::boolean
             ELSE NULL::boolean
-        END AS livemode,
+        END, _livemode) AS livemode,
     (_raw_data ->> 'object'::text) AS object,
     (_raw_data ->> 'status'::text) AS status,
     (_raw_data -> 'status_transitions'::text) AS status_transitions
@@ -12647,7 +12964,9 @@ BEGIN
                array_agg(coalesce(e.c->>'source', 'event')) AS sources,
                array_agg(e.c->>'parent_id') AS parent_ids,
                array_agg(coalesce((e.c->>'tie_wins')::boolean, false)) AS ties,
-               array_agg(e.c->>'action' = 'delete') AS deletes
+               array_agg(e.c->>'action' = 'delete') AS deletes,
+               array_agg(CASE coalesce(e.c->'livemode', e.c->'event'->'livemode')
+                          WHEN 'true' THEN true WHEN 'false' THEN false END) AS livemodes
         FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
         WHERE e.c->>'action' IN ('upsert', 'delete') AND v_out[e.i] IS NULL
         GROUP BY 1, 2
@@ -12655,7 +12974,7 @@ BEGIN
     LOOP
         FOR w IN SELECT * FROM "_write_batch"(r.tbl, r.pcol, r.ords, r.objects, r.accounts,
                                               r.versions, r.sources, r.parent_ids, r.ties,
-                                              r.deletes) LOOP
+                                              r.deletes, r.livemodes) LOOP
             v_out[w.ord] := w.outcome;
         END LOOP;
     END LOOP;
@@ -12703,7 +13022,10 @@ BEGIN
                                ARRAY[jsonb_array_length(r.c->'objects')]),
                     array_fill(r.c->>'parent_id', ARRAY[jsonb_array_length(r.c->'objects')]),
                     array_fill(true, ARRAY[jsonb_array_length(r.c->'objects')]),
-                    array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]));
+                    array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]),
+                    array_fill(CASE coalesce(r.c->'livemode', r.c->'event'->'livemode')
+                                   WHEN 'true' THEN true WHEN 'false' THEN false END,
+                               ARRAY[jsonb_array_length(r.c->'objects')]));
                 v_keep := ARRAY(SELECT o->>'id' FROM jsonb_array_elements(r.c->'objects') o);
                 PERFORM "_tombstone_children"(
                     r.c->>'table', r.c->>'parent_column', ARRAY[r.c->>'parent_id'],
@@ -12742,12 +13064,15 @@ BEGIN
                        array_agg(x.version) AS versions,
                        array_agg(x.source) AS sources,
                        array_agg(x.parent_id) AS parent_ids,
-                       array_agg(x.pcol IS NOT NULL) AS ties
+                       array_agg(x.pcol IS NOT NULL) AS ties,
+                       array_agg(x.livemode) AS livemodes
                 FROM (
                     SELECT ch.c->>'table' AS tbl, ch.c->>'parent_column' AS pcol,
                            e.i * 1000000000000 + ch.j * 100000000 + o.k AS k, o.obj,
                            v_accounts[e.i] AS account_id, v_versions[e.i] AS version,
                            coalesce(e.c->>'source', 'event') AS source,
+                           CASE coalesce(e.c->'livemode', e.c->'event'->'livemode')
+                          WHEN 'true' THEN true WHEN 'false' THEN false END AS livemode,
                            CASE WHEN ch.c->>'parent_column' IS NOT NULL
                                 THEN v_objects[e.i]->>'id' END AS parent_id
                     FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
@@ -12766,7 +13091,8 @@ BEGIN
             LOOP
                 PERFORM 1 FROM "_write_batch"(r.tbl, r.pcol, r.ords, r.objects, r.accounts,
                                               r.versions, r.sources, r.parent_ids, r.ties,
-                                              array_fill(false, ARRAY[cardinality(r.ords)]));
+                                              array_fill(false, ARRAY[cardinality(r.ords)]),
+                                              r.livemodes);
             END LOOP;
             -- Child rows missing from a complete list, and every child row of a deleted parent.
             FOR r IN
@@ -12875,15 +13201,28 @@ CREATE OR REPLACE FUNCTION stripe._apply_event_v1(p_event_id text, p_event_type 
  LANGUAGE sql
  SET search_path TO 'stripe', 'pg_catalog'
 AS $function$
+    SELECT * FROM "_apply_event_v2"(p_event_id, p_event_type, p_event_created, p_account_id,
+                                    p_action, p_table, p_objects, p_version, p_source,
+                                    p_parent_column, p_parent_id, p_children, p_refs,
+                                    p_tie_wins, p_via, NULL);
+$function$;
+COMMENT ON FUNCTION stripe._apply_event_v1(p_event_id text, p_event_type text, p_event_created timestamp with time zone, p_account_id text, p_action text, p_table text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_parent_column text, p_parent_id text, p_children jsonb, p_refs jsonb, p_tie_wins boolean, p_via text) IS 'Apply one routed event (or fetched object) with its child lists, once per event id (p_via: how the event came, recorded with it). Returns the outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
+
+CREATE OR REPLACE FUNCTION stripe._apply_event_v2(p_event_id text, p_event_type text, p_event_created timestamp with time zone, p_account_id text, p_action text, p_table text, p_objects jsonb, p_version timestamp with time zone, p_source text DEFAULT 'event'::text, p_parent_column text DEFAULT NULL::text, p_parent_id text DEFAULT NULL::text, p_children jsonb DEFAULT '[]'::jsonb, p_refs jsonb DEFAULT '[]'::jsonb, p_tie_wins boolean DEFAULT false, p_via text DEFAULT NULL::text, p_livemode boolean DEFAULT NULL::boolean)
+ RETURNS TABLE(outcome text, missing_refs jsonb, seen_at timestamp with time zone)
+ LANGUAGE sql
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
     SELECT a.outcome, coalesce(a.missing_refs, '[]'), a.seen_at
     FROM "_apply_changes"(jsonb_build_array(jsonb_build_object(
         'event_id', p_event_id, 'event_type', p_event_type, 'event_created', p_event_created,
         'account_id', p_account_id, 'action', p_action, 'table', p_table,
         'objects', p_objects, 'version', p_version, 'source', p_source,
         'parent_column', p_parent_column, 'parent_id', p_parent_id,
-        'children', p_children, 'refs', p_refs, 'tie_wins', p_tie_wins, 'via', p_via))) a;
+        'children', p_children, 'refs', p_refs, 'tie_wins', p_tie_wins, 'via', p_via,
+        'livemode', p_livemode))) a;
 $function$;
-COMMENT ON FUNCTION stripe._apply_event_v1(p_event_id text, p_event_type text, p_event_created timestamp with time zone, p_account_id text, p_action text, p_table text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_parent_column text, p_parent_id text, p_children jsonb, p_refs jsonb, p_tie_wins boolean, p_via text) IS 'Apply one routed event (or fetched object) with its child lists, once per event id (p_via: how the event came, recorded with it). Returns the outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
+COMMENT ON FUNCTION stripe._apply_event_v2(p_event_id text, p_event_type text, p_event_created timestamp with time zone, p_account_id text, p_action text, p_table text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_parent_column text, p_parent_id text, p_children jsonb, p_refs jsonb, p_tie_wins boolean, p_via text, p_livemode boolean) IS 'Apply one routed event (or fetched object) with its child lists, once per event id (p_via: how the event came, recorded with it; p_livemode: its mode, kept on the rows written). Returns the outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
 
 CREATE OR REPLACE FUNCTION stripe._backfill_adopt_v1(p_account_id text, p_mode text, p_triggered_by text)
  RETURNS text
@@ -13119,7 +13458,8 @@ BEGIN
                coalesce(array_agg(r2.object_id) FILTER (WHERE r2.outcome = 'ambiguous'), '{}')
         INTO v_written, v_ambiguous
         FROM "_write_objects"(p_table, p_account_id, p_objects, p_version, 'fetch', false,
-                              p_parent_column, p_parent_id, p_parent_column IS NOT NULL) r2;
+                              p_parent_column, p_parent_id, p_parent_column IS NOT NULL,
+                              CASE w.mode WHEN 'live' THEN true WHEN 'test' THEN false END) r2;
         -- A complete per-parent list of child rows: the parent's other rows are gone.
         IF p_parent_column IS NOT NULL THEN
             SELECT coalesce(array_agg(o->>'id'), '{}') INTO v_keep
@@ -13159,7 +13499,8 @@ BEGIN
                 CASE WHEN r.pcol IS NOT NULL THEN r.parent_ids
                      ELSE array_fill(NULL::text, ARRAY[cardinality(r.objects)]) END,
                 array_fill(r.pcol IS NOT NULL, ARRAY[cardinality(r.objects)]),
-                array_fill(false, ARRAY[cardinality(r.objects)]));
+                array_fill(false, ARRAY[cardinality(r.objects)]),
+                array_fill(CASE w.mode WHEN 'live' THEN true WHEN 'test' THEN false END, ARRAY[cardinality(r.objects)]));
         END LOOP;
         FOR r IN
             SELECT c->>'table' AS tbl, c->>'parent_column' AS pcol,
@@ -13517,7 +13858,7 @@ DECLARE
 BEGIN
     SELECT string_agg(format(
                'WHEN %L THEN RETURN QUERY SELECT * FROM %I(p_ords, p_objects, p_accounts, '
-               'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);',
+               'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes);',
                t.table_name, '_write_' || t.table_name), ' ' ORDER BY to_regproc(quote_ident('_write_' || t.table_name))::oid, t.table_name),
            string_agg(format('WHEN %L THEN RETURN %I(p_ids);',
                              t.table_name, '_existing_' || t.table_name), ' '
@@ -13541,7 +13882,8 @@ CREATE OR REPLACE FUNCTION "_write_batch"(
     p_sources text[],
     p_parent_ids text[],
     p_tie_wins boolean[],
-    p_deletes boolean[]
+    p_deletes boolean[],
+    p_livemodes boolean[] DEFAULT NULL
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
@@ -13651,8 +13993,14 @@ DECLARE
     v_columns text;
     c record;
 BEGIN
+    EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS "_livemode" boolean',
+                   '_raw_' || p_table);
     SELECT string_agg(
                CASE WHEN tc.stored OR tc.kind = 'parent' THEN format('t.%I', tc.column_name)
+                    -- The payload's, else the mode of whoever wrote the row (0040).
+                    WHEN tc.column_name = 'livemode' AND tc.kind = 'boolean'
+                    THEN format('coalesce(%s, t._livemode) AS livemode',
+                                "_typed_expression"(tc.column_name, tc.kind))
                     ELSE format('%s AS %I', "_typed_expression"(tc.column_name, tc.kind),
                                 tc.column_name)
                END, ', ' ORDER BY tc.ordinal)
@@ -13690,6 +14038,7 @@ BEGIN
         parent_update := format(', %I = i.parent_id', p_parent_column);
         parent_excluded := format(', %1$I = EXCLUDED.%1$I', p_parent_column);
     END IF;
+    EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS "_livemode" boolean', v_storage);
     EXECUTE format($template$
 CREATE OR REPLACE FUNCTION %6$I(
     p_ords bigint[],
@@ -13699,7 +14048,8 @@ CREATE OR REPLACE FUNCTION %6$I(
     p_sources text[],
     p_parent_ids text[],
     p_tie_wins boolean[],
-    p_deletes boolean[]
+    p_deletes boolean[],
+    p_livemodes boolean[] DEFAULT NULL
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
@@ -13742,11 +14092,11 @@ BEGIN
                 SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.source,
                        CASE WHEN b.source = 'refetch' THEN 'fetch' ELSE b.source END
                            AS stored_source,
-                       b.parent_id, coalesce(b.tie_wins, false) AS tie_wins
+                       b.parent_id, coalesce(b.tie_wins, false) AS tie_wins, b.livemode
                 FROM unnest(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids,
-                            p_tie_wins, p_deletes, v_rank)
+                            p_tie_wins, p_deletes, v_rank, p_livemodes)
                      AS b(ord, raw, account_id, version, source, parent_id, tie_wins, is_delete,
-                          round)
+                          round, livemode)
                 WHERE b.round = v_round AND NOT coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
@@ -13757,7 +14107,7 @@ BEGIN
                     _version = i.version,
                     _version_source = i.stored_source,
                     _last_synced_at = now(),
-                    _updated_at = now() %4$s
+                    _updated_at = now(), _livemode = coalesce(i.livemode, t._livemode) %4$s
                 FROM incoming i
                 WHERE t.id = i.id
                   AND NOT t.deleted
@@ -13776,8 +14126,8 @@ BEGIN
             inserted AS (
                 -- A row inserted by someone else since the lock makes this a no-op, reported
                 -- 'ambiguous' below: the caller fetches again and retries.
-                INSERT INTO %1$I AS t (id, _raw_data, _account_id, _version, _version_source %2$s)
-                SELECT i.id, i.raw, i.account_id, i.version, i.stored_source %3$s
+                INSERT INTO %1$I AS t (id, _raw_data, _account_id, _version, _version_source, _livemode %2$s)
+                SELECT i.id, i.raw, i.account_id, i.version, i.stored_source, i.livemode %3$s
                 FROM incoming i
                 WHERE NOT EXISTS (SELECT 1 FROM %1$I b WHERE b.id = i.id)
                 ON CONFLICT (id) DO NOTHING
@@ -13806,20 +14156,20 @@ BEGIN
             -- we had (a stub or a 404), which a full last state arriving later replaces.
             RETURN QUERY
             WITH incoming AS (
-                SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.parent_id,
+                SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.parent_id, b.livemode,
                        (b.raw - 'id' - 'object' - 'deleted') <> '{}'::jsonb AS full_state
                 FROM unnest(p_ords, p_objects, p_accounts, p_versions, p_parent_ids, p_deletes,
-                            v_rank)
-                     AS b(ord, raw, account_id, version, parent_id, is_delete, round)
+                            v_rank, p_livemodes)
+                     AS b(ord, raw, account_id, version, parent_id, is_delete, round, livemode)
                 WHERE b.round = v_round AND coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
             written AS (
                 INSERT INTO %1$I AS t (id, _raw_data, _account_id, _version, _version_source,
-                                       deleted, deleted_at %2$s)
+                                       deleted, deleted_at, _livemode %2$s)
                 SELECT i.id, i.raw, i.account_id, i.version,
                        CASE WHEN i.full_state THEN 'event' ELSE 'fetch' END, true,
-                       i.version %3$s
+                       i.version, i.livemode %3$s
                 FROM incoming i
                 ON CONFLICT (id) DO UPDATE SET
                     deleted = true,
@@ -13833,7 +14183,7 @@ BEGIN
                     _version = GREATEST(t._version, EXCLUDED._version),
                     _version_source = EXCLUDED._version_source,
                     _last_synced_at = now(),
-                    _updated_at = now() %5$s
+                    _updated_at = now(), _livemode = coalesce(EXCLUDED._livemode, t._livemode) %5$s
                 WHERE NOT t.deleted
                    OR (t._version_source = 'fetch' AND EXCLUDED._version_source = 'event'
                        AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)
@@ -13989,7 +14339,7 @@ CREATE OR REPLACE FUNCTION stripe._existing_ids(p_table text, p_ids text[])
  SET search_path TO 'stripe', 'pg_catalog'
 AS $function$
 BEGIN
-    CASE p_table WHEN 'active_entitlements' THEN RETURN _existing_active_entitlements(p_ids); WHEN 'balance_transactions' THEN RETURN _existing_balance_transactions(p_ids); WHEN 'charges' THEN RETURN _existing_charges(p_ids); WHEN 'checkout_session_line_items' THEN RETURN _existing_checkout_session_line_items(p_ids); WHEN 'checkout_sessions' THEN RETURN _existing_checkout_sessions(p_ids); WHEN 'coupons' THEN RETURN _existing_coupons(p_ids); WHEN 'credit_note_line_items' THEN RETURN _existing_credit_note_line_items(p_ids); WHEN 'credit_notes' THEN RETURN _existing_credit_notes(p_ids); WHEN 'customers' THEN RETURN _existing_customers(p_ids); WHEN 'disputes' THEN RETURN _existing_disputes(p_ids); WHEN 'early_fraud_warnings' THEN RETURN _existing_early_fraud_warnings(p_ids); WHEN 'features' THEN RETURN _existing_features(p_ids); WHEN 'invoice_items' THEN RETURN _existing_invoice_items(p_ids); WHEN 'invoice_line_items' THEN RETURN _existing_invoice_line_items(p_ids); WHEN 'invoices' THEN RETURN _existing_invoices(p_ids); WHEN 'payment_intents' THEN RETURN _existing_payment_intents(p_ids); WHEN 'payment_methods' THEN RETURN _existing_payment_methods(p_ids); WHEN 'payouts' THEN RETURN _existing_payouts(p_ids); WHEN 'plans' THEN RETURN _existing_plans(p_ids); WHEN 'prices' THEN RETURN _existing_prices(p_ids); WHEN 'products' THEN RETURN _existing_products(p_ids); WHEN 'promotion_codes' THEN RETURN _existing_promotion_codes(p_ids); WHEN 'quotes' THEN RETURN _existing_quotes(p_ids); WHEN 'refunds' THEN RETURN _existing_refunds(p_ids); WHEN 'reviews' THEN RETURN _existing_reviews(p_ids); WHEN 'setup_intents' THEN RETURN _existing_setup_intents(p_ids); WHEN 'subscription_items' THEN RETURN _existing_subscription_items(p_ids); WHEN 'subscription_schedules' THEN RETURN _existing_subscription_schedules(p_ids); WHEN 'subscriptions' THEN RETURN _existing_subscriptions(p_ids); WHEN 'tax_ids' THEN RETURN _existing_tax_ids(p_ids); WHEN 'tax_rates' THEN RETURN _existing_tax_rates(p_ids); WHEN 'transfers' THEN RETURN _existing_transfers(p_ids); WHEN 'connected_accounts' THEN RETURN _existing_connected_accounts(p_ids); WHEN 'apple_pay_domains' THEN RETURN _existing_apple_pay_domains(p_ids); WHEN 'application_fees' THEN RETURN _existing_application_fees(p_ids); WHEN 'application_fee_refunds' THEN RETURN _existing_application_fee_refunds(p_ids); WHEN 'apps_installs' THEN RETURN _existing_apps_installs(p_ids); WHEN 'billing_alerts' THEN RETURN _existing_billing_alerts(p_ids); WHEN 'billing_credit_balance_transactions' THEN RETURN _existing_billing_credit_balance_transactions(p_ids); WHEN 'billing_credit_grants' THEN RETURN _existing_billing_credit_grants(p_ids); WHEN 'billing_feedback_options' THEN RETURN _existing_billing_feedback_options(p_ids); WHEN 'billing_meters' THEN RETURN _existing_billing_meters(p_ids); WHEN 'billing_portal_configurations' THEN RETURN _existing_billing_portal_configurations(p_ids); WHEN 'climate_orders' THEN RETURN _existing_climate_orders(p_ids); WHEN 'customer_balance_transactions' THEN RETURN _existing_customer_balance_transactions(p_ids); WHEN 'customer_cash_balance_transactions' THEN RETURN _existing_customer_cash_balance_transactions(p_ids); WHEN 'external_accounts' THEN RETURN _existing_external_accounts(p_ids); WHEN 'files' THEN RETURN _existing_files(p_ids); WHEN 'file_links' THEN RETURN _existing_file_links(p_ids); WHEN 'financial_connections_accounts' THEN RETURN _existing_financial_connections_accounts(p_ids); WHEN 'financial_connections_transactions' THEN RETURN _existing_financial_connections_transactions(p_ids); WHEN 'forwarding_requests' THEN RETURN _existing_forwarding_requests(p_ids); WHEN 'identity_verification_reports' THEN RETURN _existing_identity_verification_reports(p_ids); WHEN 'identity_verification_sessions' THEN RETURN _existing_identity_verification_sessions(p_ids); WHEN 'invoice_payments' THEN RETURN _existing_invoice_payments(p_ids); WHEN 'invoice_rendering_templates' THEN RETURN _existing_invoice_rendering_templates(p_ids); WHEN 'issuing_authorizations' THEN RETURN _existing_issuing_authorizations(p_ids); WHEN 'issuing_cards' THEN RETURN _existing_issuing_cards(p_ids); WHEN 'issuing_cardholders' THEN RETURN _existing_issuing_cardholders(p_ids); WHEN 'issuing_disputes' THEN RETURN _existing_issuing_disputes(p_ids); WHEN 'issuing_personalization_designs' THEN RETURN _existing_issuing_personalization_designs(p_ids); WHEN 'issuing_tokens' THEN RETURN _existing_issuing_tokens(p_ids); WHEN 'issuing_transactions' THEN RETURN _existing_issuing_transactions(p_ids); WHEN 'payment_attempt_records' THEN RETURN _existing_payment_attempt_records(p_ids); WHEN 'payment_intent_amount_details_line_items' THEN RETURN _existing_payment_intent_amount_details_line_items(p_ids); WHEN 'payment_links' THEN RETURN _existing_payment_links(p_ids); WHEN 'payment_link_line_items' THEN RETURN _existing_payment_link_line_items(p_ids); WHEN 'payment_method_configurations' THEN RETURN _existing_payment_method_configurations(p_ids); WHEN 'payment_method_domains' THEN RETURN _existing_payment_method_domains(p_ids); WHEN 'payment_records' THEN RETURN _existing_payment_records(p_ids); WHEN 'persons' THEN RETURN _existing_persons(p_ids); WHEN 'product_catalog_trial_offers' THEN RETURN _existing_product_catalog_trial_offers(p_ids); WHEN 'product_features' THEN RETURN _existing_product_features(p_ids); WHEN 'quote_line_items' THEN RETURN _existing_quote_line_items(p_ids); WHEN 'radar_value_lists' THEN RETURN _existing_radar_value_lists(p_ids); WHEN 'radar_value_list_items' THEN RETURN _existing_radar_value_list_items(p_ids); WHEN 'reporting_report_runs' THEN RETURN _existing_reporting_report_runs(p_ids); WHEN 'setup_attempts' THEN RETURN _existing_setup_attempts(p_ids); WHEN 'shipping_rates' THEN RETURN _existing_shipping_rates(p_ids); WHEN 'sigma_scheduled_query_runs' THEN RETURN _existing_sigma_scheduled_query_runs(p_ids); WHEN 'tax_locations' THEN RETURN _existing_tax_locations(p_ids); WHEN 'tax_registrations' THEN RETURN _existing_tax_registrations(p_ids); WHEN 'terminal_configurations' THEN RETURN _existing_terminal_configurations(p_ids); WHEN 'terminal_locations' THEN RETURN _existing_terminal_locations(p_ids); WHEN 'terminal_readers' THEN RETURN _existing_terminal_readers(p_ids); WHEN 'test_helpers_test_clocks' THEN RETURN _existing_test_helpers_test_clocks(p_ids); WHEN 'three_d_secure_authentications' THEN RETURN _existing_three_d_secure_authentications(p_ids); WHEN 'topups' THEN RETURN _existing_topups(p_ids); WHEN 'transfer_reversals' THEN RETURN _existing_transfer_reversals(p_ids); WHEN 'treasury_credit_reversals' THEN RETURN _existing_treasury_credit_reversals(p_ids); WHEN 'treasury_debit_reversals' THEN RETURN _existing_treasury_debit_reversals(p_ids); WHEN 'treasury_financial_accounts' THEN RETURN _existing_treasury_financial_accounts(p_ids); WHEN 'treasury_inbound_transfers' THEN RETURN _existing_treasury_inbound_transfers(p_ids); WHEN 'treasury_outbound_payments' THEN RETURN _existing_treasury_outbound_payments(p_ids); WHEN 'treasury_outbound_transfers' THEN RETURN _existing_treasury_outbound_transfers(p_ids); WHEN 'treasury_received_credits' THEN RETURN _existing_treasury_received_credits(p_ids); WHEN 'treasury_received_debits' THEN RETURN _existing_treasury_received_debits(p_ids); WHEN 'treasury_transactions' THEN RETURN _existing_treasury_transactions(p_ids); WHEN 'treasury_transaction_entries' THEN RETURN _existing_treasury_transaction_entries(p_ids);
+    CASE p_table WHEN 'active_entitlements' THEN RETURN _existing_active_entitlements(p_ids); WHEN 'apple_pay_domains' THEN RETURN _existing_apple_pay_domains(p_ids); WHEN 'application_fee_refunds' THEN RETURN _existing_application_fee_refunds(p_ids); WHEN 'application_fees' THEN RETURN _existing_application_fees(p_ids); WHEN 'apps_installs' THEN RETURN _existing_apps_installs(p_ids); WHEN 'balance_transactions' THEN RETURN _existing_balance_transactions(p_ids); WHEN 'billing_alerts' THEN RETURN _existing_billing_alerts(p_ids); WHEN 'billing_credit_balance_transactions' THEN RETURN _existing_billing_credit_balance_transactions(p_ids); WHEN 'billing_credit_grants' THEN RETURN _existing_billing_credit_grants(p_ids); WHEN 'billing_feedback_options' THEN RETURN _existing_billing_feedback_options(p_ids); WHEN 'billing_meters' THEN RETURN _existing_billing_meters(p_ids); WHEN 'billing_portal_configurations' THEN RETURN _existing_billing_portal_configurations(p_ids); WHEN 'charges' THEN RETURN _existing_charges(p_ids); WHEN 'checkout_session_line_items' THEN RETURN _existing_checkout_session_line_items(p_ids); WHEN 'checkout_sessions' THEN RETURN _existing_checkout_sessions(p_ids); WHEN 'climate_orders' THEN RETURN _existing_climate_orders(p_ids); WHEN 'connected_accounts' THEN RETURN _existing_connected_accounts(p_ids); WHEN 'coupons' THEN RETURN _existing_coupons(p_ids); WHEN 'credit_note_line_items' THEN RETURN _existing_credit_note_line_items(p_ids); WHEN 'credit_notes' THEN RETURN _existing_credit_notes(p_ids); WHEN 'customer_balance_transactions' THEN RETURN _existing_customer_balance_transactions(p_ids); WHEN 'customer_cash_balance_transactions' THEN RETURN _existing_customer_cash_balance_transactions(p_ids); WHEN 'customers' THEN RETURN _existing_customers(p_ids); WHEN 'disputes' THEN RETURN _existing_disputes(p_ids); WHEN 'early_fraud_warnings' THEN RETURN _existing_early_fraud_warnings(p_ids); WHEN 'external_accounts' THEN RETURN _existing_external_accounts(p_ids); WHEN 'features' THEN RETURN _existing_features(p_ids); WHEN 'file_links' THEN RETURN _existing_file_links(p_ids); WHEN 'files' THEN RETURN _existing_files(p_ids); WHEN 'financial_connections_accounts' THEN RETURN _existing_financial_connections_accounts(p_ids); WHEN 'financial_connections_transactions' THEN RETURN _existing_financial_connections_transactions(p_ids); WHEN 'forwarding_requests' THEN RETURN _existing_forwarding_requests(p_ids); WHEN 'identity_verification_reports' THEN RETURN _existing_identity_verification_reports(p_ids); WHEN 'identity_verification_sessions' THEN RETURN _existing_identity_verification_sessions(p_ids); WHEN 'invoice_items' THEN RETURN _existing_invoice_items(p_ids); WHEN 'invoice_line_items' THEN RETURN _existing_invoice_line_items(p_ids); WHEN 'invoice_payments' THEN RETURN _existing_invoice_payments(p_ids); WHEN 'invoice_rendering_templates' THEN RETURN _existing_invoice_rendering_templates(p_ids); WHEN 'invoices' THEN RETURN _existing_invoices(p_ids); WHEN 'issuing_authorizations' THEN RETURN _existing_issuing_authorizations(p_ids); WHEN 'issuing_cardholders' THEN RETURN _existing_issuing_cardholders(p_ids); WHEN 'issuing_cards' THEN RETURN _existing_issuing_cards(p_ids); WHEN 'issuing_disputes' THEN RETURN _existing_issuing_disputes(p_ids); WHEN 'issuing_personalization_designs' THEN RETURN _existing_issuing_personalization_designs(p_ids); WHEN 'issuing_tokens' THEN RETURN _existing_issuing_tokens(p_ids); WHEN 'issuing_transactions' THEN RETURN _existing_issuing_transactions(p_ids); WHEN 'payment_attempt_records' THEN RETURN _existing_payment_attempt_records(p_ids); WHEN 'payment_intent_amount_details_line_items' THEN RETURN _existing_payment_intent_amount_details_line_items(p_ids); WHEN 'payment_intents' THEN RETURN _existing_payment_intents(p_ids); WHEN 'payment_link_line_items' THEN RETURN _existing_payment_link_line_items(p_ids); WHEN 'payment_links' THEN RETURN _existing_payment_links(p_ids); WHEN 'payment_method_configurations' THEN RETURN _existing_payment_method_configurations(p_ids); WHEN 'payment_method_domains' THEN RETURN _existing_payment_method_domains(p_ids); WHEN 'payment_methods' THEN RETURN _existing_payment_methods(p_ids); WHEN 'payment_records' THEN RETURN _existing_payment_records(p_ids); WHEN 'payouts' THEN RETURN _existing_payouts(p_ids); WHEN 'persons' THEN RETURN _existing_persons(p_ids); WHEN 'plans' THEN RETURN _existing_plans(p_ids); WHEN 'prices' THEN RETURN _existing_prices(p_ids); WHEN 'product_catalog_trial_offers' THEN RETURN _existing_product_catalog_trial_offers(p_ids); WHEN 'product_features' THEN RETURN _existing_product_features(p_ids); WHEN 'products' THEN RETURN _existing_products(p_ids); WHEN 'promotion_codes' THEN RETURN _existing_promotion_codes(p_ids); WHEN 'quote_line_items' THEN RETURN _existing_quote_line_items(p_ids); WHEN 'quotes' THEN RETURN _existing_quotes(p_ids); WHEN 'radar_value_list_items' THEN RETURN _existing_radar_value_list_items(p_ids); WHEN 'radar_value_lists' THEN RETURN _existing_radar_value_lists(p_ids); WHEN 'refunds' THEN RETURN _existing_refunds(p_ids); WHEN 'reporting_report_runs' THEN RETURN _existing_reporting_report_runs(p_ids); WHEN 'reviews' THEN RETURN _existing_reviews(p_ids); WHEN 'setup_attempts' THEN RETURN _existing_setup_attempts(p_ids); WHEN 'setup_intents' THEN RETURN _existing_setup_intents(p_ids); WHEN 'shipping_rates' THEN RETURN _existing_shipping_rates(p_ids); WHEN 'sigma_scheduled_query_runs' THEN RETURN _existing_sigma_scheduled_query_runs(p_ids); WHEN 'subscription_items' THEN RETURN _existing_subscription_items(p_ids); WHEN 'subscription_schedules' THEN RETURN _existing_subscription_schedules(p_ids); WHEN 'subscriptions' THEN RETURN _existing_subscriptions(p_ids); WHEN 'tax_ids' THEN RETURN _existing_tax_ids(p_ids); WHEN 'tax_locations' THEN RETURN _existing_tax_locations(p_ids); WHEN 'tax_rates' THEN RETURN _existing_tax_rates(p_ids); WHEN 'tax_registrations' THEN RETURN _existing_tax_registrations(p_ids); WHEN 'terminal_configurations' THEN RETURN _existing_terminal_configurations(p_ids); WHEN 'terminal_locations' THEN RETURN _existing_terminal_locations(p_ids); WHEN 'terminal_readers' THEN RETURN _existing_terminal_readers(p_ids); WHEN 'test_helpers_test_clocks' THEN RETURN _existing_test_helpers_test_clocks(p_ids); WHEN 'three_d_secure_authentications' THEN RETURN _existing_three_d_secure_authentications(p_ids); WHEN 'topups' THEN RETURN _existing_topups(p_ids); WHEN 'transfer_reversals' THEN RETURN _existing_transfer_reversals(p_ids); WHEN 'transfers' THEN RETURN _existing_transfers(p_ids); WHEN 'treasury_credit_reversals' THEN RETURN _existing_treasury_credit_reversals(p_ids); WHEN 'treasury_debit_reversals' THEN RETURN _existing_treasury_debit_reversals(p_ids); WHEN 'treasury_financial_accounts' THEN RETURN _existing_treasury_financial_accounts(p_ids); WHEN 'treasury_inbound_transfers' THEN RETURN _existing_treasury_inbound_transfers(p_ids); WHEN 'treasury_outbound_payments' THEN RETURN _existing_treasury_outbound_payments(p_ids); WHEN 'treasury_outbound_transfers' THEN RETURN _existing_treasury_outbound_transfers(p_ids); WHEN 'treasury_received_credits' THEN RETURN _existing_treasury_received_credits(p_ids); WHEN 'treasury_received_debits' THEN RETURN _existing_treasury_received_debits(p_ids); WHEN 'treasury_transaction_entries' THEN RETURN _existing_treasury_transaction_entries(p_ids); WHEN 'treasury_transactions' THEN RETURN _existing_treasury_transactions(p_ids);
     ELSE RAISE EXCEPTION 'unknown object table %', p_table;
     END CASE;
 END
@@ -14558,7 +14908,7 @@ CREATE OR REPLACE FUNCTION stripe._tombstone_children(p_table text, p_parent_col
  SET search_path TO 'stripe', 'pg_catalog'
 AS $function$
 BEGIN
-    CASE p_table WHEN 'active_entitlements' THEN RETURN _tombstone_active_entitlements(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'checkout_session_line_items' THEN RETURN _tombstone_checkout_session_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'credit_note_line_items' THEN RETURN _tombstone_credit_note_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'invoice_line_items' THEN RETURN _tombstone_invoice_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'subscription_items' THEN RETURN _tombstone_subscription_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'payment_intent_amount_details_line_items' THEN RETURN _tombstone_payment_intent_amount_details_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'payment_link_line_items' THEN RETURN _tombstone_payment_link_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'quote_line_items' THEN RETURN _tombstone_quote_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'setup_attempts' THEN RETURN _tombstone_setup_attempts(p_parent_ids, p_versions, p_keep_parents, p_keep_ids);
+    CASE p_table WHEN 'active_entitlements' THEN RETURN _tombstone_active_entitlements(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'checkout_session_line_items' THEN RETURN _tombstone_checkout_session_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'credit_note_line_items' THEN RETURN _tombstone_credit_note_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'invoice_line_items' THEN RETURN _tombstone_invoice_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'payment_intent_amount_details_line_items' THEN RETURN _tombstone_payment_intent_amount_details_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'payment_link_line_items' THEN RETURN _tombstone_payment_link_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'quote_line_items' THEN RETURN _tombstone_quote_line_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'setup_attempts' THEN RETURN _tombstone_setup_attempts(p_parent_ids, p_versions, p_keep_parents, p_keep_ids); WHEN 'subscription_items' THEN RETURN _tombstone_subscription_items(p_parent_ids, p_versions, p_keep_parents, p_keep_ids);
     ELSE RAISE EXCEPTION 'object table % has no parent column %', p_table, p_parent_column;
     END CASE;
 END
@@ -14811,7 +15161,7 @@ AS $function$
 $function$;
 COMMENT ON FUNCTION stripe._webhook_event_types_v1() IS 'The event types a managed webhook endpoint enables: every type a resource is fed by, and customer.discount.* (their discounts fill _discounts).';
 
-CREATE OR REPLACE FUNCTION stripe._write_batch(p_table text, p_parent_column text, p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[])
+CREATE OR REPLACE FUNCTION stripe._write_batch(p_table text, p_parent_column text, p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[], p_livemodes boolean[] DEFAULT NULL::boolean[])
  RETURNS TABLE(ord bigint, object_id text, outcome text)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
@@ -14827,7 +15177,7 @@ BEGIN
     IF EXISTS (SELECT 1 FROM "_write_listeners") THEN
         PERFORM pg_notify('stripe_sync:stripe', p_table);
     END IF;
-    CASE p_table WHEN 'active_entitlements' THEN RETURN QUERY SELECT * FROM _write_active_entitlements(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'balance_transactions' THEN RETURN QUERY SELECT * FROM _write_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'charges' THEN RETURN QUERY SELECT * FROM _write_charges(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'checkout_session_line_items' THEN RETURN QUERY SELECT * FROM _write_checkout_session_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'checkout_sessions' THEN RETURN QUERY SELECT * FROM _write_checkout_sessions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'coupons' THEN RETURN QUERY SELECT * FROM _write_coupons(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'credit_note_line_items' THEN RETURN QUERY SELECT * FROM _write_credit_note_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'credit_notes' THEN RETURN QUERY SELECT * FROM _write_credit_notes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'customers' THEN RETURN QUERY SELECT * FROM _write_customers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'disputes' THEN RETURN QUERY SELECT * FROM _write_disputes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'early_fraud_warnings' THEN RETURN QUERY SELECT * FROM _write_early_fraud_warnings(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'features' THEN RETURN QUERY SELECT * FROM _write_features(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_items' THEN RETURN QUERY SELECT * FROM _write_invoice_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_line_items' THEN RETURN QUERY SELECT * FROM _write_invoice_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoices' THEN RETURN QUERY SELECT * FROM _write_invoices(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_intents' THEN RETURN QUERY SELECT * FROM _write_payment_intents(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_methods' THEN RETURN QUERY SELECT * FROM _write_payment_methods(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payouts' THEN RETURN QUERY SELECT * FROM _write_payouts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'plans' THEN RETURN QUERY SELECT * FROM _write_plans(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'prices' THEN RETURN QUERY SELECT * FROM _write_prices(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'products' THEN RETURN QUERY SELECT * FROM _write_products(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'promotion_codes' THEN RETURN QUERY SELECT * FROM _write_promotion_codes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'quotes' THEN RETURN QUERY SELECT * FROM _write_quotes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'refunds' THEN RETURN QUERY SELECT * FROM _write_refunds(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'reviews' THEN RETURN QUERY SELECT * FROM _write_reviews(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'setup_intents' THEN RETURN QUERY SELECT * FROM _write_setup_intents(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'subscription_items' THEN RETURN QUERY SELECT * FROM _write_subscription_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'subscription_schedules' THEN RETURN QUERY SELECT * FROM _write_subscription_schedules(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'subscriptions' THEN RETURN QUERY SELECT * FROM _write_subscriptions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_ids' THEN RETURN QUERY SELECT * FROM _write_tax_ids(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_rates' THEN RETURN QUERY SELECT * FROM _write_tax_rates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'transfers' THEN RETURN QUERY SELECT * FROM _write_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'connected_accounts' THEN RETURN QUERY SELECT * FROM _write_connected_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'apple_pay_domains' THEN RETURN QUERY SELECT * FROM _write_apple_pay_domains(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'application_fees' THEN RETURN QUERY SELECT * FROM _write_application_fees(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'application_fee_refunds' THEN RETURN QUERY SELECT * FROM _write_application_fee_refunds(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'apps_installs' THEN RETURN QUERY SELECT * FROM _write_apps_installs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_alerts' THEN RETURN QUERY SELECT * FROM _write_billing_alerts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_credit_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_billing_credit_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_credit_grants' THEN RETURN QUERY SELECT * FROM _write_billing_credit_grants(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_feedback_options' THEN RETURN QUERY SELECT * FROM _write_billing_feedback_options(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_meters' THEN RETURN QUERY SELECT * FROM _write_billing_meters(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'billing_portal_configurations' THEN RETURN QUERY SELECT * FROM _write_billing_portal_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'climate_orders' THEN RETURN QUERY SELECT * FROM _write_climate_orders(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'customer_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_customer_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'customer_cash_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_customer_cash_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'external_accounts' THEN RETURN QUERY SELECT * FROM _write_external_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'files' THEN RETURN QUERY SELECT * FROM _write_files(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'file_links' THEN RETURN QUERY SELECT * FROM _write_file_links(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'financial_connections_accounts' THEN RETURN QUERY SELECT * FROM _write_financial_connections_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'financial_connections_transactions' THEN RETURN QUERY SELECT * FROM _write_financial_connections_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'forwarding_requests' THEN RETURN QUERY SELECT * FROM _write_forwarding_requests(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'identity_verification_reports' THEN RETURN QUERY SELECT * FROM _write_identity_verification_reports(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'identity_verification_sessions' THEN RETURN QUERY SELECT * FROM _write_identity_verification_sessions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_payments' THEN RETURN QUERY SELECT * FROM _write_invoice_payments(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'invoice_rendering_templates' THEN RETURN QUERY SELECT * FROM _write_invoice_rendering_templates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_authorizations' THEN RETURN QUERY SELECT * FROM _write_issuing_authorizations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_cards' THEN RETURN QUERY SELECT * FROM _write_issuing_cards(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_cardholders' THEN RETURN QUERY SELECT * FROM _write_issuing_cardholders(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_disputes' THEN RETURN QUERY SELECT * FROM _write_issuing_disputes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_personalization_designs' THEN RETURN QUERY SELECT * FROM _write_issuing_personalization_designs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_tokens' THEN RETURN QUERY SELECT * FROM _write_issuing_tokens(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'issuing_transactions' THEN RETURN QUERY SELECT * FROM _write_issuing_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_attempt_records' THEN RETURN QUERY SELECT * FROM _write_payment_attempt_records(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_intent_amount_details_line_items' THEN RETURN QUERY SELECT * FROM _write_payment_intent_amount_details_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_links' THEN RETURN QUERY SELECT * FROM _write_payment_links(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_link_line_items' THEN RETURN QUERY SELECT * FROM _write_payment_link_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_method_configurations' THEN RETURN QUERY SELECT * FROM _write_payment_method_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_method_domains' THEN RETURN QUERY SELECT * FROM _write_payment_method_domains(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'payment_records' THEN RETURN QUERY SELECT * FROM _write_payment_records(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'persons' THEN RETURN QUERY SELECT * FROM _write_persons(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'product_catalog_trial_offers' THEN RETURN QUERY SELECT * FROM _write_product_catalog_trial_offers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'product_features' THEN RETURN QUERY SELECT * FROM _write_product_features(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'quote_line_items' THEN RETURN QUERY SELECT * FROM _write_quote_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'radar_value_lists' THEN RETURN QUERY SELECT * FROM _write_radar_value_lists(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'radar_value_list_items' THEN RETURN QUERY SELECT * FROM _write_radar_value_list_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'reporting_report_runs' THEN RETURN QUERY SELECT * FROM _write_reporting_report_runs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'setup_attempts' THEN RETURN QUERY SELECT * FROM _write_setup_attempts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'shipping_rates' THEN RETURN QUERY SELECT * FROM _write_shipping_rates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'sigma_scheduled_query_runs' THEN RETURN QUERY SELECT * FROM _write_sigma_scheduled_query_runs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_locations' THEN RETURN QUERY SELECT * FROM _write_tax_locations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'tax_registrations' THEN RETURN QUERY SELECT * FROM _write_tax_registrations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'terminal_configurations' THEN RETURN QUERY SELECT * FROM _write_terminal_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'terminal_locations' THEN RETURN QUERY SELECT * FROM _write_terminal_locations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'terminal_readers' THEN RETURN QUERY SELECT * FROM _write_terminal_readers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'test_helpers_test_clocks' THEN RETURN QUERY SELECT * FROM _write_test_helpers_test_clocks(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'three_d_secure_authentications' THEN RETURN QUERY SELECT * FROM _write_three_d_secure_authentications(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'topups' THEN RETURN QUERY SELECT * FROM _write_topups(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'transfer_reversals' THEN RETURN QUERY SELECT * FROM _write_transfer_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_credit_reversals' THEN RETURN QUERY SELECT * FROM _write_treasury_credit_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_debit_reversals' THEN RETURN QUERY SELECT * FROM _write_treasury_debit_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_financial_accounts' THEN RETURN QUERY SELECT * FROM _write_treasury_financial_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_inbound_transfers' THEN RETURN QUERY SELECT * FROM _write_treasury_inbound_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_outbound_payments' THEN RETURN QUERY SELECT * FROM _write_treasury_outbound_payments(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_outbound_transfers' THEN RETURN QUERY SELECT * FROM _write_treasury_outbound_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_received_credits' THEN RETURN QUERY SELECT * FROM _write_treasury_received_credits(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_received_debits' THEN RETURN QUERY SELECT * FROM _write_treasury_received_debits(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_transactions' THEN RETURN QUERY SELECT * FROM _write_treasury_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes); WHEN 'treasury_transaction_entries' THEN RETURN QUERY SELECT * FROM _write_treasury_transaction_entries(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);
+    CASE p_table WHEN 'active_entitlements' THEN RETURN QUERY SELECT * FROM _write_active_entitlements(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'apple_pay_domains' THEN RETURN QUERY SELECT * FROM _write_apple_pay_domains(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'application_fee_refunds' THEN RETURN QUERY SELECT * FROM _write_application_fee_refunds(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'application_fees' THEN RETURN QUERY SELECT * FROM _write_application_fees(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'apps_installs' THEN RETURN QUERY SELECT * FROM _write_apps_installs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'balance_transactions' THEN RETURN QUERY SELECT * FROM _write_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'billing_alerts' THEN RETURN QUERY SELECT * FROM _write_billing_alerts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'billing_credit_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_billing_credit_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'billing_credit_grants' THEN RETURN QUERY SELECT * FROM _write_billing_credit_grants(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'billing_feedback_options' THEN RETURN QUERY SELECT * FROM _write_billing_feedback_options(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'billing_meters' THEN RETURN QUERY SELECT * FROM _write_billing_meters(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'billing_portal_configurations' THEN RETURN QUERY SELECT * FROM _write_billing_portal_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'charges' THEN RETURN QUERY SELECT * FROM _write_charges(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'checkout_session_line_items' THEN RETURN QUERY SELECT * FROM _write_checkout_session_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'checkout_sessions' THEN RETURN QUERY SELECT * FROM _write_checkout_sessions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'climate_orders' THEN RETURN QUERY SELECT * FROM _write_climate_orders(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'connected_accounts' THEN RETURN QUERY SELECT * FROM _write_connected_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'coupons' THEN RETURN QUERY SELECT * FROM _write_coupons(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'credit_note_line_items' THEN RETURN QUERY SELECT * FROM _write_credit_note_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'credit_notes' THEN RETURN QUERY SELECT * FROM _write_credit_notes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'customer_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_customer_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'customer_cash_balance_transactions' THEN RETURN QUERY SELECT * FROM _write_customer_cash_balance_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'customers' THEN RETURN QUERY SELECT * FROM _write_customers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'disputes' THEN RETURN QUERY SELECT * FROM _write_disputes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'early_fraud_warnings' THEN RETURN QUERY SELECT * FROM _write_early_fraud_warnings(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'external_accounts' THEN RETURN QUERY SELECT * FROM _write_external_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'features' THEN RETURN QUERY SELECT * FROM _write_features(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'file_links' THEN RETURN QUERY SELECT * FROM _write_file_links(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'files' THEN RETURN QUERY SELECT * FROM _write_files(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'financial_connections_accounts' THEN RETURN QUERY SELECT * FROM _write_financial_connections_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'financial_connections_transactions' THEN RETURN QUERY SELECT * FROM _write_financial_connections_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'forwarding_requests' THEN RETURN QUERY SELECT * FROM _write_forwarding_requests(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'identity_verification_reports' THEN RETURN QUERY SELECT * FROM _write_identity_verification_reports(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'identity_verification_sessions' THEN RETURN QUERY SELECT * FROM _write_identity_verification_sessions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'invoice_items' THEN RETURN QUERY SELECT * FROM _write_invoice_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'invoice_line_items' THEN RETURN QUERY SELECT * FROM _write_invoice_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'invoice_payments' THEN RETURN QUERY SELECT * FROM _write_invoice_payments(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'invoice_rendering_templates' THEN RETURN QUERY SELECT * FROM _write_invoice_rendering_templates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'invoices' THEN RETURN QUERY SELECT * FROM _write_invoices(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_authorizations' THEN RETURN QUERY SELECT * FROM _write_issuing_authorizations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_cardholders' THEN RETURN QUERY SELECT * FROM _write_issuing_cardholders(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_cards' THEN RETURN QUERY SELECT * FROM _write_issuing_cards(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_disputes' THEN RETURN QUERY SELECT * FROM _write_issuing_disputes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_personalization_designs' THEN RETURN QUERY SELECT * FROM _write_issuing_personalization_designs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_tokens' THEN RETURN QUERY SELECT * FROM _write_issuing_tokens(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'issuing_transactions' THEN RETURN QUERY SELECT * FROM _write_issuing_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_attempt_records' THEN RETURN QUERY SELECT * FROM _write_payment_attempt_records(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_intent_amount_details_line_items' THEN RETURN QUERY SELECT * FROM _write_payment_intent_amount_details_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_intents' THEN RETURN QUERY SELECT * FROM _write_payment_intents(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_link_line_items' THEN RETURN QUERY SELECT * FROM _write_payment_link_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_links' THEN RETURN QUERY SELECT * FROM _write_payment_links(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_method_configurations' THEN RETURN QUERY SELECT * FROM _write_payment_method_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_method_domains' THEN RETURN QUERY SELECT * FROM _write_payment_method_domains(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_methods' THEN RETURN QUERY SELECT * FROM _write_payment_methods(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payment_records' THEN RETURN QUERY SELECT * FROM _write_payment_records(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'payouts' THEN RETURN QUERY SELECT * FROM _write_payouts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'persons' THEN RETURN QUERY SELECT * FROM _write_persons(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'plans' THEN RETURN QUERY SELECT * FROM _write_plans(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'prices' THEN RETURN QUERY SELECT * FROM _write_prices(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'product_catalog_trial_offers' THEN RETURN QUERY SELECT * FROM _write_product_catalog_trial_offers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'product_features' THEN RETURN QUERY SELECT * FROM _write_product_features(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'products' THEN RETURN QUERY SELECT * FROM _write_products(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'promotion_codes' THEN RETURN QUERY SELECT * FROM _write_promotion_codes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'quote_line_items' THEN RETURN QUERY SELECT * FROM _write_quote_line_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'quotes' THEN RETURN QUERY SELECT * FROM _write_quotes(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'radar_value_list_items' THEN RETURN QUERY SELECT * FROM _write_radar_value_list_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'radar_value_lists' THEN RETURN QUERY SELECT * FROM _write_radar_value_lists(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'refunds' THEN RETURN QUERY SELECT * FROM _write_refunds(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'reporting_report_runs' THEN RETURN QUERY SELECT * FROM _write_reporting_report_runs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'reviews' THEN RETURN QUERY SELECT * FROM _write_reviews(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'setup_attempts' THEN RETURN QUERY SELECT * FROM _write_setup_attempts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'setup_intents' THEN RETURN QUERY SELECT * FROM _write_setup_intents(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'shipping_rates' THEN RETURN QUERY SELECT * FROM _write_shipping_rates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'sigma_scheduled_query_runs' THEN RETURN QUERY SELECT * FROM _write_sigma_scheduled_query_runs(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'subscription_items' THEN RETURN QUERY SELECT * FROM _write_subscription_items(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'subscription_schedules' THEN RETURN QUERY SELECT * FROM _write_subscription_schedules(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'subscriptions' THEN RETURN QUERY SELECT * FROM _write_subscriptions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'tax_ids' THEN RETURN QUERY SELECT * FROM _write_tax_ids(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'tax_locations' THEN RETURN QUERY SELECT * FROM _write_tax_locations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'tax_rates' THEN RETURN QUERY SELECT * FROM _write_tax_rates(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'tax_registrations' THEN RETURN QUERY SELECT * FROM _write_tax_registrations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'terminal_configurations' THEN RETURN QUERY SELECT * FROM _write_terminal_configurations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'terminal_locations' THEN RETURN QUERY SELECT * FROM _write_terminal_locations(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'terminal_readers' THEN RETURN QUERY SELECT * FROM _write_terminal_readers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'test_helpers_test_clocks' THEN RETURN QUERY SELECT * FROM _write_test_helpers_test_clocks(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'three_d_secure_authentications' THEN RETURN QUERY SELECT * FROM _write_three_d_secure_authentications(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'topups' THEN RETURN QUERY SELECT * FROM _write_topups(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'transfer_reversals' THEN RETURN QUERY SELECT * FROM _write_transfer_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'transfers' THEN RETURN QUERY SELECT * FROM _write_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_credit_reversals' THEN RETURN QUERY SELECT * FROM _write_treasury_credit_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_debit_reversals' THEN RETURN QUERY SELECT * FROM _write_treasury_debit_reversals(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_financial_accounts' THEN RETURN QUERY SELECT * FROM _write_treasury_financial_accounts(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_inbound_transfers' THEN RETURN QUERY SELECT * FROM _write_treasury_inbound_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_outbound_payments' THEN RETURN QUERY SELECT * FROM _write_treasury_outbound_payments(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_outbound_transfers' THEN RETURN QUERY SELECT * FROM _write_treasury_outbound_transfers(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_received_credits' THEN RETURN QUERY SELECT * FROM _write_treasury_received_credits(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_received_debits' THEN RETURN QUERY SELECT * FROM _write_treasury_received_debits(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_transaction_entries' THEN RETURN QUERY SELECT * FROM _write_treasury_transaction_entries(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes); WHEN 'treasury_transactions' THEN RETURN QUERY SELECT * FROM _write_treasury_transactions(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes);
     ELSE RAISE EXCEPTION 'unknown object table %', p_table;
     END CASE;
     -- Discounts (0028): expanded discount objects, kept for the metric views.
@@ -14852,7 +15202,7 @@ BEGIN
 END
 $function$;
 
-CREATE OR REPLACE FUNCTION stripe._write_objects(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_delete boolean DEFAULT false, p_parent_column text DEFAULT NULL::text, p_parent_id text DEFAULT NULL::text, p_tie_wins boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION stripe._write_objects(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_delete boolean DEFAULT false, p_parent_column text DEFAULT NULL::text, p_parent_id text DEFAULT NULL::text, p_tie_wins boolean DEFAULT false, p_livemode boolean DEFAULT NULL::boolean)
  RETURNS TABLE(object_id text, outcome text)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
@@ -14884,10 +15234,10 @@ BEGIN
     FROM "_write_batch"(p_table, p_parent_column, v_ords, v_objects,
                         array_fill(p_account_id, ARRAY[k]), array_fill(p_version, ARRAY[k]),
                         array_fill(p_source, ARRAY[k]), array_fill(p_parent_id, ARRAY[k]),
-                        array_fill(p_tie_wins, ARRAY[k]), array_fill(p_delete, ARRAY[k])) w;
+                        array_fill(p_tie_wins, ARRAY[k]), array_fill(p_delete, ARRAY[k]),
+                        array_fill(p_livemode, ARRAY[k])) w;
 END
 $function$;
-COMMENT ON FUNCTION stripe._write_objects(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_delete boolean, p_parent_column text, p_parent_id text, p_tie_wins boolean) IS 'Write a batch of Stripe objects of one type in one statement, under the stale-write guard. Returns each id with its outcome: written, unchanged, stale, ambiguous (same-second tie: re-fetch), tombstoned (already deleted), deleted.';
 
 CREATE OR REPLACE FUNCTION stripe._written_barrier()
  RETURNS void
@@ -15038,7 +15388,7 @@ $function$;
 -- _write_<table> of 9 tables: active_entitlements, checkout_session_line_items,
 --     credit_note_line_items, invoice_line_items, payment_intent_amount_details_line_items,
 --     payment_link_line_items, quote_line_items, setup_attempts, subscription_items
-CREATE OR REPLACE FUNCTION stripe._write_<table>(p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[])
+CREATE OR REPLACE FUNCTION stripe._write_<table>(p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[], p_livemodes boolean[] DEFAULT NULL::boolean[])
  RETURNS TABLE(ord bigint, object_id text, outcome text)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
@@ -15081,11 +15431,11 @@ BEGIN
                 SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.source,
                        CASE WHEN b.source = 'refetch' THEN 'fetch' ELSE b.source END
                            AS stored_source,
-                       b.parent_id, coalesce(b.tie_wins, false) AS tie_wins
+                       b.parent_id, coalesce(b.tie_wins, false) AS tie_wins, b.livemode
                 FROM unnest(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids,
-                            p_tie_wins, p_deletes, v_rank)
+                            p_tie_wins, p_deletes, v_rank, p_livemodes)
                      AS b(ord, raw, account_id, version, source, parent_id, tie_wins, is_delete,
-                          round)
+                          round, livemode)
                 WHERE b.round = v_round AND NOT coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
@@ -15096,7 +15446,7 @@ BEGIN
                     _version = i.version,
                     _version_source = i.stored_source,
                     _last_synced_at = now(),
-                    _updated_at = now() , <parent> = i.parent_id
+                    _updated_at = now(), _livemode = coalesce(i.livemode, t._livemode) , <parent> = i.parent_id
                 FROM incoming i
                 WHERE t.id = i.id
                   AND NOT t.deleted
@@ -15115,8 +15465,8 @@ BEGIN
             inserted AS (
                 -- A row inserted by someone else since the lock makes this a no-op, reported
                 -- 'ambiguous' below: the caller fetches again and retries.
-                INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source , <parent>)
-                SELECT i.id, i.raw, i.account_id, i.version, i.stored_source , i.parent_id
+                INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source, _livemode , <parent>)
+                SELECT i.id, i.raw, i.account_id, i.version, i.stored_source, i.livemode , i.parent_id
                 FROM incoming i
                 WHERE NOT EXISTS (SELECT 1 FROM _raw_<table> b WHERE b.id = i.id)
                 ON CONFLICT (id) DO NOTHING
@@ -15145,20 +15495,20 @@ BEGIN
             -- we had (a stub or a 404), which a full last state arriving later replaces.
             RETURN QUERY
             WITH incoming AS (
-                SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.parent_id,
+                SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.parent_id, b.livemode,
                        (b.raw - 'id' - 'object' - 'deleted') <> '{}'::jsonb AS full_state
                 FROM unnest(p_ords, p_objects, p_accounts, p_versions, p_parent_ids, p_deletes,
-                            v_rank)
-                     AS b(ord, raw, account_id, version, parent_id, is_delete, round)
+                            v_rank, p_livemodes)
+                     AS b(ord, raw, account_id, version, parent_id, is_delete, round, livemode)
                 WHERE b.round = v_round AND coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
             written AS (
                 INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source,
-                                       deleted, deleted_at , <parent>)
+                                       deleted, deleted_at, _livemode , <parent>)
                 SELECT i.id, i.raw, i.account_id, i.version,
                        CASE WHEN i.full_state THEN 'event' ELSE 'fetch' END, true,
-                       i.version , i.parent_id
+                       i.version, i.livemode , i.parent_id
                 FROM incoming i
                 ON CONFLICT (id) DO UPDATE SET
                     deleted = true,
@@ -15172,7 +15522,7 @@ BEGIN
                     _version = GREATEST(t._version, EXCLUDED._version),
                     _version_source = EXCLUDED._version_source,
                     _last_synced_at = now(),
-                    _updated_at = now() , <parent> = EXCLUDED.<parent>
+                    _updated_at = now(), _livemode = coalesce(EXCLUDED._livemode, t._livemode) , <parent> = EXCLUDED.<parent>
                 WHERE NOT t.deleted
                    OR (t._version_source = 'fetch' AND EXCLUDED._version_source = 'event'
                        AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)
@@ -15210,7 +15560,7 @@ $function$;
 --     treasury_inbound_transfers, treasury_outbound_payments, treasury_outbound_transfers,
 --     treasury_received_credits, treasury_received_debits, treasury_transaction_entries,
 --     treasury_transactions
-CREATE OR REPLACE FUNCTION stripe._write_<table>(p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[])
+CREATE OR REPLACE FUNCTION stripe._write_<table>(p_ords bigint[], p_objects jsonb[], p_accounts text[], p_versions timestamp with time zone[], p_sources text[], p_parent_ids text[], p_tie_wins boolean[], p_deletes boolean[], p_livemodes boolean[] DEFAULT NULL::boolean[])
  RETURNS TABLE(ord bigint, object_id text, outcome text)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
@@ -15253,11 +15603,11 @@ BEGIN
                 SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.source,
                        CASE WHEN b.source = 'refetch' THEN 'fetch' ELSE b.source END
                            AS stored_source,
-                       b.parent_id, coalesce(b.tie_wins, false) AS tie_wins
+                       b.parent_id, coalesce(b.tie_wins, false) AS tie_wins, b.livemode
                 FROM unnest(p_ords, p_objects, p_accounts, p_versions, p_sources, p_parent_ids,
-                            p_tie_wins, p_deletes, v_rank)
+                            p_tie_wins, p_deletes, v_rank, p_livemodes)
                      AS b(ord, raw, account_id, version, source, parent_id, tie_wins, is_delete,
-                          round)
+                          round, livemode)
                 WHERE b.round = v_round AND NOT coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
@@ -15268,7 +15618,7 @@ BEGIN
                     _version = i.version,
                     _version_source = i.stored_source,
                     _last_synced_at = now(),
-                    _updated_at = now() 
+                    _updated_at = now(), _livemode = coalesce(i.livemode, t._livemode) 
                 FROM incoming i
                 WHERE t.id = i.id
                   AND NOT t.deleted
@@ -15287,8 +15637,8 @@ BEGIN
             inserted AS (
                 -- A row inserted by someone else since the lock makes this a no-op, reported
                 -- 'ambiguous' below: the caller fetches again and retries.
-                INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source )
-                SELECT i.id, i.raw, i.account_id, i.version, i.stored_source 
+                INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source, _livemode )
+                SELECT i.id, i.raw, i.account_id, i.version, i.stored_source, i.livemode 
                 FROM incoming i
                 WHERE NOT EXISTS (SELECT 1 FROM _raw_<table> b WHERE b.id = i.id)
                 ON CONFLICT (id) DO NOTHING
@@ -15317,20 +15667,20 @@ BEGIN
             -- we had (a stub or a 404), which a full last state arriving later replaces.
             RETURN QUERY
             WITH incoming AS (
-                SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.parent_id,
+                SELECT b.ord, b.raw->>'id' AS id, b.raw, b.account_id, b.version, b.parent_id, b.livemode,
                        (b.raw - 'id' - 'object' - 'deleted') <> '{}'::jsonb AS full_state
                 FROM unnest(p_ords, p_objects, p_accounts, p_versions, p_parent_ids, p_deletes,
-                            v_rank)
-                     AS b(ord, raw, account_id, version, parent_id, is_delete, round)
+                            v_rank, p_livemodes)
+                     AS b(ord, raw, account_id, version, parent_id, is_delete, round, livemode)
                 WHERE b.round = v_round AND coalesce(b.is_delete, false)
                   AND jsonb_typeof(b.raw->'id') = 'string'
             ),
             written AS (
                 INSERT INTO _raw_<table> AS t (id, _raw_data, _account_id, _version, _version_source,
-                                       deleted, deleted_at )
+                                       deleted, deleted_at, _livemode )
                 SELECT i.id, i.raw, i.account_id, i.version,
                        CASE WHEN i.full_state THEN 'event' ELSE 'fetch' END, true,
-                       i.version 
+                       i.version, i.livemode 
                 FROM incoming i
                 ON CONFLICT (id) DO UPDATE SET
                     deleted = true,
@@ -15344,7 +15694,7 @@ BEGIN
                     _version = GREATEST(t._version, EXCLUDED._version),
                     _version_source = EXCLUDED._version_source,
                     _last_synced_at = now(),
-                    _updated_at = now() 
+                    _updated_at = now(), _livemode = coalesce(EXCLUDED._livemode, t._livemode) 
                 WHERE NOT t.deleted
                    OR (t._version_source = 'fetch' AND EXCLUDED._version_source = 'event'
                        AND t._raw_data IS DISTINCT FROM EXCLUDED._raw_data)

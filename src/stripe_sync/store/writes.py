@@ -159,6 +159,7 @@ def _change_json(change: Change) -> dict[str, Any]:
         "refs": change.refs,
         "tie_wins": change.tie_wins,
         "via": change.via,
+        "livemode": change.livemode,
     }
     if not raw:
         found["objects"] = change.objects

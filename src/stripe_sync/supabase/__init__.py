@@ -2,8 +2,10 @@
 
 :class:`SupabaseDeployment` installs, reports on and uninstalls a deployment through the Supabase
 Management API (:class:`ManagementClient`). The edge functions it deploys are the TypeScript files
-under ``functions/``; they verify, fetch from Stripe and call the same SQL functions as the Python
-engine (``_route_event_v1``, ``_apply_event_v1``, ``_backfill_*``), so the sync rules exist once.
+under ``functions/``; they verify, fetch from Stripe and write through the same SQL as the Python
+engine (``_apply_event_v2`` is a group of one for ``_apply_changes``, which the engine calls with
+its write groups; the backfill's ``_backfill_*``). They route events with ``_route_event_v1``, the
+SQL twin of :func:`stripe_sync.events.route_event` (a parity test holds the two together).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 // child lists _route_event_v1 marks must_list, re-fetch an object whose write was a same-second
 // tie ('ambiguous'), re-list a summary's rows.
 import type { Change, ChildRoute, ResourceRow, Route, Store } from "./store.ts";
-import type { StripeClient, StripeObject } from "./stripe.ts";
+import { keyMode, type StripeClient, type StripeObject } from "./stripe.ts";
 import { DEFAULT_API_BASE } from "./config.ts";
 
 /** Re-fetches of one object to settle a same-second tie before the last fetch simply wins. */
@@ -104,6 +104,7 @@ export async function processEvent(
     children: [],
     tie_wins: false,
     via,
+    livemode: route.livemode ?? null,
   };
   const result = (outcome: string, objectId: string | null, refetches = 0): Result => ({
     outcome,
@@ -254,6 +255,7 @@ export async function syncEntity(
     parent_id: route.parent_id,
     children: await childLists(ctx, route, connected),
     tie_wins: false,
+    livemode: keyMode(ctx.stripe.options.secretKey) === "live",
   };
   const { outcome } = await applySettled(
     ctx,

@@ -87,6 +87,8 @@ export interface Route {
   event_type: string | null;
   event_created: number | null;
   account: string | null;
+  /** The event's livemode (null for an object, or an event that does not say). */
+  livemode: boolean | null;
 }
 
 /** One row of _resources. */
@@ -105,7 +107,7 @@ export interface ResourceRow {
   event_types: string[];
 }
 
-/** One call of _apply_event_v1 (see Store.apply in store.py for the Python twin). */
+/** One call of _apply_event_v2 (see Store.apply in store.py for the Python twin). */
 export interface Change {
   event_id: string | null;
   event_type: string | null;
@@ -124,6 +126,8 @@ export interface Change {
   tie_wins: boolean;
   /** How the event came (webhook, events, websocket), recorded with it; null: not said. */
   via?: string | null;
+  /** The mode of the event or key it comes from, kept on the rows it writes (0040). */
+  livemode?: boolean | null;
 }
 
 export interface Applied {
@@ -212,7 +216,7 @@ export class Store {
 
   async apply(change: Change): Promise<Applied> {
     const [row] = await this.sql`
-      SELECT outcome, seen_at::text AS seen_at FROM ${this.#s}."_apply_event_v1"(
+      SELECT outcome, seen_at::text AS seen_at FROM ${this.#s}."_apply_event_v2"(
         p_event_id => ${change.event_id}::text,
         p_event_type => ${change.event_type}::text,
         p_event_created => to_timestamp(${change.event_created}::bigint),
@@ -227,7 +231,8 @@ export class Store {
         p_children => ${json(change.children)}::text::jsonb,
         p_refs => '[]'::jsonb,
         p_tie_wins => ${change.tie_wins}::boolean,
-        p_via => ${change.via ?? null}::text)`;
+        p_via => ${change.via ?? null}::text,
+        p_livemode => ${change.livemode ?? null}::boolean)`;
     return { outcome: String(row.outcome), seen_at: String(row.seen_at) };
   }
 
