@@ -275,12 +275,13 @@ async def test_verifying_one_mode_finds_no_drift_in_the_others_rows(
     assert all(not r["deleted"] for r in rows(database_url, "customers").values())
 
 
-async def test_verify_repairs_no_row_of_an_object_that_does_not_say_its_mode(
+async def test_verify_tells_the_modes_of_objects_without_livemode_by_the_rows_mode(
     live: FakeStripe, test: FakeStripe, database_url: str
 ) -> None:
-    """Refunds carry no ``livemode``: once both modes synced the account, one key's verify
-    cannot tell the other's refunds from rows Stripe lost, so it reports none of them, and its
-    repair (a 404 for the other mode's id: a tombstone) deletes nothing."""
+    """Refunds carry no ``livemode``; since 0040 their rows keep the mode that wrote them, so
+    one key's verify reports (and repairs) its own mode's refunds that Stripe no longer has,
+    and leaves the other mode's alone. A row that does not say its mode (written before 0040)
+    is still never reported once both modes synced the account: it may be the other's."""
     now = int(time.time())
     live_ids = set(live.seed("refund", 3, created_range=(now - 20 * DAY, now - DAY)))
     test_ids = set(test.seed("refund", 2, created_range=(now - 20 * DAY, now - DAY)))
@@ -288,12 +289,23 @@ async def test_verify_repairs_no_row_of_an_object_that_does_not_say_its_mode(
         async with make_sync(fake, database_url) as sync:
             await sync.process_until_done("refund")
     assert set(rows(database_url, "refunds")) == live_ids | test_ids
+    with psycopg.connect(database_url) as conn:
+        for refund_id, livemode in (("re_gone_live", True), ("re_unsaid", None)):
+            refund = {"id": refund_id, "object": "refund", "created": now - 5 * DAY}
+            conn.execute(
+                "SELECT * FROM stripe._write_objects('refunds', %s, %s, now(), 'fetch', "
+                "p_livemode => %s)",
+                (ACCOUNT, json.dumps([refund]), livemode),
+            )
+    extra: dict[bool, list[str]] = {}
     for fake in (live, test):
         async with make_sync(fake, database_url) as sync:
             result = await sync.verify(["refund"], settle_seconds=0, repair=True)
         deep = [r for r in result.reports if r.check == "deep" and r.object == "refund"]
-        assert [r.extra for r in deep] == [()], result.as_json()
-    assert not any(r["deleted"] for r in rows(database_url, "refunds").values())
+        extra[fake.livemode] = [i for r in deep for i in r.extra]
+    assert extra == {True: ["re_gone_live"], False: []}
+    deleted = {i for i, r in rows(database_url, "refunds").items() if r["deleted"]}
+    assert deleted == {"re_gone_live"}
 
 
 async def test_the_events_poller_of_each_mode_keeps_its_own_position(

@@ -15055,12 +15055,16 @@ BEGIN
           AND ((%2$s >= $2 AND %2$s < $3)
                OR ($2 = '-infinity' AND $3 = 'infinity'))
           AND NOT (t.id = ANY ($4))
-          -- A row of the other mode is not this listing's to return.
-          AND NOT coalesce(t._raw_data->'livemode' = to_jsonb(NOT $5), false)
-          -- A row that does not say its mode (refunds, balance transactions ...: Stripe's
-          -- object has no livemode) may be the other mode's once that mode has synced this
-          -- account: it is never reported, so a repair cannot tombstone the other mode's data.
-          AND ($5 IS NULL OR t._raw_data ? 'livemode' OR NOT EXISTS (
+          -- A row of the other mode is not this listing's to return: the payload's
+          -- livemode, else the mode that wrote the row (0040).
+          AND NOT coalesce(coalesce(CASE t._raw_data->'livemode' WHEN 'true' THEN true
+                                                                 WHEN 'false' THEN false END,
+                                    t._livemode) = NOT $5, false)
+          -- A row that says neither (written before 0040, of an object without livemode) may
+          -- be the other mode's once that mode has synced this account: it is never reported,
+          -- so a repair cannot tombstone the other mode's data.
+          AND ($5 IS NULL OR t._raw_data ? 'livemode' OR t._livemode IS NOT NULL
+               OR NOT EXISTS (
                 SELECT 1 FROM "_sync_runs" r
                 WHERE r.account_id = $1
                   AND r.mode = CASE WHEN $5 THEN 'test' ELSE 'live' END))
@@ -15069,7 +15073,7 @@ BEGIN
     USING p_account_id, p_gte, p_lt, p_ids, p_livemode;
 END
 $function$;
-COMMENT ON FUNCTION stripe._verify_extra(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[], p_livemode boolean) IS 'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded; rows without livemode excluded once the other mode has synced the account).';
+COMMENT ON FUNCTION stripe._verify_extra(p_table text, p_account_id text, p_gte timestamp with time zone, p_lt timestamp with time zone, p_ids text[], p_livemode boolean) IS 'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded, by their payload''s livemode, else _livemode; rows that say neither excluded once the other mode has synced the account).';
 
 CREATE OR REPLACE FUNCTION stripe._verify_page(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone)
  RETURNS TABLE(object_id text, drift text)

@@ -342,3 +342,36 @@ AS $function$
                                     p_parent_column, p_parent_id, p_children, p_refs,
                                     p_tie_wins, p_via, NULL);
 $function$;
+
+-- == 6. Verify tells the modes apart by the row's mode ===========================================
+
+-- A row's mode is its payload's livemode, else _livemode: one key's verify reports (and
+-- repairs) its own mode's rows of objects without the field, and never the other mode's. Only
+-- a row that says neither (written before this migration) is still never reported once the
+-- other mode has synced the account. Rewritten from its catalog text.
+DO $migration$
+DECLARE
+    v_fn regprocedure := '"_verify_extra"(text, text, timestamptz, timestamptz, text[], boolean)';
+    v_def text := pg_get_functiondef(v_fn);
+BEGIN
+    v_def := pg_temp."_0040_edit"(v_def, $old$          -- A row of the other mode is not this listing's to return.
+          AND NOT coalesce(t._raw_data->'livemode' = to_jsonb(NOT $5), false)
+          -- A row that does not say its mode (refunds, balance transactions ...: Stripe's
+          -- object has no livemode) may be the other mode's once that mode has synced this
+          -- account: it is never reported, so a repair cannot tombstone the other mode's data.
+          AND ($5 IS NULL OR t._raw_data ? 'livemode' OR NOT EXISTS ($old$,
+        $new$          -- A row of the other mode is not this listing's to return: the payload's
+          -- livemode, else the mode that wrote the row (0040).
+          AND NOT coalesce(coalesce(CASE t._raw_data->'livemode' WHEN 'true' THEN true
+                                                                 WHEN 'false' THEN false END,
+                                    t._livemode) = NOT $5, false)
+          -- A row that says neither (written before 0040, of an object without livemode) may
+          -- be the other mode's once that mode has synced this account: it is never reported,
+          -- so a repair cannot tombstone the other mode's data.
+          AND ($5 IS NULL OR t._raw_data ? 'livemode' OR t._livemode IS NOT NULL
+               OR NOT EXISTS ($new$, '_verify_extra');
+    EXECUTE v_def;
+END
+$migration$;
+COMMENT ON FUNCTION "_verify_extra"(text, text, timestamptz, timestamptz, text[], boolean) IS
+'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded, by their payload''s livemode, else _livemode; rows that say neither excluded once the other mode has synced the account).';
