@@ -287,7 +287,7 @@ class AsyncStripeSync:
         return await (await self._engine.store()).sync_lag(account)
 
     async def backfill_progress(self) -> list[dict[str, Any]]:
-        """Per object, its newest backfill run: status, objects listed, windows by status."""
+        """Per object and ``mode``, its newest backfill run: status, objects, windows by status."""
         return await (await self._engine.store()).latest_object_progress()
 
     async def verify(

@@ -22,9 +22,9 @@ Each app gets its own ``CollectorRegistry`` unless one is passed in, so two apps
 - ``stripe_sync_stripe_requests_total``, ``..._stripe_retries_total``,
   ``..._stripe_rate_limited_total`` (429s), ``..._stripe_server_errors_total``: this process's
   calls to Stripe, from :class:`~stripe_sync.client.ClientStats`.
-- ``stripe_sync_backfill_objects{object}`` and ``stripe_sync_backfill_windows{object,status}``:
-  the newest backfill run per object (all processes' work, read from the database at each
-  scrape).
+- ``stripe_sync_backfill_objects{object,mode}`` and
+  ``stripe_sync_backfill_windows{object,status,mode}``: the newest backfill run per object and
+  mode (all processes' work, read from the database at each scrape).
 - ``stripe_sync_lag_seconds{account,object,mode}`` (now minus the newest applied event's
   created), ``stripe_sync_last_backfill_timestamp_seconds{account,object,mode}`` and
   ``stripe_sync_failing_windows{account,object,mode}``: the ``sync_lag`` view (one row per
@@ -201,18 +201,19 @@ class _Snapshot(Collector):
             yield counter
         objects = GaugeMetricFamily(
             "stripe_sync_backfill_objects",
-            "Objects listed by the newest backfill run of each object.",
-            labels=["object"],
+            "Objects listed by the newest backfill run of each object and mode.",
+            labels=["object", "mode"],
         )
         windows = GaugeMetricFamily(
             "stripe_sync_backfill_windows",
-            "Windows of the newest backfill run of each object, by status.",
-            labels=["object", "status"],
+            "Windows of the newest backfill run of each object and mode, by status.",
+            labels=["object", "status", "mode"],
         )
         for row in backfill:
-            objects.add_metric([row["object"]], float(row["processed"]))
+            mode = str(row.get("mode") or "unknown")
+            objects.add_metric([row["object"], mode], float(row["processed"]))
             for status in ("complete", "error", "running", "pending"):
-                windows.add_metric([row["object"], status], float(row[f"{status}_windows"]))
+                windows.add_metric([row["object"], status, mode], float(row[f"{status}_windows"]))
         yield objects
         yield windows
         behind = GaugeMetricFamily(

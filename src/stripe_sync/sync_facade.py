@@ -289,7 +289,7 @@ class StripeSync(Blocking["AsyncStripeSync"]):
         return self._call(self._core.sync_lag, account=account)
 
     def backfill_progress(self) -> list[dict[str, Any]]:
-        """Per object, its newest backfill run: status, objects listed, windows by status."""
+        """Per object and ``mode``, its newest backfill run: status, objects, windows by status."""
         return self._call(self._core.backfill_progress)
 
     def verify(

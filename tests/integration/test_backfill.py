@@ -580,7 +580,9 @@ async def test_metrics_show_backfill_progress_and_stripe_429s(
         for family in text_string_to_metric_families(text)
         for s in family.samples
     }
-    assert found[("stripe_sync_backfill_objects", (("object", "customer"),))] == 500
+    assert (
+        found[("stripe_sync_backfill_objects", (("mode", "test"), ("object", "customer")))] == 500
+    )
     windows = {
         dict(labels)["status"]: v
         for (name, labels), v in found.items()

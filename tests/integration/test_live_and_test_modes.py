@@ -704,11 +704,12 @@ async def test_an_endpoint_row_without_a_mode_is_adopted_only_by_a_key_that_sees
     assert modes == {other["id"]: "live", endpoint["id"]: "live", own["id"]: "test"}
 
 
-async def test_the_newest_verify_run_of_each_mode_is_shown_and_measured(
+async def test_the_newest_verify_run_and_backfill_of_each_mode_are_shown_and_measured(
     live: FakeStripe, test: FakeStripe, database_url: str
 ) -> None:
     """Before 0039 the newest verify run was per account: a clean test run hid the drift a live
-    run had found, in verify_runs(latest=True) and in the stripe_sync_verify_* metrics."""
+    run had found, in verify_runs(latest=True) and in the stripe_sync_verify_* metrics. The
+    backfill metrics likewise showed one run per object, of whichever mode ran last."""
     now = int(time.time())
     lost = live.seed("customer", 3, created_range=(now - 20 * DAY, now - DAY))[0]
     test.seed("customer", 2, created_range=(now - 20 * DAY, now - DAY))
@@ -748,6 +749,13 @@ async def test_the_newest_verify_run_of_each_mode_is_shown_and_measured(
         if s.name == "stripe_sync_verify_last_run_timestamp_seconds"
     }
     assert stamps == {"live", "test"}
+    listed = {
+        s.labels["mode"]: s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+        if s.name == "stripe_sync_backfill_objects" and s.labels["object"] == "customer"
+    }
+    assert listed == {"live": 3, "test": 2}
 
 
 async def test_rows_of_objects_without_livemode_say_the_mode_that_wrote_them(

@@ -207,7 +207,7 @@ class RunQueries(StoreCore):
         rows = await self._fetchall(query("latest_object_progress", self.schema), ())
         keys = (
             "object", "run_id", "status", "processed", "windows", "complete_windows",
-            "error_windows", "running_windows", "pending_windows", "last_error",
+            "error_windows", "running_windows", "pending_windows", "last_error", "mode",
         )  # fmt: skip
         return [dict(zip(keys, r, strict=True)) for r in rows]
 

@@ -105,11 +105,14 @@ ORDER BY object;
 SELECT created FROM {schema}."accounts" WHERE id = %s;
 
 -- name: latest_object_progress
--- Per object, its newest run (for /metrics).
-SELECT DISTINCT ON (object) object, run_id, status, processed_count, window_count,
-       complete_count, error_count, running_count, pending_count, last_error
-FROM {schema}."sync_obj_progress"
-ORDER BY object, run_id DESC;
+-- Per object and mode (the run's: live, test, unknown), its newest run (for /metrics): a live
+-- and a test key's backfills of one object each show.
+SELECT DISTINCT ON (p.object, r.mode) p.object, p.run_id, p.status, p.processed_count,
+       p.window_count, p.complete_count, p.error_count, p.running_count, p.pending_count,
+       p.last_error, r.mode
+FROM {schema}."sync_obj_progress" p
+JOIN {schema}."_sync_runs" r ON r.id = p.run_id
+ORDER BY p.object, r.mode, p.run_id DESC;
 
 -- name: sync_lag
 -- Per account, object and mode: newest event applied, seconds behind, last complete backfill,
