@@ -67,7 +67,7 @@ class ChildList:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One call of ``_apply_event_v1``."""
+    """One change of a group for ``_apply_changes`` (one call of ``_apply_event_v2``)."""
 
     action: ChangeAction
     #: None only for a skipped event whose object type is not mirrored.

@@ -14,8 +14,10 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from stripe_sync import MigrationChecksumError, MigrationError, migrations
+from stripe_sync.history import enable_history
 from stripe_sync.migrations import Migration, load_migrations, run_migrations
 from stripe_sync.resources import REGISTRY
+from tests.support.waiting import wait_until
 
 SYNC_RUNS_COLUMNS = [
     "account_id",
@@ -441,3 +443,75 @@ def test_0039_gives_verify_runs_the_mode_of_their_windows(
     with psycopg.connect(empty_database_url) as conn:
         modes = conn.execute("SELECT run_id, mode FROM stripe.verify_runs ORDER BY 1").fetchall()
     assert [m for _, m in modes] == ["live", "unknown"]
+
+
+def test_0040_queues_behind_a_writer_of_a_parent_and_its_children(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write group takes a parent's table, then its children's (subscriptions, then
+    subscription_items). 0040 locks every storage table to the commit; in name order it took
+    subscription_items first and deadlocked with such a writer (a review reproduced it). In the
+    writers' order the migration waits for the writer and then goes on."""
+    shipped = load_migrations()
+    before = [m.name for m in shipped].index("0040_rows_say_their_mode")
+    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped[:before])
+    run_migrations(empty_database_url)
+    monkeypatch.setattr(migrations, "load_migrations", lambda: shipped)
+
+    sub = {"id": "sub_1", "object": "subscription", "created": 1700000000, "livemode": True}
+    item = {"id": "si_1", "object": "subscription_item", "created": 1700000000}
+    failed: list[BaseException] = []
+
+    def migrate() -> None:
+        try:
+            run_migrations(empty_database_url)
+        except Exception as exc:  # the test reports it
+            failed.append(exc)
+
+    with (
+        psycopg.connect(empty_database_url) as writer,
+        psycopg.connect(empty_database_url, autocommit=True) as db,
+    ):
+        writer.execute(
+            "SELECT * FROM stripe._write_objects('subscriptions', 'acct_1', %s, now(), 'fetch')",
+            (Jsonb([sub]),),
+        )
+        thread = threading.Thread(target=migrate)
+        thread.start()
+        wait_until(
+            lambda: db.execute(
+                "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND position(%s IN query) > 0",
+                ("Every row says its mode",),
+            ).fetchone(),
+            "the migration waits for the writer's table",
+        )
+        writer.execute(
+            "SELECT * FROM stripe._write_objects('subscription_items', 'acct_1', %s, now(), "
+            "'fetch', false, 'subscription', 'sub_1', true)",
+            (Jsonb([item]),),
+        )
+        writer.commit()
+        thread.join(60)
+    assert failed == []
+    assert not thread.is_alive()
+    with psycopg.connect(empty_database_url) as conn:
+        found = conn.execute("SELECT id, livemode FROM stripe.subscriptions").fetchall()
+    assert found == [("sub_1", True)]
+
+
+def test_history_as_of_reads_the_rows_mode_as_the_view_does(database_url: str) -> None:
+    """Refunds have no livemode of their own: refunds_as_of (history mode, the columns of the
+    view refunds) reads the row's mode as the view does."""
+    refund = {"id": "re_2", "object": "refund", "created": 1700000000, "amount": 100}
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        enable_history(conn, "stripe", ["refund"])
+        conn.execute(
+            "SELECT * FROM stripe._write_objects('refunds', 'acct_1', %s, now(), 'fetch', "
+            "p_livemode => true)",
+            (Jsonb([refund]),),
+        )
+        view = conn.execute("SELECT livemode FROM stripe.refunds").fetchall()
+        as_of = conn.execute("SELECT livemode FROM stripe.refunds_as_of(now())").fetchall()
+    assert view == [(True,)]
+    assert as_of == view

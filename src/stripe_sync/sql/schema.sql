@@ -4586,7 +4586,7 @@ COMMENT ON COLUMN application_fee_refunds.balance_transaction IS 'Balance transa
 COMMENT ON COLUMN application_fee_refunds.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN application_fee_refunds.currency IS 'Three-letter ISO currency code, in lowercase.';
 COMMENT ON COLUMN application_fee_refunds.fee IS 'ID of the application fee that was refunded.';
-COMMENT ON COLUMN application_fee_refunds.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN application_fee_refunds.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN application_fee_refunds.metadata IS 'Set of key-value pairs that you can attach to an object.';
 COMMENT ON COLUMN application_fee_refunds.object IS 'String representing the object''s type.';
 
@@ -5706,7 +5706,7 @@ COMMENT ON COLUMN connected_accounts.default_currency IS 'Three-letter ISO curre
 COMMENT ON COLUMN connected_accounts.details_submitted IS 'Whether account details have been submitted.';
 COMMENT ON COLUMN connected_accounts.email IS 'An email address associated with the account.';
 COMMENT ON COLUMN connected_accounts.external_accounts IS 'External accounts (bank accounts and debit cards) currently attached to this account';
-COMMENT ON COLUMN connected_accounts.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN connected_accounts.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN connected_accounts.metadata IS 'Set of key-value pairs that you can attach to an object.';
 COMMENT ON COLUMN connected_accounts.object IS 'String representing the object''s type.';
 COMMENT ON COLUMN connected_accounts.payouts_enabled IS 'Whether Stripe can send payouts to this account.';
@@ -6479,7 +6479,7 @@ COMMENT ON COLUMN external_accounts.default_for_currency IS 'Whether this bank a
 COMMENT ON COLUMN external_accounts.fingerprint IS 'Uniquely identifies this particular bank account.';
 COMMENT ON COLUMN external_accounts.future_requirements IS 'Information about the upcoming new requirements for the bank account, including what information needs to be collected, and by when.';
 COMMENT ON COLUMN external_accounts.last4 IS 'The last four digits of the bank account number.';
-COMMENT ON COLUMN external_accounts.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN external_accounts.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN external_accounts.metadata IS 'Set of key-value pairs that you can attach to an object.';
 COMMENT ON COLUMN external_accounts.object IS 'String representing the object''s type.';
 COMMENT ON COLUMN external_accounts.requirements IS 'Information about the requirements for the bank account, including what information needs to be collected.';
@@ -6621,7 +6621,7 @@ COMMENT ON COLUMN files.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN files.expires_at IS 'The time at which the file expires and is no longer available in epoch seconds.';
 COMMENT ON COLUMN files.filename IS 'A filename for the file, suitable for saving to a filesystem.';
 COMMENT ON COLUMN files.links IS 'A list of file links that point at this file.';
-COMMENT ON COLUMN files.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN files.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN files.object IS 'String representing the object''s type.';
 COMMENT ON COLUMN files.purpose IS 'The purpose of the uploaded file.';
 COMMENT ON COLUMN files.size IS 'The size in bytes of the file object.';
@@ -8649,7 +8649,7 @@ CREATE VIEW payment_intent_amount_details_line_items AS
 COMMENT ON VIEW payment_intent_amount_details_line_items IS 'Stripe payment_intent_amount_details_line_item objects, children of payment_intent (its id in column payment_intent).';
 COMMENT ON COLUMN payment_intent_amount_details_line_items.payment_intent IS 'Id of the parent payment_intent; set by the write path.';
 COMMENT ON COLUMN payment_intent_amount_details_line_items.discount_amount IS 'A newer field, not in the API 2023-08-16 description of this object.';
-COMMENT ON COLUMN payment_intent_amount_details_line_items.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN payment_intent_amount_details_line_items.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN payment_intent_amount_details_line_items.object IS 'A newer field, not in the API 2023-08-16 description of this object.';
 COMMENT ON COLUMN payment_intent_amount_details_line_items.payment_method_options IS 'A newer field, not in the API 2023-08-16 description of this object.';
 COMMENT ON COLUMN payment_intent_amount_details_line_items.product_code IS 'A newer field, not in the API 2023-08-16 description of this object.';
@@ -8892,7 +8892,7 @@ COMMENT ON COLUMN payment_link_line_items.amount_total IS 'Total after discounts
 COMMENT ON COLUMN payment_link_line_items.currency IS 'Three-letter ISO currency code, in lowercase.';
 COMMENT ON COLUMN payment_link_line_items.description IS 'An arbitrary string attached to the object.';
 COMMENT ON COLUMN payment_link_line_items.discounts IS 'The discounts applied to the line item.';
-COMMENT ON COLUMN payment_link_line_items.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN payment_link_line_items.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN payment_link_line_items.metadata IS 'A newer field, not in the API 2023-08-16 description of this object.';
 COMMENT ON COLUMN payment_link_line_items.object IS 'String representing the object''s type.';
 COMMENT ON COLUMN payment_link_line_items.price IS 'The price used to generate the line item.';
@@ -9482,7 +9482,7 @@ COMMENT ON COLUMN persons.id_number_secondary_provided IS 'Whether the person''s
 COMMENT ON COLUMN persons.last_name IS 'The person''s last name.';
 COMMENT ON COLUMN persons.last_name_kana IS 'The Kana variation of the person''s last name (Japan only).';
 COMMENT ON COLUMN persons.last_name_kanji IS 'The Kanji variation of the person''s last name (Japan only).';
-COMMENT ON COLUMN persons.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN persons.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN persons.maiden_name IS 'The person''s maiden name.';
 COMMENT ON COLUMN persons.metadata IS 'Set of key-value pairs that you can attach to an object.';
 COMMENT ON COLUMN persons.nationality IS 'The country where the person is a national.';
@@ -9925,7 +9925,7 @@ COMMENT ON COLUMN quote_line_items.amount_total IS 'Total after discounts and ta
 COMMENT ON COLUMN quote_line_items.currency IS 'Three-letter ISO currency code, in lowercase.';
 COMMENT ON COLUMN quote_line_items.description IS 'An arbitrary string attached to the object.';
 COMMENT ON COLUMN quote_line_items.discounts IS 'The discounts applied to the line item.';
-COMMENT ON COLUMN quote_line_items.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN quote_line_items.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN quote_line_items.metadata IS 'A newer field, not in the API 2023-08-16 description of this object.';
 COMMENT ON COLUMN quote_line_items.object IS 'String representing the object''s type.';
 COMMENT ON COLUMN quote_line_items.price IS 'The price used to generate the line item.';
@@ -12108,7 +12108,7 @@ COMMENT ON COLUMN transfer_reversals.balance_transaction IS 'Balance transaction
 COMMENT ON COLUMN transfer_reversals.created IS 'Time at which the object was created.';
 COMMENT ON COLUMN transfer_reversals.currency IS 'Three-letter ISO currency code, in lowercase.';
 COMMENT ON COLUMN transfer_reversals.destination_payment_refund IS 'Linked payment refund for the transfer reversal.';
-COMMENT ON COLUMN transfer_reversals.livemode IS 'Whether the object exists in live mode (NULL where Stripe does not send it).';
+COMMENT ON COLUMN transfer_reversals.livemode IS 'Whether the object exists in live mode: Stripe leaves it out of these objects, so it is the mode of the key or event that wrote the row (NULL: not said).';
 COMMENT ON COLUMN transfer_reversals.metadata IS 'Set of key-value pairs that you can attach to an object.';
 COMMENT ON COLUMN transfer_reversals.object IS 'String representing the object''s type.';
 COMMENT ON COLUMN transfer_reversals.source_refund IS 'ID of the refund responsible for the transfer reversal.';
@@ -12965,7 +12965,7 @@ BEGIN
                array_agg(e.c->>'parent_id') AS parent_ids,
                array_agg(coalesce((e.c->>'tie_wins')::boolean, false)) AS ties,
                array_agg(e.c->>'action' = 'delete') AS deletes,
-               array_agg(CASE coalesce(e.c->'livemode', e.c->'event'->'livemode')
+               array_agg(CASE coalesce(nullif(e.c->'livemode', 'null'), e.c->'event'->'livemode')
                           WHEN 'true' THEN true WHEN 'false' THEN false END) AS livemodes
         FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
         WHERE e.c->>'action' IN ('upsert', 'delete') AND v_out[e.i] IS NULL
@@ -13023,7 +13023,8 @@ BEGIN
                     array_fill(r.c->>'parent_id', ARRAY[jsonb_array_length(r.c->'objects')]),
                     array_fill(true, ARRAY[jsonb_array_length(r.c->'objects')]),
                     array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]),
-                    array_fill(CASE coalesce(r.c->'livemode', r.c->'event'->'livemode')
+                    array_fill(CASE coalesce(nullif(r.c->'livemode', 'null'),
+                                             r.c->'event'->'livemode')
                                    WHEN 'true' THEN true WHEN 'false' THEN false END,
                                ARRAY[jsonb_array_length(r.c->'objects')]));
                 v_keep := ARRAY(SELECT o->>'id' FROM jsonb_array_elements(r.c->'objects') o);
@@ -13071,7 +13072,7 @@ BEGIN
                            e.i * 1000000000000 + ch.j * 100000000 + o.k AS k, o.obj,
                            v_accounts[e.i] AS account_id, v_versions[e.i] AS version,
                            coalesce(e.c->>'source', 'event') AS source,
-                           CASE coalesce(e.c->'livemode', e.c->'event'->'livemode')
+                           CASE coalesce(nullif(e.c->'livemode', 'null'), e.c->'event'->'livemode')
                           WHEN 'true' THEN true WHEN 'false' THEN false END AS livemode,
                            CASE WHEN ch.c->>'parent_column' IS NOT NULL
                                 THEN v_objects[e.i]->>'id' END AS parent_id
@@ -14356,6 +14357,10 @@ DECLARE
 BEGIN
     SELECT string_agg(
                CASE WHEN tc.kind = 'parent' THEN format('t.parent_id AS %I', tc.column_name)
+                    WHEN tc.column_name = 'livemode' AND tc.kind = 'boolean'
+                    THEN format('coalesce(%s, (SELECT r._livemode FROM %I r WHERE r.id = t.id)) '
+                                'AS livemode', "_typed_expression"(tc.column_name, tc.kind),
+                                '_raw_' || p_table)
                     ELSE format('%s AS %I', "_typed_expression"(tc.column_name, tc.kind),
                                 tc.column_name)
                END, ', ' ORDER BY tc.ordinal)
@@ -15242,6 +15247,7 @@ BEGIN
                         array_fill(p_livemode, ARRAY[k])) w;
 END
 $function$;
+COMMENT ON FUNCTION stripe._write_objects(p_table text, p_account_id text, p_objects jsonb, p_version timestamp with time zone, p_source text, p_delete boolean, p_parent_column text, p_parent_id text, p_tie_wins boolean, p_livemode boolean) IS 'Write a batch of Stripe objects of one type in one statement, under the stale-write guard (p_livemode: the mode kept on the rows, NULL when not known). Returns each id with its outcome: written, unchanged, stale, ambiguous (same-second tie: re-fetch), tombstoned (already deleted), deleted.';
 
 CREATE OR REPLACE FUNCTION stripe._written_barrier()
  RETURNS void

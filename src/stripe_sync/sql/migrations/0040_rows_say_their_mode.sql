@@ -29,7 +29,12 @@ DO $migration$
 DECLARE
     t text;
 BEGIN
-    FOR t IN SELECT DISTINCT c.table_name FROM "_typed_columns" c ORDER BY 1 LOOP
+    -- In the order a write group takes the tables (top-level tables by name, then the child
+    -- tables after their parents): the ACCESS EXCLUSIVE locks, held to the commit, then queue
+    -- behind a live writer instead of deadlocking with it (a review reproduced the deadlock
+    -- in name order: invoice_line_items before invoices).
+    FOR t IN SELECT c.table_name FROM "_typed_columns" c
+             GROUP BY c.table_name ORDER BY bool_or(c.kind = 'parent'), c.table_name LOOP
         EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS "_livemode" boolean',
                        '_raw_' || t);
         EXECUTE format('COMMENT ON COLUMN %I."_livemode" IS %L', '_raw_' || t,
@@ -43,7 +48,8 @@ $migration$;
 
 -- The edits of a writer's body, the same in _create_writers' template and in each writer made
 -- from it (their text differs only in the table's name and parent column).
-CREATE FUNCTION pg_temp."_0040_writer_body"(p_def text, p_what text) RETURNS text
+-- (Helpers of this migration, dropped at its end: pg_temp would need the TEMP privilege.)
+CREATE FUNCTION "_0040_writer_body"(p_def text, p_what text) RETURNS text
 LANGUAGE plpgsql AS $f$
 DECLARE
     v_cut integer := position('IF v_deletes THEN' IN p_def);
@@ -104,7 +110,7 @@ END
 $f$;
 
 -- A text edit that must apply exactly once.
-CREATE FUNCTION pg_temp."_0040_edit"(p_def text, p_old text, p_new text, p_what text)
+CREATE FUNCTION "_0040_edit"(p_def text, p_old text, p_new text, p_what text)
 RETURNS text LANGUAGE plpgsql AS $f$
 BEGIN
     IF array_length(string_to_array(p_def, p_old), 1) <> 2 THEN
@@ -119,17 +125,17 @@ DO $migration$
 DECLARE
     v_def text := pg_get_functiondef('"_create_writers"(text, text)'::regprocedure);
 BEGIN
-    v_def := pg_temp."_0040_edit"(v_def, $old$    p_deletes boolean[]
+    v_def := "_0040_edit"(v_def, $old$    p_deletes boolean[]
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)$old$, $new$    p_deletes boolean[],
     p_livemodes boolean[] DEFAULT NULL
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)$new$, '_create_writers (arguments)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$    END IF;
+    v_def := "_0040_edit"(v_def, $old$    END IF;
     EXECUTE format($template$
 CREATE OR REPLACE FUNCTION %6$I($old$, $new$    END IF;
     EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS "_livemode" boolean', v_storage);
     EXECUTE format($template$
 CREATE OR REPLACE FUNCTION %6$I($new$, '_create_writers (column)');
-    EXECUTE pg_temp."_0040_writer_body"(v_def, '_create_writers');
+    EXECUTE "_0040_writer_body"(v_def, '_create_writers');
 END
 $migration$;
 
@@ -145,10 +151,10 @@ BEGIN
                            AND p.pronamespace = current_schema()::regnamespace
              ORDER BY t.table_name LOOP
         v_def := pg_get_functiondef(f.fn);
-        v_def := pg_temp."_0040_edit"(v_def, 'p_deletes boolean[])',
+        v_def := "_0040_edit"(v_def, 'p_deletes boolean[])',
                                       'p_deletes boolean[], p_livemodes boolean[] DEFAULT NULL)',
                                       f.fn::text || ' (arguments)');
-        v_def := pg_temp."_0040_writer_body"(v_def, f.fn::text);
+        v_def := "_0040_writer_body"(v_def, f.fn::text);
         EXECUTE format('DROP FUNCTION %s', f.fn);
         EXECUTE v_def;
     END LOOP;
@@ -160,11 +166,11 @@ DO $migration$
 DECLARE
     v_def text := pg_get_functiondef('"_create_dispatchers"()'::regprocedure);
 BEGIN
-    v_def := pg_temp."_0040_edit"(v_def,
+    v_def := "_0040_edit"(v_def,
         $old$'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes);',$old$,
         $new$'p_versions, p_sources, p_parent_ids, p_tie_wins, p_deletes, p_livemodes);',$new$,
         '_create_dispatchers (call)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$    p_deletes boolean[]
+    v_def := "_0040_edit"(v_def, $old$    p_deletes boolean[]
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)$old$, $new$    p_deletes boolean[],
     p_livemodes boolean[] DEFAULT NULL
 ) RETURNS TABLE (ord bigint, object_id text, outcome text)$new$,
@@ -183,11 +189,11 @@ DECLARE
         '"_write_objects"(text, text, jsonb, timestamptz, text, boolean, text, text, boolean)'
         ::regprocedure);
 BEGIN
-    v_def := pg_temp."_0040_edit"(v_def, 'p_tie_wins boolean DEFAULT false)',
+    v_def := "_0040_edit"(v_def, 'p_tie_wins boolean DEFAULT false)',
                                   'p_tie_wins boolean DEFAULT false, '
                                   'p_livemode boolean DEFAULT NULL::boolean)',
                                   '_write_objects (arguments)');
-    v_def := pg_temp."_0040_edit"(v_def,
+    v_def := "_0040_edit"(v_def,
         'array_fill(p_tie_wins, ARRAY[k]), array_fill(p_delete, ARRAY[k])) w;',
         'array_fill(p_tie_wins, ARRAY[k]), array_fill(p_delete, ARRAY[k]),'
         || E'\n                        array_fill(p_livemode, ARRAY[k])) w;',
@@ -197,43 +203,47 @@ BEGIN
     EXECUTE v_def;
 END
 $migration$;
+COMMENT ON FUNCTION "_write_objects"(text, text, jsonb, timestamptz, text, boolean, text, text,
+                                     boolean, boolean) IS
+'Write a batch of Stripe objects of one type in one statement, under the stale-write guard (p_livemode: the mode kept on the rows, NULL when not known). Returns each id with its outcome: written, unchanged, stale, ambiguous (same-second tie: re-fetch), tombstoned (already deleted), deleted.';
 
 -- == 3. Who says it ==============================================================================
 
 DO $migration$
 DECLARE
     v_def text := pg_get_functiondef('"_apply_changes"(jsonb)'::regprocedure);
-    v_mode text := $m$CASE coalesce(e.c->'livemode', e.c->'event'->'livemode')
+    v_mode text := $m$CASE coalesce(nullif(e.c->'livemode', 'null'), e.c->'event'->'livemode')
                           WHEN 'true' THEN true WHEN 'false' THEN false END$m$;
 BEGIN
     -- The rows of upserts and deletes.
-    v_def := pg_temp."_0040_edit"(v_def, $old$               array_agg(e.c->>'action' = 'delete') AS deletes
+    v_def := "_0040_edit"(v_def, $old$               array_agg(e.c->>'action' = 'delete') AS deletes
 $old$, format($new$               array_agg(e.c->>'action' = 'delete') AS deletes,
                array_agg(%s) AS livemodes
 $new$, v_mode), '_apply_changes (rows)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$                                              r.versions, r.sources, r.parent_ids, r.ties,
+    v_def := "_0040_edit"(v_def, $old$                                              r.versions, r.sources, r.parent_ids, r.ties,
                                               r.deletes) LOOP$old$, $new$                                              r.versions, r.sources, r.parent_ids, r.ties,
                                               r.deletes, r.livemodes) LOOP$new$,
         '_apply_changes (rows call)');
     -- Complete sets of a parent's rows.
-    v_def := pg_temp."_0040_edit"(v_def, $old$                    array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]));$old$,
+    v_def := "_0040_edit"(v_def, $old$                    array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]));$old$,
         $new$                    array_fill(false, ARRAY[jsonb_array_length(r.c->'objects')]),
-                    array_fill(CASE coalesce(r.c->'livemode', r.c->'event'->'livemode')
+                    array_fill(CASE coalesce(nullif(r.c->'livemode', 'null'),
+                                             r.c->'event'->'livemode')
                                    WHEN 'true' THEN true WHEN 'false' THEN false END,
                                ARRAY[jsonb_array_length(r.c->'objects')]));$new$,
         '_apply_changes (sets)');
     -- Embedded child lists: their parent's change's.
-    v_def := pg_temp."_0040_edit"(v_def, $old$                       array_agg(x.pcol IS NOT NULL) AS ties
+    v_def := "_0040_edit"(v_def, $old$                       array_agg(x.pcol IS NOT NULL) AS ties
 $old$, $new$                       array_agg(x.pcol IS NOT NULL) AS ties,
                        array_agg(x.livemode) AS livemodes
 $new$, '_apply_changes (children)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$                           coalesce(e.c->>'source', 'event') AS source,
+    v_def := "_0040_edit"(v_def, $old$                           coalesce(e.c->>'source', 'event') AS source,
                            CASE WHEN ch.c->>'parent_column' IS NOT NULL$old$,
         format($new$                           coalesce(e.c->>'source', 'event') AS source,
                            %s AS livemode,
                            CASE WHEN ch.c->>'parent_column' IS NOT NULL$new$, v_mode),
         '_apply_changes (children mode)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$                                              array_fill(false, ARRAY[cardinality(r.ords)]));$old$,
+    v_def := "_0040_edit"(v_def, $old$                                              array_fill(false, ARRAY[cardinality(r.ords)]));$old$,
         $new$                                              array_fill(false, ARRAY[cardinality(r.ords)]),
                                               r.livemodes);$new$,
         '_apply_changes (children call)');
@@ -249,11 +259,11 @@ DECLARE
     v_def text := pg_get_functiondef(v_fn);
     v_mode text := $m$CASE w.mode WHEN 'live' THEN true WHEN 'test' THEN false END$m$;
 BEGIN
-    v_def := pg_temp."_0040_edit"(v_def, $old$                              p_parent_column, p_parent_id, p_parent_column IS NOT NULL) r2;$old$,
+    v_def := "_0040_edit"(v_def, $old$                              p_parent_column, p_parent_id, p_parent_column IS NOT NULL) r2;$old$,
         format($new$                              p_parent_column, p_parent_id, p_parent_column IS NOT NULL,
                               %s) r2;$new$, v_mode),
         '_backfill_page_write (page)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$                array_fill(r.pcol IS NOT NULL, ARRAY[cardinality(r.objects)]),
+    v_def := "_0040_edit"(v_def, $old$                array_fill(r.pcol IS NOT NULL, ARRAY[cardinality(r.objects)]),
                 array_fill(false, ARRAY[cardinality(r.objects)]));$old$,
         format($new$                array_fill(r.pcol IS NOT NULL, ARRAY[cardinality(r.objects)]),
                 array_fill(false, ARRAY[cardinality(r.objects)]),
@@ -270,19 +280,25 @@ DECLARE
     v_def text := pg_get_functiondef('"_create_typed_view"(text)'::regprocedure);
     t text;
 BEGIN
-    v_def := pg_temp."_0040_edit"(v_def, $old$               CASE WHEN tc.stored OR tc.kind = 'parent' THEN format('t.%I', tc.column_name)
+    v_def := "_0040_edit"(v_def, $old$               CASE WHEN tc.stored OR tc.kind = 'parent' THEN format('t.%I', tc.column_name)
 $old$, $new$               CASE WHEN tc.stored OR tc.kind = 'parent' THEN format('t.%I', tc.column_name)
                     -- The payload's, else the mode of whoever wrote the row (0040).
                     WHEN tc.column_name = 'livemode' AND tc.kind = 'boolean'
                     THEN format('coalesce(%s, t._livemode) AS livemode',
                                 "_typed_expression"(tc.column_name, tc.kind))
 $new$, '_create_typed_view (livemode)');
-    v_def := pg_temp."_0040_edit"(v_def, $old$BEGIN
+    v_def := "_0040_edit"(v_def, $old$BEGIN
     SELECT string_agg($old$, $new$BEGIN
     EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS "_livemode" boolean',
                    '_raw_' || p_table);
     SELECT string_agg($new$, '_create_typed_view (column)');
     EXECUTE v_def;
+
+    -- The views of objects without the field said their livemode was NULL.
+    UPDATE "_typed_columns" SET comment = 'Whether the object exists in live mode: Stripe leaves '
+        'it out of these objects, so it is the mode of the key or event that wrote the row '
+        '(NULL: not said).'
+    WHERE column_name = 'livemode' AND comment LIKE '%NULL where Stripe does not send it%';
 
     INSERT INTO "_typed_columns" (table_name, column_name, kind, stored, ordinal, comment)
     SELECT c.table_name, 'livemode', 'boolean', false, max(c.ordinal) + 1,
@@ -302,7 +318,7 @@ $migration$;
 
 -- _apply_event_v1 with the change's mode: the Supabase edge functions from this version on call
 -- it (a function of several runtimes gets a new name when its arguments change, so that an old
--- and a new runtime work on one database; v1 stays, its rows' mode from the event only).
+-- and a new runtime work on one database; v1 stays, and writes no mode).
 CREATE FUNCTION "_apply_event_v2"(
     p_event_id text, p_event_type text, p_event_created timestamptz, p_account_id text,
     p_action text, p_table text, p_objects jsonb, p_version timestamptz,
@@ -354,7 +370,7 @@ DECLARE
     v_fn regprocedure := '"_verify_extra"(text, text, timestamptz, timestamptz, text[], boolean)';
     v_def text := pg_get_functiondef(v_fn);
 BEGIN
-    v_def := pg_temp."_0040_edit"(v_def, $old$          -- A row of the other mode is not this listing's to return.
+    v_def := "_0040_edit"(v_def, $old$          -- A row of the other mode is not this listing's to return.
           AND NOT coalesce(t._raw_data->'livemode' = to_jsonb(NOT $5), false)
           -- A row that does not say its mode (refunds, balance transactions ...: Stripe's
           -- object has no livemode) may be the other mode's once that mode has synced this
@@ -375,3 +391,25 @@ END
 $migration$;
 COMMENT ON FUNCTION "_verify_extra"(text, text, timestamptz, timestamptz, text[], boolean) IS
 'Rows alive here in a created window that Stripe''s listing of the window did not return (rows of the other mode than p_livemode excluded, by their payload''s livemode, else _livemode; rows that say neither excluded once the other mode has synced the account).';
+
+-- == 7. History mode reads the row's mode too ===================================================
+
+-- <table>_as_of(at) reads the typed columns from the recorded payloads: livemode, where the
+-- payload has none, from the row's _livemode (an object's mode never changes).
+DO $migration$
+DECLARE
+    v_def text := pg_get_functiondef('"_history_as_of_sql"(text)'::regprocedure);
+BEGIN
+    v_def := "_0040_edit"(v_def, $old$               CASE WHEN tc.kind = 'parent' THEN format('t.parent_id AS %I', tc.column_name)
+$old$, $new$               CASE WHEN tc.kind = 'parent' THEN format('t.parent_id AS %I', tc.column_name)
+                    WHEN tc.column_name = 'livemode' AND tc.kind = 'boolean'
+                    THEN format('coalesce(%s, (SELECT r._livemode FROM %I r WHERE r.id = t.id)) '
+                                'AS livemode', "_typed_expression"(tc.column_name, tc.kind),
+                                '_raw_' || p_table)
+$new$, '_history_as_of_sql');
+    EXECUTE v_def;
+END
+$migration$;
+
+DROP FUNCTION "_0040_writer_body"(text, text);
+DROP FUNCTION "_0040_edit"(text, text, text, text);

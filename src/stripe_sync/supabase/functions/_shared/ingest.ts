@@ -45,7 +45,7 @@ function substituteParams(
   );
 }
 
-/** The child lists to pass to _apply_event_v1 for a routed object: a deleted parent's tables to
+/** The child lists to pass to _apply_event_v2 for a routed object: a deleted parent's tables to
  * tombstone, else the embedded lists, those marked must_list paged to completion. */
 export async function childLists(
   ctx: Ingest,
