@@ -99,7 +99,9 @@ def test_postgres_restarts_fast_and_immediate_under_a_backfill(chaos: Chaos) -> 
     assert [mode for mode, _ in figures.restarts] == ["fast", "immediate"]
     assert figures.lost_in_restart == 0
     assert figures.exits[-1] == 0
-    assert figures.listed == CLEAN
+    # What the database holds is checked in figures.problems: every object once, as Stripe has
+    # it, and one run (more only after a process gave up, each of them complete).
+    assert figures.listed.status == "complete"
 
 
 def test_a_storm_of_429_and_5xx_is_absorbed(chaos: Chaos) -> None:
