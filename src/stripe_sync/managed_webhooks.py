@@ -190,6 +190,14 @@ class ManagedWebhooks:
         if row is None:
             raise ConfigError(f"{webhook_id} is not a managed webhook endpoint of this database")
         self._own_mode(row)
+        if url is not None and url != row["url"]:
+            # One endpoint per URL, account and mode: refused before Stripe is changed.
+            taken = await self._store.managed_webhook_for_url(url, row["account_id"], row["mode"])
+            if taken is not None and taken["mode"] == row["mode"]:
+                raise ConfigError(
+                    f"managed webhook endpoint {taken['id']} already has the URL {url}; "
+                    "delete it first, or change that one"
+                )
         params: dict[str, Any] = {}
         if url is not None:
             params["url"] = url

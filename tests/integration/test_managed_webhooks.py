@@ -409,3 +409,16 @@ def test_sync_facade_round_trip(fake: FakeStripe, database_url: str) -> None:
         assert engine.delete_managed_webhook(created["id"]) is True
         assert engine.list_managed_webhooks() == []
     assert endpoints(fake) == {}
+
+
+async def test_update_refuses_the_url_of_another_tracked_endpoint(
+    sync: AsyncStripeSync, fake: FakeStripe, database_url: str
+) -> None:
+    """One endpoint per URL, account and mode: moving one onto another's URL is refused before
+    Stripe is changed (it used to change Stripe, then fail on the database's unique key)."""
+    one = await sync.create_managed_webhook(URL, ["customer.created"])
+    two = await sync.create_managed_webhook(OTHER_URL, ["customer.created"])
+    with pytest.raises(ConfigError, match=f"{one['id']} already has the URL"):
+        await sync.update_managed_webhook(two["id"], url=URL)
+    assert endpoints(fake)[two["id"]]["url"] == OTHER_URL
+    assert rows(database_url, "_managed_webhooks")[two["id"]]["url"] == OTHER_URL
