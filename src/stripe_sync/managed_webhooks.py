@@ -93,8 +93,8 @@ class ManagedWebhooks:
         still usable, else a new one (replacing the tracked one).
 
         A live and a test key each keep their own endpoint for one URL (Stripe keeps each
-        mode's endpoints apart). A row that does not say its mode (written by a runtime that
-        did not) is adopted by a key that can retrieve its endpoint, and left alone by one that
+        mode's endpoints apart). A row that does not say its mode (tracked before migration
+        0038) is adopted by a key that can retrieve its endpoint, and left alone by one that
         cannot: it may be the other mode's.
         """
         events = _event_list(enabled_events)
