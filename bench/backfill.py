@@ -52,12 +52,13 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
+# The benches are scripts, not a package: shared helpers live in child_process.py and webhooks.py
+# beside this file.
+from child_process import run_child
 from stripe_sync import StripeSync, StripeSyncConfig
 from stripe_sync import run_migrations as migrate
 from stripe_sync.ratelimit import TokenBucketLimiter
 from stripe_sync.testing import DEFAULT_API_KEY
-
-# The benches are scripts, not a package: shared helpers live in webhooks.py beside this file.
 from webhooks import postgres_server, postmaster, server_cpu_s
 
 SCHEMA = "stripe"
@@ -254,19 +255,6 @@ def child(spec: Mapping[str, Any]) -> int:
     return 0
 
 
-def run_child(spec: Mapping[str, Any]) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps(dict(spec))],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"the backfill process failed ({done.returncode}):\n{done.stderr}")
-    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
-
-
 # -- scenarios --------------------------------------------------------------------------------
 
 
@@ -305,6 +293,7 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
         pg_before = server_cpu_s(server)
         fake_before = fake_cpu_s(fake)
         result = run_child(
+            __file__,
             {
                 "api_base": str(fake.base_url).rstrip("/"),
                 "database_url": url,
@@ -313,7 +302,8 @@ def run_scenario(scenario: str, options: Options, fake: httpx.Client, admin_url:
                 "max_rps": None if unlimited else GLOBAL_RPS,
                 "unlimited": unlimited,
                 "objects": list(counts),
-            }
+            },
+            "backfill",
         )
         pg_after = server_cpu_s(server)
         fake_used = fake_cpu_s(fake) - fake_before

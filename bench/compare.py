@@ -24,6 +24,10 @@ already in the database, with Stripe's full example payloads, and nothing else.
 
 The objects are made from their index when needed and never held all at once: 10,000 invoice
 payloads as Python dicts would weigh more than the engine being measured.
+
+Besides the workload, this module holds what the benches share: Stripe's event envelope, events
+applied through ``process_event`` (:func:`apply_events`), the checks of ``--concurrency`` and
+the workload's sizes, and the lines of the reports that describe the machine and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -64,6 +68,31 @@ def examples() -> tuple[dict[str, Any], dict[str, Any]]:
     path = resources.files("stripe_sync.testing").joinpath("fixtures", "objects.json")
     found = json.loads(path.read_text(encoding="utf-8"))["resources"]
     return dict(found["customer"]), dict(found["invoice"])
+
+
+def envelope(
+    event_id: str,
+    api_version: str,
+    type_: str,
+    obj: Mapping[str, Any],
+    created: int,
+    previous: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A Stripe event as Stripe sends it."""
+    data: dict[str, Any] = {"object": obj}
+    if previous is not None:
+        data["previous_attributes"] = previous
+    return {
+        "id": event_id,
+        "object": "event",
+        "api_version": api_version,
+        "created": created,
+        "data": data,
+        "livemode": False,
+        "pending_webhooks": 1,
+        "request": {"id": None, "idempotency_key": None},
+        "type": type_,
+    }
 
 
 def customer_id(index: int) -> str:
@@ -150,34 +179,14 @@ class Workload:
         """
         for index in range(self.customers):
             obj = self.customer(index)
-            yield self.envelope(f"evt_bload_c{index:07d}", "customer.created", obj, obj["created"])
+            yield envelope(
+                f"evt_bload_c{index:07d}", self.api_version, "customer.created", obj, obj["created"]
+            )
         for index in range(self.invoices):
             obj = self.invoice(index)
-            yield self.envelope(f"evt_bload_i{index:07d}", "invoice.created", obj, obj["created"])
-
-    def envelope(
-        self,
-        event_id: str,
-        type_: str,
-        obj: Mapping[str, Any],
-        created: int,
-        previous: Mapping[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """A Stripe event as Stripe sends it."""
-        data: dict[str, Any] = {"object": obj}
-        if previous is not None:
-            data["previous_attributes"] = previous
-        return {
-            "id": event_id,
-            "object": "event",
-            "api_version": self.api_version,
-            "created": created,
-            "data": data,
-            "livemode": False,
-            "pending_webhooks": 1,
-            "request": {"id": None, "idempotency_key": None},
-            "type": type_,
-        }
+            yield envelope(
+                f"evt_bload_i{index:07d}", self.api_version, "invoice.created", obj, obj["created"]
+            )
 
     # -- the events ------------------------------------------------------------------------------
 
@@ -196,11 +205,13 @@ class Workload:
             # The object's previous event came one whole walk of the customers earlier.
             before = seq - 2 * self.customers
             previous = {"metadata": {"bench_seq": str(before)} if before >= 0 else {}}
-            body = self.envelope(f"evt_bench{seq:09d}", "customer.updated", obj, created, previous)
+            body = envelope(
+                f"evt_bench{seq:09d}", self.api_version, "customer.updated", obj, created, previous
+            )
             return body, ("customers", str(obj["id"])), seq
         index = turn % self.invoices
         obj = {**self.invoice(index), "metadata": metadata, "status": "paid"}
-        body = self.envelope(f"evt_bench{seq:09d}", "invoice.paid", obj, created)
+        body = envelope(f"evt_bench{seq:09d}", self.api_version, "invoice.paid", obj, created)
         return body, ("invoices", str(obj["id"])), seq
 
     def plan(self, warmup: int, measured: int) -> LevelPlan:
@@ -233,6 +244,37 @@ def add_workload_arguments(parser: argparse.ArgumentParser) -> None:
         default=32,
         help="compare: creation events in flight while loading (32)",
     )
+
+
+def workload_levels(
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    compare_levels: Sequence[int],
+    mix_level: int,
+) -> tuple[int, ...]:
+    """The levels of ``--concurrency`` (by default ``compare_levels``, or ``mix_level`` for
+    ``--workload mix``, which runs one level); ``parser.error`` when they are not valid."""
+    compare = args.workload == "compare"
+    default_levels = ",".join(map(str, compare_levels)) if compare else str(mix_level)
+    try:
+        levels = parse_levels(args.concurrency or default_levels)
+    except ValueError as exc:
+        parser.error(f"--concurrency: {exc}")
+    if not compare and len(levels) != 1:
+        parser.error("--workload mix runs one level: give --concurrency a single number")
+    return levels
+
+
+def check_workload_arguments(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, levels: Sequence[int]
+) -> None:
+    """``parser.error`` unless the sizes of :func:`add_workload_arguments` fit ``levels``."""
+    if min(args.customers, args.invoices, args.load_concurrency) < 1:
+        parser.error("--customers, --invoices and --load-concurrency must be >= 1")
+    if args.workload == "compare" and 2 * min(args.customers, args.invoices) <= 4 * max(levels):
+        # An object must not come back while its previous event may still be in flight: that
+        # one would then arrive second and be stale, which is not what is measured.
+        parser.error("--customers and --invoices must each exceed twice the largest level")
 
 
 def parse_levels(text: str) -> tuple[int, ...]:
@@ -276,24 +318,39 @@ async def load(
     every_s: float = 5.0,
 ) -> Counter[str]:
     """Apply every creation event (unsigned, through ``process_event``); answers the outcomes."""
-    outcomes: Counter[str] = Counter()
     total = workload.customers + workload.invoices
-    pending = workload.creation_events()
     started = last = time.perf_counter()
 
-    async def worker() -> None:
+    def progress(outcomes: Counter[str]) -> None:
         nonlocal last
-        # The workers share one generator: each takes the next event when it is free.
+        now = time.perf_counter()
+        if now - last >= every_s:
+            last = now
+            done = sum(outcomes.values())
+            report(
+                f"loading: {done}/{total} objects, {done / (now - started):.0f}/s, {dict(outcomes)}"
+            )
+
+    return await apply_events(engine, workload.creation_events(), concurrency, progress)
+
+
+async def apply_events(
+    engine: AsyncStripeSync,
+    events: Iterable[Mapping[str, Any]],
+    concurrency: int,
+    after_each: Callable[[Counter[str]], None] | None = None,
+) -> Counter[str]:
+    """Apply ``events`` (unsigned, through ``process_event``) with ``concurrency`` in flight;
+    answers the outcomes. ``after_each`` gets the outcomes so far after every event."""
+    outcomes: Counter[str] = Counter()
+    pending = iter(events)
+
+    async def worker() -> None:
+        # The workers share one iterator: each takes the next event when it is free.
         for item in pending:
             outcomes[(await engine.process_event(item)).outcome.value] += 1
-            now = time.perf_counter()
-            if now - last >= every_s:
-                last = now
-                done = sum(outcomes.values())
-                report(
-                    f"loading: {done}/{total} objects, {done / (now - started):.0f}/s, "
-                    f"{dict(outcomes)}"
-                )
+            if after_each is not None:
+                after_each(outcomes)
 
     async with asyncio.TaskGroup() as group:
         for _ in range(max(1, concurrency)):
@@ -366,3 +423,9 @@ def describe_load(load: Sequence[float]) -> str:
         f"load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (1 / 5 / 15 min) before "
         f"the run, {os.cpu_count()} CPUs"
     )
+
+
+def describe_settings(settings: Mapping[str, str]) -> str:
+    """The PostgreSQL settings a bench read (``server_version`` among them), as it reports them."""
+    shown = ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
+    return f"{shown} (version {settings.get('server_version', '?')})"

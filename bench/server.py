@@ -97,14 +97,17 @@ from compare import (
     LevelPlan,
     Workload,
     add_workload_arguments,
+    apply_events,
     check_database,
+    check_workload_arguments,
     describe_check,
     describe_load,
+    describe_settings,
     machine_load,
-    parse_levels,
     segment_size,
     segments,
     sign,
+    workload_levels,
 )
 from compare import load as load_workload
 from stripe_sync import AsyncStripeSync, PoolConfig, StripeSyncConfig
@@ -560,22 +563,6 @@ async def load_objects(engine: AsyncStripeSync, fake: FakeStripe) -> dict[str, l
     return loaded
 
 
-async def apply_events(
-    engine: AsyncStripeSync, events: Sequence[Mapping[str, Any]], *, concurrency: int
-) -> Counter[str]:
-    outcomes: Counter[str] = Counter()
-    pending = iter(events)
-
-    async def worker() -> None:
-        for item in pending:
-            outcomes[(await engine.process_event(item)).outcome.value] += 1
-
-    async with asyncio.TaskGroup() as group:
-        for _ in range(concurrency):
-            group.create_task(worker())
-    return outcomes
-
-
 def build_plan(fake: FakeStripe, loaded: Mapping[str, list[Any]], options: Options) -> Plan:
     """The warm-up and measured events (see :data:`MIX`) and the expected end state."""
     newest = max(int(r["created"]) for rows in loaded.values() for r in rows)
@@ -927,10 +914,7 @@ def report_mix(figures: Mapping[str, Any], settings: Mapping[str, str], out: Tex
         f"{f['cpus']} CPUs",
         f"machine       {describe_load(f['loadavg_before'])}",
         f"server        {f['server_command']}",
-        "PostgreSQL    "
-        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
-        + f" (version {settings.get('server_version', '?')}); "
-        + describe_checkpoints([f]),
+        f"PostgreSQL    {describe_settings(settings)}; {describe_checkpoints([f])}",
         f"throughput    {f['events_per_s']:>9.1f} events/s in {f['wall_s']:.2f} s  "
         f"= {f['goal_ratio']:.2f}x the goal of {GOAL_EVENTS_PER_S:.0f}/s",
         f"latency ms    p50 {f['p50_ms']:.2f}  p90 {f['p90_ms']:.2f}  p99 {f['p99_ms']:.2f}  "
@@ -967,10 +951,7 @@ def report_compare(figures: Mapping[str, Any], settings: Mapping[str, str], out:
         f"customer.updated / invoice.paid alternating, over HTTP ({f['client']} client)",
         f"machine       {describe_load(f['loadavg_before'])}",
         f"server        {server_description(f)}, restarted for each level",
-        "PostgreSQL    "
-        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
-        + f" (version {settings.get('server_version', '?')}); "
-        + describe_checkpoints(f["levels"]),
+        f"PostgreSQL    {describe_settings(settings)}; {describe_checkpoints(f['levels'])}",
         f"load          {loaded['objects']} objects in {loaded['seconds']:.1f} s = "
         f"{loaded['per_s']:.0f}/s through process_event in process "
         f"({loaded['concurrency']} in flight): "
@@ -1110,21 +1091,10 @@ def parse_args(argv: Sequence[str] | None) -> Options | Path:
     server_workers = 1 if args.server_workers is None else args.server_workers
     compare = args.workload == "compare"
     events = args.events if args.events is not None else (10_000 if compare else 5000)
-    default_levels = ",".join(map(str, DEFAULT_LEVELS_SERVER)) if compare else "32"
-    try:
-        levels = parse_levels(args.concurrency or default_levels)
-    except ValueError as exc:
-        parser.error(f"--concurrency: {exc}")
-    if not compare and len(levels) != 1:
-        parser.error("--workload mix runs one level: give --concurrency a single number")
+    levels = workload_levels(parser, args, DEFAULT_LEVELS_SERVER, 32)
     if min(events, server_workers, args.pool_size) < 1:
         parser.error("--events, --server-workers and --pool-size must be >= 1")
-    if min(args.customers, args.invoices, args.load_concurrency) < 1:
-        parser.error("--customers, --invoices and --load-concurrency must be >= 1")
-    if compare and 2 * min(args.customers, args.invoices) <= 4 * max(levels):
-        # An object must not come back while its previous event may still be in flight: that
-        # one would then arrive second and be stale, which is not what is measured.
-        parser.error("--customers and --invoices must each exceed twice the largest level")
+    check_workload_arguments(parser, args, levels)
     if args.runtime == "edge" and args.pool_size < 2:
         # The function's pool is STRIPE_SYNC_WORKER_CONCURRENCY + 1, and that must be >= 1.
         parser.error("--pool-size must be >= 2 with --runtime edge")

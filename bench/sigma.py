@@ -39,7 +39,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
@@ -52,12 +51,13 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
+# The benches are scripts, not a package: shared helpers live in child_process.py and webhooks.py
+# beside this file.
+from child_process import run_child
 from stripe_sync.sigma.api import render_csv
 from stripe_sync.sigma.catalog import SigmaTable, load_catalog
 from stripe_sync.sigma.tables import ACCOUNT_COLUMN, ensure_tables, load_csv
 from stripe_sync.testing import FakeStripe
-
-# The benches are scripts, not a package: shared helpers live in webhooks.py beside this file.
 from webhooks import postgres_server
 
 SCHEMA = "sigma"
@@ -275,19 +275,6 @@ def child(spec: Mapping[str, Any]) -> int:
     return 0
 
 
-def run_child(spec: Mapping[str, Any]) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps(dict(spec))],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"the load process failed ({done.returncode}):\n{done.stderr}")
-    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
-
-
 # -- the database ----------------------------------------------------------------------------
 
 
@@ -345,6 +332,7 @@ def run_size(rows: int, options: Options, admin_url: str) -> Figures:
         wal_before = wal_lsn(url)
         progress(f"{table.name}: loading {rows:,} rows in batches of {options.batch_rows:,}")
         result = run_child(
+            __file__,
             {
                 "database_url": url,
                 "table": table.name,
@@ -352,7 +340,8 @@ def run_size(rows: int, options: Options, admin_url: str) -> Figures:
                 "batch_rows": options.batch_rows,
                 "chunk_kib": options.chunk_kib,
                 "pool": options.pool,
-            }
+            },
+            "load",
         )
         wal_bytes = wal_lsn(url) - wal_before
         count, low, high, table_bytes = stored(url, table)

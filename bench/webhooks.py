@@ -82,14 +82,18 @@ from compare import (
     LevelPlan,
     Workload,
     add_workload_arguments,
+    apply_events,
     check_database,
+    check_workload_arguments,
     describe_check,
     describe_load,
+    describe_settings,
+    envelope,
     machine_load,
-    parse_levels,
     segment_size,
     segments,
     sign,
+    workload_levels,
 )
 from compare import load as load_workload
 from stripe_sync import AsyncStripeSync, PoolConfig, StripeSyncConfig, StripeSyncError, embedded
@@ -329,20 +333,7 @@ def event(
     previous: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A Stripe event envelope as the fake records them (``stripe_sync.testing.events``)."""
-    data: dict[str, Any] = {"object": obj}
-    if previous is not None:
-        data["previous_attributes"] = previous
-    return {
-        "id": fake.store.ids.new("evt_"),
-        "object": "event",
-        "api_version": fake.api_version,
-        "created": created,
-        "data": data,
-        "livemode": False,
-        "pending_webhooks": 1,
-        "request": {"id": None, "idempotency_key": None},
-        "type": type_,
-    }
+    return envelope(fake.store.ids.new("evt_"), fake.api_version, type_, obj, created, previous)
 
 
 def objects(fake: FakeStripe, table: str) -> list[dict[str, Any]]:
@@ -420,23 +411,6 @@ async def drive_webhooks(
     return result
 
 
-async def load_objects(
-    engine: AsyncStripeSync, events: Sequence[dict[str, Any]], concurrency: int
-) -> Counter[str]:
-    """Apply unsigned creation events (the objects' first sync); answers the outcomes."""
-    outcomes: Counter[str] = Counter()
-    pending = iter(events)
-
-    async def worker() -> None:
-        for item in pending:
-            outcomes[(await engine.process_event(item)).outcome.value] += 1
-
-    async with asyncio.TaskGroup() as group:
-        for _ in range(max(1, concurrency)):
-            group.create_task(worker())
-    return outcomes
-
-
 def percentile(ordered: Sequence[float], fraction: float) -> float:
     """Nearest-rank percentile of an ascending sequence."""
     if not ordered:
@@ -486,7 +460,7 @@ async def run_mix(options: Options, url: str) -> dict[str, Any]:
             # Customers first: an invoice refers to its customer, which must not be fetched.
             for table, type_ in LOAD:
                 creations = [event(fake, type_, obj, int(obj["created"])) for obj in loaded[table]]
-                load_outcomes = await load_objects(engine, creations, options.concurrency)
+                load_outcomes = await apply_events(engine, creations, options.concurrency)
                 progress(f"loaded {table}s: {dict(load_outcomes)}")
 
             newest = max(int(r["created"]) for t in seeded for r in fake.store.all_records(None, t))
@@ -813,9 +787,7 @@ def report_mix(figures: Mapping[str, Any], settings: Mapping[str, str], out: Tex
         f", concurrency {figures['concurrency']}, pool {figures['pool_size']}, "
         f"{figures['cpus']} CPUs{profiled}",
         f"machine       {describe_load(figures['loadavg_before'])}; {figures['loop']} event loop",
-        "PostgreSQL "
-        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
-        + f" (version {settings.get('server_version', '?')})",
+        f"PostgreSQL {describe_settings(settings)}",
         f"throughput    {figures['events_per_s']:>9.1f} events/s in {figures['wall_s']:.2f} s  "
         f"= {figures['goal_ratio']:.2f}x the goal of {GOAL_EVENTS_PER_S:.0f}/s",
         f"latency ms    p50 {figures['p50_ms']:.2f}  p95 {figures['p95_ms']:.2f}  "
@@ -863,10 +835,7 @@ def report_compare(figures: Mapping[str, Any], settings: Mapping[str, str], out:
         f"{figures['events_per_level']} events after {figures['warmup_per_level']} warm-up, "
         f"customer.updated / invoice.paid alternating{profiled}",
         f"machine       {describe_load(figures['loadavg_before'])}; {figures['loop']} event loop",
-        "PostgreSQL    "
-        + ", ".join(f"{k}={v}" for k, v in settings.items() if k != "server_version")
-        + f" (version {settings.get('server_version', '?')}); "
-        + describe_checkpoints(figures["levels"]),
+        f"PostgreSQL    {describe_settings(settings)}; {describe_checkpoints(figures['levels'])}",
         f"load          {loaded['objects']} objects in {loaded['seconds']:.1f} s = "
         f"{loaded['per_s']:.0f}/s through process_event ({loaded['concurrency']} in flight): "
         + ", ".join(f"{k}={v}" for k, v in sorted(loaded["outcomes"].items())),
@@ -1001,23 +970,12 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     args = parser.parse_args(argv)
     compare = args.workload == "compare"
     events = args.events if args.events is not None else (10_000 if compare else 20_000)
-    default_levels = ",".join(map(str, DEFAULT_LEVELS_INPROCESS)) if compare else "16"
-    try:
-        levels = parse_levels(args.concurrency or default_levels)
-    except ValueError as exc:
-        parser.error(f"--concurrency: {exc}")
-    if not compare and len(levels) != 1:
-        parser.error("--workload mix runs one level: give --concurrency a single number")
+    levels = workload_levels(parser, args, DEFAULT_LEVELS_INPROCESS, 16)
     if events < 1 or args.scale < 10 or args.warmup < 0:
         parser.error("--events must be >= 1, --scale >= 10, --warmup >= 0")
-    if min(args.customers, args.invoices, args.load_concurrency) < 1:
-        parser.error("--customers, --invoices and --load-concurrency must be >= 1")
     if args.pool_size is not None and args.pool_size < 1:
         parser.error("--pool-size must be >= 1")
-    if compare and 2 * min(args.customers, args.invoices) <= 4 * max(levels):
-        # An object must not come back while its previous event may still be in flight: that
-        # one would then arrive second and be stale, which is not what is measured.
-        parser.error("--customers and --invoices must each exceed twice the largest level")
+    check_workload_arguments(parser, args, levels)
     return Options(
         workload=args.workload,
         events=events,

@@ -4,51 +4,28 @@ from __future__ import annotations
 
 import importlib
 import json
-import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 
 import psycopg
 import pytest
 
+from tests.acceptance.helpers import BENCH, bench_figures, run_bench
+
 # Each runs a benchmark script end to end in a subprocess: tens of seconds.
 pytestmark = pytest.mark.slow
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def run_bench(*args: str, script: str = "webhooks.py") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(BENCH / script), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_webhooks_bench_runs_the_compare_workload_and_checks_every_level(
     pg_admin_url: str,
 ) -> None:
     result = run_bench(
-        "--customers",
-        "50",
-        "--invoices",
-        "50",
-        "--events",
-        "100",
-        "--warmup",
-        "10",
-        "--concurrency",
-        "1,4",
-        "--json",
-        "--database-url",
-        pg_admin_url,
+        "webhooks.py",
+        *("--customers", "50", "--invoices", "50", "--events", "100", "--warmup", "10"),
+        *("--concurrency", "1,4", "--json", "--database-url", pg_admin_url),
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     # compare is the default workload.
     assert figures["workload"] == "compare"
     assert figures["ok"] is True
@@ -79,11 +56,11 @@ def test_webhooks_bench_runs_the_compare_workload_and_checks_every_level(
 
 def test_webhooks_bench_measures_with_history_mode_on(pg_admin_url: str) -> None:
     result = run_bench(
+        "webhooks.py",
         "--customers", "20", "--invoices", "20", "--events", "40", "--warmup", "4",
         "--concurrency", "1", "--history", "--json", "--database-url", pg_admin_url,
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert figures["history"] == ["customers", "invoices"]
     assert figures["ok"] is True
     assert figures["levels"][0]["outcomes"] == {"written": 40}
@@ -93,9 +70,8 @@ def test_webhooks_bench_measures_with_history_mode_on(pg_admin_url: str) -> None
 def test_history_cost_counts_a_row_per_version_and_a_payload_per_content(
     database_url: str,
 ) -> None:
-    result = run_bench(database_url, "5", script="history_cost.py")
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_bench("history_cost.py", database_url, "5")
+    figures = bench_figures(result)
     # The creation and 5 updates, then 5 re-fetches of the last content: 6 payloads.
     assert (figures["history_rows"], figures["payload_rows"]) == (11, 6)
     assert figures["payload_bytes"] > 0
@@ -106,10 +82,9 @@ def test_history_cost_counts_a_row_per_version_and_a_payload_per_content(
 def test_metrics_bench_times_every_view(database_url: str, history: bool) -> None:
     flags = ["--history"] if history else []
     result = run_bench(
-        database_url, "--customers", "30", "--repeat", "1", "--json", *flags, script="metrics.py"
+        "metrics.py", database_url, "--customers", "30", "--repeat", "1", "--json", *flags
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert figures["counts"]["customers"] == 30
     assert figures["counts"]["subscriptions"] > 0
     assert set(figures["views"]) >= {"mrr_daily", "mrr_movements", "active_subscribers"}
@@ -126,6 +101,7 @@ def test_metrics_bench_times_every_view(database_url: str, history: bool) -> Non
 
 def test_webhooks_bench_runs_the_mix_workload(pg_admin_url: str) -> None:
     result = run_bench(
+        "webhooks.py",
         "--workload",
         "mix",
         "--events",
@@ -140,8 +116,7 @@ def test_webhooks_bench_runs_the_mix_workload(pg_admin_url: str) -> None:
         "--database-url",
         pg_admin_url,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert figures["events"] == 200
     assert figures["outcomes"] == {"written": 200}
     assert figures["events_per_s"] > 0
@@ -149,7 +124,7 @@ def test_webhooks_bench_runs_the_mix_workload(pg_admin_url: str) -> None:
 
 
 def test_webhooks_bench_mix_takes_one_level() -> None:
-    result = run_bench("--workload", "mix", "--concurrency", "1,16")
+    result = run_bench("webhooks.py", "--workload", "mix", "--concurrency", "1,16")
     assert result.returncode == 2
     assert "--workload mix runs one level" in result.stderr
 
@@ -222,6 +197,7 @@ def test_compare_signs_in_segments_that_fit_the_tolerance(compare: ModuleType) -
 
 def test_backfill_bench_runs_the_heavy_and_unlimited_scenarios(pg_admin_url: str) -> None:
     result = run_bench(
+        "backfill.py",
         "--scenario",
         "heavy",
         "--scenario",
@@ -231,10 +207,8 @@ def test_backfill_bench_runs_the_heavy_and_unlimited_scenarios(pg_admin_url: str
         "--json",
         "--database-url",
         pg_admin_url,
-        script="backfill.py",
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert [f["scenario"] for f in figures] == ["heavy", "unlimited"]
     heavy, unlimited = figures
     assert heavy["exact"]
@@ -252,12 +226,11 @@ def test_write_cost_bench_compares_the_write_path_with_writing_raw_data_alone(
     pg_admin_url: str,
 ) -> None:
     result = run_bench(
+        "write_cost.py",
         *("--rows", "60", "--group", "16", "--groups", "4", "--rounds", "1"),
         *("--json", "--database-url", pg_admin_url),
-        script="write_cost.py",
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     # Every change of every group written by _apply_changes, and every row (customers,
     # invoices and their lines) updated by the raw-only statement.
     assert figures["failures"] == {}
@@ -273,11 +246,8 @@ def test_write_cost_bench_compares_the_write_path_with_writing_raw_data_alone(
 
 def test_chaos_bench_runs_a_scenario_and_reports_it() -> None:
     # The scenarios run in the chaos layer (tests/chaos); this only keeps the script from rotting.
-    result = run_bench(
-        "--size", "small", "--only", "fuzz", "--seed", "3", "--json", script="chaos.py"
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_bench("chaos.py", "--size", "small", "--only", "fuzz", "--seed", "3", "--json")
+    figures = bench_figures(result)
     assert (figures["size"], figures["seed"], figures["problems"]) == ("small", 3, [])
     assert list(figures["scenarios"]) == ["fuzz"]
     assert figures["scenarios"]["fuzz"]["server_errors"] == 0
@@ -286,11 +256,8 @@ def test_chaos_bench_runs_a_scenario_and_reports_it() -> None:
 
 
 def test_verify_bench_measures_a_first_second_and_repair_run(pg_admin_url: str) -> None:
-    result = run_bench(
-        "--scale", "30", "--json", "--database-url", pg_admin_url, script="verify.py"
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-2000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_bench("verify.py", "--scale", "30", "--json", "--database-url", pg_admin_url)
+    figures = bench_figures(result)
     assert figures["ok"] is True
     first, second = figures["first"], figures["second"]
     assert first["requests"] >= first["windows_listed"] > 0
@@ -309,12 +276,11 @@ def test_freshness_bench_measures_each_mode_from_the_view_and_the_histogram(
     pg_admin_url: str,
 ) -> None:
     result = run_bench(
+        "freshness.py",
         "--rate", "20", "--seconds", "2", "--customers", "10", "--poll-interval", "0.5",
         "--json", "--database-url", pg_admin_url,
-        script="freshness.py",
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert [m["mode"] for m in figures["modes"]] == ["webhook", "events", "websocket"]
     for mode in figures["modes"]:
         assert mode["ok"] is True

@@ -7,17 +7,14 @@ under Deno (edge), checked by the same end-of-run comparison with the database.
 from __future__ import annotations
 
 import importlib
-import json
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from tests.acceptance.helpers import BENCH, bench_figures, run_bench
 
 # Each runs the server benchmark end to end in subprocesses: tens of seconds.
 pytestmark = pytest.mark.slow
@@ -26,33 +23,12 @@ pytestmark = pytest.mark.slow
 def test_server_bench_runs_the_compare_workload_and_checks_every_level(
     pg_admin_url: str,
 ) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "server.py"),
-            "--customers",
-            "50",
-            "--invoices",
-            "50",
-            "--events",
-            "100",
-            "--warmup",
-            "10",
-            "--concurrency",
-            "1,4",
-            "--pool-size",
-            "2",
-            "--json",
-            "--database-url",
-            pg_admin_url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = run_bench(
+        "server.py",
+        *("--customers", "50", "--invoices", "50", "--events", "100", "--warmup", "10"),
+        *("--concurrency", "1,4", "--pool-size", "2", "--json", "--database-url", pg_admin_url),
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     # compare is the default workload.
     assert figures["workload"] == "compare"
     assert figures["ok"] is True
@@ -76,33 +52,12 @@ def test_server_bench_runs_the_compare_workload_and_checks_every_level(
 
 
 def test_server_bench_runs_the_mix_workload_checks_and_reports(pg_admin_url: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "server.py"),
-            "--workload",
-            "mix",
-            "--events",
-            "200",
-            "--warmup",
-            "20",
-            "--concurrency",
-            "4",
-            "--pool-size",
-            "2",
-            "--scale",
-            "20",
-            "--json",
-            "--database-url",
-            pg_admin_url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = run_bench(
+        "server.py",
+        *("--workload", "mix", "--events", "200", "--warmup", "20", "--concurrency", "4"),
+        *("--pool-size", "2", "--scale", "20", "--json", "--database-url", pg_admin_url),
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert figures["events"] == 200
     assert figures["statuses"] == {"200": 200}
     assert sum(figures["outcomes"].values()) == 200
@@ -116,36 +71,15 @@ def test_server_bench_runs_the_mix_workload_checks_and_reports(pg_admin_url: str
 
 
 def test_server_bench_runs_the_edge_function(pg_admin_url: str, deno_bin: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "server.py"),
-            "--runtime",
-            "edge",
-            "--workload",
-            "mix",
-            "--events",
-            "100",
-            "--warmup",
-            "20",
-            "--concurrency",
-            "4",
-            "--pool-size",
-            "2",
-            "--scale",
-            "10",
-            "--json",
-            "--database-url",
-            pg_admin_url,
-        ],
-        capture_output=True,
-        text=True,
+    result = run_bench(
+        "server.py",
+        *("--runtime", "edge", "--workload", "mix", "--events", "100", "--warmup", "20"),
+        *("--concurrency", "4", "--pool-size", "2", "--scale", "10"),
+        *("--json", "--database-url", pg_admin_url),
         timeout=600,
-        check=False,
         env={**os.environ, "DENO_BIN": deno_bin},
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert figures["runtime"] == "edge"
     assert "deno_host.ts" in figures["server_command"]
     assert "stripe-webhook/index.ts" in figures["server_command"]
@@ -162,13 +96,7 @@ def test_server_bench_runs_the_edge_function(pg_admin_url: str, deno_bin: str) -
 
 
 def test_server_bench_refuses_server_workers_for_the_edge_function() -> None:
-    result = subprocess.run(
-        [sys.executable, str(BENCH / "server.py"), "--runtime", "edge", "--server-workers", "2"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_bench("server.py", "--runtime", "edge", "--server-workers", "2", timeout=60)
     assert result.returncode == 2
     assert "--server-workers is for --runtime python" in result.stderr
 

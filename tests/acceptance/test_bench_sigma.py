@@ -2,45 +2,32 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+
+from tests.acceptance.helpers import bench_figures, run_bench
 
 # The Sigma benchmark end to end in a subprocess.
 pytestmark = pytest.mark.slow
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
 
 def test_sigma_bench_loads_exactly_the_rows_and_reports(pg_admin_url: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "sigma.py"),
-            "--rows",
-            "20000",
-            "--rows",
-            "5000",
-            "--batch-rows",
-            "6000",
-            "--chunk-kib",
-            "16",
-            "--pool",
-            "50",
-            "--json",
-            "--database-url",
-            pg_admin_url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = run_bench(
+        "sigma.py",
+        "--rows",
+        "20000",
+        "--rows",
+        "5000",
+        "--batch-rows",
+        "6000",
+        "--chunk-kib",
+        "16",
+        "--pool",
+        "50",
+        "--json",
+        "--database-url",
+        pg_admin_url,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = bench_figures(result)
     assert [f["rows"] for f in figures] == [20000, 5000]
     big, small = figures
     # Four batches (6000, 6000, 6000, 2000): the table holds every row once, first to last key.

@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib import metadata
@@ -56,6 +54,7 @@ from stripe_sync import (
 )
 from stripe_sync._version import __version__
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
+from tests.acceptance.helpers import stop, wait_for
 from tests.support.fake_supabase import FakeSupabase
 
 #: The table: every sample of the seeds, its translation and the test here that runs it.
@@ -169,25 +168,6 @@ def command_env(stripe: RunningServer, extra: dict[str, str] | None = None) -> d
     # from its flags. STRIPE_API_BASE points the command at the fake (the harness).
     base = {k: v for k, v in os.environ.items() if not k.startswith(("STRIPE_", "DATABASE_"))}
     return {**base, "STRIPE_API_BASE": stripe.url, **(extra or {})}
-
-
-def wait_for(
-    condition: Callable[[], bool], process: subprocess.Popen[str], timeout: float = 60
-) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise AssertionError(f"stripe-sync start exited early:\n{output}")
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
-
-
-def stop(process: subprocess.Popen[str]) -> str:
-    process.send_signal(signal.SIGTERM)
-    out, _ = process.communicate(timeout=60)
-    assert process.returncode == 0, out
-    return out
 
 
 def endpoints(fake: FakeStripe) -> list[dict[str, Any]]:
@@ -649,9 +629,13 @@ def test_cli_start(stripe: RunningServer, database_url: str) -> None:
         "--database-url", database_url, extra_env={"PORT": str(port)},
     )  # fmt: skip
     try:
-        wait_for(lambda: [e["url"] for e in endpoints(fake)] == [public_url], process)
+        wait_for(lambda: [e["url"] for e in endpoints(fake)] == [public_url], process, timeout=60)
         # The background backfill lists what exists; the endpoint brings what happens next.
-        wait_for(lambda: count(database_url, "SELECT count(*) FROM stripe.customers") >= 3, process)
+        wait_for(
+            lambda: count(database_url, "SELECT count(*) FROM stripe.customers") >= 3,
+            process,
+            timeout=60,
+        )
         created = fake.call("POST", "/v1/customers", {"email": "live@example.com"})["id"]
         wait_for(
             lambda: (
@@ -659,9 +643,10 @@ def test_cli_start(stripe: RunningServer, database_url: str) -> None:
                 == 1
             ),
             process,
+            timeout=60,
         )
     finally:
-        stop(process)
+        stop(process, timeout=60)
     assert endpoints(fake) == []  # deleted on exit
 
 
@@ -675,10 +660,10 @@ def test_cli_start_sigma(stripe: RunningServer, database_url: str) -> None:
         extra_env={"PORT": str(port), "STRIPE_SYNC_PUBLIC_URL": public_url},
     )  # fmt: skip
     try:
-        wait_for(lambda: [e["url"] for e in endpoints(fake)] == [public_url], process)
+        wait_for(lambda: [e["url"] for e in endpoints(fake)] == [public_url], process, timeout=60)
         wait_for(lambda: sigma_rows(database_url, "charges") == 30, process, timeout=120)
     finally:
-        stop(process)
+        stop(process, timeout=60)
 
 
 def sigma_rows(url: str, table: str) -> int:

@@ -7,17 +7,16 @@ as a subprocess against it and a real PostgreSQL database, and is stopped with S
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
+from tests.acceptance.helpers import stop, wait_for
 from tests.integration.helpers import rows
 
 
@@ -43,25 +42,6 @@ def start(
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def wait_for(
-    condition: Callable[[], bool], process: subprocess.Popen[str], timeout: float = 30
-) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise AssertionError(f"stripe-sync start exited early:\n{output}")
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
-
-
-def stop(process: subprocess.Popen[str]) -> str:
-    process.send_signal(signal.SIGTERM)
-    out, _ = process.communicate(timeout=30)
-    assert process.returncode == 0, out
-    return out
 
 
 def test_events_mode_keeps_the_database_current_without_any_endpoint(

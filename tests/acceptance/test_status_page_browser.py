@@ -26,7 +26,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
-from tests.acceptance.test_start import start, stop
+from tests.acceptance.helpers import stop
+from tests.acceptance.test_start import start
 from tests.conftest import deselect_hint
 from tests.integration.status_seed import ENDPOINT_URL, Seeded, seed_status
 

@@ -8,7 +8,6 @@ The bursts here are short and dense over a long sparse tail: what a few list pro
 from __future__ import annotations
 
 import bisect
-import random
 
 import pytest
 
@@ -16,6 +15,7 @@ from stripe_sync.counting import CAPPED_FACTOR, DEFAULT_COUNTS, count_density
 from stripe_sync.density import DEFAULT_PROBES, HIDDEN_FACTOR, Density, sample_density
 from stripe_sync.search import TOTAL_COUNT_LIMIT
 from stripe_sync.simulation import EstimateLimits, ObjectModel, simulate
+from tests.unit.helpers import Lister, dates
 
 DAY = 86_400
 NOW = 1_760_000_000
@@ -34,11 +34,6 @@ BURSTS = {
 }
 
 
-def dates(parts: list[tuple[int, int, int]], seed: int) -> list[int]:
-    rng = random.Random(seed)
-    return sorted(int(rng.uniform(lo, hi)) for n, lo, hi in parts for _ in range(n))
-
-
 class Searcher:
     """A search's ``total_count`` over ``created`` values: exact under 10,000, else 10,000."""
 
@@ -50,21 +45,6 @@ class Searcher:
         self.calls += 1
         n = bisect.bisect_left(self.created, lt) - bisect.bisect_left(self.created, gte)
         return min(n, TOTAL_COUNT_LIMIT)
-
-
-class Lister:
-    """A list endpoint over ``created`` values, counting its requests."""
-
-    def __init__(self, created: list[int]) -> None:
-        self.created = created
-        self.calls = 0
-
-    async def __call__(self, gte: int, lt: int) -> tuple[list[int], bool]:
-        self.calls += 1
-        found = self.created[
-            bisect.bisect_left(self.created, gte) : bisect.bisect_left(self.created, lt)
-        ][::-1]
-        return found[:100], len(found) > 100
 
 
 def run(density: Density) -> tuple[int, float]:

@@ -8,37 +8,15 @@ the integration test's (tests/integration/test_estimate.py).
 
 from __future__ import annotations
 
-import bisect
-import random
-
 import pytest
 
 from stripe_sync.density import DEFAULT_PROBES, Density, sample_density
 from stripe_sync.simulation import EstimateLimits, ObjectModel, simulate
+from tests.unit.helpers import Lister, dates
 
 DAY = 86_400
 NOW = 1_760_000_000
 LIMITS = EstimateLimits(global_rps=100.0, endpoint_rps=25.0, workers=64, latency=0.1)
-
-
-def dates(parts: list[tuple[int, int, int]], seed: int) -> list[int]:
-    rng = random.Random(seed)
-    return sorted(int(rng.uniform(lo, hi)) for n, lo, hi in parts for _ in range(n))
-
-
-class Lister:
-    """A list endpoint over ``created`` values, counting its requests."""
-
-    def __init__(self, created: list[int]) -> None:
-        self.created = created
-        self.calls = 0
-
-    async def __call__(self, gte: int, lt: int) -> tuple[list[int], bool]:
-        self.calls += 1
-        found = self.created[
-            bisect.bisect_left(self.created, gte) : bisect.bisect_left(self.created, lt)
-        ][::-1]
-        return found[:100], len(found) > 100
 
 
 def run(density: Density, lo: int, hi: int) -> tuple[int, float]:
