@@ -2,7 +2,7 @@
 import { type Config, ConfigError, type Env, loadConfig } from "./config.ts";
 import { constantTimeEqual } from "./signature.ts";
 import type { Sql } from "./store.ts";
-import type { Fetch, Sleep } from "./stripe.ts";
+import { type Fetch, type Sleep, StripeClient } from "./stripe.ts";
 
 /** Everything a handler touches besides the request: tests pass their own. */
 export interface Deps {
@@ -15,6 +15,18 @@ export interface Deps {
   sleep?: Sleep;
   /** Per-instance memory (the platform account id per key). */
   cache?: Map<string, string>;
+}
+
+/** The Stripe client of a handler: the configured API base and version, `secretKey`, and the
+ * injected fetch and sleep. */
+export function stripeClient(cfg: Config, secretKey: string, deps: Deps): StripeClient {
+  return new StripeClient({
+    apiBase: cfg.stripeApiBase,
+    secretKey,
+    apiVersion: cfg.stripeApiVersion,
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+  });
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}) {

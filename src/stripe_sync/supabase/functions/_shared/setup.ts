@@ -5,10 +5,18 @@
 // status, DELETE deletes the endpoint(s) for that URL in Stripe and their rows. The signing
 // secret is stored in _managed_webhooks and never answered or logged.
 import type { Config } from "./config.ts";
-import { authorized, config, type Deps, internalError, json, unauthorized } from "./http.ts";
+import {
+  authorized,
+  config,
+  type Deps,
+  internalError,
+  json,
+  stripeClient,
+  unauthorized,
+} from "./http.ts";
 import { type Ingest, platformAccount } from "./ingest.ts";
 import { isTransientDbError, type Sql, Store } from "./store.ts";
-import { isGone, keyMode, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
+import { isGone, keyMode, StripeError, type StripeObject } from "./stripe.ts";
 import { errorName } from "./webhook.ts";
 
 export const MANAGED_BY = "stripe-sync";
@@ -44,13 +52,7 @@ export async function handleSetup(request: Request, deps: Deps): Promise<Respons
   try {
     const ctx: Ingest = {
       store: new Store(deps.sql(), cfg.schema),
-      stripe: new StripeClient({
-        apiBase: cfg.stripeApiBase,
-        secretKey: cfg.stripeSecretKey,
-        apiVersion: cfg.stripeApiVersion,
-        fetch: deps.fetch,
-        sleep: deps.sleep,
-      }),
+      stripe: stripeClient(cfg, cfg.stripeSecretKey, deps),
       now: deps.now ?? Date.now,
     };
     switch (request.method) {

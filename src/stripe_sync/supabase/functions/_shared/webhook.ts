@@ -5,11 +5,11 @@
 // failure (Stripe delivers the event again). A verified event that fails for any other reason is
 // stored as a dead letter (_record_dead_letter_v1, as the Python app does) and answered 200
 // "failed"; 500 only when even that cannot be done.
-import { config, type Deps, json } from "./http.ts";
+import { config, type Deps, json, stripeClient } from "./http.ts";
 import { platformAccount, processEvent } from "./ingest.ts";
 import { MalformedPayloadError, SignatureVerificationError, verifyWebhook } from "./signature.ts";
 import { isInvalidParameter, isTransientDbError, Store } from "./store.ts";
-import { StripeClient, StripeError } from "./stripe.ts";
+import { StripeError } from "./stripe.ts";
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const RETRY_AFTER_SECONDS = 5;
@@ -66,13 +66,7 @@ export async function handleWebhook(request: Request, deps: Deps): Promise<Respo
       console.error("stripe-sync: STRIPE_SYNC_STRIPE_KEY is not set");
       return failed(500, "internal error");
     }
-    const stripe = new StripeClient({
-      apiBase: cfg.stripeApiBase,
-      secretKey: cfg.stripeSecretKey,
-      apiVersion: cfg.stripeApiVersion,
-      fetch: deps.fetch,
-      sleep: deps.sleep,
-    });
+    const stripe = stripeClient(cfg, cfg.stripeSecretKey, deps);
     const ctx = { store, stripe, now };
     const result = await processEvent(
       ctx,

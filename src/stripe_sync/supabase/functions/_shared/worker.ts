@@ -3,10 +3,18 @@
 // concurrent loops claim windows as leases, list one page at a time (list / parents /
 // children windows), and commit each page with its cursor. Out of time, claimed windows are
 // given back ('pending') for the next invocation (pg_cron calls this every minute).
-import { authorized, config, type Deps, internalError, json, unauthorized } from "./http.ts";
+import {
+  authorized,
+  config,
+  type Deps,
+  internalError,
+  json,
+  stripeClient,
+  unauthorized,
+} from "./http.ts";
 import { childLists, type Ingest, platformAccount, syncEntity } from "./ingest.ts";
 import { isTransientDbError, type ResourceRow, Store, type Window } from "./store.ts";
-import { isGone, keyMode, StripeClient, StripeError, type StripeObject } from "./stripe.ts";
+import { isGone, keyMode, StripeError, type StripeObject } from "./stripe.ts";
 import { errorName } from "./webhook.ts";
 
 export const LEASE = "30 seconds";
@@ -50,13 +58,7 @@ export async function handleWorker(request: Request, deps: Deps): Promise<Respon
   try {
     const ctx: Ingest = {
       store: new Store(deps.sql(), cfg.schema),
-      stripe: new StripeClient({
-        apiBase: cfg.stripeApiBase,
-        secretKey: cfg.stripeSecretKey,
-        apiVersion: cfg.stripeApiVersion,
-        fetch: deps.fetch,
-        sleep: deps.sleep,
-      }),
+      stripe: stripeClient(cfg, cfg.stripeSecretKey, deps),
       now,
     };
     const platform = await platformAccount(ctx, cfg.stripeSecretKey, deps.cache ?? new Map());

@@ -1,20 +1,7 @@
-// The stripe-worker edge function: wires the environment and one database pool per instance to
-// handleWorker (see ../_shared/worker.ts), which tests call directly.
-import { loadConfig } from "../_shared/config.ts";
+// The stripe-worker edge function: handleWorker (../_shared/worker.ts, which tests call
+// directly), served with the environment and one database pool per instance
+// (../_shared/serve.ts).
+import { serve } from "../_shared/serve.ts";
 import { handleWorker } from "../_shared/worker.ts";
-import { connect, type Sql } from "../_shared/store.ts";
 
-const env = (name: string) => Deno.env.get(name);
-const cache = new Map<string, string>();
-let pool: Sql | undefined;
-
-function sql(): Sql {
-  if (pool === undefined) {
-    const url = env("SUPABASE_DB_URL");
-    if (!url) throw new Error("SUPABASE_DB_URL is not set");
-    pool = connect(url, loadConfig(env).workerConcurrency + 1);
-  }
-  return pool;
-}
-
-Deno.serve((request) => handleWorker(request, { env, sql, cache }));
+serve(handleWorker);
