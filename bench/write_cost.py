@@ -227,8 +227,10 @@ async def load(url: str, workload: Workload) -> None:
         raise SystemExit(f"load failed: {dict(outcomes)}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_group_arguments(description: str, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options of the benches that replay groups of the ``compare`` workload (this one and
+    route_cost.py): rows loaded, group size, groups per pass, passes, the server, ``--json``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--rows", type=int, default=5000, help="customers, and invoices (5000)")
     parser.add_argument("--group", type=int, default=64, help="changes per group (64)")
     parser.add_argument("--groups", type=int, default=40, help="groups per pass (40)")
@@ -238,6 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if options.groups * options.group > 2 * options.rows:
         parser.error("--groups * --group must not exceed 2 * --rows (each object once a pass)")
+    return options
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_group_arguments(__doc__.split("\n\n")[0], argv)
 
     loadavg = machine_load()
     progress(describe_load(loadavg))
