@@ -277,6 +277,25 @@ def check_workload_arguments(
         parser.error("--customers and --invoices must each exceed twice the largest level")
 
 
+def parse_group_arguments(description: str, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options of the benches that replay groups of this workload's changes
+    (write_cost.py, route_cost.py): rows loaded, group size, groups per pass, passes, the
+    server, ``--json``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--rows", type=int, default=5000, help="customers, and invoices (5000)")
+    parser.add_argument("--group", type=int, default=64, help="changes per group (64)")
+    parser.add_argument("--groups", type=int, default=40, help="groups per pass (40)")
+    parser.add_argument("--rounds", type=int, default=5, help="passes of each kind (5)")
+    parser.add_argument("--database-url", help="a server to create a fresh database on")
+    parser.add_argument("--json", action="store_true", help="one JSON line of figures")
+    options = parser.parse_args(argv)
+    if min(options.rows, options.group, options.groups, options.rounds) < 1:
+        parser.error("--rows, --group, --groups and --rounds must be >= 1")
+    if options.groups * options.group > 2 * options.rows:
+        parser.error("--groups * --group must not exceed 2 * --rows (each object once a pass)")
+    return options
+
+
 def parse_levels(text: str) -> tuple[int, ...]:
     """``"1,16,64"`` -> (1, 16, 64); a single number is one level."""
     try:

@@ -39,7 +39,6 @@ not update every row it was given.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import statistics
@@ -60,6 +59,7 @@ from compare import (
     Workload,
     describe_load,
     machine_load,
+    parse_group_arguments,
     sign,
 )
 from compare import load as load_workload
@@ -225,22 +225,6 @@ async def load(url: str, workload: Workload) -> None:
             outcomes = await load_workload(engine, workload, 16, progress)
     if set(outcomes) != {"written"}:
         raise SystemExit(f"load failed: {dict(outcomes)}")
-
-
-def parse_group_arguments(description: str, argv: Sequence[str] | None) -> argparse.Namespace:
-    """The options of the benches that replay groups of the ``compare`` workload (this one and
-    route_cost.py): rows loaded, group size, groups per pass, passes, the server, ``--json``."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--rows", type=int, default=5000, help="customers, and invoices (5000)")
-    parser.add_argument("--group", type=int, default=64, help="changes per group (64)")
-    parser.add_argument("--groups", type=int, default=40, help="groups per pass (40)")
-    parser.add_argument("--rounds", type=int, default=5, help="passes of each kind (5)")
-    parser.add_argument("--database-url", help="a server to create a fresh database on")
-    parser.add_argument("--json", action="store_true", help="one JSON line of figures")
-    options = parser.parse_args(argv)
-    if options.groups * options.group > 2 * options.rows:
-        parser.error("--groups * --group must not exceed 2 * --rows (each object once a pass)")
-    return options
 
 
 def main(argv: Sequence[str] | None = None) -> int:

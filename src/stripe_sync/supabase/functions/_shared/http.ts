@@ -7,7 +7,7 @@ import { type Fetch, type Sleep, StripeClient } from "./stripe.ts";
 /** Everything a handler touches besides the request: tests pass their own. */
 export interface Deps {
   env: Env;
-  /** The database pool (opened lazily by index.ts, shared by the instance's requests). */
+  /** The database pool (opened lazily by serve.ts, shared by the instance's requests). */
   sql: () => Sql;
   fetch?: Fetch;
   /** Wall clock in milliseconds. */
