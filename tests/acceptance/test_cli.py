@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import psycopg
 import pytest
 from psycopg import sql
@@ -393,11 +394,18 @@ def test_fake_stripe_says_where_it_listens_and_which_key_it_accepts(
         try:
             assert process.stderr is not None
             first = process.stderr.readline()
+            # The line comes once it listens: a request is answered at once.
+            listening = httpx.get(f"http://127.0.0.1:{port}/v1/customers", timeout=10)
         finally:
             process.send_signal(signal.SIGINT)
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()  # leaving the block would otherwise wait for it forever
+                raise
     assert f"http://127.0.0.1:{port}" in first
     assert DEFAULT_API_KEY in first
+    assert listening.status_code == 401  # no key given: Stripe's answer, from the fake
 
 
 def test_backfill_estimate_prints_a_table_and_json_and_writes_nothing(

@@ -39,16 +39,18 @@ def fake_stripe(api_keys: tuple[str, ...], **options: Any) -> None:
         if not api_keys
         else f"accepts the {len(api_keys)} key(s) given with --api-key"
     )
-    click.echo(
-        f"fake Stripe on http://{host}:{port} ({accepted}); point --api-base or "
-        f"STRIPE_API_BASE at it; Ctrl-C to stop",
-        err=True,
-    )
+    # Said once the server accepts connections (and Ctrl-C stops it): a script may connect as
+    # soon as it reads this line.
     serve(
         host,
         port,
         api_keys=api_keys or (DEFAULT_API_KEY,),
         latency_jitter_ms=options.pop("jitter_ms"),
         log_level="warning",
+        on_listening=lambda: click.echo(
+            f"fake Stripe on http://{host}:{port} ({accepted}); point --api-base or "
+            f"STRIPE_API_BASE at it; Ctrl-C to stop",
+            err=True,
+        ),
         **options,
     )

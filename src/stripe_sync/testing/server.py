@@ -12,7 +12,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -108,10 +108,13 @@ def serve(
     global_rps: float | None = None,
     list_rps: float | None = None,
     log_level: str = "info",
+    on_listening: Callable[[], None] | None = None,
 ) -> None:
     """Run a fake Stripe server in the foreground until interrupted (the CLI's entry point).
 
     ``seed_scale`` > 0 loads :meth:`FakeStripe.seed_realistic` data before serving.
+    ``on_listening`` is called once the server accepts connections, and so after its SIGINT and
+    SIGTERM handlers are in place: from then on an interrupt stops it.
     """
     faults = FaultConfig(
         latency_ms=latency_ms,
@@ -129,4 +132,17 @@ def serve(
         logger.info(
             "fake Stripe listening", extra={"host": host, "port": port, "account": fake.account_id}
         )
-        uvicorn.Server(_config(fake, host, port, log_level)).run()
+        _AnnouncingServer(_config(fake, host, port, log_level), on_listening).run()
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """uvicorn that calls ``on_listening`` once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, on_listening: Callable[[], None] | None) -> None:
+        super().__init__(config)
+        self._on_listening = on_listening
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started and self._on_listening is not None:
+            self._on_listening()
