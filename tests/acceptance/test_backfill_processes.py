@@ -284,10 +284,13 @@ def test_sigkill_at_random_pages_then_resume_lists_everything_once(
 def test_ctrl_c_stops_cleanly_and_the_next_run_resumes_at_once(
     fake_server: FakeServer, database_url: str, tmp_path: Path
 ) -> None:
-    seeded = fake_server.seed("customer", 6_000)
-    args = ("customer", "--workers", "4", "--max-rps", "10")
+    # 120 pages at 10 requests/s: ~12 s of work left after the third page, so that the Ctrl-C
+    # lands mid-run even where a loaded machine is slow to act on it (with 6,000 customers, a
+    # CI run under load once finished the whole run first).
+    seeded = fake_server.seed("customer", 12_000)
+    args = ("customer", "--workers", "4")
     out = tmp_path / "interrupted.json"
-    process = start_backfill(fake_server, database_url, out, *args)
+    process = start_backfill(fake_server, database_url, out, *args, "--max-rps", "10")
     wait_for_pages(process, database_url, out, 3)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 130
@@ -302,7 +305,8 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes_at_once(
     assert "pending" in statuses
 
     out = tmp_path / "resumed.json"
-    result = finish(start_backfill(fake_server, database_url, out, *args), out)
+    # The rate is the process's, not the run's: this one joins the run at a higher one.
+    result = finish(start_backfill(fake_server, database_url, out, *args, "--max-rps", "40"), out)
     assert result["status"] == "complete"
     assert result["joined"] is True
     assert_exactly(database_url, "customer", seeded)
