@@ -45,7 +45,7 @@ from .errors import (
     StripeSyncError,
 )
 from .ingest import Ingestor
-from .leases import holder_is_dead
+from .leases import claim_given_back_on_cancel, holder_is_dead
 from .listing import (
     PAGE_SIZE,
     STRIPE_EPOCH,
@@ -337,7 +337,10 @@ class Backfiller:
         while turns:
             plan, run_id = turns[0]
             turns.rotate(-1)
-            window = await self._claim(run_id, worker)
+            window = await claim_given_back_on_cancel(
+                self._store.backfill_claim(run_id, worker, self.lease, None),
+                lambda taken: self._store.backfill_release(taken.id, taken.worker, "pending"),
+            )
             if window is not None:
                 misses = 0
                 await self._work(window, plan.account_id, plan.account)
@@ -353,20 +356,6 @@ class Backfiller:
                 # die (their leases expire): look again soon.
                 misses = 0
                 await asyncio.sleep(0.25)
-
-    async def _claim(self, run_id: int, worker: str) -> ClaimedWindow | None:
-        """Claim a window of ``run_id``. A cancel (Ctrl-C) that comes while the claim runs lets
-        it finish and gives back the window it took, which would otherwise stay claimed, lost
-        to this stopping process, until its lease ran out."""
-        claim = asyncio.ensure_future(self._store.backfill_claim(run_id, worker, self.lease, None))
-        try:
-            return await asyncio.shield(claim)
-        except asyncio.CancelledError:
-            with contextlib.suppress(Exception):
-                taken = await claim
-                if taken is not None:
-                    await self._store.backfill_release(taken.id, taken.worker, "pending")
-            raise
 
     async def _work(self, window: ClaimedWindow, account_id: str, account: str | None) -> None:
         """Page through a claimed window to its end; record a failure on the window."""

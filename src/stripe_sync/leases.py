@@ -1,17 +1,40 @@
-"""Backfill leases held by dead processes: a window's lease names its holder
-(``host:pid:token/n``, see :class:`~stripe_sync.backfill.Backfiller`), so a process of the same
-host can tell that the holder no longer runs and give its windows back at once instead of
-waiting for the lease to run out."""
+"""Backfill leases given back early: a window's lease names its holder (``host:pid:token/n``,
+see :class:`~stripe_sync.backfill.Backfiller`), so a process of the same host can tell that the
+holder no longer runs and give its windows back at once instead of waiting for the lease to run
+out; and a claim that a cancel (Ctrl-C) interrupts gives back the window it took."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import socket
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
+from typing import Any, TypeVar
 
 import psutil
 
-__all__ = ["holder_is_dead"]
+__all__ = ["claim_given_back_on_cancel", "holder_is_dead"]
+
+W = TypeVar("W")
+
+
+async def claim_given_back_on_cancel(
+    claim: Coroutine[Any, Any, W | None], give_back: Callable[[W], Awaitable[object]]
+) -> W | None:
+    """Await ``claim`` (one committed statement). A cancel that comes while it runs lets it
+    finish and gives back (``give_back``) what it took, which would otherwise stay claimed,
+    lost to the stopping process, until its lease ran out."""
+    task = asyncio.ensure_future(claim)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        with contextlib.suppress(Exception):
+            taken = await task
+            if taken is not None:
+                await give_back(taken)
+        raise
 
 
 def holder_is_dead(worker: str, renewed_at: datetime) -> bool:
