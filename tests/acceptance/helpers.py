@@ -36,6 +36,13 @@ def bench_figures(result: subprocess.CompletedProcess[str]) -> Any:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def sigint_as_by_default() -> None:
+    """``preexec_fn`` of a child a test sends SIGINT to: a shell that runs the suite in the
+    background (``pytest &``, a CI script started with ``&``) ignores SIGINT, the child would
+    inherit that, and Python would then never raise ``KeyboardInterrupt`` in it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def wait_for(
     condition: Callable[[], bool], process: subprocess.Popen[str], timeout: float = 30
 ) -> None:

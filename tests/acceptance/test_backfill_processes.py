@@ -29,6 +29,7 @@ import pytest
 
 from stripe_sync.resources import get
 from stripe_sync.testing import DEFAULT_API_KEY
+from tests.acceptance.helpers import sigint_as_by_default
 
 # Backfills in subprocesses, killed, stopped and resumed: tens of seconds each.
 pytestmark = pytest.mark.slow
@@ -130,6 +131,7 @@ def start_backfill(
             env=backfill_env(fake),
             stdout=stdout,
             stderr=stderr,
+            preexec_fn=sigint_as_by_default,
         )
 
 

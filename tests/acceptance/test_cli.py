@@ -22,6 +22,7 @@ from psycopg import sql
 from stripe_sync import embedded
 from stripe_sync.migrations import load_migrations
 from stripe_sync.resources import REGISTRY
+from tests.acceptance.helpers import sigint_as_by_default
 from tests.conftest import RestartablePostgres
 
 
@@ -389,6 +390,7 @@ def test_fake_stripe_says_where_it_listens_and_which_key_it_accepts(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_by_default,
     )
     with process:
         try:
