@@ -32,7 +32,7 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -45,7 +45,12 @@ from .errors import (
     StripeSyncError,
 )
 from .ingest import Ingestor
-from .leases import claim_given_back_on_cancel, holder_is_dead
+from .leases import (
+    claim_given_back_on_cancel,
+    finish_despite_cancel,
+    give_back_despite_cancel,
+    take_over_dead_holders,
+)
 from .listing import (
     PAGE_SIZE,
     STRIPE_EPOCH,
@@ -147,25 +152,6 @@ class Backfiller:
 
     # -- runs ------------------------------------------------------------------------------------
 
-    async def _take_over_dead_holders(self, run_id: int) -> None:
-        """Give back at once the windows leased by processes of this host that are gone
-        (killed, or their pid now another program's): a restart after ``kill -9`` then resumes
-        their windows without waiting for the leases to run out, and a page such a process had
-        sent, which the server may still commit, cannot take its window back."""
-        dead = [
-            worker
-            for worker, until in await self._store.backfill_holders(run_id)
-            if holder_is_dead(worker, until - self.lease)
-        ]
-        if dead:
-            await self._store.backfill_expire_holders(run_id, dead)
-            self._log.info(
-                "backfill run %s: took over the windows of %d dead worker(s) of this host",
-                run_id,
-                len(dead),
-                extra={"run_id": run_id},
-            )
-
     async def plan(self, plan: RunPlan, *, slices: int | None = None) -> tuple[int, bool]:
         """Create the run (or join the open one with these parameters): ``(run_id, joined)``.
 
@@ -236,7 +222,7 @@ class Backfiller:
             )
             runs.append((plan, run_id, joined))
             if joined:
-                await self._take_over_dead_holders(run_id)
+                await take_over_dead_holders(self._store, run_id, self.lease, self._log)
         turns = collections.deque((plan, run_id) for plan, run_id, _ in runs)
         reporter = (
             asyncio.create_task(
@@ -296,8 +282,9 @@ class Backfiller:
         """Claim a window of one of ``object_names`` (one name, or a group's), list one page,
         commit it and give the window back."""
         run_id, _ = await self.plan(plan, slices=1)
-        window = await self._store.backfill_claim(
-            run_id, self.worker_id, self.lease, list(object_names)
+        window = await claim_given_back_on_cancel(
+            self._store.backfill_claim(run_id, self.worker_id, self.lease, list(object_names)),
+            self._give_back,
         )
         processed = 0
         if window is not None:
@@ -306,14 +293,16 @@ class Backfiller:
                 processed, following = await self._page(
                     window, plan.account_id, plan.account, split=False
                 )
+            except asyncio.CancelledError:
+                await give_back_despite_cancel(self._give_back(window))
+                raise
             except StripeSyncError as exc:
                 if not isinstance(exc, DatabaseUnavailableError):
                     # Recorded on the window (retried by a later call, or failed), then raised.
                     await self._failed(window, exc, transient=exc.transient)
                 raise
-            more = following is not None
-            if more:
-                await self._store.backfill_release(window.id, window.worker, "pending")
+            if following is not None:
+                await finish_despite_cancel(self._give_back(window))
         rows = {r.object: r for r in await self._store.backfill_progress(run_id)}
         has_more = any(
             row.complete + row.errors < row.windows
@@ -338,8 +327,7 @@ class Backfiller:
             plan, run_id = turns[0]
             turns.rotate(-1)
             window = await claim_given_back_on_cancel(
-                self._store.backfill_claim(run_id, worker, self.lease, None),
-                lambda taken: self._store.backfill_release(taken.id, taken.worker, "pending"),
+                self._store.backfill_claim(run_id, worker, self.lease, None), self._give_back
             )
             if window is not None:
                 misses = 0
@@ -365,10 +353,7 @@ class Backfiller:
                 window = current
                 _, current = await self._page(window, account_id, account)
         except asyncio.CancelledError:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(
-                    self._store.backfill_release(window.id, window.worker, "pending")
-                )
+            await give_back_despite_cancel(self._give_back(window))
             raise
         except DatabaseUnavailableError:
             raise
@@ -389,9 +374,17 @@ class Backfiller:
             message,
             extra={"window_id": window.id, "object": window.object},
         )
-        await self._store.backfill_release(
-            window.id, window.worker, "pending" if retry else "error", message
+        # Recorded even if a cancel comes meanwhile: cut short, it would leave the window
+        # claimed until its lease ran out.
+        await finish_despite_cancel(
+            self._store.backfill_release(
+                window.id, window.worker, "pending" if retry else "error", message
+            )
         )
+
+    def _give_back(self, window: ClaimedWindow) -> Coroutine[Any, Any, None]:
+        """Release ``window`` unfinished: any worker (of a resumed run, say) claims it at once."""
+        return self._store.backfill_release(window.id, window.worker, "pending")
 
     # -- one page ------------------------------------------------------------------------------
 

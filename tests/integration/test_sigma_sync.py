@@ -5,12 +5,15 @@ The fake's rows are the oracle: after a sync, each table holds exactly them, typ
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import httpx
 import psycopg
+import pytest
 from psycopg import sql
 
 from stripe_sync.client import StripeClient
@@ -76,13 +79,16 @@ def db_rows(url: str, table: SigmaTable) -> dict[tuple[Any, ...], dict[str, Any]
 
 
 async def engine(
-    fake: FakeStripe, url: str, page_rows: int = 37
+    fake: FakeStripe,
+    url: str,
+    page_rows: int = 37,
+    sleep: Callable[[float], Awaitable[None]] = no_sleep,
 ) -> tuple[SigmaSync, Store, StripeClient]:
     config = make_config(fake, url)
     store = Store(config, url)
     await store.open()
     client = StripeClient(config, transport=httpx.ASGITransport(app=fake.app))
-    sigma = SigmaClient(client, poll_interval=0.01, sleep=no_sleep)
+    sigma = SigmaClient(client, poll_interval=0.01, sleep=sleep)
     return SigmaSync(config, store, sigma, page_rows=page_rows), store, client
 
 
@@ -201,6 +207,46 @@ async def test_a_table_without_a_key_is_reloaded_in_full_with_exact_decimals(
             decimals = [r["amount"] for r in stored if r["amount"] is not None]
             assert decimals
             assert all(isinstance(d, Decimal) for d in decimals)
+    finally:
+        await client.aclose()
+        await store.close()
+
+
+async def test_a_cancel_while_a_query_runs_gives_the_table_back(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """Ctrl-C while Sigma runs a table's query (minutes, for a big table): the table's window
+    is given back, so the next sync takes it at once instead of waiting out its 5-minute lease."""
+    (table,) = resolve_tables(["balance_transactions"])
+    fake.sigma.generate(table.name, 20)
+    fake.sigma.slow_next(1, polls=3)
+    polling = asyncio.Event()
+
+    async def hang(seconds: float) -> None:
+        polling.set()
+        await asyncio.Event().wait()
+
+    sync, store, client = await engine(fake, database_url, sleep=hang)
+    try:
+        task = asyncio.create_task(sync.sync([table], fake.account_id))
+        await polling.wait()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        with psycopg.connect(database_url) as conn:
+            windows = conn.execute(
+                "SELECT status, claimed_until FROM stripe._sync_obj_runs WHERE object = %s",
+                ("sigma." + table.name,),
+            ).fetchall()
+        assert windows == [("pending", None)]
+    finally:
+        await client.aclose()
+        await store.close()
+    sync, store, client = await engine(fake, database_url)
+    try:
+        again = await asyncio.wait_for(sync.sync([table], fake.account_id), 60)
+        assert again.status == "complete"
+        assert db_rows(database_url, table) == fake_rows(fake, table)
     finally:
         await client.aclose()
         await store.close()

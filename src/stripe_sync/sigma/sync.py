@@ -32,7 +32,7 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -42,6 +42,7 @@ from psycopg import sql
 
 from ..config import StripeSyncConfig
 from ..errors import SigmaUnavailableError, StripeSyncError
+from ..leases import claim_given_back_on_cancel, finish_despite_cancel, give_back_despite_cancel
 from ..queries import query as query_named
 from ..store import ClaimedWindow, Store
 from .api import SigmaClient
@@ -132,7 +133,10 @@ class SigmaSync:
         results: dict[str, SigmaTableResult] = {}
         try:
             while True:
-                window = await self._store.backfill_claim(run_id, self.worker_id, self.lease, None)
+                window = await claim_given_back_on_cancel(
+                    self._store.backfill_claim(run_id, self.worker_id, self.lease, None),
+                    self._give_back,
+                )
                 if window is None:
                     status, wait = await self._store.backfill_finish(run_id)
                     if status != "running":
@@ -141,7 +145,12 @@ class SigmaSync:
                     await _sleep(min(1.0, wait or 1.0))
                     continue
                 table = by_object[window.object]
-                results[table.name] = await self._table(window, table, account_id, run_id)
+                try:
+                    results[table.name] = await self._table(window, table, account_id, run_id)
+                except asyncio.CancelledError:
+                    # Given back, or a resumed sync would wait for the lease (minutes) to end.
+                    await give_back_despite_cancel(self._give_back(window))
+                    raise
         except SigmaUnavailableError as exc:
             _log.warning("Sigma is not available for %s: %s", account_id, exc)
             await self._store.backfill_finish(run_id)
@@ -190,14 +199,24 @@ class SigmaSync:
             _log.warning("Sigma table %s: its lease went to another worker", table.name)
             return SigmaTableResult(table.name, mode, rows, pages, "error", "lease lost")
         except SigmaUnavailableError as exc:
-            await self._store.backfill_release(window.id, self.worker_id, "error", str(exc))
+            await self._failed(window, str(exc))
             raise
         except StripeSyncError as exc:
             message = f"{type(exc).__name__}: {exc}"
             _log.warning("Sigma table %s failed: %s", table.name, message)
-            await self._store.backfill_release(window.id, self.worker_id, "error", message)
+            await self._failed(window, message)
             return SigmaTableResult(table.name, mode, rows, pages, "error", message)
         return SigmaTableResult(table.name, mode, rows, pages, "complete")
+
+    async def _failed(self, window: ClaimedWindow, message: str) -> None:
+        """Record the table's failure on its window, even if a cancel comes meanwhile."""
+        await finish_despite_cancel(
+            self._store.backfill_release(window.id, self.worker_id, "error", message)
+        )
+
+    def _give_back(self, window: ClaimedWindow) -> Coroutine[Any, Any, None]:
+        """Release ``window`` unfinished, for the next sync to claim at once."""
+        return self._store.backfill_release(window.id, self.worker_id, "pending")
 
     def _query(
         self,
