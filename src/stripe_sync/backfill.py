@@ -103,7 +103,6 @@ DEFAULT_LEASE_SECONDS = 30.0
 MAX_TRANSIENT_ATTEMPTS = 3
 #: Parents whose objects are listed at once and committed together (per-parent objects).
 PARENTS_AT_ONCE = 10
-#: Nothing in Stripe is older than Stripe: the lower bound when the account's creation is unknown.
 
 _default_logger = logging.getLogger(__name__)
 
