@@ -25,6 +25,7 @@ from psycopg.types.json import Jsonb
 from .. import jsoncodec
 from ..config import StripeSyncConfig
 from ..queries import query
+from .pool import WarmFirstPool
 from .translate import connection_lost, first_line, translate
 
 __all__ = ["StoreCore", "jsonb", "jsonb_objects"]
@@ -40,17 +41,15 @@ class StoreCore:
         pool = config.pool_config
         self._url = database_url
         self._connection_kwargs = pool.connection_kwargs()
-        self._pool: psycopg_pool.AsyncConnectionPool[psycopg.AsyncConnection[TupleRow]] = (
-            psycopg_pool.AsyncConnectionPool(
-                database_url,
-                kwargs={**pool.connection_kwargs(), "autocommit": True},
-                min_size=pool.min_size,
-                max_size=pool.max_size,
-                max_idle=pool.max_idle_seconds,
-                timeout=pool.connect_timeout_seconds,
-                name="stripe-sync",
-                open=False,
-            )
+        self._pool = WarmFirstPool(
+            database_url,
+            kwargs={**pool.connection_kwargs(), "autocommit": True},
+            min_size=pool.min_size,
+            max_size=pool.max_size,
+            max_idle=pool.max_idle_seconds,
+            timeout=pool.connect_timeout_seconds,
+            name="stripe-sync",
+            open=False,
         )
         #: Set only on the views made by :meth:`locked`: the connection of their transaction.
         self._conn: psycopg.AsyncConnection[TupleRow] | None = None
