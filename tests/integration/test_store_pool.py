@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 
 from stripe_sync.config import PoolConfig, StripeSyncConfig
 from stripe_sync.store import Store
+
+
+@contextlib.asynccontextmanager
+async def _store(url: str, size: int) -> AsyncIterator[Store]:
+    """A store whose pool holds ``size`` connections, all open."""
+    config = StripeSyncConfig(
+        database_url=url, pool_config=PoolConfig(min_size=size, max_size=size)
+    )
+    store = Store(config, url)
+    await store.open()
+    try:
+        await store._pool.wait()
+        yield store
+    finally:
+        await store.close()
 
 
 async def _backend(store: Store) -> int:
@@ -16,13 +33,7 @@ async def _backend(store: Store) -> int:
 
 
 async def test_the_connection_returned_last_is_handed_out_first(database_url: str) -> None:
-    config = StripeSyncConfig(
-        database_url=database_url, pool_config=PoolConfig(min_size=3, max_size=3)
-    )
-    store = Store(config, database_url)
-    await store.open()
-    try:
-        await store._pool.wait()
+    async with _store(database_url, 3) as store:
         pool = store._pool
         held = [await pool.getconn() for _ in range(3)]
         pids = [conn.info.backend_pid for conn in held]
@@ -39,18 +50,10 @@ async def test_the_connection_returned_last_is_handed_out_first(database_url: st
         assert await _backend(store) == second.info.backend_pid
         # The pool keeps the idle longest at the end it closes from when it shrinks.
         assert pool._pool[0].info.backend_pid == pids[0]
-    finally:
-        await store.close()
 
 
 async def test_concurrent_statements_still_spread_over_the_pool(database_url: str) -> None:
-    config = StripeSyncConfig(
-        database_url=database_url, pool_config=PoolConfig(min_size=4, max_size=4)
-    )
-    store = Store(config, database_url)
-    await store.open()
-    try:
-        await store._pool.wait()
+    async with _store(database_url, 4) as store:
 
         async def hold() -> int:
             async with store._pool.connection() as conn:
@@ -61,5 +64,3 @@ async def test_concurrent_statements_still_spread_over_the_pool(database_url: st
             return int(row[0])
 
         assert len(set(await asyncio.gather(*(hold() for _ in range(4))))) == 4
-    finally:
-        await store.close()
