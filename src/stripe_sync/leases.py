@@ -3,15 +3,16 @@ see :class:`~stripe_sync.backfill.Backfiller`), so a process of the same host ca
 holder no longer runs and give its windows back at once instead of waiting for the lease to run
 out; and a cancel (Ctrl-C) that comes while a window is held, or being claimed, gives it back.
 
-A give-back on cancel is awaited to its end through any further cancel (a second Ctrl-C, a
-task group's abort, an anyio cancel scope, which cancels again and again): abandoned half-way,
-it would leave its window claimed until the lease ran out, and a shutdown (``asyncio.run``
-cancels the tasks still left) would cancel it anyway."""
+A give-back on cancel is awaited through any further cancel (a second Ctrl-C, a task group's
+abort, an anyio cancel scope, which cancels again on every turn of the loop), for up to
+:data:`GIVE_BACK_SECONDS`: abandoned half-way, it would leave its window claimed until the lease
+ran out. A database that does not answer by then is not waited for: the process stops and the
+lease runs out instead. ``asyncio.run`` ending cancels every task still left, a give-back
+included."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import socket
@@ -19,12 +20,14 @@ from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import anyio
 import psutil
 
 if TYPE_CHECKING:
     from .store import Store
 
 __all__ = [
+    "GIVE_BACK_SECONDS",
     "claim_given_back_on_cancel",
     "finish_despite_cancel",
     "give_back_despite_cancel",
@@ -36,29 +39,64 @@ T = TypeVar("T")
 W = TypeVar("W")
 
 
+#: How long a step (a claim, a release) is still awaited once its task is cancelled. Each is one
+#: short statement; one slower than this waits on a database that is stuck or out of reach.
+GIVE_BACK_SECONDS = 10.0
+
+_log = logging.getLogger(__name__)
+
+
 async def finish_despite_cancel(step: Awaitable[T]) -> T:
-    """Await ``step`` to its end even when the awaiting task is cancelled meanwhile, once or
-    more; then raise the cancel, if one came, instead of returning its result."""
-    task = asyncio.ensure_future(step)
-    # Were this task ever left behind (its awaiter closed by a KeyboardInterrupt, say), its
-    # failure would be logged as "Task exception was never retrieved".
-    task.add_done_callback(_retrieve)
-    cancel: asyncio.CancelledError | None = None
-    while not task.done():
-        try:
-            await asyncio.wait((task,))
-        except asyncio.CancelledError as exc:
-            cancel = cancel or exc
-    if cancel is not None:
-        raise cancel
-    return task.result()
+    """Await ``step`` even when the awaiting task is cancelled meanwhile, once or more, for up
+    to :data:`GIVE_BACK_SECONDS` after the first cancel; then raise that cancel instead of
+    returning the step's result. A step not done by then is left to end on its own."""
+    task = _retrieved(step)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError as cancel:
+        await _await_within(task, GIVE_BACK_SECONDS)
+        raise cancel from None
 
 
 async def give_back_despite_cancel(give_back: Awaitable[object]) -> None:
-    """Await ``give_back`` (a release on cancel) to its end, as :func:`finish_despite_cancel`
-    does; if it fails, the window's lease runs out instead."""
-    with contextlib.suppress(Exception):
-        await finish_despite_cancel(give_back)
+    """Await ``give_back`` (a release on the way out of a cancel) through further cancels, for
+    up to :data:`GIVE_BACK_SECONDS`; then raise a further cancel, if one came. A give-back that
+    fails or does not end by then leaves the window to its lease."""
+    task = _retrieved(give_back)
+    cancel = await _await_within(task, GIVE_BACK_SECONDS)
+    if not task.done():
+        _log.info(
+            "a window's give-back took over %.0f s; its lease will run out", GIVE_BACK_SECONDS
+        )
+    elif not task.cancelled() and (exc := task.exception()) is not None:
+        _log.info("a window could not be given back (%s); its lease will run out", exc)
+    if cancel is not None:
+        raise cancel
+
+
+def _retrieved(step: Awaitable[T]) -> asyncio.Future[T]:
+    """``step`` as a task whose failure is read when it ends: a task left behind (past the
+    bound below, or its awaiter closed by a KeyboardInterrupt) would have it logged as "Task
+    exception was never retrieved"."""
+    task = asyncio.ensure_future(step)
+    task.add_done_callback(_retrieve)
+    return task
+
+
+async def _await_within(task: asyncio.Future[Any], seconds: float) -> asyncio.CancelledError | None:
+    """Wait up to ``seconds`` for ``task`` to end, through cancels; the first cancel, if any.
+    The shielded scope keeps anyio's cancels out (it delivers one on every turn of the loop,
+    which would make this loop spin); each plain cancel ends one wait."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    cancel: asyncio.CancelledError | None = None
+    with anyio.CancelScope(shield=True):
+        while not task.done() and (left := deadline - loop.time()) > 0:
+            try:
+                await asyncio.wait((task,), timeout=left)
+            except asyncio.CancelledError as exc:
+                cancel = cancel or exc
+    return cancel
 
 
 async def claim_given_back_on_cancel(
@@ -71,7 +109,7 @@ async def claim_given_back_on_cancel(
     try:
         return await finish_despite_cancel(task)
     except asyncio.CancelledError:
-        if not task.cancelled() and task.exception() is None:
+        if task.done() and not task.cancelled() and task.exception() is None:
             taken = task.result()
             if taken is not None:
                 await give_back_despite_cancel(give_back(taken))

@@ -16,8 +16,10 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
+import anyio
 import pytest
 
+from stripe_sync import leases
 from stripe_sync.backfill import Backfiller, RunPlan
 from stripe_sync.client import StripeClient
 from stripe_sync.config import StripeSyncConfig
@@ -253,3 +255,51 @@ async def test_a_give_back_left_behind_has_its_failure_retrieved(
     await settle()
     gc.collect()
     assert [c.get("message") for c in loop_errors] == []
+
+
+async def test_a_give_back_that_does_not_end_is_waited_for_only_so_long(
+    store: LeaseStore,
+    client: ListingClient,
+    backfiller: Backfiller,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A database that never answers the give-back does not hold the stopping process: the
+    task ends after ``GIVE_BACK_SECONDS`` and the window's lease runs out instead."""
+    monkeypatch.setattr(leases, "GIVE_BACK_SECONDS", 0.2)
+    gate = client.page.hold()
+    store.release.hold()  # never opened
+    task = start(backfiller, "worker")
+    await client.page.entered.wait()
+    task.cancel()
+    gate.set()
+    await store.release.entered.wait()
+    done, _ = await asyncio.wait((task,), timeout=10)
+    assert done, "the task still waits for its give-back"
+    await cancelled(task)
+    assert store.status == {1: "running"}
+
+
+async def test_an_anyio_cancel_scope_does_not_make_the_wait_spin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """anyio delivers a cancel to a task in a cancelled scope on every turn of the loop (the
+    CLI's calls run through an anyio portal): the step is still awaited, without waking up
+    for each of them."""
+    waits = 0
+    wait = asyncio.wait
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal waits
+        waits += 1
+        return await wait(*args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "wait", counted)
+    step = Calls()
+    gate = step.hold()
+    asyncio.get_running_loop().call_later(0.3, gate.set)
+    with anyio.CancelScope() as scope:
+        scope.cancel()
+        await finish_despite_cancel(step.run())
+    assert scope.cancelled_caught
+    assert gate.is_set()
+    assert waits <= 2

@@ -26,10 +26,14 @@ class WarmFirstPool(psycopg_pool.AsyncConnectionPool[Connection]):
     last (its backend is the warmest)."""
 
     async def _get_ready_connection(self, timeout: float | None) -> Connection | None:  # noqa: ASYNC109 - the base class's signature
-        # The idle connections are held oldest first and taken from the front: bring the newest
-        # there. The others keep their order, so the oldest stays first for the pool to close
-        # when it shrinks. (tests/integration/test_store_pool.py fails if psycopg_pool changes
-        # how it keeps them.)
-        if self._pool:
-            self._pool.rotate(1)
+        # The idle connections are held oldest first: take the newest, from the other end than
+        # the base class does, so the oldest stays first for the pool to close when it shrinks.
+        # What else the base class does here (a timeout already past, too many clients waiting,
+        # an empty pool) is left to it. (tests/integration/test_store_pool.py fails if
+        # psycopg_pool changes how it keeps them.) After ``check()``, which takes every idle
+        # connection out and puts it back, the order is reversed until they are used again.
+        if self._pool and (timeout is None or timeout > 0.0):
+            conn = self._pool.pop()
+            self._nconns_min = min(self._nconns_min, len(self._pool))
+            return conn
         return await super()._get_ready_connection(timeout)

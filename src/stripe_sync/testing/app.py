@@ -44,10 +44,7 @@ logger = logging.getLogger(__name__)
 
 def _body(obj: Any) -> bytes:
     """``obj`` as Stripe's JSON: two-space indents, UTF-8."""
-    try:
-        return msgspec.json.format(msgspec.json.encode(obj), indent=2)
-    except TypeError:  # a type msgspec does not encode (a dict subclass): json does
-        return json.dumps(obj, indent=2, ensure_ascii=False).encode()
+    return msgspec.json.format(msgspec.json.encode(obj), indent=2)
 
 
 def _api_key(request: Request) -> str | None:
