@@ -12,6 +12,7 @@ stops the thread.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import threading
@@ -20,6 +21,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from types import TracebackType
 from typing import Any, Generic, ParamSpec, Protocol, Self, TypeVar
 
+import anyio
 import anyio.from_thread
 from anyio.from_thread import BlockingPortal
 
@@ -88,7 +90,19 @@ class Blocking(Generic[CoreT]):
 
         async def run() -> R:
             try:
-                return await fn(*args, **kwargs)
+                call = asyncio.ensure_future(fn(*args, **kwargs))
+                try:
+                    return await asyncio.shield(call)
+                except asyncio.CancelledError:
+                    # The portal cancels through an anyio scope, which cancels this task again
+                    # on every turn of the loop: the call gets one plain cancel and unwinds
+                    # shielded from the rest (a task group waiting on its workers' give-backs
+                    # would otherwise wake up for each, running the loop flat out).
+                    call.cancel()
+                    call.add_done_callback(_retrieve)
+                    with anyio.CancelScope(shield=True):
+                        await asyncio.wait((call,), timeout=INTERRUPT_GRACE_SECONDS)
+                    raise
             finally:
                 finished.set()
 
@@ -158,3 +172,10 @@ def _shutdown(
         portal.call(core.close)
     finally:
         portal_cm.__exit__(None, None, None)
+
+
+def _retrieve(task: asyncio.Future[Any]) -> None:
+    """Read an interrupted call's failure, which nobody awaits any more (else it would be
+    logged as "Task exception was never retrieved")."""
+    if not task.cancelled():
+        task.exception()

@@ -53,9 +53,9 @@ async def finish_despite_cancel(step: Awaitable[T]) -> T:
     task = _retrieved(step)
     try:
         return await asyncio.shield(task)
-    except asyncio.CancelledError as cancel:
+    except asyncio.CancelledError:
         await _await_within(task, GIVE_BACK_SECONDS)
-        raise cancel from None
+        raise
 
 
 async def give_back_despite_cancel(give_back: Awaitable[object]) -> None:
@@ -65,11 +65,11 @@ async def give_back_despite_cancel(give_back: Awaitable[object]) -> None:
     task = _retrieved(give_back)
     cancel = await _await_within(task, GIVE_BACK_SECONDS)
     if not task.done():
-        _log.info(
+        _log.warning(
             "a window's give-back took over %.0f s; its lease will run out", GIVE_BACK_SECONDS
         )
     elif not task.cancelled() and (exc := task.exception()) is not None:
-        _log.info("a window could not be given back (%s); its lease will run out", exc)
+        _log.warning("a window could not be given back (%s); its lease will run out", exc)
     if cancel is not None:
         raise cancel
 

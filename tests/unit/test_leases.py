@@ -240,7 +240,7 @@ async def test_a_cancel_while_a_failed_window_is_recorded_lets_the_record_finish
 async def test_a_give_back_left_behind_has_its_failure_retrieved(
     loop_errors: list[dict[str, Any]],
 ) -> None:
-    """A cancel never leaves a give-back behind, but a coroutine closed where it waits does (a
+    """A give-back is left behind past its bound, or when a coroutine is closed where it waits (a
     closed loop's pending tasks are): the give-back's failure then goes unreported, not
     reported as "Task exception was never retrieved"."""
     release = Calls()
