@@ -64,12 +64,14 @@ async def give_back_despite_cancel(give_back: Awaitable[object]) -> None:
     fails or does not end by then leaves the window to its lease."""
     task = _retrieved(give_back)
     cancel = await _await_within(task, GIVE_BACK_SECONDS)
+    # Debug only: what failed it (the database gone, most often) is reported by whatever
+    # stopped the run, and the lease makes the window free again.
     if not task.done():
-        _log.warning(
+        _log.debug(
             "a window's give-back took over %.0f s; its lease will run out", GIVE_BACK_SECONDS
         )
     elif not task.cancelled() and (exc := task.exception()) is not None:
-        _log.warning("a window could not be given back (%s); its lease will run out", exc)
+        _log.debug("a window could not be given back (%s); its lease will run out", exc)
     if cancel is not None:
         raise cancel
 
