@@ -300,6 +300,11 @@ class Backfiller:
                     # Recorded on the window (retried by a later call, or failed), then raised.
                     await self._failed(window, exc, transient=exc.transient)
                 raise
+            except Exception as exc:
+                # A bug: the window fails with it (as a worker's does) rather than staying
+                # claimed until its lease runs out; the caller gets the error.
+                await self._failed(window, exc, transient=False)
+                raise
             if following is not None:
                 await finish_despite_cancel(self._give_back(window))
         rows = {r.object: r for r in await self._store.backfill_progress(run_id)}

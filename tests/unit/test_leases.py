@@ -303,3 +303,20 @@ async def test_an_anyio_cancel_scope_does_not_make_the_wait_spin(
     assert scope.cancelled_caught
     assert gate.is_set()
     assert waits <= 2
+
+
+@pytest.mark.parametrize("entry", ["worker", "next_page"])
+async def test_a_bug_while_a_window_is_paged_fails_the_window_at_once(
+    entry: str, store: LeaseStore, client: ListingClient, backfiller: Backfiller
+) -> None:
+    """A failure that is not a :class:`StripeSyncError` (a bug) is recorded on the window, which
+    is not left claimed until its lease runs out; ``next_page`` passes the error on, a worker
+    goes on with the next window."""
+    client.page.error = RuntimeError("a bug in the page path")
+    task = start(backfiller, entry)
+    if entry == "next_page":
+        with pytest.raises(RuntimeError, match="a bug in the page path"):
+            await task
+    else:
+        await asyncio.wait_for(task, timeout=10)
+    assert store.status == {1: "error"}
