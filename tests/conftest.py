@@ -7,8 +7,9 @@
   (as the ``postgres`` user when the suite runs as root), to prove the oldest supported major
   works.
 - ``template_url``: a database migrated once per session; ``database_url`` clones it per test
-  (``CREATE DATABASE ... TEMPLATE``, a file copy, milliseconds), ``empty_database_url`` is a new
-  empty database per test.
+  (``CREATE DATABASE ... TEMPLATE``), ``empty_database_url`` is a new empty database per test.
+  The session's server keeps its data in memory (``/dev/shm``, when it is a tmpfs with room):
+  a clone is a thousand files, 0.05 s there against 0.3-0.8 s on a virtual disk.
 
 What a laptop may lack is checked by one fixture each (:data:`REQUIREMENTS`): it fails the test
 with the fix when the requirement is missing (never a skip), and every test that requests it,
@@ -19,6 +20,7 @@ leaves them all out (docs/development.md lists the markers).
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import shutil
@@ -68,11 +70,42 @@ def url_for_db(url: str, dbname: str) -> str:
     return make_conninfo(url, dbname=dbname)
 
 
+#: Room a data directory in memory must leave: the session's server keeps its template, a
+#: test's clone and WAL up to ``max_wal_size`` there.
+_MEMORY_DIR_MIN_FREE = 4 << 30
+
+
+#: Servers of this session whose data directory is in memory (their admin URLs).
+_IN_MEMORY_SERVERS: set[str] = set()
+
+
+@functools.cache
+def memory_dir() -> str | None:
+    """``/dev/shm`` when it is a tmpfs with room to spare, else None (the default temporary
+    directory). A migrated schema is a thousand relation files: cloning it on a virtual disk
+    took 0.3-0.8 s per test, minutes of the suite; in memory, ~0.05 s."""
+    shm = Path("/dev/shm")
+    try:
+        mounted = Path("/proc/mounts").read_text().splitlines()
+        usage = shutil.disk_usage(shm)
+    except OSError:
+        return None
+    in_memory = any(f" {shm} tmpfs " in f" {line} " for line in mounted)
+    if in_memory and usage.free >= _MEMORY_DIR_MIN_FREE and os.access(shm, os.W_OK):
+        return str(shm)
+    return None
+
+
 def _create_db(admin_url: str, name: str, template: str | None = None) -> str:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         stmt = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
         if template:
             stmt = sql.SQL("{} TEMPLATE {}").format(stmt, sql.Identifier(template))
+            if admin_url in _IN_MEMORY_SERVERS:
+                # Files copied as they are, without writing each page to the WAL: 0.05 s
+                # instead of 0.08 where files cost nothing to create (PostgreSQL 15's default,
+                # page by page, is the cheaper one on disk).
+                stmt = sql.SQL("{} STRATEGY FILE_COPY").format(stmt)
         conn.execute(stmt)
     return url_for_db(admin_url, name)
 
@@ -91,8 +124,10 @@ def pg_admin_url() -> Iterator[str]:
         yield external
         return
     # A short path: the server's Unix socket lives in the data directory.
-    data_dir = Path(tempfile.mkdtemp(prefix="ss-pg-")) / "pg"
+    data_dir = Path(tempfile.mkdtemp(prefix="ss-pg-", dir=memory_dir())) / "pg"
     url = embedded.ensure_running(data_dir)
+    if memory_dir() is not None:
+        _IN_MEMORY_SERVERS.add(url)
     # A server for this session only, whose data is thrown away: no flush to disk. Dropping each
     # test's database waited ~0.25 s for fsync (of 0.4 s per test with the clone), minutes of
     # the suite; what the tests check does not depend on it (no test crashes this server).
