@@ -250,3 +250,48 @@ async def test_a_cancel_while_a_query_runs_gives_the_table_back(
     finally:
         await client.aclose()
         await store.close()
+
+
+async def test_the_watermark_commits_with_the_page_that_completes_the_table(
+    fake: FakeStripe, database_url: str
+) -> None:
+    """The next sync's watermark is set in the transaction of the table's last page: when it
+    cannot be (here a trigger refuses it once; in life a stop or a crash between the two), the
+    page is not committed either and the next sync goes on from there. Set apart, the table
+    was left complete without a watermark and the next sync read it all again."""
+    (table,) = resolve_tables(["balance_transactions"])
+    fake.sigma.generate(table.name, 120)
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(
+            """
+            CREATE TABLE public.refuse_watermarks (n int);
+            INSERT INTO public.refuse_watermarks VALUES (1);
+            CREATE FUNCTION public.refuse_watermark() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF EXISTS (SELECT FROM public.refuse_watermarks) THEN
+                    RAISE EXCEPTION 'watermark refused by the test';
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_watermark BEFORE INSERT OR UPDATE ON stripe._backfill_cursors
+            FOR EACH ROW EXECUTE FUNCTION public.refuse_watermark();
+            """
+        )
+    sync, store, client = await engine(fake, database_url)
+    try:
+        first = await sync.sync([table], fake.account_id)
+        assert first.tables[table.name].status == "error"
+        assert "watermark refused by the test" in (first.tables[table.name].error or "")
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute("DELETE FROM public.refuse_watermarks")
+        again = await sync.sync([table], fake.account_id)
+        assert again.status == "complete", again
+        # The last page (120 = 3 x 37 + 9) again, not the whole table.
+        assert again.tables[table.name].mode == "first_load"
+        assert again.tables[table.name].rows == 9
+        assert db_rows(database_url, table) == fake_rows(fake, table)
+        third = await sync.sync([table], fake.account_id)
+        assert third.tables[table.name].mode == "incremental"
+    finally:
+        await client.aclose()
+        await store.close()

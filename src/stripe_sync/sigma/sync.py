@@ -19,8 +19,10 @@ How a table is read:
   in one transaction.
 
 The watermark (the newest cursor value stored) is kept in ``_backfill_cursors`` under
-``sigma.<table>`` once a pass completes. No Sigma subscription, or a key without the permission,
-raises :class:`SigmaUnavailableError` once and stops the Sigma part only.
+``sigma.<table>``, set in the transaction of the page that completes a pass (with the prune of
+a full re-read), so that no stop leaves a table complete without it. No Sigma subscription, or
+a key without the permission, raises :class:`SigmaUnavailableError` once and stops the Sigma
+part only.
 """
 
 from __future__ import annotations
@@ -184,17 +186,13 @@ class SigmaSync:
         try:
             while True:
                 query = self._query(table, mode, cursor, watermark)
-                loaded, cursor, more = await self._load_page(window, table, account_id, query, mode)
+                loaded, cursor, more = await self._load_page(
+                    window, table, account_id, query, mode, _Pass(run_id, prune_before)
+                )
                 rows += loaded
                 pages += 1
                 if not more:
                     break
-            if prune_before is not None:
-                await self._prune(table, account_id, prune_before)
-            newest = await self._newest(table, account_id)
-            if newest is not None:
-                # Without one (an empty table, no cursor column) the next sync reads it all.
-                await self._store.sigma_set_watermark(account_id, window.object, newest, run_id)
         except _LeaseLost:
             _log.warning("Sigma table %s: its lease went to another worker", table.name)
             return SigmaTableResult(table.name, mode, rows, pages, "error", "lease lost")
@@ -248,9 +246,16 @@ class SigmaSync:
         return f"{base}{clause} ORDER BY {keys} LIMIT {self.page_rows}"
 
     async def _load_page(
-        self, window: ClaimedWindow, table: SigmaTable, account_id: str, query: str, mode: str
+        self,
+        window: ClaimedWindow,
+        table: SigmaTable,
+        account_id: str,
+        query: str,
+        mode: str,
+        this_pass: _Pass,
     ) -> tuple[int, list[Any] | None, bool]:
-        """Run ``query``, load its CSV and move the window's cursor, in one transaction.
+        """Run ``query``, load its CSV and move the window's cursor, in one transaction; the
+        last page's also ends the pass (:meth:`_end_pass`).
 
         Returns the rows loaded, the last row's key (the new cursor) and whether more pages
         follow.
@@ -277,7 +282,37 @@ class SigmaSync:
             )
             if await cur.fetchone() is None:
                 raise _LeaseLost  # rolls the page back: the window's new owner loads it
+            if not more:
+                await self._end_pass(conn, table, account_id, window.object, this_pass)
             return loaded, last, more
+
+    async def _end_pass(
+        self, conn: Any, table: SigmaTable, account_id: str, object_name: str, this_pass: _Pass
+    ) -> None:
+        """Prune what a full pass did not see and set the next sync's watermark, in the
+        transaction of the page that completes the table: after it, a stop (Ctrl-C, a crash)
+        left the table complete without a watermark, and the next sync read it all again."""
+        statements = load_statements(self.schema, table)
+        if this_pass.prune_before is not None:
+            await conn.execute(
+                statements.prune, {"account_id": account_id, "before": this_pass.prune_before}
+            )
+        if statements.max_cursor is None:
+            return
+        cur = await conn.execute(statements.max_cursor, {"account_id": account_id})
+        row = await cur.fetchone()
+        newest = row[0] if row else None
+        if isinstance(newest, datetime):
+            # Without one (an empty table, no cursor column) the next sync reads it all.
+            await conn.execute(
+                query_named("sigma_set_watermark", self._store.schema),
+                {
+                    "account_id": account_id,
+                    "object": object_name,
+                    "until": newest,
+                    "run_id": this_pass.run_id,
+                },
+            )
 
     async def _last_key(
         self, conn: Any, table: SigmaTable, account_id: str, mode: str
@@ -303,21 +338,6 @@ class SigmaSync:
         row = await cur.fetchone()
         return list(row) if row is not None else None
 
-    async def _prune(self, table: SigmaTable, account_id: str, before: datetime) -> None:
-        statement = load_statements(self.schema, table).prune
-        async with self._store.connection() as conn:
-            await conn.execute(statement, {"account_id": account_id, "before": before})
-
-    async def _newest(self, table: SigmaTable, account_id: str) -> datetime | None:
-        statement = load_statements(self.schema, table).max_cursor
-        if statement is None:
-            return None
-        async with self._store.connection() as conn:
-            cur = await conn.execute(statement, {"account_id": account_id})
-            row = await cur.fetchone()
-        value = row[0] if row else None
-        return value if isinstance(value, datetime) else None
-
 
 def _ident(name: str) -> str:
     """A Trino identifier (catalogue names: letters, digits, underscores)."""
@@ -337,6 +357,15 @@ def _literal(value: Any, sigma_type: str) -> str:
         return str(value)
     text = str(value).replace("'", "''")
     return f"'{text}'"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """A pass over one table: its run, and when a full re-read began (rows not written since
+    are pruned at its end; None when nothing is pruned)."""
+
+    run_id: int
+    prune_before: datetime | None
 
 
 class _LeaseLost(Exception):

@@ -222,12 +222,3 @@ class RunQueries(StoreCore):
     async def sigma_watermark(self, account_id: str, object_name: str) -> datetime | None:
         row = await self._fetchone(query("sigma_watermark", self.schema), (account_id, object_name))
         return row[0] if row else None
-
-    async def sigma_set_watermark(
-        self, account_id: str, object_name: str, until: datetime, run_id: int
-    ) -> None:
-        await self._fetchone(
-            query("sigma_set_watermark", self.schema),
-            {"account_id": account_id, "object": object_name, "until": until, "run_id": run_id},
-            returns=False,
-        )
