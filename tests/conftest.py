@@ -70,8 +70,9 @@ def url_for_db(url: str, dbname: str) -> str:
     return make_conninfo(url, dbname=dbname)
 
 
-#: Room a data directory in memory must leave: the session's server keeps its template, a
-#: test's clone and WAL up to ``max_wal_size`` there.
+#: Room a data directory in memory must leave, in the tmpfs and in the memory it takes from:
+#: the session's server keeps its template, a test's clone and WAL up to ``max_wal_size``
+#: (1 GB) there, and each xdist worker has a server.
 _MEMORY_DIR_MIN_FREE = 4 << 30
 
 
@@ -81,19 +82,40 @@ _IN_MEMORY_SERVERS: set[str] = set()
 
 @functools.cache
 def memory_dir() -> str | None:
-    """``/dev/shm`` when it is a tmpfs with room to spare, else None (the default temporary
-    directory). A migrated schema is a thousand relation files: cloning it on a virtual disk
-    took 0.3-0.8 s per test, minutes of the suite; in memory, ~0.05 s."""
+    """``/dev/shm`` when it is a tmpfs with room to spare, and the memory it takes from too,
+    else None (the default temporary directory; also with ``STRIPE_SYNC_TEST_PG_IN_MEMORY=0``).
+    A migrated schema is a thousand relation files: cloning it on a virtual disk took 0.3-0.8 s
+    per test, minutes of the suite; in memory, ~0.05 s. A killed run's server (and its data)
+    stays, as it would on disk, until it is stopped."""
+    if os.environ.get("STRIPE_SYNC_TEST_PG_IN_MEMORY") == "0":
+        return None
     shm = Path("/dev/shm")
     try:
         mounted = Path("/proc/mounts").read_text().splitlines()
         usage = shutil.disk_usage(shm)
-    except OSError:
+        available = _memory_available()
+    except (OSError, ValueError):
         return None
     in_memory = any(f" {shm} tmpfs " in f" {line} " for line in mounted)
-    if in_memory and usage.free >= _MEMORY_DIR_MIN_FREE and os.access(shm, os.W_OK):
+    room = min(usage.free, available)
+    if in_memory and room >= _MEMORY_DIR_MIN_FREE and os.access(shm, os.W_OK):
         return str(shm)
     return None
+
+
+def _memory_available() -> int:
+    """Bytes of memory the tmpfs's pages can take: the kernel's ``MemAvailable``, and what is
+    left under this cgroup's limit when it has one (a container's tmpfs counts against it)."""
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    (line,) = [x for x in meminfo if x.startswith("MemAvailable:")]
+    available = int(line.split()[1]) * 1024
+    cgroup = Path("/sys/fs/cgroup")
+    with contextlib.suppress(OSError):
+        limit = (cgroup / "memory.max").read_text().strip()
+        if limit != "max":
+            used = int((cgroup / "memory.current").read_text())
+            available = min(available, int(limit) - used)
+    return available
 
 
 def _create_db(admin_url: str, name: str, template: str | None = None) -> str:

@@ -295,3 +295,38 @@ async def test_the_watermark_commits_with_the_page_that_completes_the_table(
     finally:
         await client.aclose()
         await store.close()
+
+
+async def test_a_bug_on_one_table_fails_it_at_once_and_the_others_go_on(
+    fake: FakeStripe, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure that is not a StripeSyncError (a bug) is recorded on the table's window, which
+    is not left claimed for its lease (5 minutes), and the other tables are synced."""
+    tables = resolve_tables(TABLES[:2])
+    for name in TABLES[:2]:
+        fake.sigma.generate(name, 20)
+    broken = tables[0].name
+    query = SigmaSync._query
+
+    def buggy(self: SigmaSync, table: SigmaTable, *args: Any) -> str:
+        if table.name == broken:
+            raise RuntimeError("a bug in the query builder")
+        return query(self, table, *args)
+
+    monkeypatch.setattr(SigmaSync, "_query", buggy)
+    sync, store, client = await engine(fake, database_url)
+    try:
+        result = await sync.sync(tables, fake.account_id)
+        assert result.tables[broken].status == "error"
+        assert result.tables[broken].error == "RuntimeError: a bug in the query builder"
+        assert result.tables[tables[1].name].status == "complete"
+        assert db_rows(database_url, tables[1]) == fake_rows(fake, tables[1])
+        with psycopg.connect(database_url) as conn:
+            window = conn.execute(
+                "SELECT status, claimed_until FROM stripe._sync_obj_runs WHERE object = %s",
+                ("sigma." + broken,),
+            ).fetchall()
+        assert window == [("error", None)]
+    finally:
+        await client.aclose()
+        await store.close()

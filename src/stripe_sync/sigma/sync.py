@@ -204,6 +204,13 @@ class SigmaSync:
             _log.warning("Sigma table %s failed: %s", table.name, message)
             await self._failed(window, message)
             return SigmaTableResult(table.name, mode, rows, pages, "error", message)
+        except Exception as exc:
+            # A bug: the table fails with it (as a backfill window does), rather than staying
+            # claimed until its lease runs out; the other tables go on.
+            message = f"{type(exc).__name__}: {exc}"
+            _log.exception("Sigma table %s failed", table.name)
+            await self._failed(window, message)
+            return SigmaTableResult(table.name, mode, rows, pages, "error", message)
         return SigmaTableResult(table.name, mode, rows, pages, "complete")
 
     async def _failed(self, window: ClaimedWindow, message: str) -> None:
@@ -290,8 +297,9 @@ class SigmaSync:
         self, conn: Any, table: SigmaTable, account_id: str, object_name: str, this_pass: _Pass
     ) -> None:
         """Prune what a full pass did not see and set the next sync's watermark, in the
-        transaction of the page that completes the table: after it, a stop (Ctrl-C, a crash)
-        left the table complete without a watermark, and the next sync read it all again."""
+        transaction of the page that completes the table. (Set in a transaction of its own
+        after that page, a stop between the two, Ctrl-C or a crash, left the table complete
+        without a watermark, and the next sync read it all again.)"""
         statements = load_statements(self.schema, table)
         if this_pass.prune_before is not None:
             await conn.execute(
@@ -303,7 +311,7 @@ class SigmaSync:
         row = await cur.fetchone()
         newest = row[0] if row else None
         if isinstance(newest, datetime):
-            # Without one (an empty table, no cursor column) the next sync reads it all.
+            # Without one (an empty table) the next sync reads it all.
             await conn.execute(
                 query_named("sigma_set_watermark", self._store.schema),
                 {
