@@ -52,6 +52,15 @@ __all__ = ["ServiceOptions", "run_service"]
 _log = logging.getLogger(__name__)
 
 
+#: Seconds the server keeps an idle keep-alive connection open: more than the idle timeout of
+#: what usually stands in front of it (AWS's load balancers and nginx 60 s, Heroku's router
+#: 90 s), so that the client end closes first. uvicorn's default, 5 s, is the same as httpx's:
+#: a delivery sent on a connection just as the server closed it was lost in flight (a
+#: ``ReadError`` in the chaos suite; a 502 behind a balancer), and Stripe sent it again only
+#: later. Google Cloud's balancers keep connections 600 s: raise it there (``--keep-alive``).
+KEEP_ALIVE_SECONDS = 120
+
+
 @dataclass(frozen=True, slots=True)
 class ServiceOptions:
     """How :func:`run_service` runs."""
@@ -70,6 +79,8 @@ class ServiceOptions:
     status_token: str | None = None
     #: Seconds between the status page's reloads.
     status_refresh: float = DEFAULT_REFRESH_SECONDS
+    #: Seconds an idle keep-alive connection stays open (see :data:`KEEP_ALIVE_SECONDS`).
+    keep_alive: int = KEEP_ALIVE_SECONDS
     #: Called with the server's URL once it listens (the CLI prints it).
     on_listening: Callable[[str], None] | None = None
 
@@ -137,6 +148,7 @@ async def _serve(
             port=options.port,
             log_level="warning",
             lifespan="on",
+            timeout_keep_alive=options.keep_alive,
         )
     )
     webhook_id: str | None = None

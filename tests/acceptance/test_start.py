@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -195,3 +196,65 @@ def test_websocket_mode_applies_events_and_fills_a_dropped_connection_from_the_e
         assert channel.secret_of(websocket_id) not in out
     assert fake.api_key not in out
     assert fake.call("GET", "/v1/webhook_endpoints", {})["data"] == []
+
+
+def _get_health(conn: socket.socket) -> bytes:
+    """GET /health on a kept-alive connection; the answer's bytes (b"" if the server closed
+    it)."""
+    conn.sendall(b"GET /health HTTP/1.1\r\nHost: sync\r\n\r\n")
+    answer = b""
+    while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        answer += chunk
+    return answer
+
+
+def _listening(process: subprocess.Popen[str]) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "listening on" in line:
+            return
+    raise AssertionError("the server ended before it listened")
+
+
+def test_an_idle_connection_stays_open_longer_than_uvicorns_five_seconds(
+    stripe: RunningServer, database_url: str
+) -> None:
+    """A load balancer (or Stripe) that sends a delivery on a connection idle for 5 s must not
+    meet a server closing it at that moment: uvicorn's default keep-alive, 5 s, was httpx's
+    too, which lost a delivery in the chaos suite (a ReadError)."""
+    port = free_port()
+    process = start(
+        stripe, database_url, "--listen-mode", "events", "--no-backfill", "--port", str(port)
+    )
+    try:
+        _listening(process)
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+            assert _get_health(conn).startswith(b"HTTP/1.1 200")
+            # A window in which the server must not close the connection (uvicorn's default
+            # closed it at 5 s).
+            time.sleep(6)
+            assert _get_health(conn).startswith(b"HTTP/1.1 200")
+    finally:
+        stop(process)
+
+
+def test_keep_alive_sets_how_long_an_idle_connection_stays_open(
+    stripe: RunningServer, database_url: str
+) -> None:
+    port = free_port()
+    process = start(
+        stripe, database_url, "--listen-mode", "events", "--no-backfill", "--port", str(port),
+        "--keep-alive", "1",
+    )  # fmt: skip
+    try:
+        _listening(process)
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+            assert _get_health(conn).startswith(b"HTTP/1.1 200")
+            started = time.monotonic()
+            assert conn.recv(1) == b"", "the server closes the idle connection"
+            assert time.monotonic() - started < 10
+    finally:
+        stop(process)

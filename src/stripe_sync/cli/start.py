@@ -104,6 +104,18 @@ def _ngrok_url(token: str, port: int) -> str:
     show_default=True,
     help="Seconds between the status page's reloads.",
 )
+@click.option(
+    "--keep-alive",
+    envvar="STRIPE_SYNC_KEEP_ALIVE",
+    show_envvar=True,
+    type=click.IntRange(min=1),
+    default=None,
+    help="Seconds an idle keep-alive connection stays open [default: 120]. Keep it above the "
+    "idle timeout of "
+    "a load balancer in front (60 s on AWS and nginx, 90 s on Heroku, 600 s on Google Cloud): "
+    "a delivery sent just as the server closes the connection fails (a 502), and Stripe sends "
+    "it again only later.",
+)
 @click.option("--no-status-page", is_flag=True, help="Do not serve the status page at /.")
 @click.option("--no-backfill", is_flag=True, help="Do not backfill in the background.")
 @click.option("--sigma", is_flag=True, help="Also sync the default Sigma tables in the background.")
@@ -138,6 +150,7 @@ def start(
     webhook_secret: str | None,
     status_token: str | None,
     status_refresh: float,
+    keep_alive: int | None,
     no_status_page: bool,
     no_backfill: bool,
     keep_webhook: bool,
@@ -167,6 +180,7 @@ def start(
         status_page=not no_status_page,
         status_token=status_token or None,
         status_refresh=status_refresh,
+        **({"keep_alive": keep_alive} if keep_alive is not None else {}),
         on_listening=lambda url: click.echo(
             f"stripe-sync listening on {url} ({listen_mode} mode); Ctrl-C to stop"
             + _status_line(url, no_status_page, status_token),
