@@ -118,7 +118,7 @@ def _memory_available() -> int:
     return available
 
 
-def _create_db(admin_url: str, name: str, template: str | None = None) -> str:
+def create_db(admin_url: str, name: str, template: str | None = None) -> str:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         stmt = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
         if template:
@@ -132,7 +132,7 @@ def _create_db(admin_url: str, name: str, template: str | None = None) -> str:
     return url_for_db(admin_url, name)
 
 
-def _drop_db(admin_url: str, name: str) -> None:
+def drop_db(admin_url: str, name: str) -> None:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
@@ -220,13 +220,13 @@ def pg15_admin_url(pg15_bin: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def template_url(pg_admin_url: str) -> Iterator[str]:
     name = f"stripe_sync_template_{os.getpid()}"
-    _drop_db(pg_admin_url, name)
-    url = _create_db(pg_admin_url, name)
+    drop_db(pg_admin_url, name)
+    url = create_db(pg_admin_url, name)
     run_migrations(url)
     try:
         yield url
     finally:
-        _drop_db(pg_admin_url, name)
+        drop_db(pg_admin_url, name)
 
 
 @pytest.fixture
@@ -235,22 +235,22 @@ def database_url(pg_admin_url: str, template_url: str) -> Iterator[str]:
     template = psycopg.conninfo.conninfo_to_dict(template_url)["dbname"]
     assert isinstance(template, str)
     name = f"t_{os.getpid()}_{next(_counter)}"
-    url = _create_db(pg_admin_url, name, template=template)
+    url = create_db(pg_admin_url, name, template=template)
     try:
         yield url
     finally:
-        _drop_db(pg_admin_url, name)
+        drop_db(pg_admin_url, name)
 
 
 @pytest.fixture
 def empty_database_url(pg_admin_url: str) -> Iterator[str]:
     """A per-test empty database."""
     name = f"e_{os.getpid()}_{next(_counter)}"
-    url = _create_db(pg_admin_url, name)
+    url = create_db(pg_admin_url, name)
     try:
         yield url
     finally:
-        _drop_db(pg_admin_url, name)
+        drop_db(pg_admin_url, name)
 
 
 class RestartablePostgres:

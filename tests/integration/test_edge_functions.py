@@ -42,7 +42,7 @@ from stripe_sync.forms import encode
 from stripe_sync.server import create_app
 from stripe_sync.signature import compute_signature, verify_webhook
 from stripe_sync.testing import FakeStripe, free_port, run_in_thread
-from tests.conftest import _create_db, _drop_db
+from tests.conftest import create_db, drop_db
 from tests.integration.helpers import WEBHOOK_SECRET, make_sync
 
 REPO = Path(__file__).resolve().parents[2]
@@ -536,11 +536,11 @@ def ts_database_url(pg_admin_url: str, template_url: str) -> Iterator[str]:
     template = conninfo_to_dict(template_url)["dbname"]
     assert isinstance(template, str)
     name = f"ts_{os.getpid()}_{next(_names)}"
-    url = _create_db(pg_admin_url, name, template=template)
+    url = create_db(pg_admin_url, name, template=template)
     try:
         yield url
     finally:
-        _drop_db(pg_admin_url, name)
+        drop_db(pg_admin_url, name)
 
 
 def _track_endpoint(url: str, account_id: str) -> None:

@@ -25,6 +25,7 @@ from stripe_sync import AsyncStripeSync, Outcome, StripeSyncConfig
 from stripe_sync.cli import main
 from stripe_sync.errors import ConfigError
 from stripe_sync.testing import FakeStripe
+from tests.conftest import create_db, drop_db
 from tests.integration.helpers import make_sync
 
 #: 2025-01-01T00:00:00Z: the fake's clock starts here, well before any real fetch.
@@ -47,19 +48,11 @@ def other_database_url(pg_admin_url: str, template_url: str) -> Iterator[str]:
     template = psycopg.conninfo.conninfo_to_dict(template_url)["dbname"]
     assert isinstance(template, str)
     name = f"h_{os.getpid()}_{random.randrange(10**9)}"
-    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(template)
-            )
-        )
+    url = create_db(pg_admin_url, name, template=template)
     try:
-        yield psycopg.conninfo.make_conninfo(pg_admin_url, dbname=name)
+        yield url
     finally:
-        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+        drop_db(pg_admin_url, name)
 
 
 # -- playing histories in the fake -------------------------------------------------------------
