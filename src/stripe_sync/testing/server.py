@@ -52,6 +52,10 @@ def _config(fake: FakeStripe, host: str, port: int, log_level: str) -> uvicorn.C
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=2,
+        # Longer than the engine's client keeps an idle connection (client.LIMITS, 30 s): with
+        # uvicorn's 5 s, a request sent on a connection just as the fake closed it failed with
+        # a ReadError, which the client retried with a warning in the test's output.
+        timeout_keep_alive=75,
     )
 
 
