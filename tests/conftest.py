@@ -105,7 +105,8 @@ def memory_dir() -> str | None:
 
 def _memory_available() -> int:
     """Bytes of memory the tmpfs's pages can take: the kernel's ``MemAvailable``, and what is
-    left under this cgroup's limit when it has one (a container's tmpfs counts against it)."""
+    left under this cgroup's limit when it has one (a container's tmpfs counts against it; a
+    cgroup v2 limit at ``/sys/fs/cgroup``; v1's is not read)."""
     meminfo = Path("/proc/meminfo").read_text().splitlines()
     (line,) = [x for x in meminfo if x.startswith("MemAvailable:")]
     available = int(line.split()[1]) * 1024
@@ -114,6 +115,9 @@ def _memory_available() -> int:
         limit = (cgroup / "memory.max").read_text().strip()
         if limit != "max":
             used = int((cgroup / "memory.current").read_text())
+            # Page cache the kernel can take back is not in use.
+            stat = dict(line.split() for line in (cgroup / "memory.stat").read_text().splitlines())
+            used -= int(stat.get("inactive_file", 0))
             available = min(available, int(limit) - used)
     return available
 

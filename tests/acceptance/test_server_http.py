@@ -20,6 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from stripe_sync import ConfigError, PoolConfig, StripeSyncConfig
 from stripe_sync.server import create_app
+from stripe_sync.service import KEEP_ALIVE_SECONDS
 from stripe_sync.testing import FakeStripe, RunningServer, free_port, run_in_thread
 from tests.conftest import RestartablePostgres
 from tests.integration.helpers import count, rows
@@ -31,7 +32,14 @@ def serve(config: StripeSyncConfig, port: int) -> Iterator[str]:
     app = create_app(config)
     server = uvicorn.Server(
         uvicorn.Config(
-            app, host="127.0.0.1", port=port, lifespan="on", log_level="warning", access_log=False
+            app,
+            host="127.0.0.1",
+            port=port,
+            lifespan="on",
+            log_level="warning",
+            access_log=False,
+            # As stripe-sync start: the fake's deliveries (httpx, 5 s) close idle ones first.
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
         )
     )
     # uvicorn installs no signal handlers outside the main thread.

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 
+import click
 import httpx
 import pytest
 
@@ -258,3 +259,15 @@ def test_keep_alive_sets_how_long_an_idle_connection_stays_open(
             assert time.monotonic() - started < 10
     finally:
         stop(process)
+
+
+def test_keep_alives_help_gives_the_services_default() -> None:
+    """The CLI does not import the service (``--help`` stays light): its help text names the
+    default, which must be the service's."""
+    from stripe_sync.cli.start import start as command
+    from stripe_sync.service import KEEP_ALIVE_SECONDS
+
+    (option,) = [p for p in command.params if p.name == "keep_alive"]
+    assert isinstance(option, click.Option)
+    assert option.default is None
+    assert f"[default: {KEEP_ALIVE_SECONDS}]" in (option.help or "")

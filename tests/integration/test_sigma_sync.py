@@ -297,23 +297,34 @@ async def test_the_watermark_commits_with_the_page_that_completes_the_table(
         await store.close()
 
 
+@pytest.mark.parametrize("where", ["query", "watermark"])
 async def test_a_bug_on_one_table_fails_it_at_once_and_the_others_go_on(
-    fake: FakeStripe, database_url: str, monkeypatch: pytest.MonkeyPatch
+    where: str, fake: FakeStripe, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A failure that is not a StripeSyncError (a bug) is recorded on the table's window, which
-    is not left claimed for its lease (5 minutes), and the other tables are synced."""
+    """A failure that is not a StripeSyncError (a bug), while a page is read or before (the
+    table's watermark), is recorded on the table's window, which is not left claimed for its
+    lease (5 minutes), and the other tables are synced."""
     tables = resolve_tables(TABLES[:2])
     for name in TABLES[:2]:
         fake.sigma.generate(name, 20)
     broken = tables[0].name
     query = SigmaSync._query
+    watermark = Store.sigma_watermark
 
-    def buggy(self: SigmaSync, table: SigmaTable, *args: Any) -> str:
+    def buggy_query(self: SigmaSync, table: SigmaTable, *args: Any) -> str:
         if table.name == broken:
             raise RuntimeError("a bug in the query builder")
         return query(self, table, *args)
 
-    monkeypatch.setattr(SigmaSync, "_query", buggy)
+    async def buggy_watermark(self: Store, account_id: str, object_name: str) -> Any:
+        if object_name == "sigma." + broken:
+            raise RuntimeError("a bug in the query builder")
+        return await watermark(self, account_id, object_name)
+
+    if where == "query":
+        monkeypatch.setattr(SigmaSync, "_query", buggy_query)
+    else:
+        monkeypatch.setattr(Store, "sigma_watermark", buggy_watermark)
     sync, store, client = await engine(fake, database_url)
     try:
         result = await sync.sync(tables, fake.account_id)

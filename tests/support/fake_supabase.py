@@ -164,6 +164,9 @@ class FakeSupabase:
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=2,
+            # Longer than its clients keep an idle connection (httpx: 5 s, as uvicorn's own
+            # default): at 5 s both, a call could meet the close (a ReadError).
+            timeout_keep_alive=75,
         )
         server = uvicorn.Server(config)
         self._server = server

@@ -167,23 +167,21 @@ class SigmaSync:
     async def _table(
         self, window: ClaimedWindow, table: SigmaTable, account_id: str, run_id: int
     ) -> SigmaTableResult:
-        watermark = await self._store.sigma_watermark(account_id, window.object)
-        if not table.primary_key:
-            mode = "full_reload"
-        elif watermark is not None and table.cursor_column is not None:
-            mode = "incremental"
-        else:
-            mode = "first_load"
+        # Until the watermark says otherwise (what an error before it reports).
+        mode = "full_reload" if not table.primary_key else "first_load"
         rows = pages = 0
-        cursor: list[Any] | None = json.loads(window.cursor) if window.cursor else None
-        # A keyed table re-read in full from the start: rows it no longer has are removed once
-        # the pass is complete (rows not written since the pass began).
-        prune_before = (
-            await self._store.now()
-            if mode == "first_load" and table.cursor_column is None and cursor is None
-            else None
-        )
         try:
+            watermark = await self._store.sigma_watermark(account_id, window.object)
+            if table.primary_key and watermark is not None and table.cursor_column is not None:
+                mode = "incremental"
+            cursor: list[Any] | None = json.loads(window.cursor) if window.cursor else None
+            # A keyed table re-read in full from the start: rows it no longer has are removed
+            # once the pass is complete (rows not written since the pass began).
+            prune_before = (
+                await self._store.now()
+                if mode == "first_load" and table.cursor_column is None and cursor is None
+                else None
+            )
             while True:
                 query = self._query(table, mode, cursor, watermark)
                 loaded, cursor, more = await self._load_page(
