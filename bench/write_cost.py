@@ -4,19 +4,21 @@ Issue 14 bounds the write path: "a write costs at most ~1.5x writing ``_raw_data
 bench measures that ratio, and the database's floor under the webhook goals, on the ``compare``
 workload (compare.py): N customers and N invoices are loaded through ``process_event``; then
 signed ``customer.updated`` / ``invoice.paid`` deliveries are turned into the changes the engine
-would write (the library's own routing, ``Ingestor.process_event``, with a sink that records the
-changes instead of writing them) and encoded exactly as :class:`Store` sends them, in groups of
-``--group`` changes, each webhook's body spliced in as received.
+sends (``Ingestor.process_event`` with a sink that records the changes instead of writing them:
+each event as received, for ``_apply_changes`` to route) and encoded exactly as :class:`Store`
+sends them, in groups of ``--group`` changes, each webhook's body spliced in as received.
 
 Each group is then written two ways, one right after the other (which goes first alternates),
 each in a transaction that is rolled back (so that every group can be written again, and the
 comparison is not about fsync):
 
 - **write path**: ``SELECT * FROM _apply_changes(group)``, everything the engine does: the
-  stale-write guard, unchanged-content detection, line items as child rows and tombstones of
-  dropped lines, references, dedup records, the indexed typed columns;
+  routing of each event, the stale-write guard, unchanged-content detection, line items as
+  child rows and tombstones of dropped lines, references, dedup records, the indexed typed
+  columns;
 - **raw only**: the same group text parsed as jsonb, and each object's ``_raw_data`` (the
-  customers', the invoices' and their lines') UPDATEd by primary key in plain copies of the
+  customers', the invoices' and their lines', tables found by object type in
+  ``_route_objects``) UPDATEd by primary key in plain copies of the
   storage tables (``id text PRIMARY KEY, _raw_data jsonb``): the least any mirror of these
   payloads must do.
 
@@ -138,18 +140,25 @@ def create_raw_writer(conn: psycopg.Connection[Any], tables: Sequence[str]) -> N
                            ELSE e->'objects'->0 END AS obj
             FROM jsonb_array_elements(p_group) AS e
         ),
-        o AS (SELECT c.e->>'table' AS tbl, c.obj FROM c),
+        o AS (SELECT r.table_name AS tbl, c.obj FROM c
+              JOIN {routes} r ON r.object_type = c.obj->>'object'),
         k AS (
-            SELECT ch->>'table' AS tbl, item AS obj
-            FROM c, jsonb_array_elements(c.e->'children') AS ch,
-                 jsonb_array_elements(CASE WHEN ch ? 'field' THEN c.obj->(ch->>'field')->'data'
-                                           ELSE ch->'objects' END) AS item
+            SELECT n->>'table' AS tbl, item AS obj
+            FROM c JOIN {routes} r ON r.object_type = c.obj->>'object',
+                 jsonb_array_elements(r.nested) AS n,
+                 jsonb_array_elements(
+                     CASE WHEN jsonb_typeof(c.obj->(n->>'field')->'data') = 'array'
+                          THEN c.obj->(n->>'field')->'data' ELSE '[]' END) AS item
         ),
         rows AS (SELECT * FROM o UNION ALL SELECT * FROM k),
         {updates}
         SELECT (SELECT count(*) FROM rows), {counted};
         """
-    ).format(updates=sql.SQL(", ").join(updates), counted=counted)
+    ).format(
+        updates=sql.SQL(", ").join(updates),
+        counted=counted,
+        routes=sql.Identifier(SCHEMA, "_route_objects"),
+    )
     conn.execute(
         sql.SQL(
             "CREATE OR REPLACE FUNCTION {}(p_group jsonb) "

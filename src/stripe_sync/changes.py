@@ -20,6 +20,7 @@ __all__ = [
     "Change",
     "ChildList",
     "EmbeddedList",
+    "Routing",
     "deletion_children",
     "embedded_lists",
     "id_of",
@@ -28,7 +29,9 @@ __all__ = [
     "stub",
 ]
 
-ChangeAction = Literal["upsert", "delete", "replace_children", "skip"]
+#: ``route``: an event (or a fetched object) that ``_apply_changes`` routes itself
+#: (``_route_change``); the others come routed.
+ChangeAction = Literal["route", "upsert", "delete", "replace_children", "skip"]
 Source = Literal["event", "fetch", "refetch"]
 #: How an event came (``_processed_events.via``): a webhook, the Events API poller, the
 #: websocket of ``--listen-mode websocket``; None when the caller did not say.
@@ -66,6 +69,22 @@ class ChildList:
 
 
 @dataclass(frozen=True, slots=True)
+class Routing:
+    """The engine's options for a change that ``_apply_changes`` routes (``"route"``)."""
+
+    #: ``auto_expand_lists``: a truncated or unexpanded child list is handed back to be listed.
+    expand: bool = False
+    #: ``backfill_related_entities``: the referenced objects are looked up.
+    refs: bool = False
+    #: ``revalidate_objects_via_stripe_api``: these resources' events are handed back to be
+    #: fetched.
+    revalidate: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"expand": self.expand, "refs": self.refs, "revalidate": list(self.revalidate)}
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """One change of a group for ``_apply_changes`` (one call of ``_apply_event_v2``)."""
 
@@ -92,6 +111,11 @@ class Change:
     #: The mode of the event or key it comes from (None: not known). Stored on the rows
     #: written, whose payloads may not say it (refunds, persons ...).
     livemode: bool | None = None
+    #: For ``route``: the whole event (when there is no ``raw_event``); a fetched object
+    #: goes in ``objects`` instead.
+    event: Mapping[str, Any] | None = None
+    #: For ``route``: the engine's options.
+    routing: Routing | None = None
 
     @property
     def object_id(self) -> str | None:

@@ -46,6 +46,7 @@ __all__ = [
     "SUPPORTED_EVENT_TYPES",
     "Action",
     "Route",
+    "check_event",
     "event_to_dict",
     "route_event",
     "validate_event",
@@ -165,13 +166,13 @@ def validate_event(event: Mapping[str, Any], *, require_object: bool = True) -> 
         )
 
 
-def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
-    """The write instruction for ``event`` (a dict or a ``stripe.Event``).
+def check_event(event: Mapping[str, Any] | _SupportsToDict) -> dict[str, Any]:
+    """``event`` (a dict or a ``stripe.Event``) as a dict, checked to be an event the write path
+    can take: :func:`validate_event`'s checks (``object`` only if present), ``created`` in Unix
+    seconds, ``account`` an account id or absent, and ``data.object.object`` a type name.
 
-    Raises :class:`MalformedPayloadError` when the event lacks ``id``, ``type``, ``created`` or
-    ``data.object``, when ``data.object`` has no ``object`` type, or when a summary lacks its
-    parent id or item list. Unsupported object types and objects without an id are not errors:
-    they route to :attr:`Action.SKIP` with a reason.
+    Raises :class:`MalformedPayloadError` otherwise; messages name the problem, never the
+    payload.
     """
     ev = event_to_dict(event)
     validate_event(ev, require_object=False)
@@ -191,14 +192,29 @@ def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
         raise MalformedPayloadError(
             f'malformed event: "account" is {_describe(account)}, expected an account id'
         )
-    livemode = ev.get("livemode")
-    obj: Mapping[str, Any] = ev["data"]["object"]
-    object_type = obj.get("object")
+    object_type = ev["data"]["object"].get("object")
     if not _is_name(object_type):
         raise MalformedPayloadError(
             f'malformed event: "data.object.object" is {_describe(object_type)}, '
             "expected the object's type"
         )
+    return ev
+
+
+def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
+    """The write instruction for ``event`` (a dict or a ``stripe.Event``).
+
+    Raises :class:`MalformedPayloadError` when the event lacks ``id``, ``type``, ``created`` or
+    ``data.object``, when ``data.object`` has no ``object`` type, or when a summary lacks its
+    parent id or item list. Unsupported object types and objects without an id are not errors:
+    they route to :attr:`Action.SKIP` with a reason.
+    """
+    ev = check_event(event)
+    created: int = ev["created"]
+    account = ev.get("account")
+    livemode = ev.get("livemode")
+    obj: Mapping[str, Any] = ev["data"]["object"]
+    object_type = obj["object"]
 
     def route(
         action: Action,

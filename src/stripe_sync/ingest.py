@@ -34,19 +34,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .changes import (
-    Change,
-    ChildList,
-    Via,
-    deletion_children,
-    embedded_lists,
-    references,
-    stub,
-)
+from .changes import Change, ChildList, Routing, Via, embedded_lists, stub
 from .client import StripeClient
 from .config import StripeSyncConfig
-from .errors import StripeNotFoundError, UnknownObjectError
-from .events import Action, Route, route_event
+from .errors import MalformedPayloadError, StripeNotFoundError, UnknownObjectError
+from .events import check_event
 from .grouping import WriteGroups
 from .resources import REGISTRY, Resource, by_id, get
 from .store import AppliedChange
@@ -138,12 +130,19 @@ class Ingestor:
         self._client = client
         self._platform_account = platform_account
         self._log = config.logger or _default_logger
-        self._revalidate = frozenset(config.revalidate_objects_via_stripe_api)
-        unknown = self._revalidate - set(REGISTRY)
+        revalidate = frozenset(config.revalidate_objects_via_stripe_api)
+        unknown = revalidate - set(REGISTRY)
         if unknown:
             raise UnknownObjectError(
                 f"revalidate_objects_via_stripe_api names unknown objects: {sorted(unknown)}"
             )
+        #: What the database needs to route this engine's changes (``_route_change``).
+        self._routing = Routing(
+            expand=config.auto_expand_lists,
+            refs=config.backfill_related_entities,
+            revalidate=tuple(sorted(revalidate)),
+        )
+        self._related_routing = replace(self._routing, refs=False)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -156,84 +155,34 @@ class Ingestor:
     ) -> SyncResult:
         """Apply one event (a dict or a ``stripe.Event``); see the module docstring.
 
-        ``raw`` is the event's JSON text exactly as received (a verified webhook body): when the
-        object to write is the event's own ``data.object``, the text goes to the database as it
-        is, and the parsed event is not encoded again. ``via``: how the event came, recorded
-        with it.
+        ``raw`` is the event's JSON text exactly as received (a verified webhook body): it goes
+        to the database as it is, and the parsed event is not encoded again. ``via``: how the
+        event came, recorded with it.
         """
-        route = route_event(event)  # type: ignore[arg-type]
+        ev = check_event(event)  # type: ignore[arg-type]
         platform = await self._platform_account()
         # Stripe-Account is only sent for another account than the key's own.
-        connected = route.account_id if route.account_id != platform else None
-        account_id = connected or platform
-        created = datetime.fromtimestamp(route.event_created, UTC)
-        resource, obj = route.resource, route.object
-        common: dict[str, Any] = {
-            "account_id": account_id,
-            "version": created,
-            "source": "event",
-            "event_id": route.event_id,
-            "event_type": route.event_type,
-            "event_created": created,
-            "parent_id": route.parent_id,
-            "via": via,
-            "livemode": route.livemode,
-        }
-        if (
-            route.action is Action.UPSERT
-            and resource is not None
-            and obj is not None
-            and resource.name not in self._revalidate
-        ):
-            # The common case, built in one go (no intermediate copies).
-            change = Change(
-                action="upsert",
-                resource=resource,
-                objects=(obj,),
-                children=await self._children(resource, obj, connected),
-                refs=self._refs(resource, obj),
-                raw_event=raw,
-                **common,
-            )
-            return await self._apply(change, resource, connected, route=route)
-        base = Change(
-            action="skip", resource=resource, objects=[obj] if obj is not None else [], **common
+        account = ev.get("account")
+        connected = account if account != platform else None
+        created = datetime.fromtimestamp(ev["created"], UTC)
+        livemode = ev.get("livemode")
+        change = Change(
+            action="route",
+            resource=None,
+            objects=(),
+            account_id=connected or platform,
+            version=created,
+            source="event",
+            event_id=ev["id"],
+            event_type=ev["type"],
+            event_created=created,
+            via=via,
+            livemode=livemode if isinstance(livemode, bool) else None,
+            raw_event=raw,
+            event=None if raw is not None else ev,
+            routing=self._routing,
         )
-        if route.action is Action.SKIP or resource is None or obj is None:
-            applied = await self._writes.apply(base)
-            if applied.outcome != Outcome.DUPLICATE:
-                self._log.info(
-                    "skipped event %s (%s): %s",
-                    route.event_id,
-                    route.event_type,
-                    route.reason,
-                    extra={"event_id": route.event_id, "event_type": route.event_type},
-                )
-            return self._result(
-                base, applied.outcome, route=route, reason=route.reason, committed=applied.seen_at
-            )
-
-        if route.action is Action.REPLACE_CHILDREN:
-            return await self._replace_children(base, resource, obj, route, connected)
-
-        if route.action is Action.DELETE:
-            change = replace(
-                base, action="delete", children=deletion_children(resource), raw_event=raw
-            )
-        elif resource.name in self._revalidate and not self._final(route):
-            fetched_at = _now()
-            fresh = await self._fetch(resource, str(obj["id"]), connected)
-            change = await self._with_object(base, resource, fresh, connected)
-            change = replace(change, source="fetch", version=fetched_at)
-        else:
-            change = replace(
-                base,
-                action="upsert",
-                children=await self._children(resource, obj, connected),
-                refs=self._refs(resource, obj),
-                raw_event=raw,
-            )
-        return await self._apply(change, resource, connected, route=route)
+        return await self._apply(change, ev["data"]["object"], connected)
 
     # -- single objects ----------------------------------------------------------------------
 
@@ -251,17 +200,16 @@ class Ingestor:
         fetched_at = _now()
         fresh = await self._fetch(resource, object_id, account)
         base = Change(
-            action="upsert",
-            resource=resource,
-            objects=[],
+            action="route",
+            resource=None,
+            objects=(),
             account_id=account_id,
             version=fetched_at,
             source="fetch",
             livemode=self.config.livemode,
         )
-        fresh = fresh or stub(resource, object_id)
-        change = await self._with_object(base, resource, fresh, account)
-        return await self._apply(change, resource, account)
+        change = self._fetched(base, resource, object_id, fresh)
+        return await self._apply(change, change.objects[0], account)
 
     async def child_lists(
         self, resource: Resource, obj: Mapping[str, Any], account: str | None
@@ -272,69 +220,133 @@ class Ingestor:
     # -- internals -------------------------------------------------------------------------------
 
     async def _apply(
-        self,
-        change: Change,
-        resource: Resource,
-        account: str | None,
-        *,
-        route: Route | None = None,
+        self, change: Change, obj: Mapping[str, Any], account: str | None
     ) -> SyncResult:
-        """Apply ``change``; settle same-second ties by re-fetching; fetch missing references."""
-        applied = await self._writes.apply(change)
+        """Apply ``change`` (of ``obj``); make the Stripe calls its route asks for; settle
+        same-second ties by re-fetching; fetch missing references."""
+        change, applied = await self._send(change, obj, account)
+        if applied.route is not None and applied.route["needs"] == "summary":
+            return await self._replace_children(change, applied.route, obj, account)
+        if applied.route is not None and applied.route["needs"] == "revalidate":
+            resource = get(applied.route["resource"])
+            revalidated = str(applied.route["object_id"])
+            fetched_at = _now()
+            fresh = await self._fetch(resource, revalidated, account)
+            change = self._fetched(
+                change, resource, revalidated, fresh, source="fetch", version=fetched_at
+            )
+            return await self._apply(change, change.objects[0], account)
+        name = _resource_name(change, applied)
+        object_id = applied.object_id or change.object_id
         refetches = 0
         while applied.outcome == "ambiguous":
-            object_id = change.object_id
+            resource = get(str(name))
             if resource.retrieve_path is None or object_id is None:
                 change = replace(change, tie_wins=True)
-            else:
-                refetches += 1
-                fresh = await self._fetch(resource, object_id, account)
-                change = await self._with_object(
-                    change, resource, fresh or stub(resource, object_id), account
-                )
-                # The database clock when the conflict was seen, before this fetch began: the
-                # re-fetch wins the tie only if no one wrote the row since (0001_baseline.sql).
-                change = replace(
-                    change,
-                    source="refetch",
-                    version=applied.seen_at,
-                    tie_wins=refetches >= MAX_REFETCHES,
-                )
-            applied = await self._writes.apply(change)
-        related = await self._fetch_related(applied, account) if change.action == "upsert" else 0
+                change, applied = await self._send(change, obj, account)
+                continue
+            refetches += 1
+            fresh = await self._fetch(resource, object_id, account)
+            # The database clock when the conflict was seen, before this fetch began: the
+            # re-fetch wins the tie only if no one wrote the row since (0001_baseline.sql).
+            change = self._fetched(
+                change,
+                resource,
+                object_id,
+                fresh,
+                source="refetch",
+                version=applied.seen_at,
+                tie_wins=refetches >= MAX_REFETCHES,
+            )
+            obj = change.objects[0]
+            change, applied = await self._send(change, obj, account)
+        if applied.outcome == Outcome.SKIPPED and change.source == "event":
+            self._log.info(
+                "skipped event %s (%s): %s",
+                change.event_id,
+                change.event_type,
+                applied.reason,
+                extra={"event_id": change.event_id, "event_type": change.event_type},
+            )
+        related = await self._fetch_related(applied, account)
         return self._result(
             change,
-            applied.outcome,
-            route=route,
+            applied,
+            name=name,
+            object_id=object_id,
             refetches=refetches,
             related=related,
-            committed=applied.seen_at,
         )
 
-    async def _with_object(
+    async def _send(
+        self, change: Change, obj: Mapping[str, Any], account: str | None
+    ) -> tuple[Change, AppliedChange]:
+        """Apply ``change``; when the database hands it back to list child lists first
+        (``auto_expand_lists``), list them and send it routed. Raises
+        :class:`MalformedPayloadError` for a change the database found malformed."""
+        applied = await self._writes.apply(change)
+        if applied.outcome == "malformed":
+            raise MalformedPayloadError(applied.reason or "malformed event")
+        route = applied.route
+        if applied.outcome != "route" or route is None or route["needs"] != "expand":
+            return change, applied
+        resource = get(route["resource"])
+        nested = {n.field: n for n in resource.nested_lists}
+        children: list[ChildList] = []
+        for found in route["children"]:
+            if found["must_list"]:
+                listed = nested[found["field"]]
+                items = await self._list_all(
+                    listed.path, listed.params, str(route["object_id"]), account
+                )
+                children.append(
+                    ChildList(found["table"], found["parent_column"], items, complete=True)
+                )
+            elif found["present"]:
+                children.append(
+                    ChildList(
+                        found["table"],
+                        found["parent_column"],
+                        (),
+                        complete=found["complete"],
+                        field=found["field"],
+                    )
+                )
+        routed = replace(
+            change,
+            action="upsert",
+            resource=resource,
+            objects=(obj,),
+            parent_id=route["parent_id"],
+            children=tuple(children),
+            refs=tuple((str(t), str(i)) for t, i in route["refs"] or ()),
+            event=None,
+            routing=None,
+        )
+        return routed, await self._writes.apply(routed)
+
+    def _fetched(
         self,
         change: Change,
         resource: Resource,
-        obj: Mapping[str, Any] | None,
-        account: str | None,
+        object_id: str,
+        fresh: Mapping[str, Any] | None,
+        **fields: Any,
     ) -> Change:
-        """``change`` carrying ``obj`` (None or a ``deleted`` payload: a tombstone)."""
-        if obj is None or obj.get("deleted") is True:
-            gone = obj if obj is not None else stub(resource, str(change.object_id))
-            return replace(
-                change,
-                action="delete",
-                objects=[gone],
-                children=deletion_children(resource),
-                raw_event=None,
-            )
+        """``change`` carrying ``fresh``, the object as fetched (None when Stripe has it no
+        more: a tombstone), for the database to route."""
         return replace(
             change,
-            action="upsert",
-            objects=[obj],
-            children=await self._children(resource, obj, account),
-            refs=self._refs(resource, obj),
+            action="route",
+            resource=None,
+            objects=(fresh if fresh is not None else stub(resource, object_id),),
+            parent_id=None,
+            children=(),
+            refs=(),
             raw_event=None,
+            event=None,
+            routing=self._routing,
+            **fields,
         )
 
     async def _fetch(
@@ -368,10 +380,9 @@ class Ingestor:
 
     async def _replace_children(
         self,
-        base: Change,
-        resource: Resource,
+        change: Change,
+        route: Mapping[str, Any],
         summary: Mapping[str, Any],
-        route: Route,
         account: str | None,
     ) -> SyncResult:
         """Apply a summary of a parent's complete set of rows (a customer's entitlements).
@@ -379,19 +390,26 @@ class Ingestor:
         The rows replace the parent's, so the set must be complete: a truncated summary is
         listed whatever ``auto_expand_lists`` says, and so is a same-second tie (re-listed).
         """
-        assert route.parent_id is not None
-        (listed,) = [
-            v for v in summary.values() if isinstance(v, Mapping) and v.get("object") == "list"
-        ]
-        items: list[Mapping[str, Any]] = list(listed["data"])
-        if listed.get("has_more"):
-            items = await self._list_parent_rows(resource, route.parent_id, account)
-        change = replace(base, action="replace_children", objects=items)
+        resource = get(route["resource"])
+        parent_id = str(route["parent_id"])
+        items: list[Mapping[str, Any]] = list(summary[route["list_field"]]["data"])
+        if route["has_more"]:
+            items = await self._list_parent_rows(resource, parent_id, account)
+        change = replace(
+            change,
+            action="replace_children",
+            resource=resource,
+            objects=items,
+            parent_id=parent_id,
+            raw_event=None,
+            event=None,
+            routing=None,
+        )
         applied = await self._writes.apply(change)
         refetches = 0
         while applied.outcome == "ambiguous":
             refetches += 1
-            items = await self._list_parent_rows(resource, route.parent_id, account)
+            items = await self._list_parent_rows(resource, parent_id, account)
             change = replace(
                 change,
                 objects=items,
@@ -401,7 +419,7 @@ class Ingestor:
             )
             applied = await self._writes.apply(change)
         return self._result(
-            change, applied.outcome, route=route, refetches=refetches, committed=applied.seen_at
+            change, applied, name=resource.name, object_id=parent_id, refetches=refetches
         )
 
     async def _list_parent_rows(
@@ -429,9 +447,6 @@ class Ingestor:
             seen[str(item.get("id"))] = item
         return list(seen.values())
 
-    def _refs(self, resource: Resource, obj: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-        return references(resource, obj) if self.config.backfill_related_entities else ()
-
     async def _fetch_related(self, applied: AppliedChange, account: str | None) -> int:
         """Fetch and write the referenced objects that have no row; returns how many."""
         if not applied.missing_refs:
@@ -447,55 +462,58 @@ class Ingestor:
                 self._log.info("referenced %s %s is not in Stripe", resource.name, object_id)
                 return False
             base = Change(
-                action="upsert",
-                resource=resource,
-                objects=[],
+                action="route",
+                resource=None,
+                objects=(),
                 account_id=account or await self._platform_account(),
                 version=fetched_at,
                 source="fetch",
                 livemode=self.config.livemode,
             )
-            change = await self._with_object(base, resource, fresh, account)
-            # One level deep: the related object's own references are not followed.
-            await self._writes.apply(replace(change, refs=()))
+            # One level deep: the related object's own references are not looked up.
+            change = replace(
+                self._fetched(base, resource, object_id, fresh), routing=self._related_routing
+            )
+            await self._send(change, fresh, account)
             return True
 
         done = await asyncio.gather(*(one(t, i) for t, i in applied.missing_refs))
         return sum(done)
 
     @staticmethod
-    def _final(route: Route) -> bool:
-        """The event announces a final state, which a re-fetch cannot improve on."""
-        return route.event_type.endswith(".deleted")
-
-    @staticmethod
     def _result(
         change: Change,
-        outcome: str,
+        applied: AppliedChange,
         *,
-        route: Route | None = None,
-        reason: str | None = None,
+        name: str | None,
+        object_id: str | None,
         refetches: int = 0,
         related: int = 0,
-        committed: datetime | None = None,
     ) -> SyncResult:
-        object_id = change.object_id
-        if route is not None and route.action is Action.REPLACE_CHILDREN:
-            object_id = route.parent_id
+        outcome = Outcome(applied.outcome)
         return SyncResult(
-            outcome=Outcome(outcome),
-            object=change.resource.name if change.resource is not None else None,
+            outcome=outcome,
+            object=name,
             object_id=object_id,
             account_id=change.account_id,
             event_id=change.event_id,
             event_type=change.event_type,
-            event_created=route.event_created if route is not None else None,
-            reason=reason,
+            event_created=(
+                int(change.event_created.timestamp()) if change.event_created is not None else None
+            ),
+            reason=applied.reason if outcome is Outcome.SKIPPED else None,
             refetches=refetches,
             related_fetched=related,
             source=change.via,
-            committed_at=committed,
+            committed_at=applied.seen_at,
         )
+
+
+def _resource_name(change: Change, applied: AppliedChange) -> str | None:
+    """The registry name of what ``change`` wrote: the database's route, or the change's own."""
+    if applied.resource is not None:
+        return applied.resource
+    return change.resource.name if change.resource is not None else None
 
 
 def _now() -> datetime:

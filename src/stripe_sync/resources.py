@@ -342,6 +342,7 @@ def as_rows() -> list[dict[str, object]]:
                 ],
                 "id_prefixes": list(r.id_prefixes),
                 "ordinal": ordinal,
+                "refs": [{"field": f.field, "resource": f.resource} for f in r.references],
             }
         )
     return rows

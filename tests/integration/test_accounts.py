@@ -26,7 +26,8 @@ OBJECTS = ("product", "price", "customer", "payment_method", "subscription", "in
 #: Tables that hold no account's data.
 #: _write_listeners: the backends waiting for writes (wait_until_synced), by pid.
 NOT_ACCOUNT_DATA = {
-    "_migrations", "_installation", "_resources", "_typed_columns", "_write_listeners",
+    "_migrations", "_installation", "_resources", "_route_objects", "_typed_columns",
+    "_write_listeners",
     "_change_feed_state", "_change_feed_consumers",
     "_history_objects",
 }  # fmt: skip

@@ -310,6 +310,7 @@ def test_all_is_pinned() -> None:
             "SUPPORTED_EVENT_TYPES",
             "Action",
             "Route",
+            "check_event",
             "event_to_dict",
             "route_event",
             "validate_event",

@@ -4130,10 +4130,26 @@ CREATE TABLE _resources (
     nested_lists jsonb DEFAULT '[]'::jsonb NOT NULL,
     id_prefixes text[] DEFAULT '{}'::text[] NOT NULL,
     ordinal integer NOT NULL,
+    refs jsonb DEFAULT '[]'::jsonb NOT NULL,
     CONSTRAINT _resources_delete_mode_check CHECK ((delete_mode = ANY (ARRAY['tombstone'::text, 'final_state'::text, 'never'::text]))),
     CONSTRAINT _resources_pkey PRIMARY KEY (name)
 );
 COMMENT ON TABLE _resources IS 'The objects stripe-sync mirrors and how (a copy of the Python registry, rewritten by every migration run).';
+COMMENT ON COLUMN _resources.refs IS 'The fields of the object that refer to other objects, [{field, resource}] (the registry''s references).';
+
+CREATE TABLE _route_objects (
+    object_type text NOT NULL,
+    resource text NOT NULL,
+    table_name text NOT NULL,
+    parent text,
+    summary boolean NOT NULL,
+    delete_mode text NOT NULL,
+    retrieve boolean NOT NULL,
+    nested jsonb NOT NULL,
+    refs jsonb NOT NULL,
+    CONSTRAINT _route_objects_pkey PRIMARY KEY (object_type)
+);
+COMMENT ON TABLE _route_objects IS 'How an event''s object is routed, by its type (data.object.object): its resource (a top-level resource first, a child resource only when no other has the type), whether it is a summary of a parent''s rows, its nested lists [{field, table, parent_column, is_child, expand}] and its references to objects fetched on their own [{field, table, prefixes}]. Made from _resources by a trigger.';
 
 CREATE TABLE _sync_obj_runs (
     id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
@@ -12866,7 +12882,7 @@ $function$;
 COMMENT ON FUNCTION stripe._account_tables() IS 'Every table holding an account''s rows, with the column naming the account (equals: the id; prefix: ''<id>/...''), in deletion order.';
 
 CREATE OR REPLACE FUNCTION stripe._apply_changes(p_changes jsonb)
- RETURNS TABLE(ord integer, outcome text, missing_refs jsonb, seen_at timestamp with time zone)
+ RETURNS TABLE(ord integer, outcome text, missing_refs jsonb, seen_at timestamp with time zone, resource text, object_id text, reason text, route jsonb)
  LANGUAGE plpgsql
  SET search_path TO 'stripe', 'pg_catalog'
  SET plan_cache_mode TO 'force_generic_plan'
@@ -12877,6 +12893,15 @@ DECLARE
     v_event_ids text[];
     v_actions text[];
     v_tables text[];
+    v_pcols text[];
+    v_parent_ids text[];
+    v_child_lists jsonb[];
+    v_ref_lists jsonb[];
+    v_resources text[];
+    v_object_ids text[];
+    v_reasons text[];
+    v_routed text[];
+    v_routes jsonb[];
     v_accounts text[];
     v_versions timestamptz[];
     v_objects jsonb[];
@@ -12907,12 +12932,27 @@ BEGIN
         RETURN;
     END IF;
 
-    -- One pass over the group: what the statements below need, as arrays by position. A
-    -- change's object is objects[0], or, for a change given with its whole event (a webhook
-    -- body passed on as received, never parsed and encoded again), its data.object.
+    -- One pass over the group: what the statements below need, as arrays by position, each
+    -- change of action "route" routed on the way. A change's object is objects[0], or, for a
+    -- change given with its whole event (a webhook body passed on as received, never parsed
+    -- and encoded again), its data.object.
     SELECT array_agg(e.c->>'event_id' ORDER BY e.i),
-           array_agg(e.c->>'action' ORDER BY e.i),
-           array_agg(e.c->>'table' ORDER BY e.i),
+           array_agg(coalesce(rt.action, e.c->>'action') ORDER BY e.i),
+           array_agg(CASE WHEN rt.action IS NULL THEN e.c->>'table' ELSE rt.tbl END
+                     ORDER BY e.i),
+           array_agg(CASE WHEN rt.action IS NULL THEN e.c->>'parent_column' ELSE rt.pcol END
+                     ORDER BY e.i),
+           array_agg(CASE WHEN rt.action IS NULL THEN e.c->>'parent_id' ELSE rt.parent_id END
+                     ORDER BY e.i),
+           array_agg(CASE WHEN rt.action IS NULL THEN e.c->'children' ELSE rt.children END
+                     ORDER BY e.i),
+           array_agg(CASE WHEN rt.action IS NULL THEN e.c->'refs' ELSE rt.refs END
+                     ORDER BY e.i),
+           array_agg(rt.resource ORDER BY e.i),
+           array_agg(rt.object_id ORDER BY e.i),
+           array_agg(rt.reason ORDER BY e.i),
+           array_agg(rt.outcome ORDER BY e.i),
+           array_agg(rt.route ORDER BY e.i),
            array_agg(e.c->>'account_id' ORDER BY e.i),
            array_agg((e.c->>'version')::timestamptz ORDER BY e.i),
            array_agg(CASE WHEN e.c ? 'event' THEN e.c->'event'->'data'->'object'
@@ -12920,12 +12960,17 @@ BEGIN
            count(*) FILTER (WHERE e.c->>'action' IN ('upsert', 'delete') AND NOT e.c ? 'event'
                             AND (jsonb_typeof(e.c->'objects') IS DISTINCT FROM 'array'
                                  OR jsonb_array_length(e.c->'objects') <> 1)),
-           coalesce(bool_or(jsonb_array_length(coalesce(e.c->'children', '[]')) > 0), false),
-           coalesce(bool_or(jsonb_array_length(coalesce(e.c->'refs', '[]')) > 0), false),
+           coalesce(bool_or(jsonb_array_length(coalesce(
+               CASE WHEN rt.action IS NULL THEN e.c->'children' ELSE rt.children END,
+               '[]')) > 0), false),
+           coalesce(bool_or(jsonb_array_length(coalesce(
+               CASE WHEN rt.action IS NULL THEN e.c->'refs' ELSE rt.refs END, '[]')) > 0), false),
            coalesce(bool_or(e.c->>'action' = 'replace_children'), false)
-    INTO v_event_ids, v_actions, v_tables, v_accounts, v_versions, v_objects, v_bad,
-         v_children, v_refs, v_replace
-    FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i);
+    INTO v_event_ids, v_actions, v_tables, v_pcols, v_parent_ids, v_child_lists, v_ref_lists,
+         v_resources, v_object_ids, v_reasons, v_routed, v_routes, v_accounts, v_versions,
+         v_objects, v_bad, v_children, v_refs, v_replace
+    FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
+    LEFT JOIN LATERAL "_route_change"(e.c) AS rt ON true;
 
     SELECT x.a INTO r FROM unnest(v_actions) AS x(a)
     WHERE x.a IS NULL OR x.a NOT IN ('upsert', 'delete', 'skip', 'replace_children') LIMIT 1;
@@ -12941,34 +12986,36 @@ BEGIN
         RAISE EXCEPTION '_apply_event: the object to upsert or delete has no string id';
     END IF;
 
-    -- Duplicates (an event applied before, or given earlier in this group) and skips.
+    -- Duplicates (an event applied before, or given earlier in this group), skips, and the
+    -- changes the router hands back to the engine (route, malformed).
     v_seen := ARRAY(SELECT pe.id FROM "_processed_events" pe WHERE pe.id = ANY (v_event_ids));
     v_out := ARRAY(
         SELECT CASE
                    WHEN x.event_id IS NOT NULL AND (x.k > 1 OR x.event_id = ANY (v_seen))
                        THEN 'duplicate'
-                   WHEN x.a = 'skip' THEN 'skipped'
+                   WHEN x.a = 'skip' THEN coalesce(x.routed, 'skipped')
                END
-        FROM (SELECT u.i, u.event_id, u.a,
+        FROM (SELECT u.i, u.event_id, u.a, u.routed,
                      row_number() OVER (PARTITION BY u.event_id ORDER BY u.i) AS k
-              FROM unnest(v_event_ids, v_actions) WITH ORDINALITY AS u(event_id, a, i)) x
+              FROM unnest(v_event_ids, v_actions, v_routed) WITH ORDINALITY
+                   AS u(event_id, a, routed, i)) x
         ORDER BY x.i);
 
     -- Rows of upserts and deletes: one batch per table, tables in name order (lock order).
     FOR r IN
-        SELECT e.c->>'table' AS tbl, e.c->>'parent_column' AS pcol,
+        SELECT v_tables[e.i] AS tbl, v_pcols[e.i] AS pcol,
                array_agg(e.i) AS ords,
                array_agg(v_objects[e.i]) AS objects,
-               array_agg(e.c->>'account_id') AS accounts,
-               array_agg((e.c->>'version')::timestamptz) AS versions,
+               array_agg(v_accounts[e.i]) AS accounts,
+               array_agg(v_versions[e.i]) AS versions,
                array_agg(coalesce(e.c->>'source', 'event')) AS sources,
-               array_agg(e.c->>'parent_id') AS parent_ids,
+               array_agg(v_parent_ids[e.i]) AS parent_ids,
                array_agg(coalesce((e.c->>'tie_wins')::boolean, false)) AS ties,
-               array_agg(e.c->>'action' = 'delete') AS deletes,
+               array_agg(v_actions[e.i] = 'delete') AS deletes,
                array_agg(CASE coalesce(nullif(e.c->'livemode', 'null'), e.c->'event'->'livemode')
                           WHEN 'true' THEN true WHEN 'false' THEN false END) AS livemodes
         FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-        WHERE e.c->>'action' IN ('upsert', 'delete') AND v_out[e.i] IS NULL
+        WHERE v_actions[e.i] IN ('upsert', 'delete') AND v_out[e.i] IS NULL
         GROUP BY 1, 2
         ORDER BY 1, 2
     LOOP
@@ -13077,7 +13124,7 @@ BEGIN
                            CASE WHEN ch.c->>'parent_column' IS NOT NULL
                                 THEN v_objects[e.i]->>'id' END AS parent_id
                     FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-                    CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]'))
+                    CROSS JOIN LATERAL jsonb_array_elements(coalesce(v_child_lists[e.i], '[]'))
                         WITH ORDINALITY AS ch(c, j)
                     CROSS JOIN LATERAL jsonb_array_elements(
                         CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
@@ -13086,6 +13133,7 @@ BEGIN
                              THEN v_objects[e.i]->(ch.c->>'field')->'data'
                              ELSE '[]' END) WITH ORDINALITY AS o(obj, k)
                     WHERE v_out[e.i] = 'written' AND v_level[e.i] = v_lvl
+                      AND jsonb_typeof(o.obj) = 'object'
                 ) x
                 GROUP BY 1, 2
                 ORDER BY 1, 2
@@ -13101,8 +13149,9 @@ BEGIN
                        array_agg(v_objects[e.i]->>'id') AS parents,
                        array_agg(v_versions[e.i]) AS versions,
                        array_agg(e.i) FILTER (WHERE v_out[e.i] = 'written') AS written
-                FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-                CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
+                FROM generate_subscripts(v_child_lists, 1) AS e(i)
+                CROSS JOIN LATERAL jsonb_array_elements(coalesce(v_child_lists[e.i], '[]'))
+                    AS ch(c)
                 WHERE ch.c->>'parent_column' IS NOT NULL AND v_level[e.i] = v_lvl
                   AND ((v_out[e.i] = 'written' AND coalesce((ch.c->>'complete')::boolean, false))
                        OR v_out[e.i] = 'deleted')
@@ -13111,15 +13160,16 @@ BEGIN
             LOOP
                 SELECT array_agg(v_objects[e.i]->>'id'), array_agg(o->>'id')
                 INTO v_keep_parents, v_keep
-                FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-                CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'children', '[]')) AS ch(c)
+                FROM unnest(r.written) AS e(i)
+                CROSS JOIN LATERAL jsonb_array_elements(coalesce(v_child_lists[e.i], '[]'))
+                    AS ch(c)
                 CROSS JOIN LATERAL jsonb_array_elements(
                     CASE WHEN ch.c ? 'objects' THEN ch.c->'objects'
                          WHEN jsonb_typeof(v_objects[e.i]->(ch.c->>'field')->'data') = 'array'
                          THEN v_objects[e.i]->(ch.c->>'field')->'data'
                          ELSE '[]' END) AS o
-                WHERE e.i = ANY (coalesce(r.written, '{}')) AND ch.c->>'table' = r.tbl
-                  AND ch.c->>'parent_column' = r.pcol;
+                WHERE ch.c->>'table' = r.tbl AND ch.c->>'parent_column' = r.pcol
+                  AND jsonb_typeof(o) = 'object';
                 PERFORM "_tombstone_children"(r.tbl, r.pcol, r.parents, r.versions,
                                               v_keep_parents, v_keep);
             END LOOP;
@@ -13130,8 +13180,8 @@ BEGIN
     IF v_refs THEN
         FOR r IN
             SELECT ref->>0 AS tbl, array_agg(DISTINCT ref->>1) AS ids
-            FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.c->'refs', '[]')) AS ref
+            FROM generate_subscripts(v_ref_lists, 1) AS e(i)
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(v_ref_lists[e.i], '[]')) AS ref
             WHERE v_out[e.i] IS DISTINCT FROM 'duplicate'
             GROUP BY 1
             ORDER BY 1
@@ -13159,8 +13209,9 @@ BEGIN
         WHERE v_out[u.i] = 'skipped' AND v_objects[u.i]->>'object' = 'discount';
     END IF;
 
-    -- An ambiguous event is not recorded: the caller resolves it and calls again. In event id
-    -- order (lock order, after every row lock).
+    -- An ambiguous event is not recorded: the caller resolves it and calls again; nor is one
+    -- handed back to the engine (route, malformed). In event id order (lock order, after every
+    -- row lock).
     -- processed_at: the clock now, the last statement before the commit (the caller's
     -- statement is the whole transaction), rather than now(), the transaction's start: the
     -- stripe.freshness view measures events' delay from Stripe to here. via: how the event
@@ -13173,29 +13224,32 @@ BEGIN
            v_objects[u.i]->>'id', v_out[u.i], v_applied, e.c->>'via'
     FROM generate_subscripts(v_event_ids, 1) AS u(i)
     CROSS JOIN LATERAL (SELECT p_changes->(u.i - 1) AS c) e
-    WHERE v_event_ids[u.i] IS NOT NULL AND v_out[u.i] NOT IN ('ambiguous', 'duplicate')
+    WHERE v_event_ids[u.i] IS NOT NULL
+      AND v_out[u.i] NOT IN ('ambiguous', 'duplicate', 'route', 'malformed')
     ORDER BY v_event_ids[u.i]
     ON CONFLICT (id) DO NOTHING;
 
     -- missing_refs is NULL when none is missing (the common case: nothing to decode).
     IF cardinality(v_missing_ids) = 0 THEN
-        RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, v_applied
+        RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, v_applied,
+                            v_resources[u.i], v_object_ids[u.i], v_reasons[u.i], v_routes[u.i]
                      FROM generate_subscripts(v_out, 1) AS u(i) ORDER BY u.i;
         RETURN;
     END IF;
     RETURN QUERY
-    SELECT (e.i - 1)::integer, v_out[e.i],
+    SELECT (u.i - 1)::integer, v_out[u.i],
            (SELECT jsonb_agg(ref ORDER BY k)
-            FROM jsonb_array_elements(coalesce(e.c->'refs', '[]')) WITH ORDINALITY AS x(ref, k)
+            FROM jsonb_array_elements(coalesce(v_ref_lists[u.i], '[]'))
+                 WITH ORDINALITY AS x(ref, k)
             WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
                           WHERE m.t = ref->>0 AND m.id = ref->>1)
-              AND v_out[e.i] <> 'duplicate'),
-           v_applied
-    FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e(c, i)
-    ORDER BY e.i;
+              AND v_out[u.i] <> 'duplicate'),
+           v_applied, v_resources[u.i], v_object_ids[u.i], v_reasons[u.i], v_routes[u.i]
+    FROM generate_subscripts(v_out, 1) AS u(i)
+    ORDER BY u.i;
 END
 $function$;
-COMMENT ON FUNCTION stripe._apply_changes(p_changes jsonb) IS 'Apply a group of routed events (or fetched objects) with their child lists in one call, each once per event id and with its own outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate), the referenced objects missing from the database, and the clock for a re-fetch.';
+COMMENT ON FUNCTION stripe._apply_changes(p_changes jsonb) IS 'Apply a group of changes (events and fetched objects, routed by the caller or of action "route", routed here by _route_change) with their child lists in one call, each once per event id and with its own outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate; route: the engine must call Stripe first, see the column route; malformed: see reason), the referenced objects missing from the database, the clock for a re-fetch, and for routed changes their resource, object id and why one was skipped.';
 
 CREATE OR REPLACE FUNCTION stripe._apply_event_v1(p_event_id text, p_event_type text, p_event_created timestamp with time zone, p_account_id text, p_action text, p_table text, p_objects jsonb, p_version timestamp with time zone, p_source text DEFAULT 'event'::text, p_parent_column text DEFAULT NULL::text, p_parent_id text DEFAULT NULL::text, p_children jsonb DEFAULT '[]'::jsonb, p_refs jsonb DEFAULT '[]'::jsonb, p_tie_wins boolean DEFAULT false, p_via text DEFAULT NULL::text)
  RETURNS TABLE(outcome text, missing_refs jsonb, seen_at timestamp with time zone)
@@ -14650,6 +14704,156 @@ BEGIN
 END
 $function$;
 
+CREATE OR REPLACE FUNCTION stripe._route_change(p_change jsonb)
+ RETURNS TABLE(action text, tbl text, pcol text, parent_id text, children jsonb, refs jsonb, resource text, object_id text, reason text, outcome text, route jsonb)
+ LANGUAGE sql
+ STABLE
+AS $function$
+SELECT CASE WHEN z.outcome IS NULL THEN z.action ELSE 'skip' END,
+       z.table_name, z.pcol, z.parent_id, z.children, z.refs, z.resource, z.object_id,
+       z.reason, z.outcome,
+       CASE WHEN z.outcome = 'route' THEN jsonb_build_object(
+           'needs', z.needs, 'action', z.action, 'resource', z.resource,
+           'object_id', z.object_id, 'parent_id', z.parent_id, 'children', z.children,
+           'refs', z.refs, 'list_field', z.list_field, 'has_more', z.list_more) END
+FROM (
+    SELECT y.*,
+           CASE WHEN y.action = 'skip' THEN 'skipped'
+                WHEN y.action = 'replace_children' AND y.parent_id IS NULL OR y.bad_summary
+                    THEN 'malformed'
+                WHEN y.needs IS NOT NULL THEN 'route' END AS outcome,
+           CASE WHEN y.action = 'replace_children' AND y.parent_id IS NULL
+                    THEN format('malformed event: the %s has no %s id', y.object_type,
+                                coalesce(y.parent, 'parent'))
+                WHEN y.bad_summary
+                    THEN format('malformed event: the %s does not hold one list of %s',
+                                y.object_type, y.own_object)
+                ELSE y.skip_reason END AS reason
+    FROM (
+        SELECT x.*,
+               CASE WHEN x.action = 'replace_children' THEN 'summary'
+                    WHEN x.action = 'upsert' AND x.from_event AND x.etype NOT LIKE '%.deleted'
+                         AND coalesce(x.opts->'revalidate' ? x.resource, false)
+                        THEN 'revalidate'
+                    WHEN x.action = 'upsert' AND coalesce((x.opts->>'expand')::boolean, false)
+                         AND EXISTS (SELECT 1 FROM jsonb_array_elements(x.children) ch
+                                     WHERE (ch->>'must_list')::boolean)
+                        THEN 'expand' END AS needs,
+               x.action = 'replace_children' AND x.parent_id IS NOT NULL
+                   AND (cardinality(x.lists) <> 1
+                        OR jsonb_typeof(x.o->(x.lists[1])->'data') IS DISTINCT FROM 'array')
+                   AS bad_summary,
+               CASE WHEN x.action = 'replace_children' AND cardinality(x.lists) = 1
+                    THEN x.lists[1] END AS list_field,
+               CASE WHEN x.action = 'replace_children' AND cardinality(x.lists) = 1
+                    THEN coalesce(x.o->(x.lists[1])->'has_more' = 'true'::jsonb, false)
+                    END AS list_more
+        FROM (
+            SELECT w.*,
+                   CASE WHEN w.action IN ('upsert', 'delete') THEN w.parent END AS pcol,
+                   CASE WHEN w.action IN ('upsert', 'delete', 'replace_children')
+                        THEN "_id_of"(w.o->w.parent) END AS parent_id,
+                   CASE WHEN w.action = 'skip' AND w.unrouted
+                            THEN format('event type %L is a named skip of the registry '
+                                        '(unrouted_events)', w.etype)
+                        WHEN w.action = 'skip' AND w.resource IS NULL
+                            THEN format('object type %L is not mirrored by stripe-sync',
+                                        w.object_type)
+                        WHEN w.action = 'skip'
+                            THEN format('the %s in %s has no id (a preview such as an upcoming '
+                                        'invoice, not a stored object)', w.object_type,
+                                        coalesce(w.etype, 'fetch')) END AS skip_reason,
+                   CASE WHEN w.action = 'delete' THEN (
+                            SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                       'table', n->>'table', 'parent_column', n->>'parent_column',
+                                       'objects', '[]'::jsonb, 'complete', true)), '[]')
+                            FROM jsonb_array_elements(w.nested) n
+                            WHERE (n->>'is_child')::boolean)
+                        WHEN w.action = 'upsert' THEN (
+                            SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                       'table', n->>'table', 'parent_column', n->>'parent_column',
+                                       'field', n->>'field', 'present', l.present,
+                                       'complete', l.present AND NOT l.more,
+                                       'must_list', l.more
+                                           OR (NOT l.present AND (n->>'expand')::boolean
+                                               AND (n->>'is_child')::boolean))), '[]')
+                            FROM jsonb_array_elements(w.nested) n
+                            CROSS JOIN LATERAL (SELECT w.o->(n->>'field') AS v) f
+                            CROSS JOIN LATERAL (
+                                SELECT coalesce(jsonb_typeof(f.v) = 'object'
+                                                AND f.v->'object' = '"list"'::jsonb, false)
+                                           AND coalesce(jsonb_typeof(f.v->'data') = 'array',
+                                                        false) AS present,
+                                       coalesce(jsonb_typeof(f.v) = 'object'
+                                                AND f.v->'object' = '"list"'::jsonb
+                                                AND f.v->'has_more' = 'true'::jsonb, false)
+                                           AS more) l)
+                        END AS children,
+                   CASE WHEN w.action = 'upsert'
+                             AND coalesce((w.opts->>'refs')::boolean, false) THEN (
+                            SELECT coalesce(jsonb_agg(jsonb_build_array(d.tbl, d.id)
+                                                      ORDER BY d.k), '[]')
+                            FROM (SELECT DISTINCT ON (f->>'table', i.id) f->>'table' AS tbl,
+                                         i.id, k
+                                  FROM jsonb_array_elements(w.refs_spec) WITH ORDINALITY
+                                       AS ff(f, k)
+                                  CROSS JOIN LATERAL (SELECT "_id_of"(w.o->(f->>'field')) AS id) i
+                                  WHERE i.id IS NOT NULL
+                                    AND (jsonb_array_length(f->'prefixes') = 0
+                                         OR EXISTS (SELECT 1
+                                                    FROM jsonb_array_elements_text(f->'prefixes') p
+                                                    WHERE starts_with(i.id, p)))
+                                  ORDER BY f->>'table', i.id, k) d)
+                        END AS refs,
+                   CASE WHEN w.action = 'replace_children' THEN ARRAY(
+                            SELECT l.key FROM jsonb_each(w.o) l
+                            WHERE jsonb_typeof(l.value) = 'object'
+                              AND l.value->'object' = '"list"'::jsonb)
+                        END AS lists
+            FROM (
+                SELECT v.o, v.etype, v.from_event, v.opts, v.object_type,
+                       r.resource, r.table_name, r.parent, r.nested, r.refs AS refs_spec,
+                       v.unrouted, own.object AS own_object,
+                       CASE WHEN jsonb_typeof(v.o->'id') = 'string' THEN nullif(v.o->>'id', '')
+                            END AS object_id,
+                       CASE WHEN r.resource IS NULL OR v.unrouted THEN 'skip'
+                            WHEN r.summary THEN 'replace_children'
+                            WHEN jsonb_typeof(v.o->'id') IS DISTINCT FROM 'string'
+                                 OR v.o->>'id' = '' THEN 'skip'
+                            WHEN v.o->'deleted' = 'true'::jsonb
+                                 OR (v.from_event AND r.delete_mode = 'tombstone'
+                                     AND v.etype LIKE '%.deleted') THEN 'delete'
+                            ELSE 'upsert' END AS action
+                FROM (
+                    SELECT u.o, u.etype, u.from_event, u.opts, u.o->>'object' AS object_type,
+                           u.from_event AND u.etype = ANY (ARRAY['account.application.authorized', 'account.application.deauthorized', 'balance.available', 'balance_settings.updated', 'billing.alert.triggered', 'billing_portal.session.created', 'capability.updated', 'cash_balance.funds_available', 'climate.product.created', 'climate.product.pricing_updated', 'customer.discount.created', 'customer.discount.deleted', 'customer.discount.updated', 'customer.source.created', 'customer.source.deleted', 'customer.source.expiring', 'customer.source.updated', 'financial_connections.authorization.expected_deactivation_date_updated', 'financial_connections.authorization.upcoming_deactivation', 'mandate.updated', 'reporting.report_type.updated', 'reserve.hold.created', 'reserve.hold.updated', 'reserve.plan.created', 'reserve.plan.disabled', 'reserve.plan.expired', 'reserve.plan.updated', 'reserve.release.created', 'source.canceled', 'source.chargeable', 'source.failed', 'source.mandate_notification', 'source.refund_attributes_required', 'source.transaction.created', 'source.transaction.updated', 'tax.settings.updated']::text[])
+                               AS unrouted
+                    FROM (
+                        SELECT CASE WHEN p_change ? 'event'
+                                    THEN p_change->'event'->'data'->'object'
+                                    ELSE p_change->'objects'->0 END AS o,
+                               CASE WHEN p_change ? 'event'
+                                    THEN coalesce(p_change->>'event_type',
+                                                  p_change->'event'->>'type') END AS etype,
+                               p_change ? 'event' AS from_event,
+                               p_change->'route' AS opts
+                        WHERE p_change->>'action' = 'route'
+                        OFFSET 0
+                    ) u
+                    OFFSET 0
+                ) v
+                LEFT JOIN "_route_objects" r ON r.object_type = v.object_type AND NOT v.unrouted
+                LEFT JOIN "_resources" own ON own.name = r.resource AND r.summary
+                OFFSET 0
+            ) w
+            OFFSET 0
+        ) x
+        OFFSET 0
+    ) y
+) z
+$function$;
+COMMENT ON FUNCTION stripe._route_change(p_change jsonb) IS 'The route of one change of action "route" (an event, or an object fetched from the API), as _apply_changes reads it: action, table, parent, child lists, references to look up, and whether the engine must call Stripe first (outcome "route", with the route) or the summary is malformed. The one event router of the Python engine.';
+
 CREATE OR REPLACE FUNCTION stripe._route_event_v1(p_event jsonb, p_object jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -14828,6 +15032,37 @@ BEGIN
 END
 $function$;
 COMMENT ON FUNCTION stripe._route_event_v1(p_event jsonb, p_object jsonb) IS 'What _apply_event must do with an event (or with an object fetched from the API): action, table, object, parent, embedded child lists (with the ones a runtime must page itself), the path to re-fetch it. The SQL twin of stripe_sync.events.route_event.';
+
+CREATE OR REPLACE FUNCTION stripe._route_objects_refresh()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+BEGIN
+    DELETE FROM "_route_objects";
+    INSERT INTO "_route_objects"
+    SELECT DISTINCT ON (o.t) o.t, x.name, x.table_name, x.parent,
+           o.t <> x.object AND x.is_child, x.delete_mode, x.retrieve_path IS NOT NULL,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                       'field', n->>'field', 'table', c.table_name, 'parent_column', c.parent,
+                       'is_child', c.is_child, 'expand', coalesce((n->>'expand')::boolean, false))
+                       ORDER BY k), '[]')
+            FROM jsonb_array_elements(x.nested_lists) WITH ORDINALITY AS nn(n, k)
+            JOIN "_resources" c ON c.name = n->>'child'),
+           (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                       'field', f->>'field', 'table', t.table_name,
+                       'prefixes', to_jsonb(t.id_prefixes)) ORDER BY k), '[]')
+            FROM jsonb_array_elements(x.refs) WITH ORDINALITY AS ff(f, k)
+            JOIN "_resources" t ON t.name = f->>'resource'
+            WHERE t.retrieve_path IS NOT NULL AND NOT t.is_child)
+    FROM "_resources" x CROSS JOIN LATERAL unnest(ARRAY[x.object] || x.event_objects) AS o(t)
+    WHERE NOT x.is_child
+       OR (SELECT count(*) FROM "_resources" y
+           WHERE y.object = o.t OR o.t = ANY (y.event_objects)) = 1
+    ORDER BY o.t, x.is_child, x.ordinal;
+    RETURN NULL;
+END
+$function$;
 
 CREATE OR REPLACE FUNCTION stripe._set_payload_storage(p_table text)
  RETURNS void
@@ -15959,3 +16194,4 @@ CREATE TRIGGER _change_feed_insert AFTER INSERT ON stripe._raw_treasury_transact
 CREATE TRIGGER _change_feed_update AFTER UPDATE ON stripe._raw_treasury_transaction_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION _change_feed_capture();
 CREATE TRIGGER _change_feed_insert AFTER INSERT ON stripe._raw_treasury_transactions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION _change_feed_capture();
 CREATE TRIGGER _change_feed_update AFTER UPDATE ON stripe._raw_treasury_transactions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION _change_feed_capture();
+CREATE TRIGGER _resources_route_objects AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON stripe._resources FOR EACH STATEMENT EXECUTE FUNCTION _route_objects_refresh();

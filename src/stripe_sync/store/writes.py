@@ -45,6 +45,14 @@ class AppliedChange:
     missing_refs: tuple[tuple[str, str], ...]
     #: The database clock after the write: the version of a re-fetch that starts now.
     seen_at: datetime
+    #: For a change the database routed (action ``route``): the registry name of its object's
+    #: resource (None when not mirrored), the object's id, why it was skipped or is malformed.
+    resource: str | None = None
+    object_id: str | None = None
+    reason: str | None = None
+    #: For outcome ``route``: the route, for the engine to call Stripe and send it routed
+    #: (``_route_change`` in ``0041_one_router.sql``).
+    route: Mapping[str, Any] | None = None
 
 
 class WriteQueries(StoreCore):
@@ -70,8 +78,12 @@ class WriteQueries(StoreCore):
                 outcome=outcome,
                 missing_refs=tuple((str(t), str(i)) for t, i in missing or ()),
                 seen_at=seen_at,
+                resource=resource,
+                object_id=object_id,
+                reason=reason,
+                route=route,
             )
-            for _ord, outcome, missing, seen_at in rows
+            for _ord, outcome, missing, seen_at, resource, object_id, reason, route in rows
         ]
 
     async def synced(
@@ -139,9 +151,8 @@ def _rolled_back(exc: BaseException) -> bool:
 
 def _change_json(change: Change) -> dict[str, Any]:
     """``change`` as one element of ``_apply_changes``' argument (without its objects when it
-    carries its raw event, see :func:`group_json`)."""
-    resource = change.resource
-    raw = change.raw_event is not None
+    carries its raw event, see :func:`group_json`). A change of action ``route`` gives its event
+    (or fetched object) and the engine's options, and the database routes it."""
     found: dict[str, Any] = {
         "event_id": change.event_id,
         "event_type": change.event_type,
@@ -150,19 +161,28 @@ def _change_json(change: Change) -> dict[str, Any]:
         ),
         "account_id": change.account_id,
         "action": change.action,
-        "table": resource.table if resource is not None else None,
         "version": change.version.isoformat(),
         "source": change.source,
-        "parent_column": resource.parent if resource is not None else None,
-        "parent_id": change.parent_id,
-        "children": [c.as_json(embedded=raw) for c in change.children],
-        "refs": change.refs,
         "tie_wins": change.tie_wins,
         "via": change.via,
         "livemode": change.livemode,
     }
-    if not raw:
-        found["objects"] = change.objects
+    if change.action == "route":
+        found["route"] = change.routing.as_json() if change.routing is not None else {}
+    else:
+        resource = change.resource
+        found.update(
+            table=resource.table if resource is not None else None,
+            parent_column=resource.parent if resource is not None else None,
+            parent_id=change.parent_id,
+            children=[c.as_json(embedded=True) for c in change.children],
+            refs=change.refs,
+        )
+    if change.raw_event is None:
+        if change.event is not None:
+            found["event"] = change.event
+        else:
+            found["objects"] = change.objects
     return found
 
 

@@ -70,7 +70,7 @@ ON CONFLICT (name) DO UPDATE SET
     list_params = excluded.list_params, created_filter = excluded.created_filter,
     backfill = excluded.backfill, backfill_created_filter = excluded.backfill_created_filter,
     list_per_parent = excluded.list_per_parent, nested_lists = excluded.nested_lists,
-    id_prefixes = excluded.id_prefixes, ordinal = excluded.ordinal;
+    id_prefixes = excluded.id_prefixes, ordinal = excluded.ordinal, refs = excluded.refs;
 
 -- name: advisory_xact_lock
 -- The runner's lock for one transaction (migrations sent as SQL text, one request each).

@@ -2,7 +2,8 @@
 
 -- name: apply_changes
 -- A group of changes (events, fetched objects), applied in one call and one commit.
-SELECT ord, outcome, missing_refs, seen_at FROM {schema}."_apply_changes"(%s::jsonb) ORDER BY ord;
+SELECT ord, outcome, missing_refs, seen_at, resource, object_id, reason, route
+FROM {schema}."_apply_changes"(%s::jsonb) ORDER BY ord;
 
 -- name: measure_write_limits
 -- A page write measured for an estimate must not wait behind a run's locks, nor take long.

@@ -1,0 +1,247 @@
+"""``_route_change`` (``0041_one_router.sql``): the router ``_apply_changes`` runs for the Python
+engine's events, a group at a time.
+
+It must route every event as ``_route_event_v1`` (the edge functions' router, held to the
+Python one by ``test_route_event.py``) does, find the references Python's
+:func:`stripe_sync.changes.references` finds, and hand back to the engine exactly the events
+whose route needs Stripe: a summary, a revalidated object, a list to page with
+``auto_expand_lists``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+import pytest
+from psycopg.types.json import Jsonb
+
+from stripe_sync.changes import references
+from stripe_sync.resources import REGISTRY, UNROUTED_EVENTS
+from stripe_sync.testing import FakeStripe
+from tests.integration.test_route_event import EVENT_FIXTURES, _event, _examples
+
+
+@pytest.fixture
+def conn(database_url: str) -> Iterator[psycopg.Connection[Any]]:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("SET search_path TO stripe")
+        yield conn
+
+
+def route_change(
+    conn: psycopg.Connection[Any],
+    *,
+    event: dict[str, Any] | None = None,
+    fetched: dict[str, Any] | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    change: dict[str, Any] = {"action": "route", "route": {"refs": True, **options}}
+    if event is not None:
+        change.update(event=event, event_type=event["type"])
+    else:
+        change["objects"] = [fetched]
+    cur = conn.execute('SELECT * FROM "_route_change"(%s)', (Jsonb(change),))
+    names = [d.name for d in cur.description or ()]
+    rows = cur.fetchall()
+    assert len(rows) == 1
+    return dict(zip(names, rows[0], strict=True))
+
+
+def assert_routes_alike(
+    conn: psycopg.Connection[Any],
+    event: dict[str, Any],
+    fetched: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """``_route_change`` against ``_route_event_v1`` (and Python's references)."""
+    row = conn.execute(
+        'SELECT "_route_event_v1"(%s, %s)', (Jsonb(event), Jsonb(fetched) if fetched else None)
+    ).fetchone()
+    assert row is not None
+    v1: dict[str, Any] = row[0]
+    got = (
+        route_change(conn, fetched=fetched)
+        if fetched is not None
+        else route_change(conn, event=event)
+    )
+    what = event.get("type")
+    if v1["action"] == "replace_children":
+        assert (got["action"], got["outcome"]) == ("skip", "route"), what
+        assert got["route"]["needs"] == "summary"
+        assert got["route"]["parent_id"] == v1["parent_id"]
+        assert got["route"]["has_more"] == v1["has_more"]
+        assert got["resource"] == v1["resource"]
+        return got
+    assert got["action"] == v1["action"], what
+    assert got["resource"] == v1["resource"], what
+    assert got["tbl"] == v1["table"], what
+    if v1["resource"] is not None:  # _route_event_v1 leaves out the id of what is not mirrored
+        assert got["object_id"] == v1["object_id"], what
+    assert got["parent_id"] == v1["parent_id"], what
+    assert (got["outcome"] == "skipped") == (v1["action"] == "skip"), what
+    if fetched is None and event["type"] in UNROUTED_EVENTS:
+        # As Python's router said it; _route_event_v1 says the type is not mirrored.
+        assert "is a named skip of the registry" in got["reason"], what
+    else:
+        assert got["reason"] == v1["reason"], what
+    if v1["action"] == "upsert":
+        keys: tuple[str, ...] = (
+            "table",
+            "parent_column",
+            "field",
+            "complete",
+            "present",
+            "must_list",
+        )
+        assert [{k: c[k] for k in keys} for c in got["children"]] == [
+            {k: c[k] for k in keys} for c in v1["children"]
+        ], what
+        obj = fetched if fetched is not None else event["data"]["object"]
+        resource = REGISTRY[v1["resource"]]
+        assert [tuple(r) for r in got["refs"]] == list(references(resource, obj)), what
+    elif v1["action"] == "delete":
+        keys = ("table", "parent_column", "complete")
+        assert [{k: c[k] for k in keys} for c in got["children"]] == [
+            {k: c[k] for k in keys} for c in v1["children"]
+        ], what
+        assert got["refs"] is None
+    return got
+
+
+def test_every_example_object_routes_as_route_event_v1(conn: psycopg.Connection[Any]) -> None:
+    actions: dict[str, int] = {}
+    refs = 0
+    for obj in _examples().values():
+        if not isinstance(obj, dict) or not isinstance(obj.get("object"), str):
+            continue
+        for type_ in (f"{obj['object']}.updated", f"{obj['object']}.deleted"):
+            got = assert_routes_alike(conn, _event(copy.deepcopy(obj), type_))
+            actions[got["outcome"] or got["action"]] = (
+                actions.get(got["outcome"] or got["action"], 0) + 1
+            )
+            refs += len(got["refs"] or ())
+        if isinstance(obj.get("id"), str) and obj["id"]:
+            stub = {"id": obj["id"], "object": obj["object"], "deleted": True}
+            event = _event(copy.deepcopy(obj), f"{obj['object']}.updated")
+            assert_routes_alike(conn, event, stub)
+            assert_routes_alike(conn, event, copy.deepcopy(obj))
+    assert {"upsert", "delete", "skipped"} <= set(actions), actions
+    assert refs > 50, refs
+
+
+def test_every_event_of_a_realistic_account_and_every_fixture_routes_alike(
+    conn: psycopg.Connection[Any],
+) -> None:
+    with FakeStripe(seed=3) as fake:
+        fake.seed_realistic(40)
+        for name in ("customer", "subscription", "invoice", "charge", "product"):
+            fake.seed(name, 3, emit_events=True)
+        events = fake.events()
+    events += [json.loads(p.read_text()) for p in sorted(EVENT_FIXTURES.glob("*.json"))]
+    needs = set()
+    for event in events:
+        got = assert_routes_alike(conn, event)
+        if got["route"] is not None:
+            needs.add(got["route"]["needs"])
+    assert "summary" in needs
+
+
+def test_events_named_as_skips_skip_whatever_they_carry(conn: psycopg.Connection[Any]) -> None:
+    customer = copy.deepcopy(_examples()["customer"])
+    got = assert_routes_alike(conn, _event(customer, "customer.source.updated"))
+    assert (got["action"], got["outcome"], got["resource"]) == ("skip", "skipped", None)
+    assert "named skip" in got["reason"]
+    # A fetched object is never a named skip: the rule is about event types.
+    assert route_change(conn, fetched=customer)["action"] == "upsert"
+
+
+def test_what_is_handed_back_to_the_engine(conn: psycopg.Connection[Any]) -> None:
+    sub = copy.deepcopy(_examples()["subscription"])
+    sub["items"] = {
+        "object": "list",
+        "data": [{"id": f"si_{i}", "object": "subscription_item"} for i in range(3)],
+        "has_more": True,
+        "url": "/v1/subscription_items?subscription=" + sub["id"],
+    }
+    event = _event(sub, "customer.subscription.updated")
+    # Without auto_expand_lists the embedded items are written, nothing is tombstoned.
+    got = route_change(conn, event=event)
+    assert (got["action"], got["outcome"]) == ("upsert", None)
+    (items,) = [c for c in got["children"] if c["table"] == "subscription_items"]
+    assert (items["must_list"], items["complete"]) == (True, False)
+    # With it, the engine must page the list first.
+    got = route_change(conn, event=event, expand=True)
+    assert (got["action"], got["outcome"], got["route"]["needs"]) == ("skip", "route", "expand")
+    assert got["route"]["object_id"] == sub["id"]
+    # A revalidated resource is fetched, unless the event announces its final state.
+    got = route_change(conn, event=event, revalidate=["subscription"])
+    assert got["route"]["needs"] == "revalidate"
+    final = _event(copy.deepcopy(sub), "customer.subscription.deleted")
+    assert route_change(conn, event=final, revalidate=["subscription"])["outcome"] is None
+    assert route_change(conn, fetched=sub, revalidate=["subscription"])["outcome"] is None
+    # A summary without its parent, or without one list, is malformed.
+    summary = {"object": "entitlements.active_entitlement_summary", "entitlements": {}}
+    got = route_change(conn, event=_event(summary, "x"))
+    assert (got["outcome"], got["reason"]) == (
+        "malformed",
+        "malformed event: the entitlements.active_entitlement_summary has no customer id",
+    )
+
+
+def _apply(conn: psycopg.Connection[Any], changes: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return conn.execute(
+        'SELECT outcome, resource, object_id, reason, route FROM "_apply_changes"(%s) ORDER BY ord',
+        (Jsonb(changes),),
+    ).fetchall()
+
+
+def _routed(event: dict[str, Any], **options: Any) -> dict[str, Any]:
+    created = datetime.fromtimestamp(event["created"], UTC).isoformat()
+    return {
+        "action": "route",
+        "event": event,
+        "event_id": event["id"],
+        "event_type": event["type"],
+        "event_created": created,
+        "account_id": "acct_1",
+        "version": created,
+        "source": "event",
+        "route": {"refs": True, **options},
+    }
+
+
+def test_a_group_hands_back_only_the_events_that_need_stripe(
+    conn: psycopg.Connection[Any],
+) -> None:
+    customer = copy.deepcopy(_examples()["customer"])
+    sub = copy.deepcopy(_examples()["subscription"])
+    sub["items"]["has_more"] = True
+    invoice = copy.deepcopy(_examples()["invoice"])
+    invoice["lines"]["data"].append("not an object")  # items that are not objects: left out
+    events = [
+        _event(customer, "customer.updated", id="evt_a"),
+        _event(sub, "customer.subscription.updated", id="evt_b"),
+        _event(invoice, "invoice.paid", id="evt_c"),
+        _event({"object": "entitlements.active_entitlement_summary"}, "x.y", id="evt_d"),
+    ]
+    rows = _apply(conn, [_routed(e, expand=True) for e in events])
+    outcomes = [r[0] for r in rows]
+    assert outcomes == ["written", "route", "written", "malformed"], rows
+    assert rows[0][1:3] == ("customer", customer["id"])
+    assert rows[1][4]["needs"] == "expand"
+    assert rows[3][3].startswith("malformed event: the entitlements.active_entitlement_summary")
+    # Handed back, nothing of them was written or recorded; the others were.
+    recorded = conn.execute('SELECT id FROM "_processed_events" ORDER BY id').fetchall()
+    assert recorded == [("evt_a",), ("evt_c",)]
+    assert conn.execute('SELECT count(*) FROM "subscriptions"').fetchone() == (0,)
+    lines = conn.execute(
+        'SELECT count(*) FROM "invoice_line_items" WHERE invoice = %s', (invoice["id"],)
+    ).fetchone()
+    assert lines == (len(invoice["lines"]["data"]) - 1,)
+    # Sent again, the handed-back event is applied (here routed with the embedded items).
+    again = _apply(conn, [_routed(events[1])])
+    assert [r[0] for r in again] == ["written"]
