@@ -279,7 +279,7 @@ def check_workload_arguments(
 
 def parse_group_arguments(description: str, argv: Sequence[str] | None) -> argparse.Namespace:
     """The options of the benches that replay groups of this workload's changes
-    (write_cost.py, route_cost.py): rows loaded, group size, groups per pass, passes, the
+    (write_cost.py): rows loaded, group size, groups per pass, passes, the
     server, ``--json``."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--rows", type=int, default=5000, help="customers, and invoices (5000)")

@@ -21,11 +21,9 @@ __all__ = [
     "ChildList",
     "EmbeddedList",
     "Routing",
-    "deletion_children",
     "embedded_lists",
     "id_of",
     "is_mapping",
-    "references",
     "stub",
 ]
 
@@ -174,31 +172,6 @@ def embedded_lists(resource: Resource, obj: Mapping[str, Any]) -> list[EmbeddedL
             )
         )
     return found
-
-
-def deletion_children(resource: Resource) -> tuple[ChildList, ...]:
-    """Child lists for a deleted parent: every child row of the parent is tombstoned."""
-    return tuple(
-        ChildList(table=child.table, parent_column=child.parent, objects=(), complete=True)
-        for child in (get(n.child) for n in resource.nested_lists)
-        if child.is_child
-    )
-
-
-def references(resource: Resource, obj: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-    """``(table, id)`` of the objects ``obj`` refers to that can be fetched on their own."""
-    refs: list[tuple[str, str]] = []
-    for ref in resource.references:
-        target = get(ref.resource)
-        if target.retrieve_path is None or target.is_child:
-            continue
-        ref_id = id_of(obj.get(ref.field))
-        if ref_id is None:
-            continue
-        if target.id_prefixes and not ref_id.startswith(target.id_prefixes):
-            continue
-        refs.append((target.table, ref_id))
-    return tuple(dict.fromkeys(refs))
 
 
 def stub(resource: Resource, object_id: str) -> dict[str, Any]:

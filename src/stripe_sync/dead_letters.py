@@ -37,8 +37,9 @@ from typing import Any
 from . import errors
 from .config import StripeSyncConfig
 from .errors import ConfigError, StripeSyncError, WebhookError
-from .events import Action, event_to_dict, route_event
+from .events import check_event
 from .ingest import Outcome, SyncResult
+from .resources import by_object
 from .store import Store
 
 __all__ = ["DEAD_LETTER_COLUMNS", "DeadLetters", "dead_letterable", "describe_error"]
@@ -113,21 +114,21 @@ class DeadLetters:
 
     async def record(self, event: Mapping[str, Any] | object, exc: BaseException) -> SyncResult:
         """Store ``event`` as a dead letter of ``exc``; the ``failed`` result to return."""
-        payload = event_to_dict(event)
-        route = route_event(payload)
+        payload = check_event(event)  # type: ignore[arg-type]
+        event_id, event_type = str(payload["id"]), str(payload["type"])
         error_class, message = describe_error(
             exc, (self.config.stripe_secret_key, self.config.stripe_webhook_secret)
         )
         stored, replaced = _without_nul(payload)
         if replaced:
             message = (message + _NUL_NOTE)[-MAX_MESSAGE_CHARS:]
-        account_id = route.account_id or self._platform_account()
+        account_id = payload.get("account") or self._platform_account()
         attempts = await self._store.record_dead_letter(
             {
-                "event_id": route.event_id,
+                "event_id": event_id,
                 "account_id": account_id,
-                "type": route.event_type,
-                "created": datetime.fromtimestamp(route.event_created, UTC),
+                "type": event_type,
+                "created": datetime.fromtimestamp(payload["created"], UTC),
                 "payload": stored,
                 "error_class": error_class,
                 "error_message": message,
@@ -136,30 +137,31 @@ class DeadLetters:
         self._log.warning(
             "event %s (%s) could not be applied and was stored as a dead letter "
             "(attempt %s): %s: %s",
-            route.event_id,
-            route.event_type,
+            event_id,
+            event_type,
             attempts,
             error_class,
             message,
             extra={
-                "event_id": route.event_id,
-                "event_type": route.event_type,
+                "event_id": event_id,
+                "event_type": event_type,
                 "error": error_class,
                 "attempts": attempts,
             },
         )
-        object_id = route.parent_id if route.action is Action.REPLACE_CHILDREN else None
-        if object_id is None and route.object is not None:
-            found = route.object.get("id")
-            object_id = found if isinstance(found, str) else None
+        # What the event is about, for the result: the registry's resource for its object's
+        # type (the write path's routing is in SQL, and the database may be what failed).
+        obj = payload["data"]["object"]
+        resource = by_object(obj["object"])
+        object_id = obj.get("id")
         return SyncResult(
             outcome=Outcome.FAILED,
-            object=route.resource.name if route.resource is not None else None,
-            object_id=object_id,
+            object=resource.name if resource is not None else None,
+            object_id=object_id if isinstance(object_id, str) and object_id else None,
             account_id=account_id or "",
-            event_id=route.event_id,
-            event_type=route.event_type,
-            event_created=route.event_created,
+            event_id=event_id,
+            event_type=event_type,
+            event_created=payload["created"],
             reason=f"{error_class}: {message}",
         )
 

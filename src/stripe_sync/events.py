@@ -1,54 +1,31 @@
-"""Routing a Stripe event to a write instruction.
+"""Events as the engine takes them: checked, as plain dicts, and the types a webhook endpoint
+subscribes to.
 
-:func:`route_event` looks at one event (a webhook body, an item of ``/v1/events`` or a
-``stripe.Event``) and says what the write path should do with it: upsert ``data.object``, delete
-(tombstone) it, replace a parent's set of child rows, or skip it and why. It is pure: no I/O, no
-database, no Stripe calls.
-
-Events are routed by the type of the object they carry (``data.object.object``, looked up in the
-:mod:`resources` registry), never by the event type string, so every event whose object is mirrored
-is applied, including event types newer than this code. The registry's ``event_types`` only say
-which events to subscribe a managed webhook endpoint to (:data:`SUPPORTED_EVENT_TYPES`).
-
-Deletes follow the registry's :class:`~stripe_sync.resources.Delete` semantics:
-
-- ``TOMBSTONE``: a ``*.deleted`` event or a ``"deleted": true`` payload becomes
-  :attr:`Action.DELETE`.
-- ``FINAL_STATE``: the payload is the object's last state (``customer.subscription.deleted``
-  carries the canceled subscription) and becomes :attr:`Action.UPSERT`.
-- ``NEVER``: Stripe does not delete the object; anything is an upsert.
-
-Whatever the semantics, a ``"deleted": true`` stub (``{id, object, deleted}``) is a delete:
-upserting a stub would wipe the row's state, while the tombstone keeps it.
-
-An event object listed in a child resource's ``event_objects`` (not its own ``object``) is a
-summary of every row of that resource belonging to one parent
-(``entitlements.active_entitlement_summary`` lists a customer's active entitlements): it becomes
-:attr:`Action.REPLACE_CHILDREN` with the parent's id taken from the summary's field named by
-``Resource.parent``. Another ``object`` value of a top-level resource is that resource's own
-object under another name (an external account that is a ``card``). Event types the registry
-names as skips (``UNROUTED_EVENTS``) are skipped whatever they carry.
+:func:`check_event` turns an event (a webhook body, an item of ``/v1/events`` or a
+``stripe.Event``) into a dict and checks it is an event the write path can take; it raises
+:class:`~stripe_sync.errors.MalformedPayloadError` otherwise. It does not route: the database
+does, in the write path (``_route_change`` in ``sql/migrations/0041_one_router.sql``, the one
+event router, which the edge functions and psql share), by the type of the object the event
+carries (``data.object.object``, looked up in the registry copy ``_resources``), never by the
+event type string, so every event whose object is mirrored is applied, including event types
+newer than this code. The registry's ``event_types`` only say which events to subscribe a managed
+webhook endpoint to (:data:`SUPPORTED_EVENT_TYPES`).
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Final, Protocol, TypeGuard
 
-from .changes import id_of, is_mapping
+from .changes import is_mapping
 from .errors import MalformedPayloadError
-from .resources import REGISTRY, UNROUTED_EVENTS, Delete, Resource, by_object
+from .resources import REGISTRY
 
 __all__ = [
     "DISCOUNT_EVENT_TYPES",
     "SUPPORTED_EVENT_TYPES",
-    "Action",
-    "Route",
     "check_event",
     "event_to_dict",
-    "route_event",
     "validate_event",
 ]
 
@@ -72,42 +49,6 @@ class _SupportsToDict(Protocol):
     """A Stripe SDK object (``stripe.Event``, any ``StripeObject``)."""
 
     def to_dict(self) -> dict[str, Any]: ...
-
-
-class Action(enum.Enum):
-    """What the write path does with a routed event."""
-
-    #: Insert or update ``Route.object`` as a row of ``Route.resource`` (stale-write guarded).
-    UPSERT = "upsert"
-    #: Tombstone the row ``Route.object["id"]`` of ``Route.resource``.
-    DELETE = "delete"
-    #: ``Route.object`` lists every row of ``Route.resource`` belonging to ``Route.parent_id``:
-    #: upsert those and tombstone the parent's other rows.
-    REPLACE_CHILDREN = "replace_children"
-    #: Nothing to write; ``Route.reason`` says why.
-    SKIP = "skip"
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """The write instruction for one event."""
-
-    event_id: str
-    event_type: str
-    #: ``event.created``, Unix seconds: the version of the object this event carries.
-    event_created: int
-    #: ``event.account`` for Connect events; None means the API key's own account.
-    account_id: str | None
-    livemode: bool | None
-    action: Action
-    #: None when the object type is not mirrored.
-    resource: Resource | None
-    #: ``data.object`` (None only if the event had none, which is rejected as malformed).
-    object: Mapping[str, Any] | None
-    #: The parent's id for child rows and for :attr:`Action.REPLACE_CHILDREN`.
-    parent_id: str | None
-    #: Why the event is skipped, for logs; None unless ``action`` is :attr:`Action.SKIP`.
-    reason: str | None
 
 
 def event_to_dict(event: object) -> dict[str, Any]:
@@ -199,98 +140,6 @@ def check_event(event: Mapping[str, Any] | _SupportsToDict) -> dict[str, Any]:
             "expected the object's type"
         )
     return ev
-
-
-def route_event(event: Mapping[str, Any] | _SupportsToDict) -> Route:
-    """The write instruction for ``event`` (a dict or a ``stripe.Event``).
-
-    Raises :class:`MalformedPayloadError` when the event lacks ``id``, ``type``, ``created`` or
-    ``data.object``, when ``data.object`` has no ``object`` type, or when a summary lacks its
-    parent id or item list. Unsupported object types and objects without an id are not errors:
-    they route to :attr:`Action.SKIP` with a reason.
-    """
-    ev = check_event(event)
-    created: int = ev["created"]
-    account = ev.get("account")
-    livemode = ev.get("livemode")
-    obj: Mapping[str, Any] = ev["data"]["object"]
-    object_type = obj["object"]
-
-    def route(
-        action: Action,
-        resource: Resource | None,
-        *,
-        parent_id: str | None = None,
-        reason: str | None = None,
-    ) -> Route:
-        return Route(
-            event_id=ev["id"],
-            event_type=ev["type"],
-            event_created=created,
-            account_id=account,
-            livemode=livemode if isinstance(livemode, bool) else None,
-            action=action,
-            resource=resource,
-            object=obj,
-            parent_id=parent_id,
-            reason=reason,
-        )
-
-    if ev["type"] in UNROUTED_EVENTS:
-        return route(
-            Action.SKIP,
-            None,
-            reason=f"event type {ev['type']!r} is a named skip of the registry (unrouted_events)",
-        )
-    resource = by_object(object_type)
-    if resource is None:
-        return route(
-            Action.SKIP,
-            None,
-            reason=f"object type {object_type!r} is not mirrored by stripe-sync",
-        )
-
-    if object_type != resource.object and resource.is_child:
-        # A summary of the parent's full set of rows (see the module docstring).
-        return route(
-            Action.REPLACE_CHILDREN, resource, parent_id=_summary_parent(resource, obj, object_type)
-        )
-
-    object_id = obj.get("id")
-    if not isinstance(object_id, str) or not object_id:
-        return route(
-            Action.SKIP,
-            resource,
-            reason=(
-                f"the {object_type} in {ev['type']} has no id (a preview such as an upcoming "
-                "invoice, not a stored object)"
-            ),
-        )
-
-    parent_id = id_of(obj.get(resource.parent)) if resource.parent else None
-    stub = obj.get("deleted") is True
-    deleted = stub or ev["type"].endswith(".deleted")
-    # A stub carries no state: whatever the semantics, upserting it would wipe the row, so it
-    # becomes a tombstone that keeps the last known state.
-    if stub or (deleted and resource.delete is Delete.TOMBSTONE):
-        return route(Action.DELETE, resource, parent_id=parent_id)
-    return route(Action.UPSERT, resource, parent_id=parent_id)
-
-
-def _summary_parent(resource: Resource, summary: Mapping[str, Any], object_type: str) -> str:
-    """The parent id a summary object describes; checks that it carries a list of items."""
-    parent_field = resource.parent
-    parent_id = id_of(summary.get(parent_field)) if parent_field else None
-    if parent_id is None:
-        raise MalformedPayloadError(
-            f"malformed event: the {object_type} has no {parent_field or 'parent'} id"
-        )
-    lists = [v for v in summary.values() if isinstance(v, Mapping) and v.get("object") == "list"]
-    if len(lists) != 1 or not isinstance(lists[0].get("data"), list):
-        raise MalformedPayloadError(
-            f"malformed event: the {object_type} does not hold one list of {resource.object}"
-        )
-    return parent_id
 
 
 #: Unix seconds of 10000-01-01: a later ``created`` is no date (and overflows ``datetime``).

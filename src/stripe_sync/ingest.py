@@ -1,9 +1,12 @@
 """Applying events and fetched objects: the I/O around the SQL write path.
 
-:class:`Ingestor` turns an event (routed by :func:`stripe_sync.events.route_event`) or an
-object fetched by id into a :class:`~stripe_sync.changes.Change` and applies it through the
-:class:`~stripe_sync.store.Store`, doing before and after the call only what needs the Stripe
-API:
+:class:`Ingestor` turns an event or an object fetched by id into a
+:class:`~stripe_sync.changes.Change` of action ``route`` and applies it through the write groups
+(:mod:`stripe_sync.grouping`). The database routes it (``_route_change`` in
+``sql/migrations/0041_one_router.sql``: its table, parent, child lists and references) and
+writes it; a change whose route needs Stripe first comes back unwritten with its route, and is
+sent again routed once the calls are made. The Ingestor does, before and after the call, only
+what needs the Stripe API:
 
 - **truncated nested lists** (a subscription's items, an invoice's lines ...) are paged to
   completion when ``auto_expand_lists`` is on, so the child table gets every row and rows that
@@ -16,6 +19,8 @@ API:
   :data:`MAX_REFETCHES` times, after which the last fetch wins.
 - **revalidation**: objects named in ``revalidate_objects_via_stripe_api`` are fetched instead
   of trusting the payload, except when the event announces a final state (``*.deleted``).
+- **summaries** of a parent's complete set of rows (a customer's active entitlements) replace
+  that set; a truncated one is listed first.
 - **related objects** (``backfill_related_entities``): the write call answers which referenced
   objects (a charge's customer, an invoice's subscription ...) have no row; those are fetched
   with bounded concurrency and written, one level deep.

@@ -42,12 +42,12 @@ from typing import Any
 from .client import StripeClient
 from .config import StripeSyncConfig
 from .errors import MalformedPayloadError, StripeSyncError
-from .events import Action, route_event
+from .events import check_event
 from .ingest import Ingestor, Outcome, SyncResult
 from .listing import list_params
 from .poller import EVENT_RETENTION
 from .resources import Resource
-from .store import Store
+from .store import EventRoute, Store
 
 __all__ = [
     "EVENTS_CHECK",
@@ -302,8 +302,17 @@ class Verifier:
                 break
             items: list[dict[str, Any]] = []
             by_id: dict[str, dict[str, Any]] = {}
+            routable: list[dict[str, Any]] = []
             for event in page.data:
-                item = _event_item(event, wanted, all_objects)
+                try:
+                    routable.append(check_event(event))
+                except MalformedPayloadError:
+                    if all_objects:  # an event that cannot be routed is checked by id only
+                        items.append({"id": str(event.get("id")), "table": None})
+                        by_id[str(event.get("id"))] = event
+            routes = await self._store.route_events(routable)
+            for event, route in zip(routable, routes, strict=True):
+                item = _event_item(event, route, wanted, all_objects)
                 if item is not None:
                     items.append(item)
                     by_id[item["id"]] = event
@@ -523,31 +532,23 @@ def _describe(exc: StripeSyncError) -> str:
 
 
 def _event_item(
-    event: Mapping[str, Any], wanted: set[str], all_objects: bool
+    event: Mapping[str, Any], route: EventRoute, wanted: set[str], all_objects: bool
 ) -> dict[str, Any] | None:
     """An event as ``_verify_events`` takes it, or None when it is about none of the objects
-    verified. An event that cannot be routed is checked by id only."""
-    event_id = str(event.get("id"))
-    try:
-        route = route_event(event)
-    except MalformedPayloadError:
+    verified. An event that routes to no row is checked by id only."""
+    event_id = str(event["id"])
+    if route.resource is None or route.outcome == "malformed":
         return {"id": event_id, "table": None} if all_objects else None
-    resource = route.resource
-    if resource is None:
-        if not all_objects:
-            return None
-        return {"id": event_id, "table": None}
-    if resource.name not in wanted:
+    if route.resource not in wanted:
         return None
-    obj = route.object or {}
-    by_row = route.action in (Action.UPSERT, Action.DELETE)
+    by_row = route.action in ("upsert", "delete")
     return {
         "id": event_id,
-        "table": resource.table if by_row else None,
-        "action": route.action.value,
-        "object_id": obj.get("id"),
-        "created": route.event_created,
-        "object": obj,
+        "table": route.table if by_row else None,
+        "action": route.action,
+        "object_id": route.object_id,
+        "created": event["created"],
+        "object": event["data"]["object"],
     }
 
 

@@ -244,27 +244,6 @@ def test_write_cost_bench_compares_the_write_path_with_writing_raw_data_alone(
     assert "writing _raw_data alone" in result.stderr
 
 
-def test_route_cost_bench_routes_every_event_as_python_does_and_reports_both(
-    pg_admin_url: str,
-) -> None:
-    result = run_bench(
-        "route_cost.py",
-        *("--rows", "60", "--group", "16", "--groups", "4", "--rounds", "1"),
-        *("--json", "--database-url", pg_admin_url),
-    )
-    figures = bench_figures(result)
-    # The prototype routed every event as the Python engine does (action, table, parent, child
-    # lists), the workload's and a corpus over Stripe's example of every object; and every
-    # change of every group was written by _apply_changes.
-    assert figures["failures"] == {}
-    assert figures["checked_events"] > 64 + 700
-    assert (figures["group"], figures["groups"]) == (16, 4)
-    assert set(figures["ms_per_group"]) == {"route", "iterate", "write"}
-    assert all(len(v) == 1 for v in figures["rounds_ms_per_group"].values())
-    assert figures["python_routing_us_per_event"] > 0
-    assert "SQL routing" in result.stderr
-
-
 def test_chaos_bench_runs_a_scenario_and_reports_it() -> None:
     # The scenarios run in the chaos layer (tests/chaos); this only keeps the script from rotting.
     result = run_bench("chaos.py", "--size", "small", "--only", "fuzz", "--seed", "3", "--json")

@@ -1,10 +1,12 @@
-"""``_route_change`` (``0041_one_router.sql``): the router ``_apply_changes`` runs for the Python
-engine's events, a group at a time.
+"""``_route_change`` (``0041_one_router.sql``): the one event router, which ``_apply_changes``
+runs for the Python engine's events a group at a time, and ``_route_event_v1``, the edge
+functions' router, which must agree with it.
 
-It must route every event as ``_route_event_v1`` (the edge functions' router, held to the
-Python one by ``test_route_event.py``) does, find the references Python's
-:func:`stripe_sync.changes.references` finds, and hand back to the engine exactly the events
-whose route needs Stripe: a summary, a revalidated object, a list to page with
+Both read the same registry (``_resources`` is written from ``resources.py`` by the migration
+runner). These tests hold them together on Stripe's example of every object, every event of a
+realistic fake account, deletes, stubs, summaries, unmirrored types and malformed events; check
+the references to look up against the registry's; and check that exactly the events whose route
+needs Stripe are handed back to the engine: a summary, a revalidated object, a list to page with
 ``auto_expand_lists``.
 """
 
@@ -14,16 +16,58 @@ import copy
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
-from stripe_sync.changes import references
-from stripe_sync.resources import REGISTRY, UNROUTED_EVENTS
+from stripe_sync.changes import id_of
+from stripe_sync.errors import MalformedPayloadError
+from stripe_sync.events import check_event
+from stripe_sync.resources import REGISTRY, UNROUTED_EVENTS, Resource, as_rows, get
 from stripe_sync.testing import FakeStripe
-from tests.integration.test_route_event import EVENT_FIXTURES, _event, _examples
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+STRIPE_EXAMPLES = REPO_ROOT / "vendor" / "stripe-openapi" / "fixtures3.json"
+EVENT_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "events"
+
+
+@cache
+def _examples() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = json.loads(STRIPE_EXAMPLES.read_text())["resources"]
+    return data
+
+
+def _event(obj: dict[str, Any], type_: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": "evt_test",
+        "object": "event",
+        "type": type_,
+        "created": 1_735_689_600,
+        "livemode": False,
+        "data": {"object": obj},
+        **extra,
+    }
+
+
+def expected_references(resource: Resource, obj: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(table, id)`` of the objects ``obj`` refers to that can be fetched on their own, in the
+    registry's order, each once (the rule the Python engine had before 0041)."""
+    refs: list[tuple[str, str]] = []
+    for ref in resource.references:
+        target = get(ref.resource)
+        if target.retrieve_path is None or target.is_child:
+            continue
+        ref_id = id_of(obj.get(ref.field))
+        if ref_id is None:
+            continue
+        if target.id_prefixes and not ref_id.startswith(target.id_prefixes):
+            continue
+        refs.append((target.table, ref_id))
+    return list(dict.fromkeys(refs))
 
 
 @pytest.fixture
@@ -102,7 +146,7 @@ def assert_routes_alike(
         ], what
         obj = fetched if fetched is not None else event["data"]["object"]
         resource = REGISTRY[v1["resource"]]
-        assert [tuple(r) for r in got["refs"]] == list(references(resource, obj)), what
+        assert [tuple(r) for r in got["refs"]] == expected_references(resource, obj), what
     elif v1["action"] == "delete":
         keys = ("table", "parent_column", "complete")
         assert [{k: c[k] for k in keys} for c in got["children"]] == [
@@ -245,3 +289,148 @@ def test_a_group_hands_back_only_the_events_that_need_stripe(
     # Sent again, the handed-back event is applied (here routed with the embedded items).
     again = _apply(conn, [_routed(events[1])])
     assert [r[0] for r in again] == ["written"]
+
+
+def test_route_events_routes_without_writing(conn: psycopg.Connection[Any]) -> None:
+    customer = copy.deepcopy(_examples()["customer"])
+    summaries = [json.loads(p.read_text()) for p in sorted(EVENT_FIXTURES.glob("*.json"))]
+    (summary,) = [e for e in summaries if "summary" in e["data"]["object"]["object"]]
+    events = [
+        _event(customer, "customer.updated", id="evt_1"),
+        _event(copy.deepcopy(customer), "customer.deleted", id="evt_2"),
+        summary,
+        _event({"object": "entitlements.active_entitlement_summary"}, "x.y", id="evt_4"),
+        _event(copy.deepcopy(customer), "customer.source.updated", id="evt_5"),
+    ]
+    rows = conn.execute(
+        'SELECT ord, action, resource, tbl, object_id, parent_id, outcome FROM "_route_events"(%s)',
+        (Jsonb(events),),
+    ).fetchall()
+    assert rows == [
+        (0, "upsert", "customer", "customers", customer["id"], None, None),
+        (1, "delete", "customer", "customers", customer["id"], None, None),
+        (
+            2,
+            "replace_children",
+            "active_entitlement",
+            "active_entitlements",
+            None,
+            summary["data"]["object"]["customer"],
+            None,
+        ),
+        (3, "skip", "active_entitlement", "active_entitlements", None, None, "malformed"),
+        (4, "skip", None, None, customer["id"], None, "skipped"),
+    ]
+    assert conn.execute('SELECT count(*) FROM "_processed_events"').fetchone() == (0,)
+
+
+def route_event_v1(
+    conn: psycopg.Connection[Any],
+    event: dict[str, Any] | None,
+    fetched: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    row = conn.execute(
+        'SELECT "_route_event_v1"(%s, %s)',
+        (Jsonb(event) if event is not None else None, Jsonb(fetched) if fetched else None),
+    ).fetchone()
+    assert row is not None
+    routed: dict[str, Any] = row[0]
+    return routed
+
+
+def test_the_registry_copy_equals_the_python_registry(conn: psycopg.Connection[Any]) -> None:
+    got = conn.execute(
+        "SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.ordinal), '[]') FROM \"_resources\" r"
+    ).fetchone()
+    assert got is not None
+    assert got[0] == as_rows()
+    assert len(got[0]) == len(REGISTRY)
+    # And the object types the routers read, made from it by a trigger.
+    types = conn.execute('SELECT count(*) FROM "_route_objects"').fetchone()
+    assert types is not None
+    assert types[0] >= len([r for r in REGISTRY.values() if not r.is_child])
+
+
+def test_truncated_lists_are_listed_by_the_edge_functions(conn: psycopg.Connection[Any]) -> None:
+    sub = copy.deepcopy(_examples()["subscription"])
+    sub["items"] = {
+        "object": "list",
+        "data": [{"id": f"si_{i}", "object": "subscription_item"} for i in range(10)],
+        "has_more": True,
+        "url": "/v1/subscription_items?subscription=" + sub["id"],
+    }
+    event = _event(sub, "customer.subscription.updated")
+    assert_routes_alike(conn, event)
+    (items,) = [
+        c for c in route_event_v1(conn, event)["children"] if c["table"] == "subscription_items"
+    ]
+    assert items["must_list"]
+    assert not items["complete"]
+    assert len(items["objects"]) == 10
+    assert items["path"] == "/v1/subscription_items"
+
+
+def test_summaries_stubs_and_connect(conn: psycopg.Connection[Any]) -> None:
+    customer = copy.deepcopy(_examples()["customer"])
+    stub = {"id": customer["id"], "object": "customer", "deleted": True}
+    assert assert_routes_alike(conn, _event(stub, "customer.updated"))["action"] == "delete"
+    connected = _event(customer, "customer.updated", account="acct_1Connected")
+    assert assert_routes_alike(conn, connected)["action"] == "upsert"
+    assert route_event_v1(conn, connected)["account"] == "acct_1Connected"
+    # A canceled subscription is its final state, not a tombstone.
+    sub = copy.deepcopy(_examples()["subscription"])
+    assert (
+        assert_routes_alike(conn, _event(sub, "customer.subscription.deleted"))["action"]
+        == "upsert"
+    )
+    preview = {k: v for k, v in copy.deepcopy(_examples()["invoice"]).items() if k != "id"}
+    assert assert_routes_alike(conn, _event(preview, "invoice.upcoming"))["action"] == "skip"
+    got = assert_routes_alike(conn, _event({"object": "radar.value_list"}, "x.y"))
+    assert (got["action"], got["outcome"], got["resource"]) == (
+        "skip",
+        "skipped",
+        "radar_value_list",
+    )
+    got = assert_routes_alike(conn, _event({"object": "not_a_stripe_object", "id": "x_1"}, "x.y"))
+    assert (got["action"], got["resource"]) == ("skip", None)
+    assert got["reason"] == "object type 'not_a_stripe_object' is not mirrored by stripe-sync"
+
+
+MALFORMED = [
+    {"id": "evt_1", "type": "customer.updated", "created": 1, "data": {}},
+    {"id": "evt_1", "type": "", "created": 1, "data": {"object": {"object": "customer"}}},
+    {"id": "evt_1", "type": "a.b", "created": "1", "data": {"object": {"object": "customer"}}},
+    {"id": "evt_1", "type": "a.b", "created": 1.5, "data": {"object": {"object": "customer"}}},
+    {"id": "evt_1", "type": "a.b", "created": 1, "data": {"object": {"id": "cus_1"}}},
+    {"object": "charge", "id": "evt_1", "type": "a.b", "created": 1, "data": {"object": {}}},
+    {"id": 7, "type": "a.b", "created": 1, "data": {"object": {"object": "customer"}}},
+]
+MALFORMED_SUMMARIES = [
+    _event({"object": "entitlements.active_entitlement_summary", "entitlements": {}}, "x"),
+    _event({"object": "entitlements.active_entitlement_summary", "customer": "cus_1"}, "x"),
+]
+
+
+@pytest.mark.parametrize("event", MALFORMED)
+def test_malformed_events_are_refused_alike(
+    conn: psycopg.Connection[Any], event: dict[str, Any]
+) -> None:
+    # The Python engine checks an event before it sends it; the edge functions' router refuses
+    # the same, with the same message.
+    with pytest.raises(MalformedPayloadError) as python_error:
+        check_event(event)
+    with pytest.raises(psycopg.errors.InvalidParameterValue) as sql_error:
+        route_event_v1(conn, event)
+    assert str(sql_error.value).split("\n")[0] == str(python_error.value)
+
+
+@pytest.mark.parametrize("event", MALFORMED_SUMMARIES)
+def test_malformed_summaries_are_refused_alike(
+    conn: psycopg.Connection[Any], event: dict[str, Any]
+) -> None:
+    check_event(event)  # an event: its summary is what is wrong
+    got = route_change(conn, event=event)
+    assert got["outcome"] == "malformed"
+    with pytest.raises(psycopg.errors.InvalidParameterValue) as sql_error:
+        route_event_v1(conn, event)
+    assert str(sql_error.value).split("\n")[0] == got["reason"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from stripe_sync.store import EventRoute
 from stripe_sync.verify import CheckReport, VerifyResult, _event_item, _next_second, month_windows
 
 
@@ -40,9 +41,17 @@ def test_until_is_rounded_up_to_a_whole_second() -> None:
     assert _next_second(whole + timedelta(microseconds=1)) == whole + timedelta(seconds=1)
 
 
+def route(
+    action: str, resource: str | None, table: str | None, object_id: str | None
+) -> EventRoute:
+    return EventRoute(action, resource, table, object_id, None, None, None)
+
+
 def test_events_are_checked_by_their_row_or_by_id_only() -> None:
+    # The routes as _route_events gives them (tests/integration/test_route_change.py).
     customer = {"id": "cus_1", "object": "customer", "name": "Ada"}
-    item = _event_item(event(customer, "customer.updated"), {"customer"}, all_objects=False)
+    upsert = route("upsert", "customer", "customers", "cus_1")
+    item = _event_item(event(customer, "customer.updated"), upsert, {"customer"}, False)
     assert item == {
         "id": "evt_1",
         "table": "customers",
@@ -51,20 +60,29 @@ def test_events_are_checked_by_their_row_or_by_id_only() -> None:
         "created": 1700000000,
         "object": customer,
     }
-    deleted = _event_item(event(customer, "customer.deleted"), {"customer"}, all_objects=False)
+    delete = route("delete", "customer", "customers", "cus_1")
+    deleted = _event_item(event(customer, "customer.deleted"), delete, {"customer"}, False)
     assert deleted is not None
     assert deleted["action"] == "delete"
     # Not one of the objects verified: not checked.
-    assert _event_item(event(customer, "customer.updated"), {"invoice"}, all_objects=False) is None
+    assert _event_item(event(customer, "customer.updated"), upsert, {"invoice"}, False) is None
+    # A summary replaces a parent's rows: checked by id.
+    summary = route("replace_children", "active_entitlement", "active_entitlements", None)
+    got = _event_item(event(customer, "x.y"), summary, {"active_entitlement"}, False)
+    assert got is not None
+    assert got["table"] is None
     # A type not mirrored: checked by id (applied once recorded as skipped), only for "all".
     other = event({"object": "balance", "available": []}, "balance.available")
-    assert _event_item(other, {"customer"}, all_objects=False) is None
-    assert _event_item(other, {"customer"}, all_objects=True) == {"id": "evt_1", "table": None}
-    # Malformed: by id, for "all".
-    assert _event_item({"id": "evt_2"}, {"customer"}, all_objects=True) == {
-        "id": "evt_2",
+    skip = EventRoute("skip", None, None, None, None, "skipped", "not mirrored")
+    assert _event_item(other, skip, {"customer"}, False) is None
+    assert _event_item(other, skip, {"customer"}, True) == {"id": "evt_1", "table": None}
+    # Malformed (a summary without its parent): by id, for "all".
+    bad = EventRoute("skip", "active_entitlement", None, None, None, "malformed", "no customer")
+    assert _event_item(other, bad, {"active_entitlement"}, True) == {
+        "id": "evt_1",
         "table": None,
     }
+    assert _event_item(other, bad, {"active_entitlement"}, False) is None
 
 
 def test_remaining_drift_decides_the_status() -> None:

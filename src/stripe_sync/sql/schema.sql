@@ -15033,6 +15033,22 @@ END
 $function$;
 COMMENT ON FUNCTION stripe._route_event_v1(p_event jsonb, p_object jsonb) IS 'What _apply_event must do with an event (or with an object fetched from the API): action, table, object, parent, embedded child lists (with the ones a runtime must page itself), the path to re-fetch it. The SQL twin of stripe_sync.events.route_event.';
 
+CREATE OR REPLACE FUNCTION stripe._route_events(p_events jsonb)
+ RETURNS TABLE(ord integer, action text, resource text, tbl text, object_id text, parent_id text, outcome text, reason text)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO 'stripe', 'pg_catalog'
+AS $function$
+    SELECT (e.i - 1)::integer, coalesce(r.route->>'action', r.action), r.resource, r.tbl,
+           r.object_id, coalesce(r.parent_id, r.route->>'parent_id'),
+           CASE WHEN r.outcome <> 'route' THEN r.outcome END, r.reason
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, i)
+    CROSS JOIN LATERAL "_route_change"(jsonb_build_object(
+        'action', 'route', 'event', e.ev, 'event_type', e.ev->>'type', 'route', '{}'::jsonb)) r
+    ORDER BY e.i;
+$function$;
+COMMENT ON FUNCTION stripe._route_events(p_events jsonb) IS 'The route of each event of a JSON array (_route_change, as _apply_changes routes them): action, resource, table, object id, parent id; outcome skipped or malformed with the reason.';
+
 CREATE OR REPLACE FUNCTION stripe._route_objects_refresh()
  RETURNS trigger
  LANGUAGE plpgsql

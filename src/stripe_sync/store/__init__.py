@@ -25,7 +25,7 @@ from .events import EventQueries
 from .runs import ClaimedWindow, CommittedPage, ObjectProgressRow, RunQueries
 from .verify_runs import VERIFY_RUN_COLUMNS, VerifyQueries
 from .webhooks import MANAGED_WEBHOOK_COLUMNS, WebhookQueries
-from .writes import AppliedChange, WriteQueries
+from .writes import AppliedChange, EventRoute, WriteQueries
 
 __all__ = [
     "MANAGED_WEBHOOK_COLUMNS",
@@ -33,6 +33,7 @@ __all__ = [
     "AppliedChange",
     "ClaimedWindow",
     "CommittedPage",
+    "EventRoute",
     "ObjectProgressRow",
     "Store",
 ]

@@ -16,7 +16,7 @@ from ..errors import DatabaseBusyError, DatabaseError
 from ..queries import query
 from .core import StoreCore, jsonb, jsonb_objects
 
-__all__ = ["AppliedChange", "ChildRows", "WriteQueries", "group_json"]
+__all__ = ["AppliedChange", "ChildRows", "EventRoute", "WriteQueries", "group_json"]
 
 _log = logging.getLogger("stripe_sync.store")
 
@@ -55,6 +55,23 @@ class AppliedChange:
     route: Mapping[str, Any] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class EventRoute:
+    """How the write path routes an event (``_route_events``), without writing it."""
+
+    #: upsert, delete, replace_children (a summary of a parent's rows) or skip.
+    action: str
+    #: The registry name of the object's resource; None when it is not mirrored.
+    resource: str | None
+    table: str | None
+    object_id: str | None
+    #: The parent's id: of a child row, or of the rows a summary replaces.
+    parent_id: str | None
+    #: None for a write; ``skipped``, or ``malformed`` (``reason`` says why).
+    outcome: str | None
+    reason: str | None
+
+
 class WriteQueries(StoreCore):
     """The write path's calls (a part of :class:`~stripe_sync.store.Store`)."""
 
@@ -85,6 +102,16 @@ class WriteQueries(StoreCore):
             )
             for _ord, outcome, missing, seen_at, resource, object_id, reason, route in rows
         ]
+
+    async def route_events(self, events: Sequence[Mapping[str, Any]]) -> list[EventRoute]:
+        """The route of each of ``events`` (checked with :func:`~stripe_sync.events.check_event`),
+        in order, as :meth:`apply_changes` would route them."""
+        if not events:
+            return []
+        rows = await self._fetchall(
+            query("route_events", self.schema), (jsonb_objects(list(events)),)
+        )
+        return [EventRoute(*row[1:]) for row in rows]
 
     async def synced(
         self,

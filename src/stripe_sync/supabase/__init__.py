@@ -4,8 +4,9 @@
 Management API (:class:`ManagementClient`). The edge functions it deploys are the TypeScript files
 under ``functions/``; they verify, fetch from Stripe and write through the same SQL as the Python
 engine (``_apply_event_v2`` is a group of one for ``_apply_changes``, which the engine calls with
-its write groups; the backfill's ``_backfill_*``). They route events with ``_route_event_v1``, the
-SQL twin of :func:`stripe_sync.events.route_event` (a parity test holds the two together).
+its write groups; the backfill's ``_backfill_*``). They route events with ``_route_event_v1``,
+which answers as ``_route_change``, the router ``_apply_changes`` runs for the Python engine (a
+test holds the two together: tests/integration/test_route_change.py).
 """
 
 from __future__ import annotations

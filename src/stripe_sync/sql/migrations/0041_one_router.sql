@@ -642,3 +642,27 @@ END
 $function$;
 COMMENT ON FUNCTION "_apply_changes"(p_changes jsonb) IS
 'Apply a group of changes (events and fetched objects, routed by the caller or of action "route", routed here by _route_change) with their child lists in one call, each once per event id and with its own outcome (written, unchanged, stale, ambiguous, tombstoned, deleted, replaced, skipped, duplicate; route: the engine must call Stripe first, see the column route; malformed: see reason), the referenced objects missing from the database, the clock for a re-fetch, and for routed changes their resource, object id and why one was skipped.';
+
+-- == 5. Routing without writing ==================================================================
+
+-- The route of each event of a JSON array, as _apply_changes would route it (with no option of
+-- the engine's: nothing is handed back for auto_expand_lists or revalidation): for verify's
+-- check of the Events API, and for a person in psql. action is the write's (replace_children
+-- for a summary); outcome is NULL for a write, else skipped or malformed (reason says why).
+CREATE FUNCTION "_route_events"(p_events jsonb)
+ RETURNS TABLE(ord integer, action text, resource text, tbl text, object_id text,
+               parent_id text, outcome text, reason text)
+ LANGUAGE sql
+ STABLE
+ SET search_path FROM CURRENT
+AS $function$
+    SELECT (e.i - 1)::integer, coalesce(r.route->>'action', r.action), r.resource, r.tbl,
+           r.object_id, coalesce(r.parent_id, r.route->>'parent_id'),
+           CASE WHEN r.outcome <> 'route' THEN r.outcome END, r.reason
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, i)
+    CROSS JOIN LATERAL "_route_change"(jsonb_build_object(
+        'action', 'route', 'event', e.ev, 'event_type', e.ev->>'type', 'route', '{}'::jsonb)) r
+    ORDER BY e.i;
+$function$;
+COMMENT ON FUNCTION "_route_events"(p_events jsonb) IS
+'The route of each event of a JSON array (_route_change, as _apply_changes routes them): action, resource, table, object id, parent id; outcome skipped or malformed with the reason.';

@@ -5,6 +5,11 @@
 SELECT ord, outcome, missing_refs, seen_at, resource, object_id, reason, route
 FROM {schema}."_apply_changes"(%s::jsonb) ORDER BY ord;
 
+-- name: route_events
+-- The route of each event of a JSON array, as _apply_changes would route it (no write).
+SELECT ord, action, resource, tbl, object_id, parent_id, outcome, reason
+FROM {schema}."_route_events"(%s::jsonb) ORDER BY ord;
+
 -- name: measure_write_limits
 -- A page write measured for an estimate must not wait behind a run's locks, nor take long.
 SELECT set_config('lock_timeout', '500ms', true), set_config('statement_timeout', '10s', true);
