@@ -230,11 +230,12 @@ class Ingestor:
         """Apply ``change`` (of ``obj``); make the Stripe calls its route asks for; settle
         same-second ties by re-fetching; fetch missing references."""
         change, applied = await self._send(change, obj, account)
-        if applied.route is not None and applied.route["needs"] == "summary":
-            return await self._replace_children(change, applied.route, obj, account)
-        if applied.route is not None and applied.route["needs"] == "revalidate":
-            resource = get(applied.route["resource"])
-            revalidated = str(applied.route["object_id"])
+        routed = applied.route if applied.outcome == "route" else None
+        if routed is not None and routed["needs"] == "summary":
+            return await self._replace_children(change, routed, obj, account)
+        if routed is not None and routed["needs"] == "revalidate":
+            resource = get(routed["resource"])
+            revalidated = str(routed["object_id"])
             fetched_at = _now()
             fresh = await self._fetch(resource, revalidated, account)
             change = self._fetched(

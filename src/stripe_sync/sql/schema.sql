@@ -12987,18 +12987,23 @@ BEGIN
     END IF;
 
     -- Duplicates (an event applied before, or given earlier in this group), skips, and the
-    -- changes the router hands back to the engine (route, malformed).
+    -- changes the router hands back to the engine (route, malformed). A copy handed back is
+    -- not applied, so it makes no later copy of its event in the group a duplicate: each is
+    -- handed back (or applied) in its own right.
     v_seen := ARRAY(SELECT pe.id FROM "_processed_events" pe WHERE pe.id = ANY (v_event_ids));
     v_out := ARRAY(
         SELECT CASE
-                   WHEN x.event_id IS NOT NULL AND (x.k > 1 OR x.event_id = ANY (v_seen))
-                       THEN 'duplicate'
+                   WHEN x.event_id = ANY (v_seen) THEN 'duplicate'
+                   WHEN x.back THEN x.routed
+                   WHEN x.event_id IS NOT NULL AND x.k > 1 THEN 'duplicate'
                    WHEN x.a = 'skip' THEN coalesce(x.routed, 'skipped')
                END
-        FROM (SELECT u.i, u.event_id, u.a, u.routed,
-                     row_number() OVER (PARTITION BY u.event_id ORDER BY u.i) AS k
+        FROM (SELECT u.i, u.event_id, u.a, u.routed, b.back,
+                     row_number() OVER (PARTITION BY u.event_id, b.back ORDER BY u.i) AS k
               FROM unnest(v_event_ids, v_actions, v_routed) WITH ORDINALITY
-                   AS u(event_id, a, routed, i)) x
+                   AS u(event_id, a, routed, i)
+              CROSS JOIN LATERAL (SELECT coalesce(u.routed IN ('route', 'malformed'), false)
+                                         AS back) b) x
         ORDER BY x.i);
 
     -- Rows of upserts and deletes: one batch per table, tables in name order (lock order).
@@ -13232,7 +13237,8 @@ BEGIN
     -- missing_refs is NULL when none is missing (the common case: nothing to decode).
     IF cardinality(v_missing_ids) = 0 THEN
         RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, v_applied,
-                            v_resources[u.i], v_object_ids[u.i], v_reasons[u.i], v_routes[u.i]
+                            v_resources[u.i], v_object_ids[u.i], v_reasons[u.i],
+                            CASE WHEN v_out[u.i] = 'route' THEN v_routes[u.i] END
                      FROM generate_subscripts(v_out, 1) AS u(i) ORDER BY u.i;
         RETURN;
     END IF;
@@ -13244,7 +13250,8 @@ BEGIN
             WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
                           WHERE m.t = ref->>0 AND m.id = ref->>1)
               AND v_out[u.i] <> 'duplicate'),
-           v_applied, v_resources[u.i], v_object_ids[u.i], v_reasons[u.i], v_routes[u.i]
+           v_applied, v_resources[u.i], v_object_ids[u.i], v_reasons[u.i],
+           CASE WHEN v_out[u.i] = 'route' THEN v_routes[u.i] END
     FROM generate_subscripts(v_out, 1) AS u(i)
     ORDER BY u.i;
 END
@@ -14714,7 +14721,7 @@ SELECT CASE WHEN z.outcome IS NULL THEN z.action ELSE 'skip' END,
        z.reason, z.outcome,
        CASE WHEN z.outcome = 'route' THEN jsonb_build_object(
            'needs', z.needs, 'action', z.action, 'resource', z.resource,
-           'object_id', z.object_id, 'parent_id', z.parent_id, 'children', z.children,
+           'object_id', z.object_id, 'parent_id', z.parent_id, 'children', z.all_lists,
            'refs', z.refs, 'list_field', z.list_field, 'has_more', z.list_more) END
 FROM (
     SELECT y.*,
@@ -14735,10 +14742,7 @@ FROM (
                     WHEN x.action = 'upsert' AND x.from_event AND x.etype NOT LIKE '%.deleted'
                          AND coalesce(x.opts->'revalidate' ? x.resource, false)
                         THEN 'revalidate'
-                    WHEN x.action = 'upsert' AND coalesce((x.opts->>'expand')::boolean, false)
-                         AND EXISTS (SELECT 1 FROM jsonb_array_elements(x.children) ch
-                                     WHERE (ch->>'must_list')::boolean)
-                        THEN 'expand' END AS needs,
+                    WHEN x.action = 'upsert' AND x.to_page THEN 'expand' END AS needs,
                x.action = 'replace_children' AND x.parent_id IS NOT NULL
                    AND (cardinality(x.lists) <> 1
                         OR jsonb_typeof(x.o->(x.lists[1])->'data') IS DISTINCT FROM 'array')
@@ -14749,7 +14753,7 @@ FROM (
                     THEN coalesce(x.o->(x.lists[1])->'has_more' = 'true'::jsonb, false)
                     END AS list_more
         FROM (
-            SELECT w.*,
+            SELECT w.*, ul.all_lists, ul.to_page,
                    CASE WHEN w.action IN ('upsert', 'delete') THEN w.parent END AS pcol,
                    CASE WHEN w.action IN ('upsert', 'delete', 'replace_children')
                         THEN "_id_of"(w.o->w.parent) END AS parent_id,
@@ -14766,28 +14770,11 @@ FROM (
                    CASE WHEN w.action = 'delete' THEN (
                             SELECT coalesce(jsonb_agg(jsonb_build_object(
                                        'table', n->>'table', 'parent_column', n->>'parent_column',
-                                       'objects', '[]'::jsonb, 'complete', true)), '[]')
+                                       'field', n->>'field', 'objects', '[]'::jsonb,
+                                       'complete', true)), '[]')
                             FROM jsonb_array_elements(w.nested) n
                             WHERE (n->>'is_child')::boolean)
-                        WHEN w.action = 'upsert' THEN (
-                            SELECT coalesce(jsonb_agg(jsonb_build_object(
-                                       'table', n->>'table', 'parent_column', n->>'parent_column',
-                                       'field', n->>'field', 'present', l.present,
-                                       'complete', l.present AND NOT l.more,
-                                       'must_list', l.more
-                                           OR (NOT l.present AND (n->>'expand')::boolean
-                                               AND (n->>'is_child')::boolean))), '[]')
-                            FROM jsonb_array_elements(w.nested) n
-                            CROSS JOIN LATERAL (SELECT w.o->(n->>'field') AS v) f
-                            CROSS JOIN LATERAL (
-                                SELECT coalesce(jsonb_typeof(f.v) = 'object'
-                                                AND f.v->'object' = '"list"'::jsonb, false)
-                                           AND coalesce(jsonb_typeof(f.v->'data') = 'array',
-                                                        false) AS present,
-                                       coalesce(jsonb_typeof(f.v) = 'object'
-                                                AND f.v->'object' = '"list"'::jsonb
-                                                AND f.v->'has_more' = 'true'::jsonb, false)
-                                           AS more) l)
+                        WHEN w.action = 'upsert' THEN ul.written
                         END AS children,
                    CASE WHEN w.action = 'upsert'
                              AND coalesce((w.opts->>'refs')::boolean, false) THEN (
@@ -14846,6 +14833,38 @@ FROM (
                 LEFT JOIN "_resources" own ON own.name = r.resource AND r.summary
                 OFFSET 0
             ) w
+            -- An upsert's embedded lists: those present, to write (by field); with the
+            -- engine's "expand", every one with must_list (a truncated list, or one present
+            -- only when expanded), for the engine to page.
+            LEFT JOIN LATERAL (
+                SELECT coalesce(jsonb_agg(d.spec) FILTER (WHERE d.present), '[]') AS written,
+                       coalesce(jsonb_agg(d.spec) FILTER (WHERE d.expand), '[]') AS all_lists,
+                       coalesce(bool_or(d.must_list AND d.expand), false) AS to_page
+                FROM (
+                    SELECT jsonb_build_object(
+                               'table', n->>'table', 'parent_column', n->>'parent_column',
+                               'field', n->>'field', 'present', l.present,
+                               'complete', l.present AND NOT l.more,
+                               'must_list', l.must_list) AS spec,
+                           l.present, l.must_list,
+                           coalesce((w.opts->>'expand')::boolean, false) AS expand
+                    FROM jsonb_array_elements(w.nested) n
+                    CROSS JOIN LATERAL (SELECT w.o->(n->>'field') AS v) f
+                    CROSS JOIN LATERAL (
+                        SELECT p.present, p.more,
+                               p.more OR (NOT p.present AND (n->>'expand')::boolean
+                                          AND (n->>'is_child')::boolean) AS must_list
+                        FROM (SELECT coalesce(jsonb_typeof(f.v) = 'object'
+                                              AND f.v->'object' = '"list"'::jsonb, false)
+                                         AND coalesce(jsonb_typeof(f.v->'data') = 'array', false)
+                                         AS present,
+                                     coalesce(jsonb_typeof(f.v) = 'object'
+                                              AND f.v->'object' = '"list"'::jsonb
+                                              AND f.v->'has_more' = 'true'::jsonb, false)
+                                         AS more) p) l
+                    WHERE w.action = 'upsert'
+                ) d
+            ) ul ON true
             OFFSET 0
         ) x
         OFFSET 0
@@ -14862,24 +14881,14 @@ CREATE OR REPLACE FUNCTION stripe._route_event_v1(p_event jsonb, p_object jsonb 
 AS $function$
 DECLARE
     v_obj jsonb;
-    v_type text;
-    r "_resources"%ROWTYPE;
-    c "_resources"%ROWTYPE;
+    v_field text;
+    rt record;
+    res "_resources"%ROWTYPE;
     v_action text;
-    v_reason text;
-    v_id text;
     v_parent_id text;
-    v_stub boolean;
     v_objects jsonb;
     v_has_more boolean := false;
     v_children jsonb := '[]';
-    v_nested jsonb;
-    v_value jsonb;
-    v_present_list boolean;
-    v_present boolean;
-    v_list_more boolean;
-    v_lists jsonb;
-    v_field text;
 BEGIN
     IF p_event IS NULL AND p_object IS NULL THEN
         RAISE EXCEPTION '_route_event needs an event or an object' USING ERRCODE = '22023';
@@ -14924,103 +14933,54 @@ BEGIN
         RAISE EXCEPTION 'malformed event: "data.object.object" is %, expected the object''s type',
             "_describe"(v_obj->'object') USING ERRCODE = '22023';
     END IF;
-    v_type := v_obj->>'object';
-    v_objects := jsonb_build_array(v_obj);
 
-    SELECT * INTO r FROM "_resources" x
-    WHERE (x.object = v_type OR v_type = ANY (x.event_objects))
-      AND (NOT x.is_child OR (SELECT count(*) FROM "_resources" y
-                              WHERE y.object = v_type
-                                 OR v_type = ANY (y.event_objects)) = 1)
-      AND (p_object IS NOT NULL
-           OR NOT coalesce(p_event->>'type', '') = ANY (ARRAY['account.application.authorized', 'account.application.deauthorized', 'balance.available', 'balance_settings.updated', 'billing.alert.triggered', 'billing_portal.session.created', 'capability.updated', 'cash_balance.funds_available', 'climate.product.created', 'climate.product.pricing_updated', 'customer.discount.created', 'customer.discount.deleted', 'customer.discount.updated', 'customer.source.created', 'customer.source.deleted', 'customer.source.expiring', 'customer.source.updated', 'financial_connections.authorization.expected_deactivation_date_updated', 'financial_connections.authorization.upcoming_deactivation', 'mandate.updated', 'reporting.report_type.updated', 'reserve.hold.created', 'reserve.hold.updated', 'reserve.plan.created', 'reserve.plan.disabled', 'reserve.plan.expired', 'reserve.plan.updated', 'reserve.release.created', 'source.canceled', 'source.chargeable', 'source.failed', 'source.mandate_notification', 'source.refund_attributes_required', 'source.transaction.created', 'source.transaction.updated', 'tax.settings.updated']::text[]))
-    ORDER BY x.is_child, x.ordinal
-    LIMIT 1;
-    IF NOT FOUND THEN
-        v_action := 'skip';
-        v_reason := format('object type %L is not mirrored by stripe-sync', v_type);
-    ELSIF v_type <> r.object AND r.is_child THEN
-        -- A summary of the parent's complete set of rows (an active entitlement summary).
-        v_parent_id := "_id_of"(v_obj->r.parent);
-        IF v_parent_id IS NULL THEN
-            RAISE EXCEPTION 'malformed event: the % has no % id', v_type,
-                coalesce(r.parent, 'parent') USING ERRCODE = '22023';
-        END IF;
-        SELECT coalesce(jsonb_agg(value), '[]') INTO v_lists FROM jsonb_each(v_obj)
-        WHERE jsonb_typeof(value) = 'object' AND value->'object' = '"list"'::jsonb;
-        IF jsonb_array_length(v_lists) <> 1
-           OR jsonb_typeof(v_lists->0->'data') IS DISTINCT FROM 'array' THEN
-            RAISE EXCEPTION 'malformed event: the % does not hold one list of %', v_type, r.object
-                USING ERRCODE = '22023';
-        END IF;
-        v_action := 'replace_children';
-        v_objects := v_lists->0->'data';
-        v_has_more := coalesce(v_lists->0->'has_more' = 'true'::jsonb, false);
-    ELSE
-        v_id := CASE WHEN jsonb_typeof(v_obj->'id') = 'string' THEN nullif(v_obj->>'id', '') END;
-        IF v_id IS NULL THEN
-            v_action := 'skip';
-            v_reason := format('the %s in %s has no id (a preview such as an upcoming invoice, '
-                               'not a stored object)', v_type, coalesce(p_event->>'type', 'fetch'));
-        ELSE
-            IF r.parent IS NOT NULL THEN
-                v_parent_id := "_id_of"(v_obj->r.parent);
-            END IF;
-            v_stub := coalesce(v_obj->'deleted' = 'true'::jsonb, false);
-            -- A stub carries no state: upserting it would wipe the row, so it is a tombstone
-            -- whatever the semantics. A fetched object is deleted only when it says so.
-            IF v_stub OR (p_object IS NULL AND r.delete_mode = 'tombstone'
-                          AND p_event->>'type' LIKE '%.deleted') THEN
-                v_action := 'delete';
-            ELSE
-                v_action := 'upsert';
-            END IF;
-            FOR v_nested IN SELECT n FROM jsonb_array_elements(r.nested_lists) n LOOP
-                SELECT * INTO c FROM "_resources" x WHERE x.name = v_nested->>'child';
-                IF v_action = 'delete' THEN
-                    IF c.is_child THEN
-                        v_children := v_children || jsonb_build_array(jsonb_build_object(
-                            'field', v_nested->>'field', 'table', c.table_name,
-                            'parent_column', c.parent, 'objects', '[]'::jsonb, 'complete', true,
-                            'present', false, 'must_list', false,
-                            'path', v_nested->>'path', 'params', v_nested->'params'));
-                    END IF;
-                    CONTINUE;
-                END IF;
-                v_value := v_obj->(v_nested->>'field');
-                v_present_list := coalesce(jsonb_typeof(v_value) = 'object'
-                                           AND v_value->'object' = '"list"'::jsonb, false);
-                v_present := v_present_list
-                             AND coalesce(jsonb_typeof(v_value->'data') = 'array', false);
-                v_list_more := v_present_list AND coalesce(v_value->'has_more' = 'true'::jsonb, false);
-                v_children := v_children || jsonb_build_array(jsonb_build_object(
-                    'field', v_nested->>'field', 'table', c.table_name,
-                    'parent_column', c.parent,
-                    'objects', CASE WHEN v_present THEN (
-                        SELECT coalesce(jsonb_agg(i), '[]') FROM jsonb_array_elements(v_value->'data') i
-                        WHERE jsonb_typeof(i) = 'object') ELSE '[]'::jsonb END,
-                    'complete', v_present AND NOT v_list_more,
-                    'present', v_present,
-                    'must_list', v_list_more
-                                 OR (NOT v_present AND (v_nested->>'expand')::boolean AND c.is_child),
-                    'path', v_nested->>'path', 'params', v_nested->'params'));
-            END LOOP;
-        END IF;
+    SELECT * INTO rt FROM "_route_change"(CASE
+        WHEN p_object IS NOT NULL
+            THEN jsonb_build_object('action', 'route', 'objects', jsonb_build_array(p_object),
+                                    'route', '{"expand": true}'::jsonb)
+        ELSE jsonb_build_object('action', 'route', 'event', p_event,
+                                'event_type', p_event->>'type',
+                                'route', '{"expand": true}'::jsonb) END);
+    IF rt.outcome = 'malformed' THEN
+        RAISE EXCEPTION '%', rt.reason USING ERRCODE = '22023';
+    END IF;
+    SELECT * INTO res FROM "_resources" x WHERE x.name = rt.resource;
+    v_action := coalesce(rt.route->>'action', rt.action);
+    v_parent_id := coalesce(rt.parent_id, rt.route->>'parent_id');
+    v_objects := jsonb_build_array(v_obj);
+    IF v_action = 'replace_children' THEN
+        v_objects := v_obj->(rt.route->>'list_field')->'data';
+        v_has_more := (rt.route->>'has_more')::boolean;
+    ELSIF v_action IN ('upsert', 'delete') THEN
+        SELECT coalesce(jsonb_agg(ch || jsonb_build_object(
+                   'field', n->>'field', 'path', n->>'path', 'params', n->'params',
+                   'present', coalesce((ch->>'present')::boolean, false),
+                   'must_list', coalesce((ch->>'must_list')::boolean, false),
+                   'objects', CASE WHEN coalesce((ch->>'present')::boolean, false) THEN (
+                       SELECT coalesce(jsonb_agg(i), '[]')
+                       FROM jsonb_array_elements(v_obj->(n->>'field')->'data') i
+                       WHERE jsonb_typeof(i) = 'object') ELSE '[]'::jsonb END)
+                   ORDER BY k), '[]')
+        INTO v_children
+        FROM jsonb_array_elements(coalesce(rt.route->'children', rt.children))
+             WITH ORDINALITY AS c(ch, k)
+        JOIN LATERAL (SELECT n FROM jsonb_array_elements(res.nested_lists) n
+                      WHERE n->>'field' = c.ch->>'field') nn ON true;
     END IF;
 
     RETURN jsonb_build_object(
         'action', v_action,
-        'resource', r.name,
-        'table', r.table_name,
-        'object_id', v_id,
-        'parent_column', CASE WHEN v_parent_id IS NOT NULL THEN r.parent END,
+        'resource', rt.resource,
+        'table', rt.tbl,
+        'object_id', CASE WHEN v_action IN ('upsert', 'delete') THEN rt.object_id END,
+        'parent_column', CASE WHEN v_parent_id IS NOT NULL THEN res.parent END,
         'parent_id', v_parent_id,
         'objects', v_objects,
         'has_more', v_has_more,
-        'list_per_parent', r.list_per_parent,
+        'list_per_parent', res.list_per_parent,
         'children', v_children,
-        'retrieve_path', r.retrieve_path,
-        'reason', v_reason,
+        'retrieve_path', res.retrieve_path,
+        'reason', rt.reason,
         'event_id', p_event->>'id',
         'event_type', p_event->>'type',
         'event_created', (p_event->>'created')::bigint,
@@ -15031,7 +14991,7 @@ BEGIN
     );
 END
 $function$;
-COMMENT ON FUNCTION stripe._route_event_v1(p_event jsonb, p_object jsonb) IS 'What _apply_event must do with an event (or with an object fetched from the API): action, table, object, parent, embedded child lists (with the ones a runtime must page itself), the path to re-fetch it. The SQL twin of stripe_sync.events.route_event.';
+COMMENT ON FUNCTION stripe._route_event_v1(p_event jsonb, p_object jsonb) IS 'What _apply_event must do with an event (or with an object fetched from the API): action, table, object, parent, embedded child lists (with the ones a runtime must page itself), the path to re-fetch it. The route is _route_change''s (0041), the router _apply_changes runs.';
 
 CREATE OR REPLACE FUNCTION stripe._route_events(p_events jsonb)
  RETURNS TABLE(ord integer, action text, resource text, tbl text, object_id text, parent_id text, outcome text, reason text)

@@ -121,7 +121,7 @@ SELECT CASE WHEN z.outcome IS NULL THEN z.action ELSE 'skip' END,
        z.reason, z.outcome,
        CASE WHEN z.outcome = 'route' THEN jsonb_build_object(
            'needs', z.needs, 'action', z.action, 'resource', z.resource,
-           'object_id', z.object_id, 'parent_id', z.parent_id, 'children', z.children,
+           'object_id', z.object_id, 'parent_id', z.parent_id, 'children', z.all_lists,
            'refs', z.refs, 'list_field', z.list_field, 'has_more', z.list_more) END
 FROM (
     SELECT y.*,
@@ -142,10 +142,7 @@ FROM (
                     WHEN x.action = 'upsert' AND x.from_event AND x.etype NOT LIKE '%.deleted'
                          AND coalesce(x.opts->'revalidate' ? x.resource, false)
                         THEN 'revalidate'
-                    WHEN x.action = 'upsert' AND coalesce((x.opts->>'expand')::boolean, false)
-                         AND EXISTS (SELECT 1 FROM jsonb_array_elements(x.children) ch
-                                     WHERE (ch->>'must_list')::boolean)
-                        THEN 'expand' END AS needs,
+                    WHEN x.action = 'upsert' AND x.to_page THEN 'expand' END AS needs,
                x.action = 'replace_children' AND x.parent_id IS NOT NULL
                    AND (cardinality(x.lists) <> 1
                         OR jsonb_typeof(x.o->(x.lists[1])->'data') IS DISTINCT FROM 'array')
@@ -156,7 +153,7 @@ FROM (
                     THEN coalesce(x.o->(x.lists[1])->'has_more' = 'true'::jsonb, false)
                     END AS list_more
         FROM (
-            SELECT w.*,
+            SELECT w.*, ul.all_lists, ul.to_page,
                    CASE WHEN w.action IN ('upsert', 'delete') THEN w.parent END AS pcol,
                    CASE WHEN w.action IN ('upsert', 'delete', 'replace_children')
                         THEN "_id_of"(w.o->w.parent) END AS parent_id,
@@ -173,28 +170,11 @@ FROM (
                    CASE WHEN w.action = 'delete' THEN (
                             SELECT coalesce(jsonb_agg(jsonb_build_object(
                                        'table', n->>'table', 'parent_column', n->>'parent_column',
-                                       'objects', '[]'::jsonb, 'complete', true)), '[]')
+                                       'field', n->>'field', 'objects', '[]'::jsonb,
+                                       'complete', true)), '[]')
                             FROM jsonb_array_elements(w.nested) n
                             WHERE (n->>'is_child')::boolean)
-                        WHEN w.action = 'upsert' THEN (
-                            SELECT coalesce(jsonb_agg(jsonb_build_object(
-                                       'table', n->>'table', 'parent_column', n->>'parent_column',
-                                       'field', n->>'field', 'present', l.present,
-                                       'complete', l.present AND NOT l.more,
-                                       'must_list', l.more
-                                           OR (NOT l.present AND (n->>'expand')::boolean
-                                               AND (n->>'is_child')::boolean))), '[]')
-                            FROM jsonb_array_elements(w.nested) n
-                            CROSS JOIN LATERAL (SELECT w.o->(n->>'field') AS v) f
-                            CROSS JOIN LATERAL (
-                                SELECT coalesce(jsonb_typeof(f.v) = 'object'
-                                                AND f.v->'object' = '"list"'::jsonb, false)
-                                           AND coalesce(jsonb_typeof(f.v->'data') = 'array',
-                                                        false) AS present,
-                                       coalesce(jsonb_typeof(f.v) = 'object'
-                                                AND f.v->'object' = '"list"'::jsonb
-                                                AND f.v->'has_more' = 'true'::jsonb, false)
-                                           AS more) l)
+                        WHEN w.action = 'upsert' THEN ul.written
                         END AS children,
                    CASE WHEN w.action = 'upsert'
                              AND coalesce((w.opts->>'refs')::boolean, false) THEN (
@@ -253,6 +233,38 @@ FROM (
                 LEFT JOIN "_resources" own ON own.name = r.resource AND r.summary
                 OFFSET 0
             ) w
+            -- An upsert's embedded lists: those present, to write (by field); with the
+            -- engine's "expand", every one with must_list (a truncated list, or one present
+            -- only when expanded), for the engine to page.
+            LEFT JOIN LATERAL (
+                SELECT coalesce(jsonb_agg(d.spec) FILTER (WHERE d.present), '[]') AS written,
+                       coalesce(jsonb_agg(d.spec) FILTER (WHERE d.expand), '[]') AS all_lists,
+                       coalesce(bool_or(d.must_list AND d.expand), false) AS to_page
+                FROM (
+                    SELECT jsonb_build_object(
+                               'table', n->>'table', 'parent_column', n->>'parent_column',
+                               'field', n->>'field', 'present', l.present,
+                               'complete', l.present AND NOT l.more,
+                               'must_list', l.must_list) AS spec,
+                           l.present, l.must_list,
+                           coalesce((w.opts->>'expand')::boolean, false) AS expand
+                    FROM jsonb_array_elements(w.nested) n
+                    CROSS JOIN LATERAL (SELECT w.o->(n->>'field') AS v) f
+                    CROSS JOIN LATERAL (
+                        SELECT p.present, p.more,
+                               p.more OR (NOT p.present AND (n->>'expand')::boolean
+                                          AND (n->>'is_child')::boolean) AS must_list
+                        FROM (SELECT coalesce(jsonb_typeof(f.v) = 'object'
+                                              AND f.v->'object' = '"list"'::jsonb, false)
+                                         AND coalesce(jsonb_typeof(f.v->'data') = 'array', false)
+                                         AS present,
+                                     coalesce(jsonb_typeof(f.v) = 'object'
+                                              AND f.v->'object' = '"list"'::jsonb
+                                              AND f.v->'has_more' = 'true'::jsonb, false)
+                                         AS more) p) l
+                    WHERE w.action = 'upsert'
+                ) d
+            ) ul ON true
             OFFSET 0
         ) x
         OFFSET 0
@@ -378,18 +390,23 @@ BEGIN
     END IF;
 
     -- Duplicates (an event applied before, or given earlier in this group), skips, and the
-    -- changes the router hands back to the engine (route, malformed).
+    -- changes the router hands back to the engine (route, malformed). A copy handed back is
+    -- not applied, so it makes no later copy of its event in the group a duplicate: each is
+    -- handed back (or applied) in its own right.
     v_seen := ARRAY(SELECT pe.id FROM "_processed_events" pe WHERE pe.id = ANY (v_event_ids));
     v_out := ARRAY(
         SELECT CASE
-                   WHEN x.event_id IS NOT NULL AND (x.k > 1 OR x.event_id = ANY (v_seen))
-                       THEN 'duplicate'
+                   WHEN x.event_id = ANY (v_seen) THEN 'duplicate'
+                   WHEN x.back THEN x.routed
+                   WHEN x.event_id IS NOT NULL AND x.k > 1 THEN 'duplicate'
                    WHEN x.a = 'skip' THEN coalesce(x.routed, 'skipped')
                END
-        FROM (SELECT u.i, u.event_id, u.a, u.routed,
-                     row_number() OVER (PARTITION BY u.event_id ORDER BY u.i) AS k
+        FROM (SELECT u.i, u.event_id, u.a, u.routed, b.back,
+                     row_number() OVER (PARTITION BY u.event_id, b.back ORDER BY u.i) AS k
               FROM unnest(v_event_ids, v_actions, v_routed) WITH ORDINALITY
-                   AS u(event_id, a, routed, i)) x
+                   AS u(event_id, a, routed, i)
+              CROSS JOIN LATERAL (SELECT coalesce(u.routed IN ('route', 'malformed'), false)
+                                         AS back) b) x
         ORDER BY x.i);
 
     -- Rows of upserts and deletes: one batch per table, tables in name order (lock order).
@@ -623,7 +640,8 @@ BEGIN
     -- missing_refs is NULL when none is missing (the common case: nothing to decode).
     IF cardinality(v_missing_ids) = 0 THEN
         RETURN QUERY SELECT (u.i - 1)::integer, v_out[u.i], NULL::jsonb, v_applied,
-                            v_resources[u.i], v_object_ids[u.i], v_reasons[u.i], v_routes[u.i]
+                            v_resources[u.i], v_object_ids[u.i], v_reasons[u.i],
+                            CASE WHEN v_out[u.i] = 'route' THEN v_routes[u.i] END
                      FROM generate_subscripts(v_out, 1) AS u(i) ORDER BY u.i;
         RETURN;
     END IF;
@@ -635,7 +653,8 @@ BEGIN
             WHERE EXISTS (SELECT 1 FROM unnest(v_missing_tables, v_missing_ids) AS m(t, id)
                           WHERE m.t = ref->>0 AND m.id = ref->>1)
               AND v_out[u.i] <> 'duplicate'),
-           v_applied, v_resources[u.i], v_object_ids[u.i], v_reasons[u.i], v_routes[u.i]
+           v_applied, v_resources[u.i], v_object_ids[u.i], v_reasons[u.i],
+           CASE WHEN v_out[u.i] = 'route' THEN v_routes[u.i] END
     FROM generate_subscripts(v_out, 1) AS u(i)
     ORDER BY u.i;
 END
@@ -666,3 +685,134 @@ AS $function$
 $function$;
 COMMENT ON FUNCTION "_route_events"(p_events jsonb) IS
 'The route of each event of a JSON array (_route_change, as _apply_changes routes them): action, resource, table, object id, parent id; outcome skipped or malformed with the reason.';
+
+-- == 6. The edge functions' router answers as _route_change =====================================
+
+-- _route_event_v1 (0001) was a second router, held to the first by a test. It keeps its
+-- contract (its checks, raising SQLSTATE 22023, and its answer's fields), but the route is now
+-- _route_change's: this function only checks the event and adds what the edge functions need to
+-- call Stripe themselves (each child list's embedded objects, path and params, the resource's
+-- retrieve path and per-parent listing). The edge functions page every list marked must_list,
+-- so they ask _route_change with "expand". Made in place, as no caller can notice: an upsert's
+-- child lists are those present or to be paged (the others were never acted on), and a named
+-- skip's reason now says so, as the Python engine's always did.
+CREATE OR REPLACE FUNCTION "_route_event_v1"(p_event jsonb, p_object jsonb DEFAULT NULL::jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path FROM CURRENT
+AS $function$
+DECLARE
+    v_obj jsonb;
+    v_field text;
+    rt record;
+    res "_resources"%ROWTYPE;
+    v_action text;
+    v_parent_id text;
+    v_objects jsonb;
+    v_has_more boolean := false;
+    v_children jsonb := '[]';
+BEGIN
+    IF p_event IS NULL AND p_object IS NULL THEN
+        RAISE EXCEPTION '_route_event needs an event or an object' USING ERRCODE = '22023';
+    END IF;
+    IF p_event IS NOT NULL THEN
+        IF jsonb_typeof(p_event) <> 'object' THEN
+            RAISE EXCEPTION 'an event must be a JSON object, not %', "_describe"(p_event)
+                USING ERRCODE = '22023';
+        END IF;
+        IF p_event ? 'object' AND jsonb_typeof(p_event->'object') <> 'null'
+           AND (p_event->'object') <> '"event"'::jsonb THEN
+            RAISE EXCEPTION 'not a Stripe event: "object" is %, expected "event"',
+                "_describe"(p_event->'object') USING ERRCODE = '22023';
+        END IF;
+        FOREACH v_field IN ARRAY ARRAY['id', 'type'] LOOP
+            IF jsonb_typeof(p_event->v_field) IS DISTINCT FROM 'string'
+               OR p_event->>v_field = '' THEN
+                RAISE EXCEPTION 'malformed event: "%" is %, expected a non-empty string',
+                    v_field, "_describe"(p_event->v_field) USING ERRCODE = '22023';
+            END IF;
+        END LOOP;
+        IF jsonb_typeof(p_event->'data') IS DISTINCT FROM 'object' THEN
+            RAISE EXCEPTION 'malformed event: "data" is %, expected an object',
+                "_describe"(p_event->'data') USING ERRCODE = '22023';
+        END IF;
+        IF jsonb_typeof(p_event->'data'->'object') IS DISTINCT FROM 'object' THEN
+            RAISE EXCEPTION 'malformed event: "data.object" is %, expected an object',
+                "_describe"(p_event->'data'->'object') USING ERRCODE = '22023';
+        END IF;
+        IF jsonb_typeof(p_event->'created') IS DISTINCT FROM 'number'
+           OR (p_event->'created')::text !~ '^-?[0-9]+$' THEN
+            RAISE EXCEPTION 'malformed event: "created" is %, expected Unix seconds',
+                "_describe"(p_event->'created') USING ERRCODE = '22023';
+        END IF;
+    ELSIF jsonb_typeof(p_object) <> 'object' THEN
+        RAISE EXCEPTION 'an object must be a JSON object, not %', "_describe"(p_object)
+            USING ERRCODE = '22023';
+    END IF;
+
+    v_obj := coalesce(p_object, p_event->'data'->'object');
+    IF jsonb_typeof(v_obj->'object') IS DISTINCT FROM 'string' OR v_obj->>'object' = '' THEN
+        RAISE EXCEPTION 'malformed event: "data.object.object" is %, expected the object''s type',
+            "_describe"(v_obj->'object') USING ERRCODE = '22023';
+    END IF;
+
+    SELECT * INTO rt FROM "_route_change"(CASE
+        WHEN p_object IS NOT NULL
+            THEN jsonb_build_object('action', 'route', 'objects', jsonb_build_array(p_object),
+                                    'route', '{"expand": true}'::jsonb)
+        ELSE jsonb_build_object('action', 'route', 'event', p_event,
+                                'event_type', p_event->>'type',
+                                'route', '{"expand": true}'::jsonb) END);
+    IF rt.outcome = 'malformed' THEN
+        RAISE EXCEPTION '%', rt.reason USING ERRCODE = '22023';
+    END IF;
+    SELECT * INTO res FROM "_resources" x WHERE x.name = rt.resource;
+    v_action := coalesce(rt.route->>'action', rt.action);
+    v_parent_id := coalesce(rt.parent_id, rt.route->>'parent_id');
+    v_objects := jsonb_build_array(v_obj);
+    IF v_action = 'replace_children' THEN
+        v_objects := v_obj->(rt.route->>'list_field')->'data';
+        v_has_more := (rt.route->>'has_more')::boolean;
+    ELSIF v_action IN ('upsert', 'delete') THEN
+        SELECT coalesce(jsonb_agg(ch || jsonb_build_object(
+                   'field', n->>'field', 'path', n->>'path', 'params', n->'params',
+                   'present', coalesce((ch->>'present')::boolean, false),
+                   'must_list', coalesce((ch->>'must_list')::boolean, false),
+                   'objects', CASE WHEN coalesce((ch->>'present')::boolean, false) THEN (
+                       SELECT coalesce(jsonb_agg(i), '[]')
+                       FROM jsonb_array_elements(v_obj->(n->>'field')->'data') i
+                       WHERE jsonb_typeof(i) = 'object') ELSE '[]'::jsonb END)
+                   ORDER BY k), '[]')
+        INTO v_children
+        FROM jsonb_array_elements(coalesce(rt.route->'children', rt.children))
+             WITH ORDINALITY AS c(ch, k)
+        JOIN LATERAL (SELECT n FROM jsonb_array_elements(res.nested_lists) n
+                      WHERE n->>'field' = c.ch->>'field') nn ON true;
+    END IF;
+
+    RETURN jsonb_build_object(
+        'action', v_action,
+        'resource', rt.resource,
+        'table', rt.tbl,
+        'object_id', CASE WHEN v_action IN ('upsert', 'delete') THEN rt.object_id END,
+        'parent_column', CASE WHEN v_parent_id IS NOT NULL THEN res.parent END,
+        'parent_id', v_parent_id,
+        'objects', v_objects,
+        'has_more', v_has_more,
+        'list_per_parent', res.list_per_parent,
+        'children', v_children,
+        'retrieve_path', res.retrieve_path,
+        'reason', rt.reason,
+        'event_id', p_event->>'id',
+        'event_type', p_event->>'type',
+        'event_created', (p_event->>'created')::bigint,
+        'account', CASE WHEN jsonb_typeof(p_event->'account') = 'string'
+                        THEN nullif(p_event->>'account', '') END,
+        'livemode', CASE WHEN jsonb_typeof(p_event->'livemode') = 'boolean'
+                         THEN (p_event->>'livemode')::boolean END
+    );
+END
+$function$;
+COMMENT ON FUNCTION "_route_event_v1"(p_event jsonb, p_object jsonb) IS
+'What _apply_event must do with an event (or with an object fetched from the API): action, table, object, parent, embedded child lists (with the ones a runtime must page itself), the path to re-fetch it. The route is _route_change''s (0041), the router _apply_changes runs.';
