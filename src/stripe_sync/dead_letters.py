@@ -39,7 +39,8 @@ from .config import StripeSyncConfig
 from .errors import ConfigError, StripeSyncError, WebhookError
 from .events import check_event
 from .ingest import Outcome, SyncResult
-from .resources import by_object
+from .jsoncodec import without_nul
+from .resources import UNROUTED_EVENTS, by_object
 from .store import Store
 
 __all__ = ["DEAD_LETTER_COLUMNS", "DeadLetters", "dead_letterable", "describe_error"]
@@ -66,7 +67,6 @@ _REDACTED = "[redacted]"
 #: Anything shaped like a secret or restricted key (masked or not) or a webhook signing secret.
 _SECRET_SHAPED = re.compile(r"\b(?:(?:sk|rk)_(?:test|live)_|whsec_)[0-9A-Za-z_*]+")
 #: PostgreSQL's jsonb cannot hold U+0000, so a payload that has it cannot be stored as is.
-_NUL = "\x00"
 _NUL_NOTE = " [the stored payload has U+0000 replaced by U+FFFD, which jsonb cannot hold]"
 
 
@@ -119,7 +119,7 @@ class DeadLetters:
         error_class, message = describe_error(
             exc, (self.config.stripe_secret_key, self.config.stripe_webhook_secret)
         )
-        stored, replaced = _without_nul(payload)
+        stored, replaced = without_nul(payload)
         if replaced:
             message = (message + _NUL_NOTE)[-MAX_MESSAGE_CHARS:]
         account_id = payload.get("account") or self._platform_account()
@@ -152,8 +152,12 @@ class DeadLetters:
         # What the event is about, for the result: the registry's resource for its object's
         # type (the write path's routing is in SQL, and the database may be what failed).
         obj = payload["data"]["object"]
-        resource = by_object(obj["object"])
+        resource = None if event_type in UNROUTED_EVENTS else by_object(obj["object"])
         object_id = obj.get("id")
+        if resource is not None and resource.is_child and obj["object"] != resource.object:
+            # A summary of a parent's rows: the result names the parent, as an applied one does.
+            object_id = obj.get(resource.parent) if resource.parent else None
+            object_id = object_id.get("id") if isinstance(object_id, Mapping) else object_id
         return SyncResult(
             outcome=Outcome.FAILED,
             object=resource.name if resource is not None else None,
@@ -203,24 +207,3 @@ class DeadLetters:
 
 def _row(row: Sequence[Any]) -> dict[str, Any]:
     return dict(zip(DEAD_LETTER_COLUMNS, row, strict=True))
-
-
-def _without_nul(payload: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-    """``payload`` with U+0000 replaced by U+FFFD in every key and string, and whether any was."""
-    found = False
-
-    def clean(value: Any) -> Any:
-        nonlocal found
-        if isinstance(value, str):
-            if _NUL in value:
-                found = True
-                return value.replace(_NUL, "\ufffd")
-            return value
-        if isinstance(value, Mapping):
-            return {clean(k): clean(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [clean(v) for v in value]
-        return value
-
-    cleaned = clean(payload)
-    return (cleaned if found else payload), found

@@ -20,11 +20,12 @@ it), so that such a payload is rejected where it enters instead of failing every
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
 
-__all__ = ["JSONRefusedError", "dumps", "loads"]
+__all__ = ["JSONRefusedError", "dumps", "loads", "without_nul"]
 
 
 class JSONRefusedError(ValueError):
@@ -66,3 +67,26 @@ def dumps(obj: Any) -> str:
         return _encoder.encode(obj).decode("utf-8")
     except TypeError:  # a type msgspec does not encode: json may (dict subclasses)
         return json.dumps(obj, separators=(",", ":"))
+
+
+def without_nul(payload: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """``payload`` with U+0000 replaced by U+FFFD in every key and string, and whether any was:
+    PostgreSQL's jsonb cannot hold U+0000, so a payload that has one is cleaned before it is
+    stored (a dead letter) or given to the database to read (verify's routing)."""
+    found = False
+
+    def clean(value: Any) -> Any:
+        nonlocal found
+        if isinstance(value, str):
+            if "\x00" in value:
+                found = True
+                return value.replace("\x00", "\ufffd")
+            return value
+        if isinstance(value, Mapping):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        return value
+
+    cleaned = clean(payload)
+    return (cleaned if found else payload), found

@@ -44,9 +44,10 @@ from .config import StripeSyncConfig
 from .errors import MalformedPayloadError, StripeSyncError
 from .events import check_event
 from .ingest import Ingestor, Outcome, SyncResult
+from .jsoncodec import without_nul
 from .listing import list_params
 from .poller import EVENT_RETENTION
-from .resources import Resource
+from .resources import Resource, by_object
 from .store import EventRoute, Store
 
 __all__ = [
@@ -305,14 +306,23 @@ class Verifier:
             routable: list[dict[str, Any]] = []
             for event in page.data:
                 try:
-                    routable.append(check_event(event))
+                    routed = check_event(event)
                 except MalformedPayloadError:
                     if all_objects:  # an event that cannot be routed is checked by id only
                         items.append({"id": str(event.get("id")), "table": None})
                         by_id[str(event.get("id"))] = event
-            routes = await self._store.route_events(routable)
-            for event, route in zip(routable, routes, strict=True):
-                item = _event_item(event, route, wanted, all_objects)
+                    continue
+                # Only events that may be about the objects verified go to the router (the
+                # registry's type map; a summary's type maps to its rows' resource).
+                found = by_object(routed["data"]["object"]["object"])
+                if all_objects or (found is not None and found.name in wanted):
+                    routable.append(routed)
+            # jsonb cannot hold U+0000: the database reads the events without it (a repair
+            # applies the event as it is).
+            readable = [without_nul(e)[0] for e in routable]
+            routes = await self._store.route_events(readable)
+            for event, clean, route in zip(routable, readable, routes, strict=True):
+                item = _event_item(clean, route, wanted, all_objects)
                 if item is not None:
                     items.append(item)
                     by_id[item["id"]] = event

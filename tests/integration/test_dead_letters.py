@@ -5,6 +5,8 @@ never stored (they propagate, and Stripe delivers the event again)."""
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -141,6 +143,23 @@ async def test_result_says_failed_and_why(fake: FakeStripe, database_url: str) -
         assert [f["event_id"] for f in listed] == [event["id"]]
         assert listed[0]["payload"] == event
         assert listed[0]["error_class"] == "StripePermissionError"
+
+
+async def test_a_failed_summary_names_the_parent_whose_rows_it_replaces(
+    fake: FakeStripe, database_url: str
+) -> None:
+    # A truncated summary is listed first; on an account the key cannot reach, that fails.
+    path = Path(__file__).parents[1] / "fixtures" / "events" / "active_entitlement_summary.json"
+    event = json.loads(path.read_text())
+    event["account"] = CONNECTED
+    event["data"]["object"]["entitlements"]["has_more"] = True
+    async with make_sync(fake, database_url) as sync:
+        result = await sync.process_event(event)
+    assert result.outcome is Outcome.FAILED
+    assert (result.object, result.object_id) == (
+        "active_entitlement",
+        event["data"]["object"]["customer"],
+    )
 
 
 async def test_redelivery_after_the_cause_is_gone_resolves_it(

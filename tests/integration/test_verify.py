@@ -418,3 +418,23 @@ def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
         for family in text_string_to_metric_families(text)
         for s in family.samples
     }
+
+
+async def test_an_event_holding_u0000_does_not_fail_the_events_check(
+    fake: FakeStripe, database_url: str
+) -> None:
+    # jsonb cannot hold U+0000: the events are routed in the database, without it.
+    async with make_sync(fake, database_url) as sync:
+        charge = {"id": "ch_nul", "object": "charge", "description": "a\x00b", "created": 1}
+        event = fake.emit_event("charge.updated", charge)
+        for objects in ("customer", None):
+            found = await (
+                sync.verify(objects, deep=False, settle_seconds=0)
+                if objects
+                else sync.verify(deep=False, settle_seconds=0)
+            )
+            events = report(found, "events", "events")
+            assert events.error is None
+            assert found.status != "error"
+            if objects is None:
+                assert events.missing == (event["id"],)

@@ -12987,19 +12987,20 @@ BEGIN
     END IF;
 
     -- Duplicates (an event applied before, or given earlier in this group), skips, and the
-    -- changes the router hands back to the engine (route, malformed). A copy handed back is
-    -- not applied, so it makes no later copy of its event in the group a duplicate: each is
-    -- handed back (or applied) in its own right.
+    -- changes the router hands back to the engine (route, malformed). A copy is a duplicate
+    -- after a copy of its event that is applied here; a copy handed back is not applied, so it
+    -- makes no later copy a duplicate: each is handed back (or applied) in its own right.
     v_seen := ARRAY(SELECT pe.id FROM "_processed_events" pe WHERE pe.id = ANY (v_event_ids));
     v_out := ARRAY(
         SELECT CASE
                    WHEN x.event_id = ANY (v_seen) THEN 'duplicate'
+                   WHEN x.event_id IS NOT NULL AND x.first_applied < x.i THEN 'duplicate'
                    WHEN x.back THEN x.routed
-                   WHEN x.event_id IS NOT NULL AND x.k > 1 THEN 'duplicate'
                    WHEN x.a = 'skip' THEN coalesce(x.routed, 'skipped')
                END
         FROM (SELECT u.i, u.event_id, u.a, u.routed, b.back,
-                     row_number() OVER (PARTITION BY u.event_id, b.back ORDER BY u.i) AS k
+                     min(u.i) FILTER (WHERE NOT b.back) OVER (PARTITION BY u.event_id)
+                         AS first_applied
               FROM unnest(v_event_ids, v_actions, v_routed) WITH ORDINALITY
                    AS u(event_id, a, routed, i)
               CROSS JOIN LATERAL (SELECT coalesce(u.routed IN ('route', 'malformed'), false)
@@ -14834,8 +14835,8 @@ FROM (
                 OFFSET 0
             ) w
             -- An upsert's embedded lists: those present, to write (by field); with the
-            -- engine's "expand", every one with must_list (a truncated list, or one present
-            -- only when expanded), for the engine to page.
+            -- engine's "expand", every one with its flags, for the route of an object that has
+            -- one to page (must_list: a truncated list, or one present only when expanded).
             LEFT JOIN LATERAL (
                 SELECT coalesce(jsonb_agg(d.spec) FILTER (WHERE d.present), '[]') AS written,
                        coalesce(jsonb_agg(d.spec) FILTER (WHERE d.expand), '[]') AS all_lists,

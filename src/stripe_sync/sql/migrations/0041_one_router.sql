@@ -6,9 +6,9 @@
 -- functions and psql called _route_event_v1; a parity test held the two together. Now the
 -- Python engine sends an event as it is, as a change of action "route", and _apply_changes
 -- routes it with _route_change below, in the statement that already reads the group: an
--- inlined SQL function, so the group is routed without a call per event. bench/route_cost.py
--- measured this design at about 15 us of PostgreSQL per event, about what the Python routing
--- cost (bench/README.md, "Routing in SQL, a group at a time").
+-- inlined SQL function, so the group is routed without a call per event. A prototype measured
+-- this design at about 15 us of PostgreSQL per event, about what the Python routing cost
+-- (bench/README.md, "Routing in SQL, a group at a time", with the A/B of what was built).
 --
 -- An event whose route needs Stripe before it can be written is answered unwritten, with
 -- outcome "route" and its route (the column "route"); the engine makes the calls and sends the
@@ -234,8 +234,8 @@ FROM (
                 OFFSET 0
             ) w
             -- An upsert's embedded lists: those present, to write (by field); with the
-            -- engine's "expand", every one with must_list (a truncated list, or one present
-            -- only when expanded), for the engine to page.
+            -- engine's "expand", every one with its flags, for the route of an object that has
+            -- one to page (must_list: a truncated list, or one present only when expanded).
             LEFT JOIN LATERAL (
                 SELECT coalesce(jsonb_agg(d.spec) FILTER (WHERE d.present), '[]') AS written,
                        coalesce(jsonb_agg(d.spec) FILTER (WHERE d.expand), '[]') AS all_lists,
@@ -390,19 +390,20 @@ BEGIN
     END IF;
 
     -- Duplicates (an event applied before, or given earlier in this group), skips, and the
-    -- changes the router hands back to the engine (route, malformed). A copy handed back is
-    -- not applied, so it makes no later copy of its event in the group a duplicate: each is
-    -- handed back (or applied) in its own right.
+    -- changes the router hands back to the engine (route, malformed). A copy is a duplicate
+    -- after a copy of its event that is applied here; a copy handed back is not applied, so it
+    -- makes no later copy a duplicate: each is handed back (or applied) in its own right.
     v_seen := ARRAY(SELECT pe.id FROM "_processed_events" pe WHERE pe.id = ANY (v_event_ids));
     v_out := ARRAY(
         SELECT CASE
                    WHEN x.event_id = ANY (v_seen) THEN 'duplicate'
+                   WHEN x.event_id IS NOT NULL AND x.first_applied < x.i THEN 'duplicate'
                    WHEN x.back THEN x.routed
-                   WHEN x.event_id IS NOT NULL AND x.k > 1 THEN 'duplicate'
                    WHEN x.a = 'skip' THEN coalesce(x.routed, 'skipped')
                END
         FROM (SELECT u.i, u.event_id, u.a, u.routed, b.back,
-                     row_number() OVER (PARTITION BY u.event_id, b.back ORDER BY u.i) AS k
+                     min(u.i) FILTER (WHERE NOT b.back) OVER (PARTITION BY u.event_id)
+                         AS first_applied
               FROM unnest(v_event_ids, v_actions, v_routed) WITH ORDINALITY
                    AS u(event_id, a, routed, i)
               CROSS JOIN LATERAL (SELECT coalesce(u.routed IN ('route', 'malformed'), false)
@@ -694,8 +695,10 @@ COMMENT ON FUNCTION "_route_events"(p_events jsonb) IS
 -- call Stripe themselves (each child list's embedded objects, path and params, the resource's
 -- retrieve path and per-parent listing). The edge functions page every list marked must_list,
 -- so they ask _route_change with "expand". Made in place, as no caller can notice: an upsert's
--- child lists are those present or to be paged (the others were never acted on), and a named
--- skip's reason now says so, as the Python engine's always did.
+-- child lists are those present or to be paged, and the others (which the edge functions never
+-- acted on) only for an object with a list to page; and a named skip's reason now says so, as
+-- the Python engine's always did. tests/integration/test_route_change.py holds it to its 0001
+-- body on every kind of input.
 CREATE OR REPLACE FUNCTION "_route_event_v1"(p_event jsonb, p_object jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql

@@ -69,7 +69,7 @@ export interface ChildRoute {
   params: Record<string, string>;
 }
 
-/** What _route_event_v1 answers (0001_baseline.sql). */
+/** What _route_event_v1 answers (0041_one_router.sql: the route of _route_change). */
 export interface Route {
   action: "upsert" | "delete" | "replace_children" | "skip";
   resource: string | null;
